@@ -1,0 +1,1 @@
+"""One function per action; the command line and the Excel macros both call these."""

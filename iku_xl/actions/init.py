@@ -1,0 +1,38 @@
+"""iku-xl init: write a new IKU workbook, with both shipped SOPs (and demo data on request)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from ..core.book import Book
+from ..core.calendar import OfficeCalendar
+from ..errors import Refused
+from ..files import atomic_output
+from ..shipped_sops import shipped_sops
+
+
+def init_workbook(path: str | Path, *, demo: bool = False, force: bool = False,
+                  today: dt.date | None = None) -> Book:
+    from .. import defaults
+    from ..workbook.writer import write_new_workbook
+
+    path = Path(path)
+    if path.exists() and not force:
+        raise Refused(f"Berkas {path} sudah ada; pilih nama lain, atau tambahkan --force untuk menimpanya "
+                      "(isi berkas lama akan hilang).", path=str(path))
+    today = today or dt.date.today()
+    years = [today.year, today.year + 1]
+    book = Book(sops={sop.code: sop for sop in shipped_sops()})
+    book.days_off = defaults.holiday_rows(years)
+    if demo:
+        from .. import demo_data
+        book.officials = demo_data.demo_officials()
+        book.iku_rows = demo_data.demo_iku_rows()
+        calendar = OfficeCalendar(days_off=frozenset(d.date.date() for d in book.days_off),
+                                  ramadan_periods=list(defaults.ramadan_estimates(years).values()))
+        book.cases = demo_data.demo_cases(book.sops, calendar)
+    settings = defaults.settings_rows(years, "Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan",
+                                      "Biro Perencanaan dan Organisasi", "Set.PO")
+    with atomic_output(path) as temporary:
+        write_new_workbook(temporary, book, settings, defaults.hours_rows(), (2025, 2026, 2027, 2028, 2029))
+    return book

@@ -1,0 +1,64 @@
+"""iku-xl status: where each case stands, who holds it, and by when."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.case import OPEN_STATUSES
+from ..core.rules.common import as_int, text_of
+from ..errors import Refused
+from ..workbook.reader import read_book
+
+
+@dataclass
+class CaseStatus:
+    id: str
+    title: str
+    sop: str
+    step: int | None
+    activity: str
+    executor: str
+    status: str
+    started: dt.datetime | None
+    due: dt.datetime | None
+    overdue: bool
+
+    def as_json(self) -> dict:
+        return {"id": self.id, "sop": self.sop, "step": self.step, "status": self.status,
+                "executor": self.executor,
+                "started": self.started.isoformat(timespec="minutes") if self.started else None,
+                "due": self.due.isoformat(timespec="minutes") if self.due else None}
+
+
+def _moment(value: object) -> dt.datetime | None:
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time())
+    return None
+
+
+def case_status(path: str | Path, case_id: str | None = None, now: dt.datetime | None = None) -> list[CaseStatus]:
+    book = read_book(path)
+    now = now or dt.datetime.now()
+    found = []
+    for case in book.cases:
+        if not case.id_text or (case_id and case.id_text != case_id):
+            continue
+        step_no = as_int(case.step)
+        sop = book.sops.get(text_of(case.sop))
+        step = sop.step(step_no) if sop and step_no is not None else None
+        due = _moment(case.due)
+        status = text_of(case.status)
+        found.append(CaseStatus(
+            id=case.id_text, title=text_of(case.title), sop=text_of(case.sop), step=step_no,
+            activity=text_of(case.activity) or (step.kegiatan if step else ""),
+            executor=text_of(case.executor) or (", ".join(step.executors) if step else ""),
+            status=status, started=_moment(case.started), due=due,
+            overdue=bool(due and due < now and status in {s.value for s in OPEN_STATUSES} and status != "Ditunda"),
+        ))
+    if case_id and not found:
+        raise Refused(f"Kasus '{case_id}' tidak ada di lembar Kasus; periksa ID-nya dengan 'iku-xl status'.",
+                      sheet="Kasus")
+    return found

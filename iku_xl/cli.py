@@ -1,0 +1,148 @@
+"""The command line: a thin face over iku_xl.actions; errors become one sentence and an exit code."""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from .errors import IkuError, UsageError
+
+_ARGPARSE_ID = {
+    "usage: ": "pemakaian: ",
+    "positional arguments": "argumen",
+    "options": "pilihan",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "the following arguments are required: %s": "argumen ini wajib diisi: %s",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan %(value)r tidak dikenal (pilih dari %(choices)s)",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "expected one argument": "perlu satu nilai",
+}
+argparse._ = lambda text: _ARGPARSE_ID.get(text, text)  # argparse has no Indonesian catalogue
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str):
+        raise UsageError(f"{message}. Lihat 'iku-xl --help'.")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = Parser(prog="iku-xl", description="Menjalankan SOP AP penyusunan IKU dari buku kerja Excel.")
+    commands = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=Parser)
+
+    init = commands.add_parser("init", help="membuat buku kerja IKU baru")
+    init.add_argument("path", metavar="BERKAS", help="berkas .xlsx yang dibuat")
+    init.add_argument("--demo", action="store_true", help="isi dengan kasus, pejabat dan IKU contoh")
+    init.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
+
+    sop = commands.add_parser("sop", help="mengelola lembar SOP")
+    sop_commands = sop.add_subparsers(dest="sop_command", metavar="PERINTAH", parser_class=Parser)
+    imp = sop_commands.add_parser("import", help="mengimpor SOP AP dari salinan teksnya")
+    imp.add_argument("file", metavar="BERKAS_TEKS")
+    imp.add_argument("--code", required=True, metavar="KODE", help="kode SOP, juga nama lembarnya")
+    imp.add_argument("--workbook", default="workbook/iku.xlsx", metavar="BERKAS",
+                     help="buku kerja tujuan (bawaan: workbook/iku.xlsx)")
+    imp.add_argument("--replace", action="store_true", help="ganti lembar SOP dengan kode yang sama")
+
+    validate = commands.add_parser("validate", help="memeriksa isi buku kerja")
+    validate.add_argument("path", metavar="BERKAS")
+    validate.add_argument("--json", action="store_true", help="keluaran JSON")
+
+    status = commands.add_parser("status", help="posisi setiap kasus")
+    status.add_argument("path", metavar="BERKAS")
+    status.add_argument("--case", metavar="ID")
+    status.add_argument("--json", action="store_true", help="keluaran JSON")
+
+    demo = commands.add_parser("demo", help="menjalankan semua fitur pada data contoh")
+    demo.add_argument("--out", default="output/demo", metavar="FOLDER")
+    return parser
+
+
+def _print_json(data) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def cmd_init(args) -> int:
+    from .actions.init import init_workbook
+    book = init_workbook(args.path, demo=args.demo, force=args.force)
+    print(f"Buku kerja dibuat: {args.path} (SOP: {', '.join(book.sops)}; {len(book.cases)} kasus).")
+    return 0
+
+
+def cmd_sop(args) -> int:
+    if args.sop_command != "import":
+        raise UsageError("Pilih perintah SOP, misalnya 'iku-xl sop import BERKAS --code KODE'.")
+    from .actions.sop_import import import_sop
+    sop = import_sop(args.file, args.code, args.workbook, replace=args.replace)
+    print(f"SOP {sop.code} diimpor ke {args.workbook}: {len(sop.steps)} langkah, {len(sop.roles)} peran. "
+          f"Lengkapi pelaksana dan tujuan keputusan, lalu jalankan 'iku-xl validate {args.workbook}'.")
+    return 0
+
+
+def cmd_validate(args) -> int:
+    from .actions.validate import validate_workbook
+    report = validate_workbook(args.path)
+    if args.json:
+        _print_json(report.as_json())
+    else:
+        for f in report.findings:
+            where = f"{f.sheet}!{f.cell}"
+            about = " ".join(x for x in (f.sop, f"langkah {f.step}" if f.step else "", f.case or "") if x)
+            print(f"{f.level.value:<10} {where:<16} {about:<22} {f.message}")
+        sops = ", ".join(f"{s.code} ({len(s.steps)} langkah, {len(s.roles)} peran)" for s in report.book.sops.values())
+        print(f"SOP: {sops}. Kasus: {len(report.book.cases)}. "
+              f"Hasil: {len(report.errors)} galat, {len(report.warnings)} peringatan.")
+    return 1 if report.errors else 0
+
+
+def cmd_status(args) -> int:
+    from .actions.status import case_status
+    cases = case_status(args.path, args.case)
+    if args.json:
+        _print_json([c.as_json() for c in cases])
+        return 0
+    if not cases:
+        print("Belum ada kasus di lembar Kasus.")
+    for c in cases:
+        due = c.due.strftime("%d/%m/%Y %H:%M") if c.due else "tanpa batas waktu"
+        late = "  LEWAT BATAS WAKTU" if c.overdue else ""
+        print(f"{c.id:<14} {c.sop:<10} langkah {c.step if c.step is not None else '-':<3} {c.status:<13} "
+              f"{c.executor:<30} batas {due}{late}")
+    return 0
+
+
+def cmd_demo(args) -> int:
+    from .actions.demo import run_demo
+    result = run_demo(args.out)
+    print(f"Demo selesai di {result.folder}:")
+    for path in result.files:
+        print(f"  {path}")
+    for line in result.summary:
+        print(line)
+    return 0
+
+
+COMMANDS = {"init": cmd_init, "sop": cmd_sop, "validate": cmd_validate, "status": cmd_status, "demo": cmd_demo}
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        if not args.command:
+            build_parser().print_help()
+            return 2
+        return COMMANDS[args.command](args)
+    except IkuError as error:
+        print(f"iku-xl: {error.message}", file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        print("iku-xl: dihentikan.", file=sys.stderr)
+        return 130
+    except Exception as error:  # the user must never see a traceback
+        print(f"iku-xl: terjadi kesalahan tak terduga ({type(error).__name__}: {error}); "
+              "tidak ada berkas yang diubah. Laporkan pesan ini ke tim pengelola.", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,38 @@
+"""Everything read from one workbook, as plain values, with where each value stands."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .case import Case
+from .iku import IkuRow
+from .people import Official
+from .register import DayOff, NumberEntry
+from .sop import Sop
+
+
+@dataclass
+class Book:
+    sops: dict[str, Sop] = field(default_factory=dict)
+    cases: list[Case] = field(default_factory=list)
+    iku_rows: list[IkuRow] = field(default_factory=list)
+    officials: list[Official] = field(default_factory=list)
+    numbers: list[NumberEntry] = field(default_factory=list)
+    days_off: list[DayOff] = field(default_factory=list)
+    settings: dict[str, object] = field(default_factory=dict)
+    # sheet name -> field name -> column letter, so a rule can name the cell it speaks of
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    # sheet name -> the row of its column headers (for SOP sheets, the row naming the roles)
+    header_rows: dict[str, int] = field(default_factory=dict)
+    # (sheet, cell, shown value) of every cell holding an error such as #REF!
+    error_cells: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def cell(self, sheet: str, field_name: str, row: int | None) -> str:
+        column = self.columns.get(sheet, {}).get(field_name, "A")
+        return f"{column}{row or ''}"
+
+    def header_cell(self, sheet: str, field_name: str) -> str:
+        return self.cell(sheet, field_name, self.header_rows.get(sheet, 1))
+
+    def sop_sheet(self, code: str) -> str:
+        """SOP sheets are named after their code."""
+        return code

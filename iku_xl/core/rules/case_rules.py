@@ -1,0 +1,65 @@
+"""Rules on the Kasus sheet."""
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator
+
+from ..book import Book
+from ..case import Status
+from ..findings import Finding, Level
+from .common import as_int, is_blank, is_date, text_of
+
+SHEET = "Kasus"
+STATUS_NAMES = ", ".join(s.value for s in Status)
+
+
+def check(book: Book) -> Iterator[Finding]:
+    ids = Counter(c.id_text for c in book.cases if c.id_text)
+    for case in book.cases:
+        yield from _check_case(book, case, ids)
+
+
+def _check_case(book: Book, case, ids) -> Iterator[Finding]:
+    case_id = case.id_text or None
+
+    def finding(level, field, message, step=None):
+        return Finding(SHEET, book.cell(SHEET, field, case.row), level, field, message,
+                       sop=text_of(case.sop) or None, step=step, case=case_id)
+
+    if case_id and ids[case_id] > 1:
+        yield finding(Level.GALAT, "id", f"ID kasus '{case_id}' dipakai lebih dari sekali; setiap kasus perlu ID sendiri.")
+    code = text_of(case.sop)
+    sop = book.sops.get(code)
+    if not code:
+        yield finding(Level.GALAT, "sop", "Kode SOP kosong; pilih SOP kasus ini dari daftar.")
+    elif sop is None:
+        known = ", ".join(book.sops) or "(belum ada)"
+        yield finding(Level.GALAT, "sop", f"Kode SOP '{code}' tidak dikenal; pilih salah satu: {known}.")
+    if is_blank(case.title):
+        yield finding(Level.PERINGATAN, "title", "Judul kasus kosong; isi judulnya agar mudah dikenali di surat.")
+    if not case_id:
+        return  # a row typed by hand, opened by the program's next write
+    step_no = as_int(case.step)
+    if is_blank(case.step):
+        if text_of(case.status) not in (Status.SELESAI.value, Status.DIBATALKAN.value):
+            yield finding(Level.GALAT, "step", "Langkah kosong; isi nomor langkah kasus ini sekarang.")
+    elif step_no is None:
+        yield finding(Level.GALAT, "step", f"Langkah '{text_of(case.step)}' bukan nomor langkah; tulis angka saja.")
+    elif sop is not None and sop.step(step_no) is None:
+        yield finding(Level.GALAT, "step", f"SOP {code} tidak punya langkah {step_no}; isi nomor langkah yang ada.", step=step_no)
+    status = text_of(case.status)
+    if status not in {s.value for s in Status}:
+        shown = f"'{status}'" if status else "kosong"
+        yield finding(Level.GALAT, "status", f"Status {shown} tidak dikenal; pilih salah satu: {STATUS_NAMES}.", step=step_no)
+    for field, label in (("started", "Mulai Langkah"), ("due", "Batas Waktu")):
+        yield from _check_date(getattr(case, field), field, label, finding)
+
+
+def _check_date(value, field, label, finding):
+    if is_blank(value) or is_date(value):
+        return
+    if isinstance(value, str):
+        yield finding(Level.GALAT, field,
+                      f"{label} '{value.strip()}' diketik sebagai teks; ketik ulang sebagai tanggal, misalnya 23/11/2026 09:30.")
+    else:
+        yield finding(Level.GALAT, field, f"{label} berisi angka, bukan tanggal; ubah format selnya menjadi tanggal.")

@@ -1,0 +1,75 @@
+"""What a new workbook starts with: settings, office hours, days off from the holidays package."""
+from __future__ import annotations
+
+import datetime as dt
+
+from .core.calendar import NORMAL_HOURS, RAMADAN_HOURS, WEEKDAYS
+from .core.register import DayOff
+from .core.sop import DOCUMENT_KINDS
+
+NUMBER_PATTERNS = {
+    "nota_dinas": "{urut}/{kode_unit}/{klasifikasi}/{bulan}/{tahun}",
+    "undangan_rapat": "B-{urut}/{kode_unit}/{klasifikasi}/{bulan}/{tahun}",
+    "lembar_disposisi": "{urut}/DISP/{kode_unit}/{bulan}/{tahun}",
+    "notula_rapat": "{urut}/NOT/{kode_unit}/{bulan}/{tahun}",
+    "permenko_iku": "{urut} TAHUN {tahun}",
+    "keputusan_iku": "{urut} TAHUN {tahun}",
+    "sk_tim": "KEP.{urut}/{kode_unit}/{bulan}/{tahun}",
+}
+assert set(NUMBER_PATTERNS) == set(DOCUMENT_KINDS)
+
+
+def holiday_rows(years: list[int]) -> list[DayOff]:
+    """National holidays and cuti bersama, names in Bahasa Indonesia whatever the machine's locale."""
+    import holidays
+
+    found = holidays.country_holidays("ID", years=years, categories=("public", "government"), language="id")
+    rows = []
+    for day, name in sorted(found.items()):
+        kind = "Cuti Bersama" if name.lower().startswith("cuti bersama") else "Libur Nasional"
+        rows.append(DayOff(date=dt.datetime.combine(day, dt.time()), name=name, kind=kind))
+    return rows
+
+
+def ramadan_estimates(years: list[int]) -> dict[int, tuple[dt.date, dt.date]]:
+    """Ramadan as the 30 days before Idul Fitri in the holidays package (an estimate to correct)."""
+    import holidays
+
+    found = holidays.country_holidays("ID", years=years, language="id")
+    periods = {}
+    for day, name in sorted(found.items()):
+        if name.startswith("Hari Raya Idul Fitri") and day.year not in periods:
+            periods[day.year] = (day - dt.timedelta(days=30), day - dt.timedelta(days=1))
+    return periods
+
+
+def settings_rows(years: list[int], instansi: str, unit: str, code: str) -> list[tuple[str, object, str]]:
+    rows: list[tuple[str, object, str]] = [
+        ("Nama Instansi", instansi, "Tertulis di kop naskah dinas."),
+        ("Unit Kerja", unit, "Unit pemilik SOP."),
+        ("Kota", "Jakarta", "Tempat penandatanganan naskah."),
+        ("Kode Unit", code, "Dipakai dalam nomor naskah: {kode_unit}."),
+        ("Kode Klasifikasi Arsip", "OT.01.02", "Dipakai dalam nomor naskah: {klasifikasi}."),
+        ("Bulan dalam Nomor", "Romawi", "Romawi (XI) atau Angka (11): {bulan}."),
+        ("Ukuran Kertas", "A4", "A4 atau F4."),
+        ("Folder Keluaran", "output", "Tempat naskah dan ekspor disimpan."),
+    ]
+    rows += [(f"Pola Nomor {kind}", pattern, "{urut} = nomor urut per jenis dan tahun.")
+             for kind, pattern in NUMBER_PATTERNS.items()]
+    for year, (first, last) in ramadan_estimates(years).items():
+        rows.append((f"Awal Ramadan {year}", dt.datetime.combine(first, dt.time()), "Perkiraan; sesuaikan dengan keputusan pemerintah."))
+        rows.append((f"Akhir Ramadan {year}", dt.datetime.combine(last, dt.time()), "Jam kerja Ramadan berlaku sampai tanggal ini."))
+    return rows
+
+
+def hours_rows() -> list[tuple]:
+    rows = []
+    for period, table in (("Normal", NORMAL_HOURS), ("Ramadan", RAMADAN_HOURS)):
+        for index, day in enumerate(WEEKDAYS):
+            hours = table.get(index)
+            if hours is None:
+                rows.append((day, period, None, None, None, None))
+                continue
+            (break_start, break_end), = hours.breaks
+            rows.append((day, period, hours.start, hours.end, break_start, break_end))
+    return rows

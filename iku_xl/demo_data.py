@@ -1,0 +1,98 @@
+"""The demo workbook's cases, officials and IKU rows: a bureau in the middle of its work."""
+from __future__ import annotations
+
+import datetime as dt
+
+from .core.case import Case
+from .core.iku import IkuRow
+from .core.people import Official
+
+OFFICIALS = [
+    # role, full title, name, NIP, unit, SOP
+    ("Sesmenko", "Sekretaris Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan",
+     "Dr. Bambang Wicaksono, S.H., M.H.", "196805121993031002", "Sekretariat Kementerian Koordinator", "POLHUKAM"),
+    ("Karo PO", "Kepala Biro Perencanaan dan Organisasi", "Dra. Sri Rahayuningsih, M.Si.",
+     "197203151998032001", "Biro Perencanaan dan Organisasi", "POLHUKAM"),
+    ("Kabag Perencanaan", "Kepala Bagian Perencanaan", "Agus Setiawan, S.E., M.M.",
+     "198001222005011003", "Biro Perencanaan dan Organisasi", "POLHUKAM"),
+    ("Kasubbag Program & Anggaran", "Kepala Subbagian Program dan Anggaran", "Rina Marlina, S.Sos., M.A.P.",
+     "198609262015052001", "Biro Perencanaan dan Organisasi", "POLHUKAM"),
+    ("Unit Organisasi terkait", "Kepala Bagian Program dan Evaluasi Kedeputian", "Hendra Gunawan, S.IP.",
+     "198303172009121001", "Kedeputian Bidang Koordinasi Politik Dalam Negeri", "POLHUKAM"),
+    ("Kasubag", "Kepala Subbagian Penyusunan Rencana", "Dewi Anggraini, S.E.",
+     "198711042010122002", "Biro Perencanaan dan Manajemen Kinerja", "KEMNAKER"),
+    ("Kabag", "Kepala Bagian Perencanaan Program", "Yusuf Hidayat, S.T., M.Eng.",
+     "197909182003121001", "Biro Perencanaan dan Manajemen Kinerja", "KEMNAKER"),
+    ("Karo", "Kepala Biro Perencanaan dan Manajemen Kinerja", "Ir. Ratna Kusumawati, M.P.P.",
+     "197010101996032001", "Biro Perencanaan dan Manajemen Kinerja", "KEMNAKER"),
+    ("Sekjen", "Sekretaris Jenderal Kementerian Ketenagakerjaan", "Drs. Hadi Prasetyo, M.Si.",
+     "196601011991031001", "Sekretariat Jenderal", "KEMNAKER"),
+    ("Menteri", "Menteri Ketenagakerjaan Republik Indonesia", "Ahmad Fauzi", "", "Kementerian Ketenagakerjaan", "KEMNAKER"),
+    ("Tim", "Ketua Tim Penyusunan IKU", "Fitri Handayani, S.Si., M.Stat.",
+     "198905052014022001", "Biro Perencanaan dan Manajemen Kinerja", "KEMNAKER"),
+    ("Fungsional Umum", "Pengadministrasi Perencanaan", "Rudi Hartono",
+     "199202142019031001", "Biro Perencanaan dan Manajemen Kinerja", "KEMNAKER"),
+]
+
+CASES = [
+    # id, title, sop, unit, step, status, started
+    ("IKU-2026-001", "Penyusunan IKU Kemenko Polhukam Tahun 2025-2029", "POLHUKAM",
+     "Biro Perencanaan dan Organisasi", 4, "Berjalan", dt.datetime(2026, 11, 18, 9, 15)),
+    ("IKU-2026-002", "Reviu IKU Kemenko Polhukam Tahun 2026", "POLHUKAM",
+     "Biro Perencanaan dan Organisasi", 11, "Berjalan", dt.datetime(2026, 11, 23, 8, 0)),
+    ("IKU-2026-003", "Penyusunan IKU Kementerian Ketenagakerjaan Tahun 2025-2029", "KEMNAKER",
+     "Biro Perencanaan dan Manajemen Kinerja", 6, "Dikembalikan", dt.datetime(2026, 11, 20, 14, 0)),
+    ("IKU-2026-004", "Reviu IKU Kementerian Ketenagakerjaan Tahun 2027", "KEMNAKER",
+     "Biro Perencanaan dan Manajemen Kinerja", 2, "Berjalan", dt.datetime(2026, 11, 23, 10, 30)),
+]
+
+_S1 = "Meningkatnya efektivitas koordinasi kebijakan bidang politik, hukum, dan keamanan"
+_S2 = "Terwujudnya tata kelola Kemenko Polhukam yang akuntabel"
+_S3 = "Meningkatnya perluasan kesempatan kerja"
+_S4 = "Meningkatnya kualitas dan produktivitas tenaga kerja"
+IKU_ROWS = [
+    ("IKU-2026-001", _S1, "Indeks Efektivitas Koordinasi Kebijakan Polhukam",
+     "Rata-rata tertimbang skor survei pemangku kepentingan atas koordinasi, sinkronisasi, dan pengendalian kebijakan",
+     "Indeks", (3.40, 3.45, 3.50, 3.55, 3.60), "Laporan Survei Efektivitas Koordinasi", "Deputi Bidang Koordinasi"),
+    ("IKU-2026-001", _S1, "Persentase rekomendasi kebijakan yang ditindaklanjuti K/L",
+     "(Jumlah rekomendasi yang ditindaklanjuti / jumlah rekomendasi yang diterbitkan) x 100%",
+     "%", (70, 72.5, 75, 77.5, 80), "Laporan Pemantauan Tindak Lanjut", "Seluruh Kedeputian"),
+    ("IKU-2026-001", _S2, "Nilai SAKIP Kemenko Polhukam",
+     "Nilai hasil evaluasi SAKIP oleh Kementerian PANRB", "Nilai", (78, 79, 80, 81, 82),
+     "LHE SAKIP Kementerian PANRB", "Biro Perencanaan dan Organisasi"),
+    ("IKU-2026-001", _S2, "Indeks Reformasi Birokrasi", "Nilai indeks RB hasil evaluasi Kementerian PANRB",
+     "Indeks", (80, 81, 82, 83, 84), "LHE RB Kementerian PANRB", "Biro Perencanaan dan Organisasi"),
+    ("IKU-2026-002", _S2, "Opini BPK atas Laporan Keuangan", "Opini BPK atas LK Kemenko Polhukam",
+     "Predikat", ("WTP", "WTP", "WTP", "WTP", "WTP"), "LHP BPK", "Biro Umum"),
+    ("IKU-2026-003", _S3, "Tingkat Pengangguran Terbuka", "(Jumlah penganggur / angkatan kerja) x 100%",
+     "%", (5.0, 4.8, 4.6, 4.4, 4.2), "Sakernas BPS", "Ditjen Binapenta dan PKK"),
+    ("IKU-2026-003", _S4, "Persentase tenaga kerja kompeten yang tersertifikasi",
+     "(Tenaga kerja bersertifikat kompetensi / tenaga kerja yang dilatih) x 100%", "%", (60, 63, 66, 69, 72),
+     "Sistem Informasi Pelatihan", "Ditjen Binalavotas"),
+    ("IKU-2026-004", _S4, "Indeks Produktivitas Tenaga Kerja", "PDB riil / jumlah penduduk bekerja, dinyatakan dalam indeks",
+     "Indeks", (101, 102, 103, 104, 105), "BPS", "Ditjen Binalavotas"),
+]
+TARGET_YEARS = (2025, 2026, 2027, 2028, 2029)
+
+
+def demo_officials() -> list[Official]:
+    return [Official(role=r, title=t, name=n, nip=nip or None, unit=u, sop=s) for r, t, n, nip, u, s in OFFICIALS]
+
+
+def demo_iku_rows() -> list[IkuRow]:
+    return [IkuRow(case_id=c, sasaran=s, indikator=i, definisi=d, satuan=u, targets=dict(zip(TARGET_YEARS, t)),
+                   sumber_data=src, penanggung_jawab=pj) for c, s, i, d, u, t, src, pj in IKU_ROWS]
+
+
+def demo_cases(sops, calendar) -> list[Case]:
+    """Cases standing at a step, with activity, executor and due time taken from their SOP."""
+    from .core.waktu import Duration
+
+    cases = []
+    for case_id, title, code, unit, step_no, status, started in CASES:
+        step = sops[code].step(step_no)
+        duration = step.duration
+        due = calendar.due(started, duration) if isinstance(duration, Duration) else None
+        cases.append(Case(id=case_id, title=title, sop=code, unit=unit, step=step_no, activity=step.kegiatan,
+                          executor=", ".join(step.executors), status=status, started=started, due=due))
+    return cases

@@ -1,0 +1,1 @@
+"""Reading SOPs from the formats bureaus already have them in."""

@@ -1,0 +1,74 @@
+"""The two SOPs the workbook ships with: the seed text, plus this project's reading of it.
+
+The text lost who executes each step and where a decision returns the work (DOMAIN.md
+section 2). The reading below fills that in; it lands in ordinary cells of the SOP sheet,
+where the bureau can see and correct it.
+"""
+from __future__ import annotations
+
+from importlib import resources
+
+from .core.sop import Sop, StepKind
+from .importers.sop_text import parse_sop_text
+
+M, P, K, S = StepKind.MULAI, StepKind.PROSES, StepKind.KEPUTUSAN, StepKind.SELESAI
+
+# step -> (executors, kind, Jika Ya, Jika Tidak, documents produced)
+READING = {
+    "POLHUKAM": {
+        1: (("Sesmenko",), M, None, None, ("lembar_disposisi",)),
+        2: (("Karo PO",), P, None, None, ("lembar_disposisi",)),
+        3: (("Kabag Perencanaan",), P, None, None, ("lembar_disposisi",)),
+        4: (("Kasubbag Program & Anggaran",), P, None, None, ()),
+        5: (("Kabag Perencanaan",), P, None, None, ()),
+        6: (("Karo PO",), P, None, None, ("lembar_disposisi",)),
+        7: (("Kabag Perencanaan",), P, None, None, ("lembar_disposisi",)),
+        8: (("Kasubbag Program & Anggaran",), P, None, None, ("undangan_rapat",)),
+        9: (("Kabag Perencanaan",), P, None, None, ()),
+        10: (("Karo PO",), P, None, None, ()),
+        11: (("Kabag Perencanaan", "Unit Organisasi terkait"), P, None, None, ()),
+        12: (("Kasubbag Program & Anggaran",), P, None, None, ("notula_rapat",)),
+        13: (("Kabag Perencanaan",), P, None, None, ()),
+        14: (("Unit Organisasi terkait",), P, None, None, ()),
+        15: (("Kabag Perencanaan",), P, None, None, ("permenko_iku", "nota_dinas")),
+        16: (("Karo PO",), P, None, None, ()),
+        17: (("Sesmenko",), S, None, None, ()),
+    },
+    "KEMNAKER": {
+        1: (("Kasubag",), M, None, None, ()),
+        2: (("Kabag",), K, 3, 1, ("lembar_disposisi",)),
+        3: (("Karo",), K, 4, 2, ("lembar_disposisi",)),
+        4: (("Kabag",), P, None, None, ("lembar_disposisi",)),
+        5: (("Kasubag",), P, None, None, ("sk_tim",)),
+        6: (("Tim",), P, None, None, ()),
+        7: (("Kasubag",), K, 8, 6, ()),
+        8: (("Kabag",), K, 9, 7, ()),
+        9: (("Karo",), K, 10, 8, ()),
+        10: (("Sekjen",), K, 11, 9, ("keputusan_iku", "nota_dinas")),
+        11: (("Menteri",), K, 12, 10, ()),
+        12: (("Sekjen",), P, None, None, ()),
+        13: (("Karo",), P, None, None, ()),
+        14: (("Kabag",), P, None, None, ()),
+        15: (("Kasubag",), P, None, None, ()),
+        16: (("Fungsional Umum",), S, None, None, ()),
+    },
+}
+
+
+def seed_text(code: str) -> str:
+    return resources.files("iku_xl.data.seeds").joinpath(f"{code}.txt").read_text(encoding="utf-8")
+
+
+def shipped_sop(code: str) -> Sop:
+    sop = parse_sop_text(seed_text(code), code)
+    reading = READING[code]
+    sop.steps = [
+        step.with_(executors=reading[step.no][0], kind=reading[step.no][1], if_yes=reading[step.no][2],
+                   if_no=reading[step.no][3], documents=reading[step.no][4])
+        for step in sop.steps
+    ]
+    return sop
+
+
+def shipped_sops() -> list[Sop]:
+    return [shipped_sop(code) for code in READING]

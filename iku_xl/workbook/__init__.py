@@ -1,0 +1,1 @@
+"""The workbook file: its layout, reading it into the plain Book, and writing it."""

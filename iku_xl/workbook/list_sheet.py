@@ -1,0 +1,61 @@
+"""A sheet holding one table of records under a header row (Kasus, Pejabat, Libur, ...)."""
+from __future__ import annotations
+
+from ..errors import RenamedHeader
+from . import layout
+from .grid import Grid, column_letter
+
+
+def header_map(grid: Grid, sheet: layout.ListSheet, row: int = 1) -> dict[str, int]:
+    """Normalised header -> column, over the sheet's whole header row."""
+    found = {}
+    for column in range(sheet.first_column, grid.width + 1):
+        text = layout.normalise_header(grid.value(row, column))
+        if text and text not in found:
+            found[text] = column
+    return found
+
+
+def locate_columns(grid: Grid, sheet: layout.ListSheet) -> dict[str, int]:
+    """Field -> column; a required header that is missing stops with the cell to fix."""
+    headers = header_map(grid, sheet)
+    columns = {}
+    for position, column in enumerate(sheet.columns):
+        index = headers.get(layout.normalise_header(column.header))
+        if index is not None:
+            columns[column.field] = index
+        elif column.required:
+            expected_at = sheet.first_column + position
+            cell = f"{column_letter(expected_at)}1"
+            written = grid.value(1, expected_at)
+            now = f" (sekarang tertulis '{written}')" if written not in (None, "") else ""
+            raise RenamedHeader(f"Judul kolom '{column.header}' tidak ditemukan di lembar {sheet.name}{now}; "
+                                f"kembalikan judul kolom di sel {cell} menjadi '{column.header}'.",
+                                sheet=sheet.name, cell=cell)
+    return columns
+
+
+def target_columns(grid: Grid, sheet: layout.ListSheet) -> dict[int, int]:
+    """Year -> column of every 'Target YYYY' header."""
+    years = {}
+    for column in range(sheet.first_column, grid.width + 1):
+        match = layout.TARGET_HEADER.match(str(grid.value(1, column) or ""))
+        if match:
+            years[int(match.group(1))] = column
+    return years
+
+
+def read_list_sheet(grid: Grid, sheet: layout.ListSheet, extra: dict[str, int] | None = None):
+    """[(row, {field: value})] of the non-blank rows, and {field: column letter}."""
+    columns = locate_columns(grid, sheet)
+    columns.update(extra or {})
+    records = []
+    for row in range(2, grid.height + 1):
+        values = {field: grid.value(row, col) for field, col in columns.items()}
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
+            continue
+        for column in sheet.columns:
+            values.setdefault(column.field, None)
+        records.append((row, values))
+    letters = {field: column_letter(col) for field, col in columns.items()}
+    return records, letters

@@ -1,0 +1,38 @@
+"""The text of the Panduan sheet: what each sheet is for and how to use the program."""
+
+PANDUAN_LINES = [
+    ("Panduan Buku Kerja IKU (iku-xl)", True),
+    ("Buku kerja ini memuat SOP AP penyusunan Indikator Kinerja Utama (IKU) dan pelacakan setiap kasusnya. "
+     "Program iku-xl membaca lembar-lembar ini, memeriksa isinya, memindahkan kasus dari langkah ke langkah, "
+     "dan menyusun naskah dinas.", False),
+    ("", False),
+    ("Lembar dan kegunaannya", True),
+    ("Kasus — satu baris untuk setiap kasus (misalnya penyusunan IKU Renstra 2025-2029): langkah sekarang, "
+     "pelaksananya, status, mulai langkah, batas waktu. Baris merah berarti sudah lewat batas waktu.", False),
+    ("Riwayat — catatan setiap perpindahan langkah. Jangan diubah: program hanya menambah baris.", False),
+    ("IKU — indikator setiap kasus: Sasaran Strategis, IKU, Definisi/Formula, Satuan, Target per tahun, "
+     "Sumber Data, Penanggung Jawab. Kolom 'Target 2030' dan seterusnya boleh ditambah.", False),
+    ("Pejabat — pejabat untuk setiap peran di SOP: jabatan lengkap, nama, NIP (18 angka, disimpan sebagai teks), unit.", False),
+    ("Penomoran — register nomor naskah dinas. Nomor yang sudah dipakai tidak boleh dipakai lagi.", False),
+    ("Lembar SOP (misalnya POLHUKAM, KEMNAKER) — satu lembar untuk setiap SOP, dinamai dengan kodenya, "
+     "tersusun seperti SOP AP yang ditandatangani: identitas, lalu tabel No, Kegiatan, Pelaksana, Mutu Baku, Keterangan.", False),
+    ("   Tanda di kolom peran = pelaksana langkah itu. Kolom kuning di kanan dibaca program: Jenis Langkah "
+     "(Mulai/Proses/Keputusan/Selesai), Jika Ya → Langkah, Jika Tidak → Langkah, dan Dokumen yang dihasilkan.", False),
+    ("   Kolom pelaksana dan kolom kuning pada dua SOP bawaan adalah hasil pembacaan teks SOP aslinya; "
+     "periksa dan perbaiki bila berbeda dengan SOP yang ditandatangani.", False),
+    ("Libur — hari libur nasional dan cuti bersama (terisi otomatis untuk tahun ini dan tahun depan); "
+     "tambahkan atau hapus sesuai keputusan kantor.", False),
+    ("Pengaturan — nama instansi, kota, pola nomor naskah, folder keluaran, awal dan akhir Ramadan, "
+     "dan jam kerja setiap hari (tabel Jam Kerja).", False),
+    ("Daftar Pilihan (tersembunyi) — isi daftar pilihan (dropdown). Program memperbaruinya sendiri.", False),
+    ("", False),
+    ("Cara memakai", True),
+    ("1. Isi atau periksa lembar Pejabat dan Pengaturan.", False),
+    ("2. Periksa buku kerja: iku-xl validate workbook/iku.xlsx — setiap temuan menyebut lembar, sel, dan apa yang harus diperbaiki.", False),
+    ("3. Lihat posisi setiap kasus: iku-xl status workbook/iku.xlsx", False),
+    ("4. Tambah SOP lain dari salinan teksnya: iku-xl sop import berkas.txt --code KODE --workbook workbook/iku.xlsx", False),
+    ("", False),
+    ("Aturan penulisan", True),
+    ("Tanggal ditulis sebagai tanggal (misalnya 23/11/2026 09:30), bukan teks. Waktu standar ditulis lengkap: "
+     "'30 Menit', '2 Jam', '1 Hari'. NIP dan nomor naskah disimpan sebagai teks. Jangan mengganti judul kolom.", False),
+]

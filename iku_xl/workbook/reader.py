@@ -1,0 +1,82 @@
+"""Read a workbook file into the plain Book, with python-calamine (fast, read-only)."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from python_calamine import CalamineWorkbook
+
+from ..core.book import Book
+from ..core.case import Case
+from ..core.iku import IkuRow
+from ..core.people import Official
+from ..core.register import DayOff, NumberEntry
+from ..errors import MissingSheet, UnreadableFile
+from . import layout
+from .grid import Grid, column_letter
+from .list_sheet import read_list_sheet, target_columns
+from .package import check_readable, error_cells
+from .sop_sheet import find_sop_header, read_sop_sheet
+
+
+def load_grids(path: Path) -> dict[str, Grid]:
+    check_readable(path)
+    try:
+        workbook = CalamineWorkbook.from_path(str(path))
+        return {name: Grid(name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
+                for name in workbook.sheet_names}
+    except Exception as error:  # calamine raises its own error types for broken packages
+        raise UnreadableFile(f"Berkas {path} tidak bisa dibaca sebagai buku kerja Excel ({error}).",
+                             path=str(path)) from error
+
+
+def read_book(path: str | Path) -> Book:
+    path = Path(path)
+    grids = load_grids(path)
+    for sheet in layout.LIST_SHEETS:
+        if sheet.name not in grids:
+            raise MissingSheet(f"Lembar '{sheet.name}' tidak ada di berkas {path}; kembalikan lembar itu "
+                               "(atau salin dari workbook/iku.xlsx) lalu jalankan lagi.", sheet=sheet.name, path=str(path))
+    book = Book()
+    for name, grid in grids.items():
+        if name in layout.RESERVED_SHEETS or find_sop_header(grid) is None:
+            continue
+        sop, columns, header_row = read_sop_sheet(grid)
+        book.sops[sop.code] = sop
+        book.columns[name] = columns
+        book.header_rows[name] = header_row
+    _read_lists(book, grids)
+    book.error_cells = error_cells(path, [name for name in grids if name != layout.DAFTAR])
+    return book
+
+
+def _read_lists(book: Book, grids: dict[str, Grid]) -> None:
+    def rows(sheet: layout.ListSheet, extra: dict[str, int] | None = None):
+        records, columns = read_list_sheet(grids[sheet.name], sheet, extra)
+        book.columns.setdefault(sheet.name, {}).update(columns)
+        book.header_rows[sheet.name] = 1
+        return records
+
+    book.cases = []
+    for row, values in rows(layout.KASUS):
+        values.pop("overdue", None)  # Excel's own formula; the program judges from the due time
+        book.cases.append(Case(**values, row=row))
+    targets = target_columns(grids[layout.IKU.name], layout.IKU)
+    for row, values in rows(layout.IKU, {f"target:{year}": col for year, col in targets.items()}):
+        found = {year: values.pop(f"target:{year}") for year in targets}
+        book.iku_rows.append(IkuRow(**values, targets={y: v for y, v in found.items() if v is not None}, row=row))
+    book.columns[layout.IKU.name]["targets"] = column_letter(min(targets.values())) if targets else "A"
+    book.officials = [Official(**values, row=row) for row, values in rows(layout.PEJABAT)]
+    book.numbers = [NumberEntry(**values, row=row) for row, values in rows(layout.PENOMORAN)]
+    book.days_off = [DayOff(**values, row=row) for row, values in rows(layout.LIBUR)]
+    book.settings = {str(v["key"]).strip(): v["value"] for _, v in rows(layout.PENGATURAN) if v["key"] is not None}
+    book.settings["_jam_kerja"] = [values for _, values in rows(layout.JAM_KERJA)]
+
+
+def as_datetime(value: object) -> dt.datetime | None:
+    """calamine gives a date for a midnight datetime; the model wants datetimes there."""
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime.combine(value, dt.time())
+    return None

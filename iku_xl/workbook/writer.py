@@ -1,0 +1,252 @@
+"""Write a whole new workbook from a Book (iku-xl init), with openpyxl.
+
+Later changes to an existing workbook must keep what staff added; they do not go through here.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.formatting.rule import FormulaRule
+from openpyxl.workbook.defined_name import DefinedName
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.table import Table, TableStyleInfo
+
+from ..core.book import Book
+from ..core.sop import IDENTITY_FIELDS, SYMBOLS, Sop, StepKind
+from . import layout, styles
+from .grid import column_letter
+from .panduan import PANDUAN_LINES
+
+DROPDOWN_ROWS = 2000  # dropdowns reach this far down so that rows staff add get them too
+
+
+def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, object, str]],
+                       hours_rows: list[tuple], target_years: tuple[int, ...]) -> None:
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    _panduan(workbook.create_sheet(layout.PANDUAN))
+    _list(workbook, layout.KASUS, [_case_row(c) for c in book.cases])
+    _kasus_extras(workbook[layout.KASUS.name])
+    _list(workbook, layout.RIWAYAT, [])
+    iku = _iku_sheet(target_years)
+    _list(workbook, iku, [_iku_row(r, target_years) for r in book.iku_rows])
+    _list(workbook, layout.PEJABAT, [[o.role, o.title, o.name, o.nip, o.unit, o.sop] for o in book.officials])
+    _list(workbook, layout.PENOMORAN, [])
+    for sop in book.sops.values():
+        write_sop_sheet(workbook.create_sheet(sop.code), sop)
+    _list(workbook, layout.LIBUR, [[d.date, d.name, d.kind] for d in book.days_off])
+    _list(workbook, layout.PENGATURAN, [list(r) for r in settings_rows])
+    _list(workbook, layout.JAM_KERJA, [list(r) for r in hours_rows])
+    write_pick_lists(workbook, book)
+    for sheet in workbook.worksheets:
+        sheet.sheet_view.zoomScale = 90
+    path.parent.mkdir(parents=True, exist_ok=True)
+    workbook.save(path)
+
+
+def _iku_sheet(years: tuple[int, ...]) -> layout.ListSheet:
+    columns = list(layout.IKU.columns)
+    at = [c.field for c in columns].index("satuan") + 1
+    columns[at:at] = [layout.Column(f"target:{y}", f"Target {y}", 11) for y in years]
+    return layout.ListSheet(layout.IKU.name, layout.IKU.table, tuple(columns))
+
+
+def _case_row(case) -> list:
+    return [case.id, case.title, case.sop, case.unit, case.step, case.activity, case.executor, case.status,
+            case.started, case.due, None, case.notes]
+
+
+def _iku_row(row, years) -> list:
+    return ([row.case_id, row.sasaran, row.indikator, row.definisi, row.satuan]
+            + [row.targets.get(y) for y in years] + [row.sumber_data, row.penanggung_jawab])
+
+
+def _list(workbook, sheet: layout.ListSheet, rows: list[list]) -> None:
+    """One Excel Table with a frozen header, typed columns and its dropdowns."""
+    ws = workbook[sheet.name] if sheet.name in workbook.sheetnames else workbook.create_sheet(sheet.name)
+    first = sheet.first_column
+    for offset, column in enumerate(sheet.columns):
+        cell = ws.cell(row=1, column=first + offset, value=column.header)
+        cell.font, cell.fill, cell.alignment = styles.HEADER_FONT, styles.HEADER_FILL, styles.CENTER
+        ws.column_dimensions[column_letter(first + offset)].width = column.width
+    body = rows or [[None] * len(sheet.columns)]  # an Excel Table needs at least one body row
+    for r, values in enumerate(body, start=2):
+        for offset, column in enumerate(sheet.columns):
+            value = values[offset] if offset < len(values) else None
+            cell = ws.cell(row=r, column=first + offset, value=value)
+            cell.font = styles.FONT
+            cell.alignment = styles.WRAP_TOP
+            if column.kind in styles.NUMBER_FORMATS:
+                cell.number_format = styles.NUMBER_FORMATS[column.kind]
+    last = column_letter(first + len(sheet.columns) - 1)
+    ref = f"{column_letter(first)}1:{last}{len(body) + 1}"
+    table = Table(displayName=sheet.table, ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+    ws.add_table(table)
+    if first == 1:
+        ws.freeze_panes = "A2"
+    for offset, column in enumerate(sheet.columns):
+        letter = column_letter(first + offset)
+        if column.kind in styles.NUMBER_FORMATS:  # rows typed later keep the column's type
+            for r in range(len(body) + 2, 200):
+                ws[f"{letter}{r}"].number_format = styles.NUMBER_FORMATS[column.kind]
+        if column.dropdown:
+            _dropdown(ws, column, f"{letter}2:{letter}{DROPDOWN_ROWS}")
+        elif column.kind in ("date", "datetime"):
+            _date_check(ws, column, f"{letter}2:{letter}{DROPDOWN_ROWS}")
+
+
+def _dropdown(ws, column: layout.Column, ref: str, strict: bool = True) -> None:
+    rule = DataValidation(type="list", formula1=column.dropdown, allow_blank=True,
+                          showErrorMessage=True, errorStyle="stop" if strict else "information",
+                          errorTitle=f"{column.header} tidak dikenal",
+                          error=f"Pilih {column.header} dari daftar.", promptTitle=column.header,
+                          prompt=f"Pilih {column.header} dari daftar.")
+    rule.add(ref)
+    ws.add_data_validation(rule)
+
+
+def _date_check(ws, column: layout.Column, ref: str) -> None:
+    rule = DataValidation(type="date", operator="greaterThan", formula1="1", allow_blank=True,
+                          showErrorMessage=True, errorStyle="warning", errorTitle="Bukan tanggal",
+                          error=f"{column.header} harus tanggal, misalnya 23/11/2026 09:30.")
+    rule.add(ref)
+    ws.add_data_validation(rule)
+
+
+def _kasus_extras(ws) -> None:
+    """The overdue flag and highlight, recalculated by Excel itself."""
+    letter = {c.field: column_letter(i + 1) for i, c in enumerate(layout.KASUS.columns)}
+    due, status, flag = letter["due"], letter["status"], letter["overdue"]
+    condition = (f'AND(ISNUMBER(${due}2),${due}2<NOW(),'
+                 f'OR(${status}2="Berjalan",${status}2="Dikembalikan"))')
+    for r in range(2, ws.max_row + 1):
+        ws[f"{flag}{r}"] = f'=IF({condition.replace("$", "")},"Ya","")'
+    last = column_letter(len(layout.KASUS.columns))
+    ws.conditional_formatting.add(
+        f"A2:{last}{DROPDOWN_ROWS}",
+        FormulaRule(formula=[condition], fill=styles.OVERDUE_FILL, font=styles.OVERDUE_FONT))
+
+
+def write_pick_lists(workbook, book: Book) -> None:
+    """The hidden sheet of dropdown lists, each under a defined name."""
+    ws = workbook[layout.DAFTAR] if layout.DAFTAR in workbook.sheetnames else workbook.create_sheet(layout.DAFTAR)
+    ws.delete_rows(1, ws.max_row)
+    roles = list(dict.fromkeys(r for sop in book.sops.values() for r in sop.roles))
+    values = {**layout.FIXED_LISTS, "DaftarSOP": tuple(book.sops), "DaftarPeran": tuple(roles)}
+    for index, (name, header) in enumerate(layout.PICK_LISTS.items(), start=1):
+        letter = column_letter(index)
+        ws.cell(row=1, column=index, value=header).font = styles.BOLD
+        items = values[name] or ("",)
+        for r, item in enumerate(items, start=2):
+            ws.cell(row=r, column=index, value=item)
+        ws.column_dimensions[letter].width = 24
+        ref = f"'{layout.DAFTAR}'!${letter}$2:${letter}${len(items) + 1}"
+        if name in workbook.defined_names:
+            del workbook.defined_names[name]
+        workbook.defined_names[name] = DefinedName(name, attr_text=ref)
+    ws.sheet_state = "hidden"
+
+
+def _panduan(ws) -> None:
+    ws.column_dimensions["A"].width = 110
+    for r, (line, bold) in enumerate(PANDUAN_LINES, start=1):
+        cell = ws.cell(row=r, column=1, value=line)
+        cell.font = styles.TITLE if r == 1 else (styles.BOLD if bold else styles.FONT)
+        cell.alignment = styles.WRAP_TOP
+
+
+def write_sop_sheet(ws, sop: Sop) -> None:
+    """The SOP as the bureau signed it, and the flow columns the program reads, to its right."""
+    roles = list(sop.roles)
+    n = len(roles)
+    col = {"no": 1, "kegiatan": 2}
+    col.update({f"peran:{r}": 3 + i for i, r in enumerate(roles)})
+    after = 3 + n
+    col.update(kelengkapan=after, waktu=after + 1, output=after + 2, keterangan=after + 3,
+               kind=after + 4, if_yes=after + 5, if_no=after + 6, documents=after + 7)
+    last_sop = col["keterangan"]
+    last = col["documents"]
+    widths = {"no": 5, "kegiatan": 46, "kelengkapan": 26, "waktu": 10, "output": 26, "keterangan": 20,
+              "kind": 13, "if_yes": 11, "if_no": 11, "documents": 24}
+    for field, index in col.items():
+        ws.column_dimensions[column_letter(index)].width = widths.get(field, 12)
+
+    ws.cell(row=1, column=1, value=layout.SOP_TITLE).font = styles.TITLE
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=last_sop)
+    for r, (field, label) in enumerate(IDENTITY_FIELDS, start=layout.SOP_IDENTITY_FIRST_ROW):
+        label_cell = ws.cell(row=r, column=2, value=label)
+        label_cell.font, label_cell.fill, label_cell.border = styles.BOLD, styles.LABEL_FILL, styles.BOX
+        label_cell.alignment = styles.WRAP_TOP
+        value = getattr(sop.identity, field)
+        value_cell = ws.cell(row=r, column=3, value=value or None)
+        value_cell.font, value_cell.alignment, value_cell.border = styles.FONT, styles.WRAP_TOP, styles.BOX
+        ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=last_sop)
+        lines = max(1, str(value).count("\n") + 1, len(str(value)) // 120 + 1)
+        ws.row_dimensions[r].height = min(15 * lines, 400)
+
+    h = layout.SOP_HEADER_ROW
+    heads = [(col["no"], col["no"], "No", True), (col["kegiatan"], col["kegiatan"], "Kegiatan", True),
+             (3, 2 + max(n, 1), layout.SOP_GROUP_HEADERS[0], False),
+             (col["kelengkapan"], col["output"], layout.SOP_GROUP_HEADERS[1], False),
+             (col["keterangan"], col["keterangan"], "Keterangan", True),
+             (col["kind"], last, layout.SOP_GROUP_HEADERS[2], False)]
+    for first, end, text, down in heads:
+        cell = ws.cell(row=h, column=first, value=text)
+        if down:
+            ws.merge_cells(start_row=h, start_column=first, end_row=h + 1, end_column=end)
+        elif end > first:
+            ws.merge_cells(start_row=h, start_column=first, end_row=h, end_column=end)
+    for i, role in enumerate(roles):
+        ws.cell(row=h + 1, column=3 + i, value=role)
+    for field in ("kelengkapan", "waktu", "output", "kind", "if_yes", "if_no", "documents"):
+        ws.cell(row=h + 1, column=col[field], value=layout.SOP_FIXED_HEADERS[field])
+    for r in (h, h + 1):
+        for c in range(1, last + 1):
+            cell = ws.cell(row=r, column=c)
+            flow = c >= col["kind"]
+            cell.font = styles.BOLD if flow else styles.HEADER_FONT
+            cell.fill = styles.FLOW_FILL if flow else styles.HEADER_FILL
+            cell.alignment, cell.border = styles.CENTER, styles.BOX
+    ws.row_dimensions[h + 1].height = 42
+
+    for r, step in enumerate(sop.steps, start=h + 2):
+        kind = step.kind if isinstance(step.kind, StepKind) else StepKind.PROSES
+        values = {"no": step.no, "kegiatan": step.kegiatan, "kelengkapan": step.kelengkapan,
+                  "waktu": step.waktu, "output": step.output, "keterangan": step.keterangan,
+                  "kind": step.kind.value if isinstance(step.kind, StepKind) else step.kind,
+                  "if_yes": step.if_yes, "if_no": step.if_no, "documents": ", ".join(step.documents)}
+        values.update({f"peran:{e}": SYMBOLS[kind] for e in step.executors})
+        for c in range(1, last + 1):
+            cell = ws.cell(row=r, column=c)
+            cell.border, cell.font = styles.BOX, styles.FONT
+            cell.alignment = styles.CENTER if 3 <= c < col["kelengkapan"] or c == 1 else styles.WRAP_TOP
+        for field, value in values.items():
+            if field in col and value not in (None, ""):
+                ws.cell(row=r, column=col[field], value=value)
+    end_row = h + 1 + max(len(sop.steps), 1) + 40
+    rules = (
+        (col["kind"], layout.Column("kind", "Jenis Langkah", dropdown="DaftarJenisLangkah"), True),
+        (col["documents"], layout.Column("documents", "Dokumen", dropdown="DaftarNaskah"), False),
+    )
+    for index, column, strict in rules:
+        letter = column_letter(index)
+        _dropdown(ws, column, f"{letter}{h + 2}:{letter}{end_row}", strict=strict)
+    for field in ("if_yes", "if_no"):
+        letter = column_letter(col[field])
+        rule = DataValidation(type="whole", operator="between", formula1="1", formula2="999", allow_blank=True,
+                              showErrorMessage=True, errorTitle="Nomor langkah",
+                              error="Isi nomor langkah tujuan (angka).")
+        rule.add(f"{letter}{h + 2}:{letter}{end_row}")
+        ws.add_data_validation(rule)
+    ws.freeze_panes = ws.cell(row=h + 2, column=3)
+    ws.print_title_rows = f"{h}:{h + 1}"
+    ws.print_area = f"A1:{column_letter(last_sop)}{h + 1 + len(sop.steps)}"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
