@@ -120,14 +120,17 @@ def _kasus_extras(ws) -> None:
     """The overdue flag and highlight, recalculated by Excel itself."""
     letter = {c.field: column_letter(i + 1) for i, c in enumerate(layout.KASUS.columns)}
     due, status, flag = letter["due"], letter["status"], letter["overdue"]
-    condition = (f'AND(ISNUMBER(${due}2),${due}2<NOW(),'
-                 f'OR(${status}2="Berjalan",${status}2="Dikembalikan"))')
+
+    def overdue(row: int) -> str:
+        return (f'AND(ISNUMBER(${due}{row}),${due}{row}<NOW(),'
+                f'OR(${status}{row}="Berjalan",${status}{row}="Dikembalikan"))')
+
     for r in range(2, ws.max_row + 1):
-        ws[f"{flag}{r}"] = f'=IF({condition.replace("$", "")},"Ya","")'
+        ws[f"{flag}{r}"] = f'=IF({overdue(r)},"Ya","")'
     last = column_letter(len(layout.KASUS.columns))
     ws.conditional_formatting.add(
         f"A2:{last}{DROPDOWN_ROWS}",
-        FormulaRule(formula=[condition], fill=styles.OVERDUE_FILL, font=styles.OVERDUE_FONT))
+        FormulaRule(formula=[overdue(2)], fill=styles.OVERDUE_FILL, font=styles.OVERDUE_FONT))
 
 
 def write_pick_lists(workbook, book: Book) -> None:

@@ -1,0 +1,131 @@
+"""Validation: the shipped workbook's real gaps, and every rule with a failing and a passing row.
+
+Each failing case edits the demo workbook as a user would in Excel; the passing case is the
+same cell in the unedited demo workbook, which must have no such finding.
+"""
+import datetime as dt
+import json
+
+import pytest
+
+from .conftest import edit, run
+
+
+def issues(capsys, path):
+    code, out, _ = run(capsys, "validate", path, "--json")
+    return code, json.loads(out)
+
+
+def test_init_reports_both_sops_and_only_the_seed_gaps(plain_master, capsys):
+    code, report = issues(capsys, plain_master)
+    assert code == 0
+    assert report["sops"] == [
+        {"code": "POLHUKAM", "sheet": "POLHUKAM", "steps": 17, "roles": 5},
+        {"code": "KEMNAKER", "sheet": "KEMNAKER", "steps": 16, "roles": 7},
+    ]
+    assert [i for i in report["issues"] if i["level"] == "error"] == []
+    waktu = [(i["sop"], i["step"]) for i in report["issues"] if i["field"] == "waktu"]
+    assert ("POLHUKAM", 10) in waktu
+    assert [s for sop, s in waktu if sop == "POLHUKAM"] == [10]
+    assert sorted(s for sop, s in waktu if sop == "KEMNAKER") == list(range(1, 17))
+    no_number = [i for i in report["issues"] if i["sop"] == "KEMNAKER" and "tidak punya angka" in i["message"]]
+    assert len(no_number) == 13  # 'menit' with no number; steps 11-13 are blank
+    polhukam10 = next(i for i in report["issues"] if i["sop"] == "POLHUKAM" and i["step"] == 10)
+    assert polhukam10["sheet"] == "POLHUKAM" and polhukam10["cell"] == "I29" and polhukam10["level"] == "warning"
+
+
+def test_plain_workbook_warns_roles_without_officials(plain_master, capsys):
+    _, report = issues(capsys, plain_master)
+    no_official = [i for i in report["issues"] if "belum punya pejabat" in i["message"]]
+    assert len(no_official) == 12  # 5 POLHUKAM roles + 7 KEMNAKER roles
+    assert {i["cell"] for i in no_official if i["sop"] == "POLHUKAM"} == {"C19", "D19", "E19", "F19", "G19"}
+
+
+def test_demo_workbook_has_no_errors(demo_master, capsys):
+    code, report = issues(capsys, demo_master)
+    assert code == 0 and report["cases"] == 4
+    assert not [i for i in report["issues"] if i["level"] == "error"]
+
+
+# edited sheet, {cell: value}, expected (cell, level, field, words in the message)[, sheet reported on]
+# POLHUKAM: steps from row 20 (step n at row 19+n); A=No, B=Kegiatan, C-G roles, H Kelengkapan,
+# I Waktu, J Output, K Ket, L Jenis, M Jika Ya, N Jika Tidak, O Dokumen.
+# KEMNAKER: C-I roles, J Kelengkapan, K Waktu, L Output, M Ket, N Jenis, O Ya, P Tidak, Q Dokumen.
+CASES = {
+    "step number missing": ("POLHUKAM", {"A24": None}, ("A24", "error", "no", "kosong")),
+    "step number not a number": ("POLHUKAM", {"A24": "lima"}, ("A24", "error", "no", "bukan bilangan")),
+    "step number repeated": ("POLHUKAM", {"A24": 4}, ("A24", "error", "no", "lebih dari sekali")),
+    "step number gap": ("POLHUKAM", {"A24": 6, "A25": 7, "A26": 8}, ("A24", "error", "no", "tidak ada sebelum")),
+    "step out of order": ("POLHUKAM", {"A24": 9, "A28": 5}, ("A28", "error", "no", "tidak urut")),
+    "step without executor": ("POLHUKAM", {"F23": None}, ("C23", "error", "pelaksana", "belum punya pelaksana")),
+    "mark under a role with no name": ("POLHUKAM", {"G19": None}, ("G30", "error", "pelaksana", "judul perannya kosong")),
+    "repeated role name": ("POLHUKAM", {"D19": "Sesmenko"}, ("D19", "error", "peran:Sesmenko", "tertulis 2 kali")),
+    "waktu missing": ("POLHUKAM", {"I21": None}, ("I21", "warning", "waktu", "kosong")),
+    "waktu without number": ("POLHUKAM", {"I21": "Menit"}, ("I21", "warning", "waktu", "tidak punya angka")),
+    "waktu unknown unit": ("POLHUKAM", {"I21": "3 minggu"}, ("I21", "warning", "waktu", "tidak dikenal")),
+    "unknown step kind": ("POLHUKAM", {"L21": "Rapat"}, ("L21", "error", "kind", "tidak dikenal")),
+    "decision without Tidak": ("KEMNAKER", {"P21": None}, ("P21", "error", "if_no", "tanpa tujuan")),
+    "decision without Ya": ("KEMNAKER", {"O21": None}, ("O21", "error", "if_yes", "tanpa tujuan")),
+    "target not a step": ("KEMNAKER", {"P21": 40}, ("P21", "error", "if_no", "bukan nomor langkah")),
+    "target is itself": ("KEMNAKER", {"P21": 2}, ("P21", "error", "if_no", "sendiri")),
+    "unreachable step": ("POLHUKAM", {"M22": 5}, ("A23", "error", "no", "tidak bisa dicapai")),
+    "cannot reach the end": ("KEMNAKER", {"O26": 6}, ("A26", "error", "no", "tidak pernah sampai")),
+    "kelengkapan not previous output": ("POLHUKAM", {"H22": "Surat lain"}, ("H22", "warning", "kelengkapan", "Output langkah 2")),
+    "unknown document kind": ("POLHUKAM", {"O20": "lembar_disposisi, memo"}, ("O20", "error", "documents", "'memo'")),
+    "role without official": ("Pejabat", {"A2": "Karo PO"}, ("C19", "warning", "peran:Sesmenko", "belum punya pejabat"),
+                              "POLHUKAM"),
+    "case unknown SOP": ("Kasus", {"C2": "POLKAM"}, ("C2", "error", "sop", "tidak dikenal")),
+    "case empty SOP": ("Kasus", {"C2": None}, ("C2", "error", "sop", "kosong")),
+    "case unknown step": ("Kasus", {"E2": 30}, ("E2", "error", "step", "tidak punya langkah 30")),
+    "case step not a number": ("Kasus", {"E2": "empat"}, ("E2", "error", "step", "bukan nomor")),
+    "case invalid status": ("Kasus", {"H2": "Proses"}, ("H2", "error", "status", "tidak dikenal")),
+    "case date typed as text": ("Kasus", {"I2": "18-11-2026 09.15"}, ("I2", "error", "started", "sebagai teks")),
+    "case due typed as text": ("Kasus", {"J3": "besok"}, ("J3", "error", "due", "sebagai teks")),
+    "case repeated ID": ("Kasus", {"A3": "IKU-2026-001"}, ("A3", "error", "id", "lebih dari sekali")),
+    "iku missing field": ("IKU", {"C2": None}, ("C2", "error", "indikator", "kosong")),
+    "iku unknown case": ("IKU", {"A2": "IKU-2099-001"}, ("A2", "error", "case_id", "tidak ada di lembar Kasus")),
+    "iku target not numeric": ("IKU", {"F3": "tujuh puluh"}, ("F3", "error", "target:2025", "bukan angka")),
+    "iku more than 3 per sasaran": ("IKU", {"B4": "Meningkatnya efektivitas koordinasi kebijakan bidang politik, hukum, dan keamanan",
+                                            "B5": "Meningkatnya efektivitas koordinasi kebijakan bidang politik, hukum, dan keamanan"},
+                                    ("B5", "warning", "sasaran", "lebih dari 3")),
+    "nip too short": ("Pejabat", {"D2": "19680512199303100"}, ("D2", "error", "nip", "18 angka")),
+    "nip impossible birth date": ("Pejabat", {"D2": "196802301993031002"}, ("D2", "error", "nip", "lahir dalam NIP")),
+    "nip gender digit": ("Pejabat", {"D2": "196805121993033002"}, ("D2", "error", "nip", "jenis kelamin")),
+    "nip impossible tmt": ("Pejabat", {"D2": "196805121993131002"}, ("D2", "error", "nip", "TMT")),
+    "nip stored as number": ("Pejabat", {"D2": 196805121993031002}, ("D2", "error", "nip", "sebagai angka")),
+    "official unknown role": ("Pejabat", {"A2": "Sesmen"}, ("A2", "warning", "role", "tidak dipakai")),
+    "repeated letter number": ("Penomoran", {"A2": "1/Set.PO/OT.01.02/XI/2026", "A3": "1/Set.PO/OT.01.02/XI/2026"},
+                               ("A3", "error", "number", "lebih dari sekali")),
+    "holiday typed as text": ("Libur", {"A2": "1 Januari 2026"}, ("A2", "error", "date", "sebagai teks")),
+    "ref error cell": ("Kasus", {"L2": "#REF!"}, ("L2", "error", "sel", "#REF!")),
+}
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_rule_fails_on_bad_row_and_passes_on_good_row(name, demo_master, demo_book, capsys):
+    sheet, changes, (cell, level, field, words), *reported_on = CASES[name]
+    report_sheet = reported_on[0] if reported_on else sheet
+
+    def matching(report):
+        return [i for i in report["issues"] if i["sheet"] == report_sheet and i["cell"] == cell and i["level"] == level and i["field"] == field and words in i["message"]]
+
+    _, good = issues(capsys, demo_master)
+    assert matching(good) == [], f"{name}: the unedited demo already reports it"
+    edit(demo_book, {sheet: changes})
+    code, bad = issues(capsys, demo_book)
+    assert matching(bad), f"{name}: not reported; got {[(i['cell'], i['message']) for i in bad['issues']][-5:]}"
+    if level == "error":
+        assert code == 1
+
+
+def test_text_output_names_sheet_cell_and_totals(demo_book, capsys):
+    edit(demo_book, {"Kasus": {"I2": "kemarin"}})
+    code, out, _ = run(capsys, "validate", demo_book)
+    assert code == 1
+    assert "Kasus!I2" in out and "galat" in out and "1 galat" in out.splitlines()[-1]
+
+
+def test_typed_date_passes(demo_book, capsys):
+    edit(demo_book, {"Kasus": {"I2": dt.datetime(2026, 11, 18, 9, 15)}})
+    code, report = issues(capsys, demo_book)
+    assert code == 0
