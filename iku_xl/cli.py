@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 
@@ -53,9 +54,46 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--case", metavar="ID")
     status.add_argument("--json", action="store_true", help="keluaran JSON")
 
+    def case_command(name: str, help_text: str, reason: str | None = None):
+        sub = commands.add_parser(name, help=help_text)
+        sub.add_argument("path", metavar="BERKAS")
+        sub.add_argument("case_id", metavar="ID_KASUS")
+        if reason:
+            sub.add_argument("--reason", required=reason == "wajib", metavar="ALASAN", help="alasan (dicatat di Riwayat)")
+        sub.add_argument("--by", metavar="NAMA", help="siapa yang mengerjakan (bawaan: nama login)")
+        sub.add_argument("--at", type=moment, metavar="YYYY-MM-DDTHH:MM", help="kapan sebenarnya (bawaan: sekarang)")
+        return sub
+
+    opener = commands.add_parser("open", help="membuka kasus baru di langkah pertama SOP")
+    opener.add_argument("path", metavar="BERKAS")
+    opener.add_argument("--sop", required=True, metavar="KODE")
+    opener.add_argument("--title", required=True, metavar="JUDUL")
+    opener.add_argument("--unit", metavar="UNIT")
+    opener.add_argument("--at", type=moment, metavar="YYYY-MM-DDTHH:MM")
+
+    adv = case_command("advance", "menyelesaikan langkah sekarang dan memindahkan kasus")
+    adv.add_argument("--decision", choices=("ya", "tidak"), help="hasil langkah keputusan")
+    adv.add_argument("--note", metavar="CATATAN")
+    case_command("hold", "menunda kasus", reason="wajib")
+    case_command("resume", "melanjutkan kasus yang ditunda", reason="boleh")
+    case_command("cancel", "membatalkan kasus", reason="wajib")
+    undo = commands.add_parser("undo", help="mengurungkan perpindahan terakhir kasus")
+    undo.add_argument("path", metavar="BERKAS")
+    undo.add_argument("case_id", metavar="ID_KASUS")
+    undo.add_argument("--by", metavar="NAMA")
+    undo.add_argument("--note", metavar="CATATAN")
+
     demo = commands.add_parser("demo", help="menjalankan semua fitur pada data contoh")
     demo.add_argument("--out", default="output/demo", metavar="FOLDER")
     return parser
+
+
+def moment(text: str) -> dt.datetime:
+    """--at: 2026-11-23T09:30 or 2026-11-23 09:30."""
+    try:
+        return dt.datetime.fromisoformat(text.strip().replace(" ", "T"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"waktu '{text}' tidak dikenal; tulis seperti 2026-11-23T09:30") from None
 
 
 def _print_json(data) -> None:
@@ -122,7 +160,40 @@ def cmd_demo(args) -> int:
     return 0
 
 
-COMMANDS = {"init": cmd_init, "sop": cmd_sop, "validate": cmd_validate, "status": cmd_status, "demo": cmd_demo}
+def _report(change) -> int:
+    for case_id in change.opened:
+        if case_id != change.message:
+            print(f"Baris kasus yang diketik langsung dibuka sebagai {case_id}.")
+    print(change.message)
+    return 0
+
+
+def cmd_open(args) -> int:
+    from .actions import workflow
+    return _report(workflow.open_case(args.path, args.sop, args.title, args.unit, args.at))
+
+
+def cmd_advance(args) -> int:
+    from .actions import workflow
+    decision = None if args.decision is None else args.decision == "ya"
+    return _report(workflow.advance(args.path, args.case_id, decision, args.by, args.note, args.at))
+
+
+def _status_command(name: str):
+    def run(args) -> int:
+        from .actions import workflow
+        return _report(getattr(workflow, name)(args.path, args.case_id, args.reason, args.by, args.at))
+    return run
+
+
+def cmd_undo(args) -> int:
+    from .actions import workflow
+    return _report(workflow.undo(args.path, args.case_id, args.by, args.note))
+
+
+COMMANDS = {"init": cmd_init, "sop": cmd_sop, "validate": cmd_validate, "status": cmd_status, "demo": cmd_demo,
+            "open": cmd_open, "advance": cmd_advance, "hold": _status_command("hold"),
+            "resume": _status_command("resume"), "cancel": _status_command("cancel"), "undo": cmd_undo}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,17 +34,23 @@ OFFICIALS = [
      "199202142019031001", "Biro Perencanaan dan Manajemen Kinerja", "KEMNAKER"),
 ]
 
+# id, title, SOP, unit, opened at, the moves it has made since: (working minutes taken, decision)
+LATE, ON_TIME = 1.6, 0.7
 CASES = [
-    # id, title, sop, unit, step, status, started
     ("IKU-2026-001", "Penyusunan IKU Kemenko Polhukam Tahun 2025-2029", "POLHUKAM",
-     "Biro Perencanaan dan Organisasi", 4, "Berjalan", dt.datetime(2026, 11, 18, 9, 15)),
+     "Biro Perencanaan dan Organisasi", dt.datetime(2026, 10, 1, 8, 0),
+     [(ON_TIME, None)] * 5 + [(LATE, None)] + [(ON_TIME, None)] * 6 + [(LATE, None)] + [(ON_TIME, None)] * 4),
     ("IKU-2026-002", "Reviu IKU Kemenko Polhukam Tahun 2026", "POLHUKAM",
-     "Biro Perencanaan dan Organisasi", 11, "Berjalan", dt.datetime(2026, 11, 23, 8, 0)),
+     "Biro Perencanaan dan Organisasi", dt.datetime(2026, 11, 16, 8, 0),
+     [(ON_TIME, None)] * 3 + [(LATE, None)] + [(ON_TIME, None)] * 6),
     ("IKU-2026-003", "Penyusunan IKU Kementerian Ketenagakerjaan Tahun 2025-2029", "KEMNAKER",
-     "Biro Perencanaan dan Manajemen Kinerja", 6, "Dikembalikan", dt.datetime(2026, 11, 20, 14, 0)),
+     "Biro Perencanaan dan Manajemen Kinerja", dt.datetime(2026, 11, 2, 8, 0),
+     [(ON_TIME, None), (ON_TIME, False), (ON_TIME, None), (ON_TIME, True), (ON_TIME, True), (ON_TIME, None),
+      (ON_TIME, None)]),
     ("IKU-2026-004", "Reviu IKU Kementerian Ketenagakerjaan Tahun 2027", "KEMNAKER",
-     "Biro Perencanaan dan Manajemen Kinerja", 2, "Berjalan", dt.datetime(2026, 11, 23, 10, 30)),
+     "Biro Perencanaan dan Manajemen Kinerja", dt.datetime(2026, 11, 20, 10, 30), []),
 ]
+UNTIMED_STEP_MINUTES = 45  # KEMNAKER's steps have no standard time: the demo takes this long
 
 _S1 = "Meningkatnya efektivitas koordinasi kebijakan bidang politik, hukum, dan keamanan"
 _S2 = "Terwujudnya tata kelola Kemenko Polhukam yang akuntabel"
@@ -84,15 +90,29 @@ def demo_iku_rows() -> list[IkuRow]:
                    sumber_data=src, penanggung_jawab=pj) for c, s, i, d, u, t, src, pj in IKU_ROWS]
 
 
-def demo_cases(sops, calendar) -> list[Case]:
-    """Cases standing at a step, with activity, executor and due time taken from their SOP."""
+def run_demo_cases(book, calendar) -> None:
+    """Open the demo cases and move them through their SOPs, filling Kasus and Riwayat."""
+    from .core import workflow
     from .core.waktu import Duration
 
-    cases = []
-    for case_id, title, code, unit, step_no, status, started in CASES:
-        step = sops[code].step(step_no)
-        duration = step.duration
-        due = calendar.due(started, duration) if isinstance(duration, Duration) else None
-        cases.append(Case(id=case_id, title=title, sop=code, unit=unit, step=step_no, activity=step.kegiatan,
-                          executor=", ".join(step.executors), status=status, started=started, due=due))
-    return cases
+    far_future = dt.datetime(9999, 1, 1)
+    for case_id, title, code, unit, opened, moves in CASES:
+        sop = book.sops[code]
+        case = workflow.open_case(sop, case_id, title, unit, opened, calendar)
+        for factor, decision in moves:
+            step = sop.step(case.step)
+            duration = step.duration
+            if isinstance(duration, Duration):
+                standard = calendar.working_minutes(case.started, calendar.due(case.started, duration))
+            else:
+                standard = UNTIMED_STEP_MINUTES
+            done = calendar.add_minutes(case.started, max(1, round(standard * factor)))
+            case, entry = workflow.advance(case, sop, calendar, decision=decision, at=done,
+                                           by=_executor_name(step.executors), note=None, now=far_future)
+            book.history.append(entry)
+        book.cases.append(case)
+
+
+def _executor_name(roles) -> str:
+    names = {role: name for role, _, name, *_ in OFFICIALS}
+    return names.get(roles[0], roles[0]) if roles else "Staf"

@@ -56,3 +56,11 @@ class SopTextError(IkuError):
 class Refused(IkuError):
     """The action is not allowed in the workbook's current state."""
     exit_code = 1
+
+
+class WorkbookInUse(Refused):
+    """Someone has the workbook open in Excel or LibreOffice, or another run is writing it."""
+
+
+class ChangedOnDisk(Refused):
+    """The workbook was saved by someone else while the program was working on it."""

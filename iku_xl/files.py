@@ -18,6 +18,12 @@ def atomic_output(path: Path):
         yield temporary
         with temporary.open("rb+") as written:
             os.fsync(written.fileno())
+        if path.exists():  # a shared file keeps who may read and write it
+            os.chmod(temporary, path.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
     finally:
         temporary.unlink(missing_ok=True)

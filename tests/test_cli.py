@@ -29,9 +29,10 @@ def test_status_json(demo_master, capsys):
     assert code == 0 and len(cases) == 4
     first = cases[0]
     assert set(first) == {"id", "sop", "step", "status", "executor", "started", "due"}
-    assert first == {"id": "IKU-2026-001", "sop": "POLHUKAM", "step": 4, "status": "Berjalan",
-                     "executor": "Kasubbag Program & Anggaran", "started": "2026-11-18T09:15",
-                     "due": "2026-11-19T09:15"}
+    assert first == {"id": "IKU-2026-001", "sop": "POLHUKAM", "step": 17, "status": "Selesai",
+                     "executor": "", "started": "2026-10-06T09:50", "due": None}
+    at_meeting = cases[1]  # step 11 (120 Menit) started 08:51: due two working hours later
+    assert (at_meeting["step"], at_meeting["started"], at_meeting["due"]) == (11, "2026-11-18T08:51", "2026-11-18T10:51")
     kemnaker = next(c for c in cases if c["id"] == "IKU-2026-003")
     assert kemnaker["due"] is None  # KEMNAKER's Waktu has no number: no due time, not an invented one
 

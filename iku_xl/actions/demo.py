@@ -23,6 +23,7 @@ def run_demo(folder: str | Path) -> DemoResult:
     workbook = folder / "iku.xlsx"
     init_workbook(workbook, demo=True, force=True)
     result.files.append(workbook)
+    result.summary += _moves_on_the_file(workbook)
     report = validate_workbook(workbook)
     findings = folder / "validasi.json"
     findings.write_text(json.dumps(report.as_json(), ensure_ascii=False, indent=2), encoding="utf-8")
@@ -35,3 +36,20 @@ def run_demo(folder: str | Path) -> DemoResult:
     result.files.append(status_file)
     result.summary.append(f"Kasus: {len(statuses)} ({sum(s.overdue for s in statuses)} lewat batas waktu).")
     return result
+
+
+def _moves_on_the_file(workbook: Path) -> list[str]:
+    """The same moves staff make every day, on the file itself (lossless writes, history, Lacak)."""
+    from . import workflow
+
+    lines = []
+    opened = workflow.open_case(workbook, "POLHUKAM", "Penyusunan IKU Perubahan Renstra 2025-2029",
+                                "Biro Perencanaan dan Organisasi")
+    lines.append(f"Dibuka: {opened.message} (POLHUKAM langkah 1).")
+    lines.append(workflow.advance(workbook, opened.message, by="Sesmenko", note="Arahan diberikan").message)
+    lines.append(workflow.advance(workbook, "IKU-2026-004", by="Dewi Anggraini, S.E.").message)
+    lines.append(workflow.advance(workbook, "IKU-2026-004", decision=False, note="TOR belum memuat jadwal").message)
+    lines.append(workflow.hold(workbook, "IKU-2026-002", "Menunggu jadwal rapat pimpinan").message)
+    lines.append(workflow.resume(workbook, "IKU-2026-002", "Jadwal rapat sudah ada").message)
+    lines.append(workflow.undo(workbook, opened.message, note="Salah klik, diurungkan").message)
+    return lines

@@ -30,7 +30,7 @@ def init_workbook(path: str | Path, *, demo: bool = False, force: bool = False,
         book.iku_rows = demo_data.demo_iku_rows()
         calendar = OfficeCalendar(days_off=frozenset(d.date.date() for d in book.days_off),
                                   ramadan_periods=list(defaults.ramadan_estimates(years).values()))
-        book.cases = demo_data.demo_cases(book.sops, calendar)
+        demo_data.run_demo_cases(book, calendar)
     settings = defaults.settings_rows(years, "Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan",
                                       "Biro Perencanaan dan Organisasi", "Set.PO")
     with atomic_output(path) as temporary:

@@ -11,7 +11,7 @@ from ..importers.sop_text import parse_sop_text
 from ..workbook import layout
 from ..workbook.reader import read_book
 
-_CODE = re.compile(r"^[A-Z0-9][A-Z0-9_-]{0,30}$")
+_CODE = re.compile(rf"^[A-Z0-9][A-Z0-9_-]{{0,{layout.MAX_SOP_CODE - 1}}}$")
 
 
 def read_text(path: Path) -> str:
@@ -30,7 +30,7 @@ def check_code(code: str) -> str:
     code = code.strip().upper()
     if not _CODE.match(code) or code in {n.upper() for n in layout.RESERVED_SHEETS}:
         raise UsageError(f"Kode SOP '{code}' tidak bisa dipakai sebagai nama lembar; pakai huruf besar, angka, '-' "
-                         "atau '_' (paling banyak 31 huruf), misalnya KEMENPAN.")
+                         f"atau '_' (paling banyak {layout.MAX_SOP_CODE} huruf), misalnya KEMENPAN.")
     return code
 
 

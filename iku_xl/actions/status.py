@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.case import OPEN_STATUSES
+from ..core.history import as_moment
 from ..core.rules.common import as_int, text_of
 from ..errors import Refused
 from ..workbook.reader import read_book
@@ -31,14 +32,6 @@ class CaseStatus:
                 "due": self.due.isoformat(timespec="minutes") if self.due else None}
 
 
-def _moment(value: object) -> dt.datetime | None:
-    if isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, dt.date):
-        return dt.datetime.combine(value, dt.time())
-    return None
-
-
 def case_status(path: str | Path, case_id: str | None = None, now: dt.datetime | None = None) -> list[CaseStatus]:
     book = read_book(path)
     now = now or dt.datetime.now()
@@ -48,14 +41,15 @@ def case_status(path: str | Path, case_id: str | None = None, now: dt.datetime |
             continue
         step_no = as_int(case.step)
         sop = book.sops.get(text_of(case.sop))
-        step = sop.step(step_no) if sop and step_no is not None else None
-        due = _moment(case.due)
         status = text_of(case.status)
+        closed = status in ("Selesai", "Dibatalkan")
+        step = sop.step(step_no) if sop and step_no is not None and not closed else None
+        due = as_moment(case.due)
         found.append(CaseStatus(
             id=case.id_text, title=text_of(case.title), sop=text_of(case.sop), step=step_no,
             activity=text_of(case.activity) or (step.kegiatan if step else ""),
             executor=text_of(case.executor) or (", ".join(step.executors) if step else ""),
-            status=status, started=_moment(case.started), due=due,
+            status=status, started=as_moment(case.started), due=due,
             overdue=bool(due and due < now and status in {s.value for s in OPEN_STATUSES} and status != "Ditunda"),
         ))
     if case_id and not found:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .case import Case
+from .history import HistoryEntry
 from .iku import IkuRow
 from .people import Official
 from .register import DayOff, NumberEntry
@@ -14,6 +15,7 @@ from .sop import Sop
 class Book:
     sops: dict[str, Sop] = field(default_factory=dict)
     cases: list[Case] = field(default_factory=list)
+    history: list[HistoryEntry] = field(default_factory=list)
     iku_rows: list[IkuRow] = field(default_factory=list)
     officials: list[Official] = field(default_factory=list)
     numbers: list[NumberEntry] = field(default_factory=list)

@@ -48,15 +48,20 @@ KASUS = ListSheet("Kasus", "TabelKasus", (
 RIWAYAT = ListSheet("Riwayat", "TabelRiwayat", (
     Column("time", "Waktu", 17, "datetime"),
     Column("case_id", "ID Kasus", 15, "text"),
+    Column("action", "Aksi", 11),
     Column("from_step", "Dari Langkah", 12, "int"),
     Column("to_step", "Ke Langkah", 12, "int"),
     Column("decision", "Keputusan", 11, dropdown="DaftarKeputusan"),
+    Column("status_before", "Status Sebelum", 14),
+    Column("status", "Status Sesudah", 14),
     Column("role", "Peran Pelaksana", 24),
-    Column("by", "Oleh", 20),
+    Column("by", "Oleh", 18),
     Column("note", "Catatan", 30),
-    Column("standard", "Waktu Standar", 14),
-    Column("minutes", "Durasi (menit kerja)", 14),
-    Column("punctuality", "Ketepatan", 14),
+    Column("step_started", "Mulai Langkah", 17, "datetime"),
+    Column("standard", "Waktu Standar", 13),
+    Column("due", "Batas Waktu", 17, "datetime"),
+    Column("minutes", "Durasi (menit kerja)", 13, "int"),
+    Column("punctuality", "Ketepatan", 13),
 ))
 
 IKU = ListSheet("IKU", "TabelIKU", (
@@ -109,6 +114,13 @@ JAM_KERJA = ListSheet("Pengaturan", "TabelJamKerja", (
     Column("break_start", "Istirahat Mulai", 15, "time"),
     Column("break_end", "Istirahat Selesai", 16, "time"),
 ), first_column=5)
+
+# One tracking sheet per SOP: a row per case, a column per step, the date each step was done.
+LACAK_PREFIX = "Lacak "
+LACAK_TITLE_ROW, LACAK_LEGEND_ROW, LACAK_HEADER_ROW = 1, 2, 4
+LACAK_FIXED = ("ID Kasus", "Judul", "Status")
+LACAK_LEGEND = ("Keterangan:", "Selesai tepat waktu", "Selesai terlambat", "Langkah sekarang")
+MAX_SOP_CODE = 31 - len(LACAK_PREFIX)
 
 LIST_SHEETS = (KASUS, RIWAYAT, IKU, PEJABAT, PENOMORAN, LIBUR, PENGATURAN)
 PANDUAN = "Panduan"

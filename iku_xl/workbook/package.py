@@ -69,7 +69,7 @@ _REF = re.compile(rb'\br="([A-Z]+[0-9]+)"')
 _VALUE = re.compile(rb"<v>([^<]*)</v>")
 
 
-def error_cells(path: Path, sheets: list[str]) -> list[tuple[str, str, str]]:
+def error_cells(path, sheets: list[str]) -> list[tuple[str, str, str]]:
     """(sheet, cell, shown error) for every cell of `sheets` that holds an Excel error value."""
     found = []
     try:

@@ -1,13 +1,14 @@
 """Read a workbook file into the plain Book, with python-calamine (fast, read-only)."""
 from __future__ import annotations
 
-import datetime as dt
+import io
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook
 
 from ..core.book import Book
 from ..core.case import Case
+from ..core.history import HistoryEntry
 from ..core.iku import IkuRow
 from ..core.people import Official
 from ..core.register import DayOff, NumberEntry
@@ -19,10 +20,11 @@ from .package import check_readable, error_cells
 from .sop_sheet import find_sop_header, read_sop_sheet
 
 
-def load_grids(path: Path) -> dict[str, Grid]:
+def load_grids(path: Path, data: bytes | None = None) -> dict[str, Grid]:
     check_readable(path)
     try:
-        workbook = CalamineWorkbook.from_path(str(path))
+        workbook = (CalamineWorkbook.from_filelike(io.BytesIO(data)) if data is not None
+                    else CalamineWorkbook.from_path(str(path)))
         return {name: Grid(name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
                 for name in workbook.sheet_names}
     except Exception as error:  # calamine raises its own error types for broken packages
@@ -30,9 +32,10 @@ def load_grids(path: Path) -> dict[str, Grid]:
                              path=str(path)) from error
 
 
-def read_book(path: str | Path) -> Book:
+def read_book(path: str | Path, data: bytes | None = None) -> Book:
+    """The workbook at `path` (or its bytes `data`, already read) as a plain Book."""
     path = Path(path)
-    grids = load_grids(path)
+    grids = load_grids(path, data)
     for sheet in layout.LIST_SHEETS:
         if sheet.name not in grids:
             raise MissingSheet(f"Lembar '{sheet.name}' tidak ada di berkas {path}; kembalikan lembar itu "
@@ -46,7 +49,8 @@ def read_book(path: str | Path) -> Book:
         book.columns[name] = columns
         book.header_rows[name] = header_row
     _read_lists(book, grids)
-    book.error_cells = error_cells(path, [name for name in grids if name != layout.DAFTAR])
+    book.error_cells = error_cells(io.BytesIO(data) if data is not None else path,
+                                   [name for name in grids if name != layout.DAFTAR and not name.startswith(layout.LACAK_PREFIX)])
     return book
 
 
@@ -61,6 +65,7 @@ def _read_lists(book: Book, grids: dict[str, Grid]) -> None:
     for row, values in rows(layout.KASUS):
         values.pop("overdue", None)  # Excel's own formula; the program judges from the due time
         book.cases.append(Case(**values, row=row))
+    book.history = [HistoryEntry(**values, row=row) for row, values in rows(layout.RIWAYAT)]
     targets = target_columns(grids[layout.IKU.name], layout.IKU)
     for row, values in rows(layout.IKU, {f"target:{year}": col for year, col in targets.items()}):
         found = {year: values.pop(f"target:{year}") for year in targets}
@@ -71,12 +76,3 @@ def _read_lists(book: Book, grids: dict[str, Grid]) -> None:
     book.days_off = [DayOff(**values, row=row) for row, values in rows(layout.LIBUR)]
     book.settings = {str(v["key"]).strip(): v["value"] for _, v in rows(layout.PENGATURAN) if v["key"] is not None}
     book.settings["_jam_kerja"] = [values for _, values in rows(layout.JAM_KERJA)]
-
-
-def as_datetime(value: object) -> dt.datetime | None:
-    """calamine gives a date for a midnight datetime; the model wants datetimes there."""
-    if isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, dt.date):
-        return dt.datetime.combine(value, dt.time())
-    return None

@@ -11,11 +11,12 @@ from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.table import Table, TableStyleInfo
+from openpyxl.worksheet.table import Table, TableFormula, TableStyleInfo
 
 from ..core.book import Book
 from ..core.sop import IDENTITY_FIELDS, SYMBOLS, Sop, StepKind
-from . import layout, styles
+from ..core.tracking import TrackingRow, tracking_rows
+from . import lacak, layout, styles
 from .grid import column_letter
 from .panduan import PANDUAN_LINES
 
@@ -27,16 +28,19 @@ def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, ob
     workbook = Workbook()
     workbook.remove(workbook.active)
     _panduan(workbook.create_sheet(layout.PANDUAN))
-    _list(workbook, layout.KASUS, [_case_row(c) for c in book.cases])
+    _list(workbook, layout.KASUS, [record_row(layout.KASUS, c) for c in book.cases])
     _kasus_extras(workbook[layout.KASUS.name])
-    _list(workbook, layout.RIWAYAT, [])
+    _list(workbook, layout.RIWAYAT, [record_row(layout.RIWAYAT, h) for h in book.history])
     iku = _iku_sheet(target_years)
     _list(workbook, iku, [_iku_row(r, target_years) for r in book.iku_rows])
-    _list(workbook, layout.PEJABAT, [[o.role, o.title, o.name, o.nip, o.unit, o.sop] for o in book.officials])
-    _list(workbook, layout.PENOMORAN, [])
+    _list(workbook, layout.PEJABAT, [record_row(layout.PEJABAT, o) for o in book.officials])
+    _list(workbook, layout.PENOMORAN, [record_row(layout.PENOMORAN, n) for n in book.numbers])
     for sop in book.sops.values():
         write_sop_sheet(workbook.create_sheet(sop.code), sop)
-    _list(workbook, layout.LIBUR, [[d.date, d.name, d.kind] for d in book.days_off])
+    for sop in book.sops.values():
+        write_lacak_sheet(workbook.create_sheet(lacak.sheet_name(sop.code)), sop,
+                          tracking_rows(sop, book.cases, book.history))
+    _list(workbook, layout.LIBUR, [record_row(layout.LIBUR, d) for d in book.days_off])
     _list(workbook, layout.PENGATURAN, [list(r) for r in settings_rows])
     _list(workbook, layout.JAM_KERJA, [list(r) for r in hours_rows])
     write_pick_lists(workbook, book)
@@ -53,9 +57,9 @@ def _iku_sheet(years: tuple[int, ...]) -> layout.ListSheet:
     return layout.ListSheet(layout.IKU.name, layout.IKU.table, tuple(columns))
 
 
-def _case_row(case) -> list:
-    return [case.id, case.title, case.sop, case.unit, case.step, case.activity, case.executor, case.status,
-            case.started, case.due, None, case.notes]
+def record_row(sheet: layout.ListSheet, record) -> list:
+    """A record's values in the sheet's column order (fields are named alike)."""
+    return [getattr(record, column.field, None) for column in sheet.columns]
 
 
 def _iku_row(row, years) -> list:
@@ -117,7 +121,7 @@ def _date_check(ws, column: layout.Column, ref: str) -> None:
 
 
 def _kasus_extras(ws) -> None:
-    """The overdue flag and highlight, recalculated by Excel itself."""
+    """The overdue flag (a calculated column of the table) and highlight, recalculated by Excel itself."""
     letter = {c.field: column_letter(i + 1) for i, c in enumerate(layout.KASUS.columns)}
     due, status, flag = letter["due"], letter["status"], letter["overdue"]
 
@@ -125,8 +129,15 @@ def _kasus_extras(ws) -> None:
         return (f'AND(ISNUMBER(${due}{row}),${due}{row}<NOW(),'
                 f'OR(${status}{row}="Berjalan",${status}{row}="Dikembalikan"))')
 
-    for r in range(2, ws.max_row + 1):
+    table = ws.tables[layout.KASUS.table]
+    last_row = int(table.ref.split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    for r in range(2, last_row + 1):
         ws[f"{flag}{r}"] = f'=IF({overdue(r)},"Ya","")'
+    table._initialise_columns()
+    for table_column, header in zip(table.tableColumns, layout.KASUS.columns):
+        table_column.name = header.header  # openpyxl would name them Column1.. once initialised here
+    column = next(c for c in table.tableColumns if c.name == layout.KASUS.column("overdue").header)
+    column.calculatedColumnFormula = TableFormula(attr_text=f'IF({overdue(2)},"Ya","")')
     last = column_letter(len(layout.KASUS.columns))
     ws.conditional_formatting.add(
         f"A2:{last}{DROPDOWN_ROWS}",
@@ -253,3 +264,39 @@ def write_sop_sheet(ws, sop: Sop) -> None:
     ws.page_setup.fitToHeight = 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
+
+
+LACAK_STYLES = {
+    "header": dict(font=styles.HEADER_FONT, fill=styles.HEADER_FILL, alignment=styles.CENTER, border=styles.BOX),
+    "done": dict(fill=styles.DONE_FILL, number_format=styles.NUMBER_FORMATS["datetime"], border=styles.BOX),
+    "late": dict(fill=styles.LATE_FILL, font=styles.OVERDUE_FONT, number_format=styles.NUMBER_FORMATS["datetime"],
+                 border=styles.BOX),
+    "current": dict(fill=styles.CURRENT_FILL, font=styles.BOLD, alignment=styles.CENTER, border=styles.BOX),
+    "text": dict(font=styles.FONT, border=styles.BOX),
+}
+
+
+def _styled(cell, key: str) -> None:
+    for attribute, value in LACAK_STYLES[key].items():
+        setattr(cell, attribute, value)
+
+
+def write_lacak_sheet(ws, sop: Sop, rows: list[TrackingRow]) -> None:
+    ws.cell(row=layout.LACAK_TITLE_ROW, column=1, value=lacak.title(sop.code)).font = styles.TITLE
+    for column, (text, key) in enumerate(zip(layout.LACAK_LEGEND, ("text", "done", "late", "current")), start=1):
+        cell = ws.cell(row=layout.LACAK_LEGEND_ROW, column=column, value=text)
+        _styled(cell, key)
+    for r, cells in enumerate([lacak.header(sop)] + lacak.body(sop, rows), start=layout.LACAK_HEADER_ROW):
+        for c, item in enumerate(cells, start=1):
+            cell = ws.cell(row=r, column=c, value=item.value)
+            _styled(cell, item.style)
+    widths = [15, 40, 13] + [16] * len(sop.steps)
+    for index, width in enumerate(widths, start=1):
+        ws.column_dimensions[column_letter(index)].width = width
+    ws.row_dimensions[layout.LACAK_HEADER_ROW].height = 45
+    ws.freeze_panes = ws.cell(row=layout.LACAK_HEADER_ROW + 1, column=len(layout.LACAK_FIXED) + 1)
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True

@@ -1,0 +1,176 @@
+"""iku-xl open, advance, hold, resume, cancel, undo: a case's moves, written back losslessly."""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import getpass
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..core import workflow
+from ..core.book import Book
+from ..core.calendar import OfficeCalendar
+from ..core.case import Case
+from ..core.history import HistoryEntry
+from ..core.office_hours import office_calendar
+from ..core.rules.common import is_blank, text_of
+from ..errors import Refused
+from ..workbook import layout
+from ..workbook.patch.workbook_patch import WorkbookPatch
+from ..workbook.reader import read_book
+from ..workbook.record_writer import next_free_row, rebuild_lacak, write_record
+from ..workbook.shared_file import exclusive
+
+
+@dataclass
+class Change:
+    """What one action did to the workbook."""
+    cases: list[Case] = field(default_factory=list)       # changed or new, with their rows
+    history: list[HistoryEntry] = field(default_factory=list)
+    opened: list[str] = field(default_factory=list)
+    message: str = ""
+
+
+def login_name() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name on some Windows services
+        return "tidak diketahui"
+
+
+def _find_case(book: Book, case_id: str) -> Case:
+    wanted = str(case_id).strip()
+    for case in book.cases:
+        if case.id_text == wanted or case.id_text.lower() == wanted.lower():
+            return case
+    raise Refused(f"Kasus '{wanted}' tidak ada di lembar Kasus; periksa ID-nya dengan 'iku-xl status'.", sheet="Kasus")
+
+
+def _sop_of(book: Book, case: Case):
+    sop = book.sops.get(text_of(case.sop))
+    if sop is None:
+        raise Refused(f"Kode SOP '{text_of(case.sop)}' kasus {case.id_text} tidak dikenal; pilih SOP yang ada "
+                      f"({', '.join(book.sops)}).", sheet="Kasus")
+    return sop
+
+
+def _open_typed_rows(book: Book, calendar: OfficeCalendar, now: dt.datetime, change: Change) -> None:
+    """Rows staff typed into Kasus with an SOP but no ID are opened like 'iku-xl open'."""
+    for index, case in enumerate(book.cases):
+        if case.id_text or is_blank(case.sop) or text_of(case.sop) not in book.sops:
+            continue
+        started = case.started if isinstance(case.started, dt.datetime) else now
+        case_id = workflow.next_case_id([c.id_text for c in book.cases], started.year)
+        opened = workflow.open_case(book.sops[text_of(case.sop)], case_id, text_of(case.title), case.unit,
+                                    started, calendar, row=case.row, notes=case.notes)
+        book.cases[index] = opened
+        change.cases.append(opened)
+        change.opened.append(case_id)
+
+
+def apply_change(path: str | Path, act: Callable[[Book, OfficeCalendar, dt.datetime, Change], None],
+                 now: dt.datetime | None = None) -> Change:
+    """Read the workbook under the lock, let `act` change the plain values, write back only those."""
+    path = Path(path)
+    now = now or dt.datetime.now().replace(second=0, microsecond=0)
+    with exclusive(path) as shared:
+        data = shared.read()
+        book = read_book(path, data)
+        calendar = office_calendar(book.settings, book.days_off)
+        change = Change()
+        _open_typed_rows(book, calendar, now, change)
+        act(book, calendar, now, change)
+        patch = WorkbookPatch(data)
+        free = next_free_row(book.cases)
+        for case in change.cases:
+            if case.row is None:
+                case.row, free = free, free + 1
+            write_record(patch, book, layout.KASUS, case, case.row,
+                         [c.field for c in layout.KASUS.columns if c.field != "overdue"])
+        row = next_free_row(book.history)
+        for entry in change.history:
+            entry.row, row = row, row + 1
+            write_record(patch, book, layout.RIWAYAT, entry, entry.row)
+            book.history.append(entry)
+        for code in sorted({text_of(c.sop) for c in change.cases}):
+            rebuild_lacak(patch, book, code)
+        if change.cases or change.history:
+            shared.write(patch.to_bytes())
+    return change
+
+
+def _replace(book: Book, before: Case, after: Case, change: Change) -> None:
+    after.row = before.row
+    index = next(i for i, c in enumerate(book.cases) if c is before)
+    book.cases[index] = after
+    change.cases = [c for c in change.cases if c.id_text != after.id_text] + [after]
+
+
+def open_case(path, sop_code: str, title: str, unit: str | None = None, at: dt.datetime | None = None,
+              now: dt.datetime | None = None) -> Change:
+    def act(book, calendar, now, change):
+        code = sop_code.strip().upper()
+        if code not in book.sops:
+            raise Refused(f"SOP '{sop_code}' tidak ada; pilih salah satu: {', '.join(book.sops)}.")
+        if not title.strip():
+            raise Refused("Judul kasus kosong; isi --title.")
+        started = at or now
+        if started > now + workflow.FUTURE_TOLERANCE:
+            raise Refused(f"Waktu {started:%d/%m/%Y %H:%M} ada di masa depan; isi waktu kasus benar-benar dimulai.")
+        case_id = workflow.next_case_id([c.id_text for c in book.cases], started.year)
+        case = workflow.open_case(book.sops[code], case_id, title.strip(), unit, started, calendar)
+        book.cases.append(case)
+        change.cases.append(case)
+        change.opened.append(case_id)
+        change.message = case_id
+
+    return apply_change(path, act, now)
+
+
+def advance(path, case_id: str, decision: bool | None = None, by: str | None = None, note: str | None = None,
+            at: dt.datetime | None = None, now: dt.datetime | None = None) -> Change:
+    def act(book, calendar, now, change):
+        case = _find_case(book, case_id)
+        after, entry = workflow.advance(copy.copy(case), _sop_of(book, case), calendar, decision=decision,
+                                        at=at or now, by=by or login_name(), note=note, now=now)
+        _replace(book, case, after, change)
+        change.history.append(entry)
+        where = f"langkah {after.step}" if text_of(after.status) != "Selesai" else "akhir SOP"
+        change.message = f"Kasus {after.id_text} ke {where}, status {after.status}."
+
+    return apply_change(path, act, now)
+
+
+def _status_move(move, verb: str):
+    def run(path, case_id: str, reason: str | None, by: str | None = None, at: dt.datetime | None = None,
+            now: dt.datetime | None = None) -> Change:
+        def act(book, calendar, now, change):
+            case = _find_case(book, case_id)
+            extra = {"history": book.history} if move is workflow.resume else {}
+            after, entry = move(copy.copy(case), at=at or now, by=by or login_name(), reason=reason, now=now,
+                                sop=_sop_of(book, case), calendar=calendar, **extra)
+            _replace(book, case, after, change)
+            change.history.append(entry)
+            change.message = f"Kasus {after.id_text} {verb}, status {after.status}."
+
+        return apply_change(path, act, now)
+
+    return run
+
+
+hold = _status_move(workflow.hold, "ditunda")
+resume = _status_move(workflow.resume, "dilanjutkan")
+cancel = _status_move(workflow.cancel, "dibatalkan")
+
+
+def undo(path, case_id: str, by: str | None = None, note: str | None = None, now: dt.datetime | None = None) -> Change:
+    def act(book, calendar, now, change):
+        case = _find_case(book, case_id)
+        after, entry = workflow.undo(copy.copy(case), _sop_of(book, case), calendar, book.history,
+                                     at=now, by=by or login_name(), note=note)
+        _replace(book, case, after, change)
+        change.history.append(entry)
+        change.message = f"Perpindahan terakhir kasus {after.id_text} diurungkan: kembali ke langkah {after.step}, status {after.status}."
+
+    return apply_change(path, act, now)

@@ -1,0 +1,49 @@
+"""The Lacak grid: per case, when each step of its SOP was last done, how often, and if late."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from .case import Case, Status
+from .history import Action, HistoryEntry, Punctuality, as_moment, effective_moves
+from .rules.common import as_int, text_of
+from .sop import Sop
+
+
+@dataclass
+class StepMark:
+    done: dt.datetime
+    count: int = 1
+    late: bool = False
+
+
+@dataclass
+class TrackingRow:
+    case_id: str
+    title: str
+    status: str
+    current_step: int | None
+    marks: dict[int, StepMark] = field(default_factory=dict)
+
+
+def tracking_rows(sop: Sop, cases: list[Case], history: list[HistoryEntry]) -> list[TrackingRow]:
+    rows = []
+    for case in cases:
+        if text_of(case.sop) != sop.code or not case.id_text:
+            continue
+        status = text_of(case.status)
+        current = as_int(case.step) if status not in (Status.SELESAI.value, Status.DIBATALKAN.value) else None
+        row = TrackingRow(case.id_text, text_of(case.title), status, current)
+        for move in effective_moves(history, case.id_text):
+            step_no = as_int(move.from_step)
+            done = as_moment(move.time)
+            if move.action != Action.MAJU.value or step_no is None or done is None:
+                continue
+            mark = row.marks.get(step_no)
+            late = move.punctuality == Punctuality.TERLAMBAT.value
+            if mark is None:
+                row.marks[step_no] = StepMark(done, 1, late)
+            else:
+                row.marks[step_no] = StepMark(max(done, mark.done), mark.count + 1, late if done >= mark.done else mark.late)
+        rows.append(row)
+    return rows

@@ -1,0 +1,178 @@
+"""Moving a case through its SOP: open, advance, hold, resume, cancel, undo.
+
+Each function takes plain values, checks the move, and returns the changed case and the
+history entry to append; it raises Refused with a sentence when the move is not allowed.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from ..errors import Refused
+from .calendar import OfficeCalendar
+from .case import Case, Status
+from .history import Action, HistoryEntry, Punctuality, as_moment, effective_moves
+from .rules.common import as_int, text_of
+from .sop import Sop, Step
+from .waktu import Duration
+
+FUTURE_TOLERANCE = dt.timedelta(minutes=2)  # clocks of colleagues' PCs differ a little
+
+
+def next_case_id(existing: list[str], year: int) -> str:
+    pattern = re.compile(rf"^IKU-{year}-(\d+)$")
+    numbers = [int(m.group(1)) for m in (pattern.match(i) for i in existing) if m]
+    return f"IKU-{year}-{max(numbers, default=0) + 1:03d}"
+
+
+def due_time(step: Step | None, started: dt.datetime, calendar: OfficeCalendar) -> dt.datetime | None:
+    duration = step.duration if step else None
+    return calendar.due(started, duration) if isinstance(duration, Duration) else None
+
+
+def place_at_step(case: Case, sop: Sop, step_no: int, started: dt.datetime, status: Status,
+                  calendar: OfficeCalendar) -> Case:
+    step = sop.step(step_no)
+    return replace(case, step=step_no, activity=step.kegiatan, executor=", ".join(step.executors),
+                   status=status.value, started=started, due=due_time(step, started, calendar))
+
+
+def open_case(sop: Sop, case_id: str, title: str, unit: str | None, at: dt.datetime,
+              calendar: OfficeCalendar, row: int | None = None, notes: object = None) -> Case:
+    first = sop.first_step
+    if first is None:
+        raise Refused(f"SOP {sop.code} belum punya langkah; lengkapi lembar {sop.code} dahulu.", sheet=sop.code)
+    case = Case(id=case_id, title=title, sop=sop.code, unit=unit, notes=notes, row=row)
+    return place_at_step(case, sop, first.no, at, Status.BERJALAN, calendar)
+
+
+def _check_time(case: Case, at: dt.datetime, now: dt.datetime) -> dt.datetime:
+    started = as_moment(case.started)
+    if at > now + FUTURE_TOLERANCE:
+        raise Refused(f"Waktu {at:%d/%m/%Y %H:%M} ada di masa depan; isi waktu langkah itu benar-benar selesai.")
+    if started and at < started:
+        raise Refused(f"Waktu {at:%d/%m/%Y %H:%M} lebih awal dari mulai langkah ({started:%d/%m/%Y %H:%M}); "
+                      "periksa tanggal dan jamnya.")
+    return at
+
+
+def _current_step(case: Case, sop: Sop) -> Step:
+    step = sop.step(as_int(case.step)) if as_int(case.step) is not None else None
+    if step is None:
+        raise Refused(f"Kasus {case.id_text} berada di langkah '{text_of(case.step)}' yang tidak ada di SOP {sop.code}; "
+                      "perbaiki kolom Langkah di lembar Kasus.", sheet="Kasus")
+    return step
+
+
+def _entry(case: Case, action: Action, at: dt.datetime, by: str, note: str | None, after: Case,
+           calendar: OfficeCalendar, step: Step | None, decision: str | None = None,
+           to_step: object = None) -> HistoryEntry:
+    started = as_moment(case.started)
+    due = as_moment(case.due)
+    minutes = round(calendar.working_minutes(started, at)) if started and action is Action.MAJU else None
+    punctuality = None
+    if action is Action.MAJU:
+        if due is None:
+            punctuality = Punctuality.TANPA_STANDAR.value
+        else:
+            punctuality = (Punctuality.TEPAT if at <= due else Punctuality.TERLAMBAT).value
+    return HistoryEntry(
+        time=at, case_id=case.id_text, action=action.value, from_step=as_int(case.step), to_step=to_step,
+        decision=decision, status_before=text_of(case.status), status=text_of(after.status),
+        role=", ".join(step.executors) if step else None, by=by, note=note, step_started=started,
+        standard=text_of(step.waktu) if step else None, due=due, minutes=minutes, punctuality=punctuality)
+
+
+def advance(case: Case, sop: Sop, calendar: OfficeCalendar, *, decision: bool | None, at: dt.datetime,
+            by: str, note: str | None, now: dt.datetime) -> tuple[Case, HistoryEntry]:
+    status = text_of(case.status)
+    if status in (Status.SELESAI.value, Status.DIBATALKAN.value):
+        raise Refused(f"Kasus {case.id_text} sudah {status.lower()}; tidak ada langkah yang bisa diselesaikan.")
+    if status == Status.DITUNDA.value:
+        raise Refused(f"Kasus {case.id_text} sedang ditunda; lanjutkan dulu dengan 'iku-xl resume'.")
+    step = _current_step(case, sop)
+    if step.is_decision and decision is None:
+        raise Refused(f"Langkah {step.no} kasus {case.id_text} adalah keputusan ({step.kegiatan[:60]}...); "
+                      "sebutkan hasilnya: --decision ya atau --decision tidak.")
+    if not step.is_decision and decision is not None:
+        raise Refused(f"Langkah {step.no} kasus {case.id_text} bukan keputusan; jalankan tanpa --decision.")
+    at = _check_time(case, at, now)
+    target = sop.next_step(step, decision)
+    label = None if decision is None else ("Ya" if decision else "Tidak")
+    if target is None and step.is_decision:
+        raise Refused(f"Langkah {step.no} SOP {sop.code} tidak punya tujuan '{label}'; lengkapi lembar {sop.code}.",
+                      sheet=sop.code)
+    if target is None:
+        after = replace(case, status=Status.SELESAI.value, activity=None, executor=None, started=at, due=None)
+    else:
+        returned = decision is False
+        after = place_at_step(case, sop, target, at, Status.DIKEMBALIKAN if returned else Status.BERJALAN, calendar)
+    entry = _entry(case, Action.MAJU, at, by, note, after, calendar, step, label, target)
+    return after, entry
+
+
+def hold(case: Case, *, at: dt.datetime, by: str, reason: str, now: dt.datetime, sop: Sop,
+         calendar: OfficeCalendar) -> tuple[Case, HistoryEntry]:
+    _require_open(case, "ditunda", allow=(Status.BERJALAN, Status.DIKEMBALIKAN))
+    at = _check_time(case, at, now)
+    after = replace(case, status=Status.DITUNDA.value)
+    return after, _entry(case, Action.TUNDA, at, by, reason, after, calendar, _current_step(case, sop),
+                         to_step=as_int(case.step))
+
+
+def resume(case: Case, *, at: dt.datetime, by: str, reason: str | None, now: dt.datetime, sop: Sop,
+           calendar: OfficeCalendar, history: list[HistoryEntry]) -> tuple[Case, HistoryEntry]:
+    """Back to work; the working time spent on hold does not count against the due time."""
+    if text_of(case.status) != Status.DITUNDA.value:
+        raise Refused(f"Kasus {case.id_text} tidak sedang ditunda (status {text_of(case.status)}).")
+    at = _check_time(case, at, now)
+    moves = effective_moves(history, case.id_text)
+    held = moves[-1] if moves and moves[-1].action == Action.TUNDA.value else None
+    status = Status(text_of(held.status_before)) if held and text_of(held.status_before) in {
+        s.value for s in Status} else Status.BERJALAN
+    due = as_moment(case.due)
+    if due and held and as_moment(held.time):
+        due = calendar.add_minutes(due, calendar.working_minutes(as_moment(held.time), at))
+    after = replace(case, status=status.value, due=due)
+    return after, _entry(case, Action.LANJUT, at, by, reason, after, calendar, _current_step(case, sop),
+                         to_step=as_int(case.step))
+
+
+def cancel(case: Case, *, at: dt.datetime, by: str, reason: str, now: dt.datetime, sop: Sop,
+           calendar: OfficeCalendar) -> tuple[Case, HistoryEntry]:
+    _require_open(case, "dibatalkan", allow=(Status.BERJALAN, Status.DIKEMBALIKAN, Status.DITUNDA))
+    at = _check_time(case, at, now)
+    after = replace(case, status=Status.DIBATALKAN.value, due=None)
+    return after, _entry(case, Action.BATAL, at, by, reason, after, calendar, sop.step(as_int(case.step) or 0),
+                         to_step=as_int(case.step))
+
+
+def undo(case: Case, sop: Sop, calendar: OfficeCalendar, history: list[HistoryEntry], *, at: dt.datetime,
+         by: str, note: str | None) -> tuple[Case, HistoryEntry]:
+    """Put the case back as it was before its last move still in force."""
+    moves = effective_moves(history, case.id_text)
+    if not moves:
+        raise Refused(f"Kasus {case.id_text} belum punya perpindahan yang bisa diurungkan.", sheet="Riwayat")
+    last = moves[-1]
+    step_no = as_int(last.from_step)
+    status = text_of(last.status_before) or Status.BERJALAN.value
+    started = as_moment(last.step_started)
+    step = sop.step(step_no) if step_no is not None else None
+    if step is None or started is None or status not in {s.value for s in Status}:
+        raise Refused(f"Baris Riwayat {last.row} kasus {case.id_text} tidak lengkap, jadi tidak bisa diurungkan; "
+                      "perbaiki kasusnya di lembar Kasus.", sheet="Riwayat")
+    due = as_moment(last.due)
+    after = replace(case, step=step_no, activity=step.kegiatan, executor=", ".join(step.executors),
+                    status=status, started=started, due=due)
+    entry = HistoryEntry(time=at, case_id=case.id_text, action=Action.URUNGKAN.value, from_step=as_int(case.step),
+                         to_step=step_no, status_before=text_of(case.status), status=status,
+                         role=", ".join(step.executors), by=by,
+                         note=note or f"mengurungkan '{last.action}' pada {as_moment(last.time):%d/%m/%Y %H:%M}")
+    return after, entry
+
+
+def _require_open(case: Case, verb: str, allow: tuple[Status, ...]) -> None:
+    status = text_of(case.status)
+    if status not in {s.value for s in allow}:
+        raise Refused(f"Kasus {case.id_text} berstatus {status or 'kosong'}, jadi tidak bisa {verb}.")

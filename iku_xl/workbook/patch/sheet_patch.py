@@ -1,0 +1,161 @@
+"""Edits to one worksheet's rows, spliced into its XML text so everything else stays as it was."""
+from __future__ import annotations
+
+import re
+
+from .cells import Formula, cell_xml, column_index, split_ref
+from ..grid import column_letter
+
+_CELL = re.compile(r"<(?P<p>\w+:)?c\b(?P<attrs>[^>]*?)(?:/>|>(?P<inner>.*?)</(?P=p)?c>)", re.S)
+_ATTR_R = re.compile(r'\br="([A-Z]+)(\d+)"')
+_ATTR_S = re.compile(r'\bs="(\d+)"')
+_FORMULA = re.compile(r"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
+
+
+class SheetPatch:
+    def __init__(self, xml: bytes, date1904: bool = False):
+        self.text = xml.decode("utf-8")
+        self.date1904 = date1904
+        opening = re.search(r"<(\w+:)?sheetData\b[^>]*?(/?)>", self.text)
+        if opening is None:
+            raise ValueError("worksheet without sheetData")
+        self.prefix = opening.group(1) or ""
+        if opening.group(2) == "/":
+            self.text = (self.text[:opening.start()] + f"<{self.prefix}sheetData></{self.prefix}sheetData>"
+                         + self.text[opening.end():])
+            opening = re.search(r"<(\w+:)?sheetData\b[^>]*?>", self.text)
+        self.start = opening.end()
+        self.end = self.text.index(f"</{self.prefix}sheetData>", self.start)
+        self._row_re = re.compile(
+            rf"<{re.escape(self.prefix)}row\b(?P<attrs>[^>]*?)(?:/>|>(?P<inner>.*?)</{re.escape(self.prefix)}row>)", re.S)
+        self._rows: dict[int, tuple[int, int, str, str]] | None = None
+        self.edits: dict[int, dict[int, object]] = {}
+        self.dropped: set[int] = set()
+        self.styles: dict[int, dict[int, str | None]] = {}
+        self.replaced_formula = False
+
+    # reading
+
+    def _index(self) -> dict[int, tuple[int, int, str, str]]:
+        """row -> (start, end, attrs, inner), parsed once and only when asked."""
+        if self._rows is None:
+            self._rows = {}
+            for match in self._row_re.finditer(self.text, self.start, self.end):
+                number = re.search(r'\br="(\d+)"', match.group("attrs"))
+                if number:
+                    self._rows[int(number.group(1))] = (match.start(), match.end(), match.group("attrs"),
+                                                        match.group("inner") or "")
+        return self._rows
+
+    def last_row(self) -> int:
+        tail = self.text.rfind(f"<{self.prefix}row ", self.start, self.end)
+        if tail < 0:
+            return 0
+        number = re.search(r'\br="(\d+)"', self.text[tail:tail + 200])
+        return int(number.group(1)) if number else 0
+
+    def cells(self, row: int) -> dict[int, tuple[str | None, str | None]]:
+        """column -> (style, formula text) of the cells standing in `row`."""
+        found = {}
+        entry = self._index().get(row)
+        if entry is None:
+            return found
+        for match in _CELL.finditer(entry[3]):
+            ref = _ATTR_R.search(match.group("attrs"))
+            if not ref:
+                continue
+            style = _ATTR_S.search(match.group("attrs"))
+            formula = _FORMULA.search(match.group("inner") or "")
+            found[column_index(ref.group(1))] = (style.group(1) if style else None,
+                                                 formula.group(1) if formula and formula.group(1) else None)
+        return found
+
+    # writing
+
+    def set(self, row: int, column: int, value: object, style: str | None = None) -> None:
+        """Put `value` in a cell; without `style` the cell keeps the style it has."""
+        self.edits.setdefault(row, {})[column] = value
+        if style is not None:
+            self.styles.setdefault(row, {})[column] = style
+
+    def clear_rows_from(self, first: int) -> None:
+        """Remove every row from `first` down (for sheets the program rebuilds whole)."""
+        self.dropped.update(n for n in self._index() if n >= first)
+
+    def to_bytes(self) -> bytes:
+        if not self.edits and not self.dropped:
+            return self.text.encode("utf-8")
+        touched = set(self.edits) | self.dropped
+        rows = self._index() if self.dropped or min(touched) <= self.last_row() else {}
+        existing = sorted(rows)
+        replaced: dict[int, str] = {}
+        inserts: dict[int | None, list[str]] = {}
+        for number in sorted(touched):
+            edit = self.edits.get(number)
+            if number in rows:
+                if number in self.dropped and _FORMULA.search(rows[number][3]):
+                    self.replaced_formula = True
+                if edit is None:
+                    replaced[number] = ""
+                elif number in self.dropped:
+                    replaced[number] = self._new_row(number, edit)
+                else:
+                    replaced[number] = self._merged_row(number, rows[number], edit)
+            elif edit is not None:
+                anchor = next((n for n in existing if n > number), None)
+                inserts.setdefault(anchor, []).append(self._new_row(number, edit))
+        pieces, cursor = [], self.start
+        for number in existing:
+            if number in inserts:
+                start = rows[number][0]
+                pieces += [self.text[cursor:start], *inserts.pop(number)]
+                cursor = start
+            if number in replaced:
+                start, end = rows[number][0], rows[number][1]
+                pieces += [self.text[cursor:start], replaced[number]]
+                cursor = end
+        pieces.append(self.text[cursor:self.end])
+        pieces.extend(inserts.pop(None, []))
+        text = self.text[:self.start] + "".join(pieces) + self.text[self.end:]
+        return self._with_dimension(text).encode("utf-8")
+
+    def _cell(self, row: int, column: int, value: object, style: str | None) -> str:
+        return cell_xml(f"{column_letter(column)}{row}", value, style, self.prefix, self.date1904)
+
+    def _new_row(self, number: int, edit: dict[int, object]) -> str:
+        styles = self.styles.get(number, {})
+        cells = "".join(self._cell(number, c, edit[c], styles.get(c)) for c in sorted(edit))
+        return f'<{self.prefix}row r="{number}">{cells}</{self.prefix}row>'
+
+    def _merged_row(self, number: int, entry: tuple[int, int, str, str], edit: dict[int, object]) -> str:
+        _, _, attrs, inner = entry
+        styles = self.styles.get(number, {})
+        kept: list[tuple[int, str]] = []
+        for match in _CELL.finditer(inner):
+            ref = _ATTR_R.search(match.group("attrs"))
+            column = column_index(ref.group(1)) if ref else 0
+            if column in edit:
+                if _FORMULA.search(match.group("inner") or "") and not isinstance(edit[column], Formula):
+                    self.replaced_formula = True
+                if column not in styles:
+                    style = _ATTR_S.search(match.group("attrs"))
+                    styles[column] = style.group(1) if style else None
+                continue
+            kept.append((column, match.group(0)))
+        kept += [(c, self._cell(number, c, edit[c], styles.get(c))) for c in edit]
+        kept.sort(key=lambda item: item[0])
+        attrs = re.sub(r'\s+spans="[^"]*"', "", attrs)  # the span hint may no longer hold
+        return f'<{self.prefix}row{attrs}>{"".join(c for _, c in kept)}</{self.prefix}row>'
+
+    def _with_dimension(self, text: str) -> str:
+        match = re.search(r'<(?:\w+:)?dimension\b[^>]*\bref="([A-Z]+\d+)(?::([A-Z]+)(\d+))?"', text)
+        if not match or not self.edits:
+            return text
+        last_row = max(self.edits)
+        last_col = max((c for e in self.edits.values() for c in e if isinstance(c, int)), default=1)
+        first = match.group(1)
+        end_col = match.group(2) or split_ref(first)[0]
+        end_row = int(match.group(3) or split_ref(first)[1])
+        new_col = column_letter(max(column_index(end_col), last_col))
+        new_ref = f"{first}:{new_col}{max(end_row, last_row)}"
+        return text[:match.start(1)] + new_ref + text[match.end(match.lastindex):]

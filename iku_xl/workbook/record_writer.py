@@ -1,0 +1,64 @@
+"""Writing records back into list sheets and rebuilding Lacak sheets, through a WorkbookPatch."""
+from __future__ import annotations
+
+from ..core.book import Book
+from ..core.tracking import tracking_rows
+from . import lacak, layout
+from .grid import column_letter
+from .patch.cells import Formula, column_index
+from .patch.workbook_patch import WorkbookPatch
+
+
+def _columns(book: Book, sheet: layout.ListSheet) -> dict[str, int]:
+    return {field: column_index(letter) for field, letter in book.columns.get(sheet.name, {}).items()}
+
+
+def write_record(patch: WorkbookPatch, book: Book, sheet: layout.ListSheet, record, row: int,
+                 fields: list[str] | None = None) -> None:
+    """Put the record's fields into `row`; cells new to the sheet take the style of the cell above,
+    and formula columns (such as Terlambat) follow the row above, as an Excel Table does."""
+    from openpyxl.formula.translate import Translator
+
+    sheet_patch = patch.sheet(sheet.name)
+    columns = _columns(book, sheet)
+    existing = sheet_patch.cells(row)
+    above = sheet_patch.cells(row - 1) if row > 2 else {}
+    for field in fields or [c.field for c in sheet.columns]:
+        column = columns.get(field)
+        if column is None or not hasattr(record, field):
+            continue
+        has_style = column in existing and existing[column][0]
+        sheet_patch.set(row, column, getattr(record, field), None if has_style else above.get(column, (None,))[0])
+    for column, (style, formula) in above.items():
+        if formula and column not in sheet_patch.edits.get(row, {}) and not existing.get(column, (None, None))[1]:
+            target = f"{column_letter(column)}{row}"
+            moved = Translator(f"={formula}", origin=f"{column_letter(column)}{row - 1}").translate_formula(target)
+            sheet_patch.set(row, column, Formula(moved.lstrip("=")), style)
+
+
+def next_free_row(records) -> int:
+    return max((r.row for r in records if r.row), default=1) + 1
+
+
+def rebuild_lacak(patch: WorkbookPatch, book: Book, code: str) -> bool:
+    """Rewrite the SOP's Lacak sheet from Kasus and Riwayat; False when the workbook has no such sheet."""
+    name = lacak.sheet_name(code)
+    if name not in patch.parts:
+        return False
+    sop = book.sops[code]
+    sheet = patch.sheet(name)
+    legend = sheet.cells(layout.LACAK_LEGEND_ROW)
+    header_styles = sheet.cells(layout.LACAK_HEADER_ROW)
+    style_of = {
+        "done": (legend.get(2) or (None, None))[0],
+        "late": (legend.get(3) or (None, None))[0],
+        "current": (legend.get(4) or (None, None))[0],
+        "header": (header_styles.get(1) or (None, None))[0],
+        "text": (legend.get(1) or (None, None))[0],
+    }
+    sheet.clear_rows_from(layout.LACAK_HEADER_ROW)
+    grid = [lacak.header(sop)] + lacak.body(sop, tracking_rows(sop, book.cases, book.history))
+    for r, cells in enumerate(grid, start=layout.LACAK_HEADER_ROW):
+        for c, cell in enumerate(cells, start=1):
+            sheet.set(r, c, cell.value, style_of[cell.style] or "0")
+    return True
