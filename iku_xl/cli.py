@@ -83,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     undo.add_argument("--by", metavar="NAMA")
     undo.add_argument("--note", metavar="CATATAN")
 
+    rebuild = commands.add_parser("lacak", help="membuat ulang lembar Lacak dari Riwayat")
+    rebuild.add_argument("path", metavar="BERKAS")
+
     demo = commands.add_parser("demo", help="menjalankan semua fitur pada data contoh")
     demo.add_argument("--out", default="output/demo", metavar="FOLDER")
     return parser
@@ -186,6 +189,11 @@ def _status_command(name: str):
     return run
 
 
+def cmd_lacak(args) -> int:
+    from .actions import workflow
+    return _report(workflow.rebuild_tracking(args.path))
+
+
 def cmd_undo(args) -> int:
     from .actions import workflow
     return _report(workflow.undo(args.path, args.case_id, args.by, args.note))
@@ -193,7 +201,8 @@ def cmd_undo(args) -> int:
 
 COMMANDS = {"init": cmd_init, "sop": cmd_sop, "validate": cmd_validate, "status": cmd_status, "demo": cmd_demo,
             "open": cmd_open, "advance": cmd_advance, "hold": _status_command("hold"),
-            "resume": _status_command("resume"), "cancel": _status_command("cancel"), "undo": cmd_undo}
+            "resume": _status_command("resume"), "cancel": _status_command("cancel"), "undo": cmd_undo,
+            "lacak": cmd_lacak}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -29,6 +29,7 @@ class Change:
     cases: list[Case] = field(default_factory=list)       # changed or new, with their rows
     history: list[HistoryEntry] = field(default_factory=list)
     opened: list[str] = field(default_factory=list)
+    rebuild: set[str] = field(default_factory=set)       # SOP codes whose Lacak sheet is rebuilt
     message: str = ""
 
 
@@ -93,9 +94,9 @@ def apply_change(path: str | Path, act: Callable[[Book, OfficeCalendar, dt.datet
             entry.row, row = row, row + 1
             write_record(patch, book, layout.RIWAYAT, entry, entry.row)
             book.history.append(entry)
-        for code in sorted({text_of(c.sop) for c in change.cases}):
+        for code in sorted({text_of(c.sop) for c in change.cases} | change.rebuild):
             rebuild_lacak(patch, book, code)
-        if change.cases or change.history:
+        if change.cases or change.history or change.rebuild:
             shared.write(patch.to_bytes())
     return change
 
@@ -172,5 +173,14 @@ def undo(path, case_id: str, by: str | None = None, note: str | None = None, now
         _replace(book, case, after, change)
         change.history.append(entry)
         change.message = f"Perpindahan terakhir kasus {after.id_text} diurungkan: kembali ke langkah {after.step}, status {after.status}."
+
+    return apply_change(path, act, now)
+
+
+def rebuild_tracking(path, now: dt.datetime | None = None) -> Change:
+    """Rebuild every Lacak sheet from Kasus and Riwayat."""
+    def act(book, calendar, now, change):
+        change.rebuild = set(book.sops)
+        change.message = f"Lembar Lacak dibuat ulang dari Riwayat: {', '.join(book.sops)}."
 
     return apply_change(path, act, now)
