@@ -101,3 +101,36 @@ def test_working_days_land_on_a_working_moment(start, days):
     due = CAL.due(start, Duration(days, TimeUnit.HARI))
     assert CAL.is_working_moment(due)
     assert due > start
+
+
+def test_office_hours_come_from_pengaturan(plain_master, tmp_path, capsys):
+    """Staff change Monday's opening to 08:00 in the Jam Kerja table; due times follow."""
+    import shutil
+
+    from iku_xl.core.office_hours import office_calendar
+    from iku_xl.workbook.reader import read_book
+
+    from .conftest import edit, run
+
+    path = tmp_path / "iku.xlsx"
+    shutil.copy(plain_master, path)
+    edit(path, {"Pengaturan": {"G2": dt.time(8, 0)}})  # Senin, Normal: Masuk
+    book = read_book(path)
+    calendar = office_calendar(book.settings, book.days_off)
+    assert calendar.day_hours(dt.date(2026, 11, 23)).start == dt.time(8, 0)
+    assert calendar.day_hours(dt.date(2026, 11, 24)).start == dt.time(7, 30)
+    assert any(first <= dt.date(2026, 3, 1) <= last for first, last in calendar.ramadan_periods)
+    code, out, _ = run(capsys, "open", path, "--sop", "POLHUKAM", "--title", "Uji jam", "--at", "2026-11-23T07:45")
+    assert code == 0
+    case = read_book(path).cases[0]
+    assert case.due == at("2026-11-23T08:10")
+
+
+def test_time_typed_as_text_in_jam_kerja_is_read():
+    from iku_xl.core.office_hours import office_calendar
+
+    rows = [{"day": "Senin", "period": "Normal", "start": "08.00", "end": "16.00", "break_start": "12.00",
+             "break_end": "13.00"}]
+    calendar = office_calendar({"_jam_kerja": rows}, [])
+    assert calendar.due(at("2026-11-23T11:30"), minutes(60)) == at("2026-11-23T13:30")
+    assert calendar.day_hours(dt.date(2026, 11, 24)) is None  # Tuesday not in the table: no office hours

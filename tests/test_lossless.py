@@ -181,3 +181,32 @@ def test_untouched_parts_are_byte_identical_after_every_kind_of_write(demo_book,
     allowed = {names[s] for s in ("Kasus", "Riwayat", "Lacak POLHUKAM", "Lacak KEMNAKER")}
     allowed |= {n for n in before if n.startswith("xl/tables/")}
     assert_kept(before, after, allowed)
+
+
+def test_sop_import_adds_sheets_and_keeps_everything_else(demo_master, tmp_path, capsys):
+    """sop import on a LibreOffice-saved workbook: two sheets are added, the pick lists and styles
+    grow, and every other part stays as it was."""
+    from .conftest import KEMNAKER_SEED
+
+    path = libreoffice_saved_with_staff_additions(demo_master, tmp_path)
+    before = parts(path)
+    names_before = WorkbookPatch(path.read_bytes()).parts
+    code, _, err = run(capsys, "sop", "import", KEMNAKER_SEED, "--code", "BARU", "--workbook", path)
+    assert code == 0, err
+    after = parts(path)
+    names = WorkbookPatch(path.read_bytes()).parts
+    added = {names["BARU"], names["Lacak BARU"]}
+    assert set(after) - set(before) == added
+    styles = next(n for n in before if n.endswith("styles.xml"))
+    allowed = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", styles,
+               names_before["Daftar Pilihan"]}
+    assert_kept(before, after, allowed)
+    book = read_book(path)
+    assert [s.code for s in book.sops.values()][-1] == "BARU" and len(book.sops["BARU"].steps) == 16
+    workbook = load_workbook(path)
+    assert workbook.defined_names["DaftarSOP"].attr_text.endswith("$A$4")
+    assert workbook["BARU"].print_title_rows == "$18:$19"
+    assert workbook["BARU"]["B20"].font.name == "Arial"
+    assert workbook["Catatan Staf"]["B1"].value == "=COUNTA(Kasus!A2:A100)"
+    again = libreoffice_convert(path, "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo2")
+    assert "BARU" in read_book(again).sops

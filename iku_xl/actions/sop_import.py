@@ -6,10 +6,13 @@ from pathlib import Path
 
 from ..core.sop import Sop
 from ..errors import Refused, UnreadableFile, UsageError
-from ..files import atomic_output
 from ..importers.sop_text import parse_sop_text
-from ..workbook import layout
+from ..workbook import lacak, layout
+from ..workbook.grid import column_letter
+from ..workbook.patch.add_sheets import add_sheets, set_pick_list
+from ..workbook.patch.workbook_patch import WorkbookPatch
 from ..workbook.reader import read_book
+from ..workbook.shared_file import exclusive
 
 _CODE = re.compile(rf"^[A-Z0-9][A-Z0-9_-]{{0,{layout.MAX_SOP_CODE - 1}}}$")
 
@@ -35,31 +38,45 @@ def check_code(code: str) -> str:
 
 
 def import_sop(text_path: str | Path, code: str, workbook_path: str | Path, *, replace: bool = False) -> Sop:
-    from openpyxl import load_workbook
-
-    from ..workbook.writer import write_pick_lists, write_sop_sheet
-
+    """Add the SOP's sheet and its Lacak sheet to the workbook, keeping everything else as it was."""
     code = check_code(code)
     sop = parse_sop_text(read_text(Path(text_path)), code)
     workbook_path = Path(workbook_path)
-    book = read_book(workbook_path)  # refuses a broken workbook before anything is written
-    if code in book.sops and not replace:
-        raise Refused(f"SOP {code} sudah ada di {workbook_path}; pakai kode lain atau tambahkan --replace.",
-                      sheet=code, path=str(workbook_path))
-    workbook = load_workbook(workbook_path)
-    if code in workbook.sheetnames:
-        if not replace:
-            raise Refused(f"Lembar '{code}' sudah ada di {workbook_path}; pakai kode lain.", sheet=code)
-        index = workbook.sheetnames.index(code)
-        workbook.remove(workbook[code])
-        sheet = workbook.create_sheet(code, index)
-    else:
-        after = max((workbook.sheetnames.index(c) for c in book.sops if c in workbook.sheetnames),
-                    default=len(workbook.sheetnames) - 1)
-        sheet = workbook.create_sheet(code, after + 1)
-    write_sop_sheet(sheet, sop)
-    book.sops[code] = sop
-    write_pick_lists(workbook, book)
-    with atomic_output(workbook_path) as temporary:
-        workbook.save(temporary)
+    with exclusive(workbook_path) as shared:
+        data = shared.read()
+        book = read_book(workbook_path, data)  # refuses a broken workbook before anything is written
+        names = WorkbookPatch(data).parts
+        if (code in book.sops or code in names) and not replace:
+            raise Refused(f"SOP {code} sudah ada di {workbook_path}; pakai kode lain atau tambahkan --replace.",
+                          sheet=code, path=str(workbook_path))
+        if code in names and code not in book.sops:
+            raise Refused(f"Lembar '{code}' sudah ada di {workbook_path} dan bukan lembar SOP; pakai kode lain.", sheet=code)
+        book.sops[code] = sop
+        patch = WorkbookPatch(data)
+        add_sheets(patch, _scratch_sheets(sop, book), [code, lacak.sheet_name(code)])
+        roles = list(dict.fromkeys(r for s in book.sops.values() for r in s.roles))
+        lists = list(layout.PICK_LISTS)
+        for name, items in (("DaftarSOP", list(book.sops)), ("DaftarPeran", roles)):
+            column = lists.index(name) + 1
+            set_pick_list(patch, layout.DAFTAR, column, name, items, column_letter(column))
+        shared.write(patch.to_bytes())
     return sop
+
+
+def _scratch_sheets(sop: Sop, book) -> bytes:
+    """The two new sheets drawn by openpyxl in a workbook of their own, to be copied across."""
+    import io
+
+    from openpyxl import Workbook
+
+    from ..core.tracking import tracking_rows
+    from ..workbook.writer import write_lacak_sheet, write_sop_sheet
+
+    scratch = Workbook()
+    scratch.remove(scratch.active)
+    write_sop_sheet(scratch.create_sheet(sop.code), sop)
+    write_lacak_sheet(scratch.create_sheet(lacak.sheet_name(sop.code)), sop,
+                      tracking_rows(sop, book.cases, book.history))
+    out = io.BytesIO()
+    scratch.save(out)
+    return out.getvalue()
