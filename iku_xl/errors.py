@@ -64,3 +64,7 @@ class WorkbookInUse(Refused):
 
 class ChangedOnDisk(Refused):
     """The workbook was saved by someone else while the program was working on it."""
+
+
+class CannotSave(Refused):
+    """The operating system refused to write the file (permissions, full disk)."""

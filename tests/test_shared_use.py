@@ -92,3 +92,25 @@ def test_backups_keep_the_last_versions(demo_book, capsys):
     backups = sorted((demo_book.parent / "cadangan").glob("iku-*.xlsx"))
     assert len(backups) == 5
     assert [b.read_bytes() for b in backups] == versions[-5:]
+
+
+def test_a_refused_save_says_so_and_leaves_the_file(demo_book, capsys, monkeypatch):
+    import contextlib
+
+    import iku_xl.workbook.shared_file as shared_file
+
+    @contextlib.contextmanager
+    def read_only_folder(path):
+        raise PermissionError(13, "Permission denied")
+        yield  # pragma: no cover
+
+    monkeypatch.setattr(shared_file, "atomic_output", read_only_folder)
+    before = demo_book.read_bytes()
+    code, _, err = run(capsys, "advance", demo_book, "IKU-2026-004")
+    assert code == 1 and "tidak bisa disimpan" in err and "Traceback" not in err
+    assert demo_book.read_bytes() == before
+
+
+def test_a_missing_workbook_is_exit_2(tmp_path, capsys):
+    code, _, err = run(capsys, "advance", tmp_path / "hilang.xlsx", "IKU-2026-001")
+    assert code == 2 and "hilang.xlsx tidak ada" in err

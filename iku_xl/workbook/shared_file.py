@@ -12,7 +12,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import ChangedOnDisk, WorkbookInUse
+from ..errors import CannotSave, ChangedOnDisk, WorkbookInUse
 from ..files import atomic_output
 
 BACKUPS_KEPT = 5
@@ -86,9 +86,14 @@ class SharedWorkbook:
         if self.snapshot is None or now != self.snapshot.digest:
             raise ChangedOnDisk(f"Berkas {self.path.name} baru saja disimpan orang lain; tidak ada yang ditimpa. "
                                 "Jalankan perintahnya lagi.", path=str(self.path))
-        self._backup()
-        with atomic_output(self.path) as temporary:
-            temporary.write_bytes(data)
+        try:
+            self._backup()
+            with atomic_output(self.path) as temporary:
+                temporary.write_bytes(data)
+        except OSError as error:
+            raise CannotSave(f"Berkas {self.path.name} tidak bisa disimpan ({error.strerror or error}); periksa izin "
+                             "folder dan ruang disk, lalu jalankan lagi. Berkas lama tidak berubah.",
+                             path=str(self.path)) from error
 
     def _backup(self) -> None:
         folder = self.path.parent / "cadangan"
@@ -105,6 +110,9 @@ def exclusive(path: Path):
     """Hold the program's lock on `path` for one read-change-write; refuse if a person holds the file."""
     from filelock import FileLock, Timeout
 
+    from .package import check_readable
+
+    check_readable(path)
     in_use = holder(path)
     if in_use:
         raise WorkbookInUse(in_use, path=str(path))
