@@ -83,6 +83,14 @@ def build_parser() -> argparse.ArgumentParser:
     undo.add_argument("--by", metavar="NAMA")
     undo.add_argument("--note", metavar="CATATAN")
 
+    gen = commands.add_parser("generate", help="menyusun naskah dinas langkah sekarang dari templat Word")
+    gen.add_argument("path", metavar="BERKAS")
+    gen.add_argument("--case", action="append", dest="cases", metavar="ID", help="kasus (boleh berulang; bawaan: semua kasus terbuka)")
+    gen.add_argument("--doc", action="append", dest="kinds", metavar="JENIS", help="jenis naskah (boleh berulang)")
+    gen.add_argument("--out", metavar="FOLDER", help="folder keluaran (bawaan: output/<ID kasus>/)")
+    gen.add_argument("--pdf", action="store_true", help="juga buat PDF dengan LibreOffice")
+    gen.add_argument("--templates", metavar="FOLDER", help="folder templat Word")
+
     rebuild = commands.add_parser("lacak", help="membuat ulang lembar Lacak dari Riwayat")
     rebuild.add_argument("path", metavar="BERKAS")
 
@@ -189,6 +197,18 @@ def _status_command(name: str):
     return run
 
 
+def cmd_generate(args) -> int:
+    from .actions.generate import generate
+    result = generate(args.path, args.cases, args.kinds, args.out, args.pdf, templates=args.templates)
+    for path in result.files + result.pdfs:
+        print(f"  {path}")
+    for line in result.skipped:
+        print(f"  ({line})")
+    print(f"{len(result.files)} naskah dibuat" + (f", {len(result.pdfs)} PDF" if args.pdf else "")
+          + (f"; nomor: {', '.join(result.numbers)}" if result.numbers else "") + ".")
+    return 0
+
+
 def cmd_lacak(args) -> int:
     from .actions import workflow
     return _report(workflow.rebuild_tracking(args.path))
@@ -202,7 +222,7 @@ def cmd_undo(args) -> int:
 COMMANDS = {"init": cmd_init, "sop": cmd_sop, "validate": cmd_validate, "status": cmd_status, "demo": cmd_demo,
             "open": cmd_open, "advance": cmd_advance, "hold": _status_command("hold"),
             "resume": _status_command("resume"), "cancel": _status_command("cancel"), "undo": cmd_undo,
-            "lacak": cmd_lacak}
+            "lacak": cmd_lacak, "generate": cmd_generate}
 
 
 def main(argv: list[str] | None = None) -> int:

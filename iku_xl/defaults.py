@@ -53,6 +53,11 @@ def settings_rows(years: list[int], instansi: str, unit: str, code: str) -> list
         ("Bulan dalam Nomor", "Romawi", "Romawi (XI) atau Angka (11): {bulan}."),
         ("Ukuran Kertas", "A4", "A4 atau F4."),
         ("Folder Keluaran", "output", "Tempat naskah dan ekspor disimpan."),
+        ("Folder Templat", "", "Folder templat Word (kosong: folder templates/ program)."),
+        ("Tempat Rapat", "Ruang Rapat Biro Perencanaan", "Tertulis di undangan dan notula rapat."),
+        ("Jabatan Penetap", "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Republik Indonesia",
+         "Yang menetapkan peraturan IKU bila tidak ada peran Menteri di SOP."),
+        ("Nama Penetap", "", "Nama penetap peraturan, tanpa gelar dan NIP."),
     ]
     rows += [(f"Pola Nomor {kind}", pattern, "{urut} = nomor urut per jenis dan tahun.")
              for kind, pattern in NUMBER_PATTERNS.items()]

@@ -7,6 +7,8 @@ from .core.case import Case
 from .core.iku import IkuRow
 from .core.people import Official
 
+SETTINGS = {"Nama Penetap": "Surya Wiranata"}  # a made-up name for the demo PerMenko
+
 OFFICIALS = [
     # role, full title, name, NIP, unit, SOP
     ("Sesmenko", "Sekretaris Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan",

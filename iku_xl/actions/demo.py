@@ -24,6 +24,7 @@ def run_demo(folder: str | Path) -> DemoResult:
     init_workbook(workbook, demo=True, force=True)
     result.files.append(workbook)
     result.summary += _moves_on_the_file(workbook)
+    result.summary += _documents(workbook, folder, result)
     report = validate_workbook(workbook)
     findings = folder / "validasi.json"
     findings.write_text(json.dumps(report.as_json(), ensure_ascii=False, indent=2), encoding="utf-8")
@@ -52,4 +53,23 @@ def _moves_on_the_file(workbook: Path) -> list[str]:
     lines.append(workflow.hold(workbook, "IKU-2026-002", "Menunggu jadwal rapat pimpinan").message)
     lines.append(workflow.resume(workbook, "IKU-2026-002", "Jadwal rapat sudah ada").message)
     lines.append(workflow.undo(workbook, opened.message, note="Salah klik, diurungkan").message)
+    return lines
+
+
+def _documents(workbook: Path, folder: Path, result: DemoResult) -> list[str]:
+    """Every kind of naskah dinas for the demo cases, and their PDFs when LibreOffice is installed."""
+    from ..documents.pdf import soffice
+    from .generate import generate
+
+    batches = (("IKU-2026-001", ["nota_dinas", "permenko_iku"]), ("IKU-2026-002", ["undangan_rapat", "notula_rapat"]),
+               ("IKU-2026-003", ["sk_tim", "keputusan_iku"]), (None, None))
+    with_pdf = soffice() is not None
+    lines = []
+    for case_id, kinds in batches:  # the last batch: the current step of every open case
+        made = generate(workbook, [case_id] if case_id else None, kinds,
+                        folder / "naskah" / (case_id or "langkah-sekarang"), pdf=with_pdf)
+        result.files += made.files + made.pdfs
+        lines.append(f"Naskah {case_id or 'kasus terbuka'}: {len(made.files)} dokumen"
+                     + (f", {len(made.pdfs)} PDF" if with_pdf else " (PDF dilewati: LibreOffice tidak terpasang)")
+                     + (f", nomor {', '.join(made.numbers)}" if made.numbers else "") + ".")
     return lines

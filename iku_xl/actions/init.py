@@ -33,6 +33,9 @@ def init_workbook(path: str | Path, *, demo: bool = False, force: bool = False,
         demo_data.run_demo_cases(book, calendar)
     settings = defaults.settings_rows(years, "Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan",
                                       "Biro Perencanaan dan Organisasi", "Set.PO")
+    if demo:
+        from .. import demo_data
+        settings = [(key, demo_data.SETTINGS.get(key, value), note) for key, value, note in settings]
     with atomic_output(path) as temporary:
         write_new_workbook(temporary, book, settings, defaults.hours_rows(), (2025, 2026, 2027, 2028, 2029))
     return book

@@ -10,12 +10,14 @@ from .common import is_blank, is_date, text_of
 
 
 def check(book: Book) -> Iterator[Finding]:
-    numbers = Counter(text_of(e.number) for e in book.numbers if text_of(e.number))
+    # a number is unique within its kind: a PerMenko and a Keputusan may both be '1 TAHUN 2026'
+    numbers = Counter((text_of(e.kind), text_of(e.number)) for e in book.numbers if text_of(e.number))
     for entry in book.numbers:
         number = text_of(entry.number)
-        if number and numbers[number] > 1:
+        if number and numbers[(text_of(entry.kind), number)] > 1:
             yield Finding("Penomoran", book.cell("Penomoran", "number", entry.row), Level.GALAT, "number",
-                          f"Nomor '{number}' tercatat lebih dari sekali; satu nomor hanya boleh dipakai satu naskah.",
+                          f"Nomor '{number}' ({text_of(entry.kind)}) tercatat lebih dari sekali; satu nomor hanya "
+                          "boleh dipakai satu naskah.",
                           case=text_of(entry.case_id) or None)
         if not is_blank(entry.date) and not is_date(entry.date):
             yield Finding("Penomoran", book.cell("Penomoran", "date", entry.row), Level.GALAT, "date",

@@ -1,0 +1,123 @@
+"""iku-xl generate: the naskah dinas of each case's current step, numbered from the register."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..core.case import OPEN_STATUSES
+from ..core.documents import KINDS, document_context
+from ..core.numbering import NumberRequest, assign_numbers
+from ..core.office_hours import office_calendar
+from ..core.rules.common import as_int, text_of
+from ..core.sop import DOCUMENT_KINDS
+from ..documents.names import document_file_name
+from ..documents.render import render_document
+from ..errors import Refused, UsageError
+from ..files import atomic_output
+from ..workbook import layout
+from ..workbook.patch.workbook_patch import WorkbookPatch
+from ..workbook.reader import read_book
+from ..workbook.record_writer import next_free_row, write_record
+from ..workbook.shared_file import exclusive
+
+PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
+
+
+@dataclass
+class Generated:
+    files: list[Path] = field(default_factory=list)
+    pdfs: list[Path] = field(default_factory=list)
+    numbers: list[str] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+def templates_folder(explicit: str | Path | None, settings: dict, workbook: Path) -> Path:
+    if explicit:
+        return Path(explicit)
+    configured = text_of(settings.get("Folder Templat"))
+    for candidate in ([workbook.parent / configured] if configured else []) + [Path("templates"), PROJECT_TEMPLATES]:
+        if candidate.is_dir():
+            return candidate
+    raise Refused("Folder templat tidak ditemukan; isi 'Folder Templat' di lembar Pengaturan atau pakai --templates.")
+
+
+def _progress(items, label: str):
+    if sys.stderr.isatty() and len(items) > 1:
+        from tqdm import tqdm
+        return tqdm(items, desc=label, unit="naskah", file=sys.stderr)
+    return items
+
+
+def generate(path: str | Path, case_ids: list[str] | None = None, kinds: list[str] | None = None,
+             out_dir: str | Path | None = None, pdf: bool = False, today: dt.date | None = None,
+             templates: str | Path | None = None) -> Generated:
+    path = Path(path)
+    today = today or dt.date.today()
+    for kind in kinds or []:
+        if kind not in DOCUMENT_KINDS:
+            raise UsageError(f"Jenis naskah '{kind}' tidak dikenal; pilih dari: {', '.join(DOCUMENT_KINDS)}.")
+    result = Generated()
+    with exclusive(path) as shared:
+        data = shared.read()
+        book = read_book(path, data)
+        calendar = office_calendar(book.settings, book.days_off)
+        folder = templates_folder(templates, book.settings, path)
+        jobs = _jobs(book, case_ids, kinds, result)
+        requests = [NumberRequest(kind, case.id_text, step.no, today, text_of(case.title))
+                    for case, sop, step, kind in jobs if KINDS[kind].numbered]
+        assigned = {(r.case_id, r.kind): (number, entry)
+                    for r, number, entry in assign_numbers(book.numbers, requests, book.settings)}
+        rendered = []
+        for case, sop, step, kind in _progress(jobs, "Menyusun naskah"):
+            number, entry = assigned.get((case.id_text, kind), ("", None))
+            context = document_context(book, sop, case, step, kind, number, today, calendar)
+            target = Path(out_dir) if out_dir else Path("output") / case.id_text
+            name = document_file_name(kind, number, text_of(case.title))
+            rendered.append((target / name, render_document(folder / f"{kind}.docx", context), entry))
+        # every document rendered: only now is anything written, the register first
+        new_entries = [entry for _, _, entry in rendered if entry is not None]
+        if new_entries:
+            patch = WorkbookPatch(data)
+            row = next_free_row([e for e in book.numbers if e.row])
+            for file, _, entry in rendered:
+                if entry is not None:
+                    entry.file, entry.row, row = str(file), row, row + 1
+                    write_record(patch, book, layout.PENOMORAN, entry, entry.row)
+            shared.write(patch.to_bytes())
+    for file, content, _ in rendered:
+        file.parent.mkdir(parents=True, exist_ok=True)
+        with atomic_output(file) as temporary:
+            temporary.write_bytes(content)
+        result.files.append(file)
+    result.numbers = [n for n, _ in assigned.values() if n]
+    if pdf and result.files:
+        from ..documents.pdf import convert_to_pdf
+        result.pdfs = convert_to_pdf(result.files)
+    return result
+
+
+def _jobs(book, case_ids, kinds, result: Generated):
+    if case_ids:
+        wanted = []
+        for case_id in case_ids:
+            case = next((c for c in book.cases if c.id_text.lower() == str(case_id).strip().lower()), None)
+            if case is None:
+                raise Refused(f"Kasus '{case_id}' tidak ada di lembar Kasus; periksa ID-nya dengan 'iku-xl status'.",
+                              sheet="Kasus")
+            wanted.append(case)
+    else:
+        wanted = [c for c in book.cases if c.id_text and text_of(c.status) in {s.value for s in OPEN_STATUSES}]
+    jobs = []
+    for case in wanted:
+        sop = book.sops.get(text_of(case.sop))
+        step = sop.step(as_int(case.step)) if sop and as_int(case.step) is not None else None
+        if sop is None or step is None:
+            raise Refused(f"Kasus {case.id_text} tidak punya SOP atau langkah yang dikenal; jalankan 'iku-xl validate'.",
+                          sheet="Kasus")
+        chosen = kinds or list(step.documents)
+        if not chosen:
+            result.skipped.append(f"{case.id_text}: langkah {step.no} tidak menghasilkan naskah")
+        jobs += [(case, sop, step, kind) for kind in chosen]
+    return jobs

@@ -1,0 +1,20 @@
+"""The README's demo command: everything the program makes, end to end, on the bundled data."""
+import json
+
+from iku_xl.actions.demo import run_demo
+from iku_xl.core.sop import DOCUMENT_KINDS
+from iku_xl.documents.pdf import soffice
+
+
+def test_demo_runs_end_to_end(tmp_path):
+    result = run_demo(tmp_path / "demo")
+    report = json.loads((tmp_path / "demo" / "validasi.json").read_text(encoding="utf-8"))
+    assert [i for i in report["issues"] if i["level"] == "error"] == []
+    assert report["cases"] == 5
+    documents = [p for p in result.files if p.suffix == ".docx"]
+    assert {kind for kind in DOCUMENT_KINDS if any(p.name.startswith(kind) for p in documents)} == set(DOCUMENT_KINDS)
+    if soffice():
+        assert len([p for p in result.files if p.suffix == ".pdf"]) == len(documents)
+    assert all(p.exists() for p in result.files)
+    statuses = {c["id"]: c["status"] for c in json.loads((tmp_path / "demo" / "status.json").read_text("utf-8"))}
+    assert statuses["IKU-2026-001"] == "Selesai" and statuses["IKU-2026-004"] == "Dikembalikan"
