@@ -91,6 +91,11 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--pdf", action="store_true", help="juga buat PDF dengan LibreOffice")
     gen.add_argument("--templates", metavar="FOLDER", help="folder templat Word")
 
+    exp = commands.add_parser("export", help="ekspor bulanan lembar pelacakan, kepatuhan waktu, dan grafik")
+    exp.add_argument("path", metavar="BERKAS")
+    exp.add_argument("--month", required=True, metavar="YYYY-MM")
+    exp.add_argument("--out", metavar="FOLDER", help="bawaan: output/ekspor/YYYY-MM/")
+
     rebuild = commands.add_parser("lacak", help="membuat ulang lembar Lacak dari Riwayat")
     rebuild.add_argument("path", metavar="BERKAS")
 
@@ -209,6 +214,20 @@ def cmd_generate(args) -> int:
     return 0
 
 
+def cmd_export(args) -> int:
+    from .actions.export import export_month
+    result = export_month(args.path, args.month, args.out)
+    report = result.report
+    for path in result.files:
+        print(f"  {path}")
+    if not report.has_activity:
+        print(f"Tidak ada kegiatan pada {args.month}; ekspor tetap dibuat dan menyatakannya.")
+    else:
+        print(f"{len(report.history)} baris riwayat; {report.on_time} langkah tepat waktu, {report.late} terlambat; "
+              f"{report.open_at_end} kasus terbuka pada akhir bulan.")
+    return 0
+
+
 def cmd_lacak(args) -> int:
     from .actions import workflow
     return _report(workflow.rebuild_tracking(args.path))
@@ -222,7 +241,8 @@ def cmd_undo(args) -> int:
 COMMANDS = {"init": cmd_init, "sop": cmd_sop, "validate": cmd_validate, "status": cmd_status, "demo": cmd_demo,
             "open": cmd_open, "advance": cmd_advance, "hold": _status_command("hold"),
             "resume": _status_command("resume"), "cancel": _status_command("cancel"), "undo": cmd_undo,
-            "lacak": cmd_lacak, "generate": cmd_generate}
+            "lacak": cmd_lacak, "generate": cmd_generate,
+            "export": cmd_export}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -25,6 +25,11 @@ def run_demo(folder: str | Path) -> DemoResult:
     result.files.append(workbook)
     result.summary += _moves_on_the_file(workbook)
     result.summary += _documents(workbook, folder, result)
+    from .export import export_month
+    monthly = export_month(workbook, "2026-11", folder / "ekspor" / "2026-11")
+    result.files += monthly.files
+    result.summary.append(f"Ekspor November 2026: {len(monthly.report.history)} baris riwayat, "
+                          f"{monthly.report.late} langkah terlambat.")
     report = validate_workbook(workbook)
     findings = folder / "validasi.json"
     findings.write_text(json.dumps(report.as_json(), ensure_ascii=False, indent=2), encoding="utf-8")

@@ -28,21 +28,21 @@ def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, ob
     workbook = Workbook()
     workbook.remove(workbook.active)
     _panduan(workbook.create_sheet(layout.PANDUAN))
-    _list(workbook, layout.KASUS, [record_row(layout.KASUS, c) for c in book.cases])
+    write_list_sheet(workbook, layout.KASUS, [record_row(layout.KASUS, c) for c in book.cases])
     _kasus_extras(workbook[layout.KASUS.name])
-    _list(workbook, layout.RIWAYAT, [record_row(layout.RIWAYAT, h) for h in book.history])
+    write_list_sheet(workbook, layout.RIWAYAT, [record_row(layout.RIWAYAT, h) for h in book.history])
     iku = _iku_sheet(target_years)
-    _list(workbook, iku, [_iku_row(r, target_years) for r in book.iku_rows])
-    _list(workbook, layout.PEJABAT, [record_row(layout.PEJABAT, o) for o in book.officials])
-    _list(workbook, layout.PENOMORAN, [record_row(layout.PENOMORAN, n) for n in book.numbers])
+    write_list_sheet(workbook, iku, [_iku_row(r, target_years) for r in book.iku_rows])
+    write_list_sheet(workbook, layout.PEJABAT, [record_row(layout.PEJABAT, o) for o in book.officials])
+    write_list_sheet(workbook, layout.PENOMORAN, [record_row(layout.PENOMORAN, n) for n in book.numbers])
     for sop in book.sops.values():
         write_sop_sheet(workbook.create_sheet(sop.code), sop)
     for sop in book.sops.values():
         write_lacak_sheet(workbook.create_sheet(lacak.sheet_name(sop.code)), sop,
                           tracking_rows(sop, book.cases, book.history))
-    _list(workbook, layout.LIBUR, [record_row(layout.LIBUR, d) for d in book.days_off])
-    _list(workbook, layout.PENGATURAN, [list(r) for r in settings_rows])
-    _list(workbook, layout.JAM_KERJA, [list(r) for r in hours_rows])
+    write_list_sheet(workbook, layout.LIBUR, [record_row(layout.LIBUR, d) for d in book.days_off])
+    write_list_sheet(workbook, layout.PENGATURAN, [list(r) for r in settings_rows])
+    write_list_sheet(workbook, layout.JAM_KERJA, [list(r) for r in hours_rows])
     write_pick_lists(workbook, book)
     for sheet in workbook.worksheets:
         sheet.sheet_view.zoomScale = 90
@@ -67,7 +67,7 @@ def _iku_row(row, years) -> list:
             + [row.targets.get(y) for y in years] + [row.sumber_data, row.penanggung_jawab])
 
 
-def _list(workbook, sheet: layout.ListSheet, rows: list[list]) -> None:
+def write_list_sheet(workbook, sheet: layout.ListSheet, rows: list[list]) -> None:
     """One Excel Table with a frozen header, typed columns and its dropdowns."""
     ws = workbook[sheet.name] if sheet.name in workbook.sheetnames else workbook.create_sheet(sheet.name)
     first = sheet.first_column

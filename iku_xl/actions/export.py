@@ -1,0 +1,27 @@
+"""iku-xl export: the month's tracking, compliance and charts, into a new workbook and CSV files."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..core.monthly import MonthReport, month_report, parse_month
+from ..workbook.reader import read_book
+
+
+@dataclass
+class Export:
+    report: MonthReport
+    files: list[Path]
+
+
+def export_month(path: str | Path, month: str, out_dir: str | Path | None = None,
+                 today: dt.date | None = None) -> Export:
+    """Reads the workbook and never writes it."""
+    from ..workbook.export_writer import write_export
+
+    start, end = parse_month(month, today or dt.date.today())
+    book = read_book(path)
+    report = month_report(book, start, end)
+    folder = Path(out_dir) if out_dir else Path("output") / "ekspor" / f"{start:%Y-%m}"
+    return Export(report, write_export(folder, report))

@@ -1,0 +1,151 @@
+"""The monthly report: what moved, what ran late against the Mutu Baku, and where cases stand."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ..errors import UsageError
+from .book import Book
+from .case import Case, Status
+from .history import Action, HistoryEntry, Punctuality, as_moment, effective_moves
+from .rules.common import as_int, text_of
+
+CLOSED = (Status.SELESAI.value, Status.DIBATALKAN.value)
+
+
+def parse_month(text: str, today: dt.date) -> tuple[dt.datetime, dt.datetime]:
+    """'2026-11' -> [1 Nov 2026, 1 Dec 2026); a malformed or future month is a usage error."""
+    match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", str(text))
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        raise UsageError(f"Bulan '{text}' tidak dikenal; tulis seperti 2026-11.")
+    start = dt.datetime(int(match.group(1)), int(match.group(2)), 1)
+    if start.date() > today:
+        raise UsageError(f"Bulan {text} belum terjadi; pilih bulan ini atau sebelumnya.")
+    end = dt.datetime(start.year + start.month // 12, start.month % 12 + 1, 1)
+    return start, end
+
+
+@dataclass
+class CaseState:
+    case: Case
+    opened: dt.datetime | None
+    status: str
+    step: int | None
+    marks: dict[int, dt.datetime] = field(default_factory=dict)
+
+
+@dataclass
+class StepCompliance:
+    sop: str
+    step: int
+    standard: str
+    count: int
+    median: float | None
+    maximum: float | None
+    on_time: int
+    late: int
+
+    @property
+    def percent_on_time(self) -> float | None:
+        timed = self.on_time + self.late
+        return round(100 * self.on_time / timed, 1) if timed else None
+
+
+@dataclass
+class MonthReport:
+    start: dt.datetime
+    end: dt.datetime
+    open_at_start: int
+    open_at_end: int
+    opened: int
+    finished: int
+    returned: int
+    cancelled: int
+    on_time: int
+    late: int
+    history: list[HistoryEntry]
+    states: list[CaseState]
+    compliance: list[StepCompliance]
+    late_per_role: dict[str, int]
+    cases_per_step: dict[str, int]
+    longest_waits: list[HistoryEntry]
+
+    @property
+    def has_activity(self) -> bool:
+        return bool(self.history) or self.opened > 0
+
+    def percent(self, part: int) -> float | None:
+        total = self.on_time + self.late
+        return round(100 * part / total, 1) if total else None
+
+
+def _opened_at(case: Case, moves: list[HistoryEntry]) -> dt.datetime | None:
+    if moves:
+        return as_moment(moves[0].step_started) or as_moment(moves[0].time)
+    return as_moment(case.started)
+
+
+def state_at(case: Case, moves: list[HistoryEntry], moment: dt.datetime) -> CaseState:
+    """The case as it stood at `moment`, read back from its history."""
+    opened = _opened_at(case, moves)
+    before = [m for m in moves if (as_moment(m.time) or moment) < moment]
+    if before:
+        last = before[-1]
+        status, step = text_of(last.status), as_int(last.to_step)
+        if step is None:
+            step = as_int(last.from_step)
+    elif opened and opened < moment:
+        status, step = Status.BERJALAN.value, 1 if moves else as_int(case.step)
+    else:
+        status, step = "", None
+    marks = {}
+    for move in before:
+        if move.action == Action.MAJU.value and as_int(move.from_step) is not None:
+            marks[as_int(move.from_step)] = as_moment(move.time)
+    return CaseState(case, opened, status, step, marks)
+
+
+def month_report(book: Book, start: dt.datetime, end: dt.datetime) -> MonthReport:
+    moves_of = {c.id_text: effective_moves(book.history, c.id_text) for c in book.cases if c.id_text}
+    in_month = [h for h in book.history if (t := as_moment(h.time)) and start <= t < end]
+    advances = [h for h in in_month if h.action == Action.MAJU.value]
+    states_start = [state_at(c, moves_of[c.id_text], start) for c in book.cases if c.id_text]
+    states_end = [state_at(c, moves_of[c.id_text], end) for c in book.cases if c.id_text]
+    def is_open(state: CaseState) -> bool:
+        return bool(state.opened is not None and state.status and state.status not in CLOSED)
+
+    compliance = []
+    grouped: dict[tuple[str, int], list[HistoryEntry]] = defaultdict(list)
+    sop_of = {c.id_text: text_of(c.sop) for c in book.cases}
+    for entry in advances:
+        step = as_int(entry.from_step)
+        if step is not None:
+            grouped[(sop_of.get(text_of(entry.case_id), ""), step)].append(entry)
+    for code, sop in book.sops.items():
+        for step in sop.steps:
+            entries = grouped.get((code, step.no), [])
+            minutes = [float(e.minutes) for e in entries if isinstance(e.minutes, (int, float))]
+            compliance.append(StepCompliance(
+                code, step.no, text_of(step.waktu), len(entries),
+                statistics.median(minutes) if minutes else None, max(minutes) if minutes else None,
+                sum(e.punctuality == Punctuality.TEPAT.value for e in entries),
+                sum(e.punctuality == Punctuality.TERLAMBAT.value for e in entries)))
+    late_roles = Counter(text_of(e.role) or "?" for e in advances if e.punctuality == Punctuality.TERLAMBAT.value)
+    per_step = Counter(f"{s.case.sop} {s.step}" for s in states_end if is_open(s))
+    return MonthReport(
+        start=start, end=end,
+        open_at_start=sum(is_open(s) for s in states_start), open_at_end=sum(is_open(s) for s in states_end),
+        opened=sum(1 for s in states_end if s.opened and start <= s.opened < end),
+        finished=sum(1 for h in in_month if text_of(h.status) == Status.SELESAI.value and h.action == Action.MAJU.value),
+        returned=sum(1 for h in advances if text_of(h.decision) == "Tidak"),
+        cancelled=sum(1 for h in in_month if h.action == Action.BATAL.value),
+        on_time=sum(h.punctuality == Punctuality.TEPAT.value for h in advances),
+        late=sum(h.punctuality == Punctuality.TERLAMBAT.value for h in advances),
+        history=in_month, states=states_end, compliance=compliance, late_per_role=dict(late_roles.most_common()),
+        cases_per_step=dict(sorted(per_step.items())),
+        longest_waits=sorted((h for h in advances if isinstance(h.minutes, (int, float))),
+                             key=lambda h: -float(h.minutes))[:5],
+    )

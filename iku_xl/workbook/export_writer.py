@@ -1,0 +1,168 @@
+"""The monthly export: a new workbook (tables, native charts, print setup) and the same tables as CSV."""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.chart import BarChart, Reference
+
+from ..core.indonesian import MONTHS
+from ..core.monthly import MonthReport
+from ..core.rules.common import as_int, text_of
+from . import layout, styles
+from .writer import record_row, write_list_sheet
+
+C = layout.Column
+KASUS = layout.ListSheet("Kasus", "EksporKasus", (
+    C("id", "ID Kasus", 15, "text"), C("title", "Judul", 42), C("sop", "Kode SOP", 12), C("unit", "Unit", 28),
+    C("status", "Status pada Akhir Bulan", 16), C("step", "Langkah", 9, "int"), C("opened", "Dibuka", 17, "datetime")))
+RIWAYAT = layout.ListSheet("Riwayat", "EksporRiwayat", tuple(
+    C(c.field, c.header, c.width, c.kind) for c in layout.RIWAYAT.columns))
+KEPATUHAN = layout.ListSheet("Kepatuhan Waktu", "EksporKepatuhan", (
+    C("sop", "Kode SOP", 12), C("step", "Langkah", 9, "int"), C("standard", "Waktu Standar", 14),
+    C("count", "Jumlah Selesai", 14), C("median", "Median (menit kerja)", 18), C("maximum", "Maksimum (menit kerja)", 20),
+    C("on_time", "Tepat Waktu", 12), C("late", "Terlambat", 11), C("percent", "% Tepat Waktu", 13)))
+
+
+def month_name(report: MonthReport) -> str:
+    return f"{MONTHS[report.start.month - 1]} {report.start.year}"
+
+
+def summary_rows(report: MonthReport) -> list[list]:
+    return [
+        ["Kasus terbuka pada awal bulan", report.open_at_start],
+        ["Kasus terbuka pada akhir bulan", report.open_at_end],
+        ["Kasus dibuka", report.opened],
+        ["Kasus selesai", report.finished],
+        ["Kasus dikembalikan (keputusan Tidak)", report.returned],
+        ["Kasus dibatalkan", report.cancelled],
+        ["Langkah selesai tepat waktu", report.on_time],
+        ["Langkah selesai terlambat", report.late],
+        ["% tepat waktu", report.percent(report.on_time)],
+        ["% terlambat", report.percent(report.late)],
+    ]
+
+
+def lacak_table(report: MonthReport) -> tuple[layout.ListSheet, list[list]]:
+    width = max((max(s.marks, default=0) for s in report.states), default=0)
+    width = max([width] + [s.step or 0 for s in report.states])
+    columns = (C("id", "ID Kasus", 15, "text"), C("title", "Judul", 36), C("sop", "Kode SOP", 12),
+               C("status", "Status", 14)) + tuple(C(f"s{n}", f"Langkah {n}", 16, "datetime") for n in range(1, width + 1))
+    rows = [[s.case.id_text, text_of(s.case.title), text_of(s.case.sop), s.status]
+            + [s.marks.get(n) for n in range(1, width + 1)] for s in report.states]
+    return layout.ListSheet("Lacak", "EksporLacak", columns), rows
+
+
+def tables(report: MonthReport) -> dict[str, tuple[layout.ListSheet, list[list]]]:
+    kasus = [[s.case.id_text, text_of(s.case.title), text_of(s.case.sop), text_of(s.case.unit), s.status, s.step,
+              s.opened] for s in report.states]
+    kepatuhan = [[c.sop, c.step, c.standard, c.count, c.median, c.maximum, c.on_time, c.late, c.percent_on_time]
+                 for c in report.compliance]
+    return {"Kasus": (KASUS, kasus), "Riwayat": (RIWAYAT, [record_row(RIWAYAT, h) for h in report.history]),
+            "Kepatuhan Waktu": (KEPATUHAN, kepatuhan), "Lacak": lacak_table(report)}
+
+
+def _chart(ws, title: str, first_row: int, count: int, anchor: str, y_title: str) -> None:
+    chart = BarChart()
+    chart.type, chart.title, chart.style = "bar", title, 10
+    chart.y_axis.title, chart.legend = y_title, None
+    chart.y_axis.majorUnit = 1  # counts: whole numbers on the axis
+    chart.add_data(Reference(ws, min_col=2, min_row=first_row, max_row=first_row + count), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=first_row + 1, max_row=first_row + count))
+    chart.height, chart.width = 7.5, 14
+    ws.add_chart(chart, anchor)
+
+
+def _ringkasan(workbook: Workbook, report: MonthReport) -> None:
+    ws = workbook.create_sheet("Ringkasan", 0)
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 44, 16
+    ws["A1"] = f"Laporan bulanan SOP IKU — {month_name(report)}"
+    ws["A1"].font = styles.TITLE
+    ws["A2"] = f"Periode {report.start:%d/%m/%Y} s.d. {report.end:%d/%m/%Y} (tidak termasuk)"
+    if not report.has_activity:
+        ws["A3"] = "Tidak ada kegiatan pada bulan ini: tidak ada kasus yang dibuka atau berpindah langkah."
+        ws["A3"].font = styles.BOLD
+    row = 5
+    for label, value in [["Ukuran", "Nilai"]] + summary_rows(report):
+        ws.cell(row=row, column=1, value=label)
+        ws.cell(row=row, column=2, value=value)
+        row += 1
+    for cell in ws[5]:
+        cell.font, cell.fill = styles.HEADER_FONT, styles.HEADER_FILL
+    row += 1
+    ws.cell(row=row, column=1, value="Langkah terlama bulan ini").font = styles.BOLD
+    row += 1
+    for entry in report.longest_waits:
+        ws.cell(row=row, column=1, value=f"{entry.case_id} langkah {as_int(entry.from_step)} ({text_of(entry.role)})")
+        ws.cell(row=row, column=2, value=entry.minutes)
+        row += 1
+    if not report.longest_waits:
+        ws.cell(row=row, column=1, value="-")
+        row += 1
+    row += 1
+    for title, data, y_title in (("Langkah terlambat per peran", report.late_per_role, "langkah terlambat"),
+                                 ("Kasus per langkah (akhir bulan)", report.cases_per_step, "kasus")):
+        first = row
+        ws.cell(row=row, column=1, value=title).font = styles.BOLD
+        ws.cell(row=row, column=2, value="Jumlah").font = styles.BOLD
+        for label, count in (data.items() or [("(tidak ada)", 0)]):
+            row += 1
+            ws.cell(row=row, column=1, value=label)
+            ws.cell(row=row, column=2, value=count)
+        _chart(ws, title, first, max(len(data), 1), f"D{first}", y_title)
+        row += 17 if row - first < 16 else 2
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+
+
+def write_export(folder: Path, report: MonthReport) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    made = []
+    for name, (sheet, rows) in tables(report).items():
+        write_list_sheet(workbook, sheet, rows)
+        ws = workbook[sheet.name]
+        ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.print_title_rows = "1:1"
+        path = folder / f"{sheet.name.lower().replace(' ', '_')}.csv"
+        write_csv(path, [c.header for c in sheet.columns], rows)
+        made.append(path)
+    _ringkasan(workbook, report)
+    path = folder / "ringkasan.csv"
+    write_csv(path, ["Ukuran", "Nilai"], summary_rows(report))
+    made.append(path)
+    target = folder / f"ekspor-{report.start:%Y-%m}.xlsx"
+    workbook.save(target)
+    return [target] + made
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_value(value: object) -> str:
+    """Text as Excel in an Indonesian locale reads it; a cell that would run as a formula is made inert."""
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return (str(int(value)) if value.is_integer() else repr(value)).replace(".", ",")
+    if hasattr(value, "hour"):
+        return value.strftime("%d/%m/%Y %H:%M")
+    if hasattr(value, "strftime"):
+        return value.strftime("%d/%m/%Y")
+    text = str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def write_csv(path: Path, header: list[str], rows: list[list]) -> None:
+    """UTF-8 with BOM and ';' as Excel in an Indonesian locale expects."""
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle, delimiter=";")
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([csv_value(v) for v in row])
