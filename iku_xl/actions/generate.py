@@ -17,10 +17,8 @@ from ..documents.render import render_document
 from ..errors import Refused, UsageError
 from ..files import atomic_output
 from ..workbook import layout
-from ..workbook.patch.workbook_patch import WorkbookPatch
-from ..workbook.reader import read_book
-from ..workbook.record_writer import next_free_row, write_record
-from ..workbook.shared_file import exclusive
+from ..workbook.file_store import store_for
+from ..workbook.record_writer import next_free_row
 
 PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -33,11 +31,11 @@ class Generated:
     skipped: list[str] = field(default_factory=list)
 
 
-def templates_folder(explicit: str | Path | None, settings: dict, workbook: Path) -> Path:
+def templates_folder(explicit: str | Path | None, settings: dict, workbook_folder: Path) -> Path:
     if explicit:
         return Path(explicit)
     configured = text_of(settings.get("Folder Templat"))
-    for candidate in ([workbook.parent / configured] if configured else []) + [Path("templates"), PROJECT_TEMPLATES]:
+    for candidate in ([workbook_folder / configured] if configured else []) + [Path("templates"), PROJECT_TEMPLATES]:
         if candidate.is_dir():
             return candidate
     raise Refused("Folder templat tidak ditemukan; isi 'Folder Templat' di lembar Pengaturan atau pakai --templates.")
@@ -50,20 +48,19 @@ def _progress(items, label: str):
     return items
 
 
-def generate(path: str | Path, case_ids: list[str] | None = None, kinds: list[str] | None = None,
+def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None = None,
              out_dir: str | Path | None = None, pdf: bool = False, today: dt.date | None = None,
              templates: str | Path | None = None) -> Generated:
-    path = Path(path)
+    """`target` is the workbook's path, or the live workbook's store."""
     today = today or dt.date.today()
     for kind in kinds or []:
         if kind not in DOCUMENT_KINDS:
             raise UsageError(f"Jenis naskah '{kind}' tidak dikenal; pilih dari: {', '.join(DOCUMENT_KINDS)}.")
     result = Generated()
-    with exclusive(path) as shared:
-        data = shared.read()
-        book = read_book(path, data)
+    with store_for(target) as store:
+        book = store.book
         calendar = office_calendar(book.settings, book.days_off)
-        folder = templates_folder(templates, book.settings, path)
+        folder = templates_folder(templates, book.settings, store.folder)
         jobs = _jobs(book, case_ids, kinds, result)
         requests = [NumberRequest(kind, case.id_text, step.no, today, text_of(case.title))
                     for case, sop, step, kind in jobs if KINDS[kind].numbered]
@@ -73,19 +70,16 @@ def generate(path: str | Path, case_ids: list[str] | None = None, kinds: list[st
         for case, sop, step, kind in _progress(jobs, "Menyusun naskah"):
             number, entry = assigned.get((case.id_text, kind), ("", None))
             context = document_context(book, sop, case, step, kind, number, today, calendar)
-            target = Path(out_dir) if out_dir else Path("output") / case.id_text
+            target_folder = Path(out_dir) if out_dir else store.output / case.id_text
             name = document_file_name(kind, number, text_of(case.title))
-            rendered.append((target / name, render_document(folder / f"{kind}.docx", context), entry))
+            rendered.append((target_folder / name, render_document(folder / f"{kind}.docx", context), entry))
         # every document rendered: only now is anything written, the register first
-        new_entries = [entry for _, _, entry in rendered if entry is not None]
-        if new_entries:
-            patch = WorkbookPatch(data)
-            row = next_free_row([e for e in book.numbers if e.row])
-            for file, _, entry in rendered:
-                if entry is not None:
-                    entry.file, entry.row, row = str(file), row, row + 1
-                    write_record(patch, book, layout.PENOMORAN, entry, entry.row)
-            shared.write(patch.to_bytes())
+        row = next_free_row([e for e in book.numbers if e.row])
+        for file, _, entry in rendered:
+            if entry is not None:
+                entry.file, entry.row, row = str(file), row, row + 1
+                store.write_record(layout.PENOMORAN, entry, entry.row)
+        store.commit()
     for file, content, _ in rendered:
         file.parent.mkdir(parents=True, exist_ok=True)
         with atomic_output(file) as temporary:

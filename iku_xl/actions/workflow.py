@@ -5,7 +5,6 @@ import copy
 import datetime as dt
 import getpass
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Callable
 
 from ..core import workflow
@@ -17,10 +16,8 @@ from ..core.office_hours import office_calendar
 from ..core.rules.common import is_blank, text_of
 from ..errors import Refused
 from ..workbook import layout
-from ..workbook.patch.workbook_patch import WorkbookPatch
-from ..workbook.reader import read_book
-from ..workbook.record_writer import next_free_row, rebuild_lacak, write_record
-from ..workbook.shared_file import exclusive
+from ..workbook.file_store import store_for
+from ..workbook.record_writer import next_free_row
 
 
 @dataclass
@@ -70,34 +67,31 @@ def _open_typed_rows(book: Book, calendar: OfficeCalendar, now: dt.datetime, cha
         change.opened.append(case_id)
 
 
-def apply_change(path: str | Path, act: Callable[[Book, OfficeCalendar, dt.datetime, Change], None],
+def apply_change(target, act: Callable[[Book, OfficeCalendar, dt.datetime, Change], None],
                  now: dt.datetime | None = None) -> Change:
-    """Read the workbook under the lock, let `act` change the plain values, write back only those."""
-    path = Path(path)
+    """Read the workbook (a file path, or the live workbook's store), let `act` change the plain
+    values, and write back only those."""
     now = now or dt.datetime.now().replace(second=0, microsecond=0)
-    with exclusive(path) as shared:
-        data = shared.read()
-        book = read_book(path, data)
+    with store_for(target) as store:
+        book = store.book
         calendar = office_calendar(book.settings, book.days_off)
         change = Change()
         _open_typed_rows(book, calendar, now, change)
         act(book, calendar, now, change)
-        patch = WorkbookPatch(data)
         free = next_free_row(book.cases)
         for case in change.cases:
             if case.row is None:
                 case.row, free = free, free + 1
-            write_record(patch, book, layout.KASUS, case, case.row,
-                         [c.field for c in layout.KASUS.columns if c.field != "overdue"])
+            store.write_record(layout.KASUS, case, case.row, [c.field for c in layout.KASUS.columns if c.field != "overdue"])
         row = next_free_row(book.history)
         for entry in change.history:
             entry.row, row = row, row + 1
-            write_record(patch, book, layout.RIWAYAT, entry, entry.row)
+            store.write_record(layout.RIWAYAT, entry, entry.row)
             book.history.append(entry)
         for code in sorted({text_of(c.sop) for c in change.cases} | change.rebuild):
-            rebuild_lacak(patch, book, code)
+            store.rebuild_lacak(code)
         if change.cases or change.history or change.rebuild:
-            shared.write(patch.to_bytes())
+            store.commit()
     return change
 
 

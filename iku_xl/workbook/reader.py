@@ -36,10 +36,18 @@ def read_book(path: str | Path, data: bytes | None = None) -> Book:
     """The workbook at `path` (or its bytes `data`, already read) as a plain Book."""
     path = Path(path)
     grids = load_grids(path, data)
+    book = book_from_grids(grids, str(path))
+    book.error_cells = error_cells(io.BytesIO(data) if data is not None else path,
+                                   [name for name in grids if name != layout.DAFTAR and not name.startswith(layout.LACAK_PREFIX)])
+    return book
+
+
+def book_from_grids(grids: dict[str, Grid], where: str) -> Book:
+    """The sheets' plain values (from the file or from Excel itself) as a Book."""
     for sheet in layout.LIST_SHEETS:
         if sheet.name not in grids:
-            raise MissingSheet(f"Lembar '{sheet.name}' tidak ada di berkas {path}; kembalikan lembar itu "
-                               "(atau salin dari workbook/iku.xlsx) lalu jalankan lagi.", sheet=sheet.name, path=str(path))
+            raise MissingSheet(f"Lembar '{sheet.name}' tidak ada di berkas {where}; kembalikan lembar itu "
+                               "(atau salin dari workbook/iku.xlsx) lalu jalankan lagi.", sheet=sheet.name, path=where)
     book = Book()
     for name, grid in grids.items():
         if name in layout.RESERVED_SHEETS or find_sop_header(grid) is None:
@@ -49,8 +57,6 @@ def read_book(path: str | Path, data: bytes | None = None) -> Book:
         book.columns[name] = columns
         book.header_rows[name] = header_row
     _read_lists(book, grids)
-    book.error_cells = error_cells(io.BytesIO(data) if data is not None else path,
-                                   [name for name in grids if name != layout.DAFTAR and not name.startswith(layout.LACAK_PREFIX)])
     return book
 
 
