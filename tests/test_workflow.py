@@ -154,7 +154,7 @@ def test_kasus_row_keeps_overdue_formula_and_table_grows(plain_book, capsys):
         opened(capsys, plain_book, when=n)
     workbook = load_workbook(plain_book)
     kasus = workbook["Kasus"]
-    assert kasus.tables["TabelKasus"].ref == "A1:L4"
+    assert kasus.tables["TabelKasus"].ref == "A1:M4"
     assert workbook["Riwayat"].tables["TabelRiwayat"].ref == "A1:P2"
     assert kasus["K4"].value.startswith("=IF(AND(ISNUMBER($J4)")
     assert kasus["I4"].number_format == "dd/mm/yyyy hh:mm"

@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..core.book import Book
 from ..core.monthly import MonthReport, month_report, parse_month
 from ..workbook.reader import read_book
 
@@ -17,11 +18,16 @@ class Export:
 
 def export_month(path: str | Path, month: str, out_dir: str | Path | None = None,
                  today: dt.date | None = None) -> Export:
-    """Reads the workbook and never writes it."""
+    """Reads the workbook file and never writes it."""
+    return export_book(read_book(path), month, out_dir, today=today)
+
+
+def export_book(book: Book, month: str, out_dir: str | Path | None = None, base: Path = Path("output"),
+                today: dt.date | None = None) -> Export:
+    """The export of a Book already read (from the file or from Excel), into `out_dir` or base/ekspor/YYYY-MM."""
     from ..workbook.export_writer import write_export
 
     start, end = parse_month(month, today or dt.date.today())
-    book = read_book(path)
     report = month_report(book, start, end)
-    folder = Path(out_dir) if out_dir else Path("output") / "ekspor" / f"{start:%Y-%m}"
+    folder = Path(out_dir) if out_dir else base / "ekspor" / f"{start:%Y-%m}"
     return Export(report, write_export(folder, report))

@@ -43,6 +43,7 @@ KASUS = ListSheet("Kasus", "TabelKasus", (
     Column("due", "Batas Waktu", 17, "datetime"),
     Column("overdue", "Terlambat", 11, required=False),
     Column("notes", "Catatan", 30),
+    Column("documents", "Naskah", 24, required=False),
 ))
 
 RIWAYAT = ListSheet("Riwayat", "TabelRiwayat", (
@@ -124,8 +125,18 @@ MAX_SOP_CODE = 31 - len(LACAK_PREFIX)
 
 LIST_SHEETS = (KASUS, RIWAYAT, IKU, PEJABAT, PENOMORAN, LIBUR, PENGATURAN)
 PANDUAN = "Panduan"
+PANEL = "Panel"
+TEMUAN = "Temuan"
+# Panel: label in column A, value in column B, one row each
+PANEL_FIELDS = {
+    "action": (3, "Aksi"),
+    "note": (4, "Alasan / catatan"),
+    "by": (5, "Oleh (kosong = nama login)"),
+    "at": (6, "Waktu selesai (kosong = sekarang)"),
+    "month": (7, "Bulan ekspor (YYYY-MM, kosong = bulan lalu)"),
+}
 DAFTAR = "Daftar Pilihan"
-RESERVED_SHEETS = {s.name for s in LIST_SHEETS} | {PANDUAN, DAFTAR}
+RESERVED_SHEETS = {s.name for s in LIST_SHEETS} | {PANDUAN, DAFTAR, PANEL, TEMUAN}
 
 HOLIDAY_KINDS = ("Libur Nasional", "Cuti Bersama", "Libur Kantor")
 PERIODS = ("Normal", "Ramadan")
@@ -140,6 +151,7 @@ PICK_LISTS = {
     "DaftarKeputusan": "Keputusan",
     "DaftarJenisLangkah": "Jenis Langkah",
     "DaftarJenisLibur": "Jenis Libur",
+    "DaftarAksi": "Aksi",
 }
 FIXED_LISTS = {
     "DaftarStatus": tuple(s.value for s in Status),
@@ -147,6 +159,10 @@ FIXED_LISTS = {
     "DaftarKeputusan": DECISIONS,
     "DaftarJenisLangkah": tuple(k.value for k in StepKind),
     "DaftarJenisLibur": HOLIDAY_KINDS,
+    "DaftarAksi": (
+        "Periksa buku kerja", "Buka kasus yang diketik", "Selesaikan langkah", "Kembalikan (keputusan Tidak)",
+        "Tunda", "Lanjutkan", "Batalkan", "Urungkan perpindahan terakhir", "Buat naskah dinas", "Ekspor bulanan",
+        "Buat ulang lembar Lacak"),
 }
 
 # The SOP sheet: identity block, then the two-row flowchart header, then one row a step.

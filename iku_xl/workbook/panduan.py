@@ -24,6 +24,9 @@ PANDUAN_LINES = [
      "tambahkan atau hapus sesuai keputusan kantor.", False),
     ("Pengaturan — nama instansi, kota, pola nomor naskah, folder keluaran, awal dan akhir Ramadan, "
      "dan jam kerja setiap hari (tabel Jam Kerja).", False),
+    ("Panel — untuk bekerja dari Excel: pilih aksi di B3, pilih baris di lembar Kasus, klik 'Run main' di tab xlwings.", False),
+    ("Temuan — hasil 'Periksa buku kerja' dari Excel, dengan tautan ke setiap sel.", False),
+    ("Lacak POLHUKAM, Lacak KEMNAKER — kapan setiap langkah setiap kasus selesai (merah = terlambat, kuning = langkah sekarang).", False),
     ("Daftar Pilihan (tersembunyi) — isi daftar pilihan (dropdown). Program memperbaruinya sendiri.", False),
     ("", False),
     ("Cara memakai", True),

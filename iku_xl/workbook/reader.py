@@ -1,6 +1,7 @@
 """Read a workbook file into the plain Book, with python-calamine (fast, read-only)."""
 from __future__ import annotations
 
+import dataclasses
 import io
 from pathlib import Path
 
@@ -67,10 +68,10 @@ def _read_lists(book: Book, grids: dict[str, Grid]) -> None:
         book.header_rows[sheet.name] = 1
         return records
 
-    book.cases = []
-    for row, values in rows(layout.KASUS):
-        values.pop("overdue", None)  # Excel's own formula; the program judges from the due time
-        book.cases.append(Case(**values, row=row))
+    # Terlambat (Excel's own formula) and Naskah (links) are for staff; the model does not keep them
+    case_fields = {f.name for f in dataclasses.fields(Case)}
+    book.cases = [Case(**{k: v for k, v in values.items() if k in case_fields}, row=row)
+                  for row, values in rows(layout.KASUS)]
     book.history = [HistoryEntry(**values, row=row) for row, values in rows(layout.RIWAYAT)]
     targets = target_columns(grids[layout.IKU.name], layout.IKU)
     for row, values in rows(layout.IKU, {f"target:{year}": col for year, col in targets.items()}):

@@ -28,6 +28,7 @@ def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, ob
     workbook = Workbook()
     workbook.remove(workbook.active)
     _panduan(workbook.create_sheet(layout.PANDUAN))
+    _panel(workbook.create_sheet(layout.PANEL))
     write_list_sheet(workbook, layout.KASUS, [record_row(layout.KASUS, c) for c in book.cases])
     _kasus_extras(workbook[layout.KASUS.name])
     write_list_sheet(workbook, layout.RIWAYAT, [record_row(layout.RIWAYAT, h) for h in book.history])
@@ -162,6 +163,30 @@ def write_pick_lists(workbook, book: Book) -> None:
             del workbook.defined_names[name]
         workbook.defined_names[name] = DefinedName(name, attr_text=ref)
     ws.sheet_state = "hidden"
+
+
+def _panel(ws) -> None:
+    """The control sheet of the Excel face: choose an action, select case rows, press Run main."""
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 44, 40
+    ws["A1"] = "Panel iku-xl"
+    ws["A1"].font = styles.TITLE
+    for field, (row, label) in layout.PANEL_FIELDS.items():
+        ws.cell(row=row, column=1, value=label).font = styles.BOLD
+        cell = ws.cell(row=row, column=2)
+        cell.border, cell.fill = styles.BOX, styles.FLOW_FILL
+        if field == "at":
+            cell.number_format = styles.NUMBER_FORMATS["datetime"]
+        if field == "month":
+            cell.number_format = "@"
+    ws["B3"] = layout.FIXED_LISTS["DaftarAksi"][0]
+    _dropdown(ws, layout.Column("action", "Aksi", dropdown="DaftarAksi"), "B3")
+    lines = ["Cara memakai:",
+             "1. Pilih aksi di sel B3 (dan isi alasan bila menunda atau membatalkan).",
+             "2. Di lembar Kasus, pilih baris kasus yang akan diproses (boleh beberapa baris).",
+             "3. Klik 'Run main' pada tab xlwings (atau tombol makro bila kantor memasangnya).",
+             "Hasilnya tampil di lembar Kasus, Riwayat, Lacak, dan kotak pesan."]
+    for offset, line in enumerate(lines):
+        ws.cell(row=9 + offset, column=1, value=line).font = styles.BOLD if offset == 0 else styles.FONT
 
 
 def _panduan(ws) -> None:

@@ -1,0 +1,33 @@
+"""The open workbook's sheets as plain grids, read in one block per sheet."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..workbook.grid import Grid, column_letter
+
+_ERROR = re.compile(r"^#(REF!|N/A|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$")
+_EXCEL_TIME_DAY = dt.date(1899, 12, 30)
+
+
+def _plain(value: object) -> object:
+    """Values as the file reader gives them: a time-only cell as a time, the rest as xlwings reads it."""
+    if isinstance(value, dt.datetime) and value.date() == _EXCEL_TIME_DAY:
+        return value.time()
+    return value
+
+
+def read_sheet(sheet) -> tuple[Grid, list[tuple[str, str, str]]]:
+    last = sheet.used_range.last_cell
+    block = sheet.range((1, 1), (last.row, last.column)).options(ndim=2, err_to_str=True).value or []
+    errors = []
+    rows = []
+    for r, values in enumerate(block, start=1):
+        row = []
+        for c, value in enumerate(values, start=1):
+            if isinstance(value, str) and _ERROR.match(value):
+                errors.append((sheet.name, f"{column_letter(c)}{r}", value))
+                value = None
+            row.append(_plain(value))
+        rows.append(row)
+    return Grid(sheet.name, rows), errors

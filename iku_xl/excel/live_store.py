@@ -1,0 +1,104 @@
+"""The workbook open in Excel as the place an action reads from and writes to, in whole blocks."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..core.book import Book
+from ..core.tracking import tracking_rows
+from ..errors import Refused
+from ..workbook import lacak, layout
+from ..workbook.patch.cells import column_index
+from ..workbook.reader import book_from_grids
+from .live_grids import read_sheet
+
+TEXT_FORMAT = "@"
+DATE_FORMAT = "dd/mm/yyyy hh:mm"
+
+
+class LiveStore:
+    def __init__(self, xw_book):
+        self.xw_book = xw_book
+        full = str(getattr(xw_book, "fullname", "") or "")
+        if full.startswith(("http://", "https://")):
+            raise Refused("Buku kerja ini dibuka dari OneDrive/SharePoint (alamatnya URL); simpan salinannya di folder "
+                          "lokal atau folder yang disinkronkan, buka dari sana, lalu jalankan lagi.")
+        self.folder = Path(full).parent if full else Path.cwd()
+        self.output = self.folder / "output"
+        self.book: Book | None = None
+        self._errors: list = []
+
+    def __enter__(self) -> "LiveStore":
+        grids = {}
+        for sheet in self.xw_book.sheets:
+            grid, errors = read_sheet(sheet)
+            grids[sheet.name] = grid
+            if sheet.name != layout.DAFTAR and not sheet.name.startswith(layout.LACAK_PREFIX):
+                self._errors += errors
+        self.book = book_from_grids(grids, self.xw_book.name)
+        self.book.error_cells = self._errors
+        return self
+
+    def __exit__(self, *exc) -> None:
+        return None
+
+    def write_record(self, sheet_layout: layout.ListSheet, record, row: int, fields: list[str] | None = None) -> None:
+        """One block write per run of adjacent columns; text columns get the text format first."""
+        sheet = self.xw_book.sheets[sheet_layout.name]
+        letters = self.book.columns.get(sheet_layout.name, {})
+        kinds = {c.field: c.kind for c in sheet_layout.columns}
+        cells = {}
+        for field in fields or [c.field for c in sheet_layout.columns]:
+            if field in letters and hasattr(record, field):
+                cells[column_index(letters[field])] = (getattr(record, field), kinds.get(field))
+        for run in _runs(sorted(cells)):
+            for column in run:
+                if cells[column][1] == "text":
+                    sheet.range((row, column)).number_format = TEXT_FORMAT
+            target = sheet.range((row, run[0]), (row, run[-1]))
+            target.value = [[cells[c][0] for c in run]]
+        _grow_table(sheet, row)
+
+    def rebuild_lacak(self, code: str) -> None:
+        name = lacak.sheet_name(code)
+        if name not in [s.name for s in self.xw_book.sheets]:
+            return
+        sheet = self.xw_book.sheets[name]
+        sop = self.book.sops[code]
+        legend = {key: sheet.range((layout.LACAK_LEGEND_ROW, column)).color
+                  for column, key in ((2, "done"), (3, "late"), (4, "current"))}
+        grid = [lacak.header(sop)] + lacak.body(sop, tracking_rows(sop, self.book.cases, self.book.history))
+        width = max(len(r) for r in grid)
+        last = max(sheet.used_range.last_cell.row, layout.LACAK_HEADER_ROW + len(grid))
+        old = sheet.range((layout.LACAK_HEADER_ROW + 1, 1), (last, max(width, sheet.used_range.last_cell.column)))
+        old.clear_contents()
+        old.color = None
+        body = sheet.range((layout.LACAK_HEADER_ROW + 1, len(layout.LACAK_FIXED) + 1),
+                           (layout.LACAK_HEADER_ROW + len(grid), width))
+        body.number_format = DATE_FORMAT
+        sheet.range((layout.LACAK_HEADER_ROW, 1)).value = [[cell.value for cell in r] + [None] * (width - len(r))
+                                                           for r in grid]
+        for r, cells in enumerate(grid[1:], start=layout.LACAK_HEADER_ROW + 1):
+            for c, cell in enumerate(cells, start=1):
+                if cell.style in legend and cell.value is not None:
+                    sheet.range((r, c)).color = legend[cell.style]
+
+    def commit(self) -> None:
+        """Excel holds the file: the changes are in the open workbook, for staff to save as usual."""
+
+
+def _runs(columns: list[int]) -> list[list[int]]:
+    runs: list[list[int]] = []
+    for column in columns:
+        if runs and column == runs[-1][-1] + 1:
+            runs[-1].append(column)
+        else:
+            runs.append([column])
+    return runs
+
+
+def _grow_table(sheet, row: int) -> None:
+    """A row written just below an Excel Table joins it, as when staff type there."""
+    for table in getattr(sheet, "tables", []):
+        area = table.range
+        if area.last_cell.row == row - 1:
+            table.resize(sheet.range((area.row, area.column), (row, area.last_cell.column)))

@@ -1,0 +1,258 @@
+"""One function per action for the workbook open in Excel; each ends with a message box.
+
+From the xlwings ribbon, 'Run main' runs workbook/iku.py, which calls `run_panel()`: the action
+chosen on the Panel sheet, for the rows selected on Kasus. The VBA module workbook/iku_macros.bas
+calls the same functions through RunPython. Each function takes the workbook only for tests;
+in Excel it is `xw.Book.caller()`.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from contextlib import contextmanager
+
+from ..core.rules.common import as_int, is_blank, text_of
+from ..errors import IkuError, Refused
+from ..workbook import layout
+from .live_store import LiveStore
+
+TITLE = "iku-xl"
+
+
+def caller_book():
+    import xlwings as xw  # only here: the rest of the package never needs Excel
+
+    return xw.Book.caller()
+
+
+@contextmanager
+def _quiet(book):
+    """Screen updating and calculation paused while the action writes."""
+    with book.app.properties(screen_updating=False, calculation="manual"):
+        yield
+
+
+def _tell(book, message: str, critical: bool = False) -> str:
+    book.app.alert(message, title=TITLE, buttons="ok", mode="critical" if critical else "info")
+    return message
+
+
+def _action(function):
+    """Turn every outcome into one message box; never a traceback."""
+    def run(book=None):
+        book = book or caller_book()
+        try:
+            with _quiet(book):
+                message = function(book)
+        except IkuError as error:
+            return _tell(book, error.message, critical=True)
+        except Exception as error:  # staff must never see a traceback
+            return _tell(book, f"Terjadi kesalahan tak terduga ({type(error).__name__}: {error}). "
+                               "Laporkan pesan ini ke tim pengelola.", critical=True)
+        return _tell(book, message)
+    run.__name__, run.__doc__ = function.__name__, function.__doc__
+    return run
+
+
+def panel_value(book, field: str):
+    row, _ = layout.PANEL_FIELDS[field]
+    if layout.PANEL not in [s.name for s in book.sheets]:
+        return None
+    value = book.sheets[layout.PANEL].range((row, 2)).value
+    return None if is_blank(value) else value
+
+
+def _by(book) -> str | None:
+    value = panel_value(book, "by")
+    return text_of(value) if value is not None else None
+
+
+def _at(book) -> dt.datetime | None:
+    value = panel_value(book, "at")
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value
+    raise Refused(f"Waktu selesai di Panel ('{value}') bukan tanggal dan jam; ketik seperti 23/11/2026 09:30 atau kosongkan.",
+                  sheet=layout.PANEL, cell="B6")
+
+
+def selected_case_ids(book, store: LiveStore) -> list[str]:
+    selection = book.selection
+    if selection is None or selection.sheet.name != layout.KASUS.name:
+        raise Refused("Pilih dulu baris kasus di lembar Kasus, lalu jalankan lagi.", sheet=layout.KASUS.name)
+    rows = range(selection.row, selection.row + selection.rows.count)
+    ids = [c.id_text for c in store.book.cases if c.row in rows and c.id_text]
+    if not ids:
+        raise Refused("Baris yang dipilih belum punya ID kasus; pilih baris kasus yang sudah dibuka.", sheet="Kasus")
+    return ids
+
+
+def _case_step(store: LiveStore, case_id: str):
+    case = next(c for c in store.book.cases if c.id_text == case_id)
+    sop = store.book.sops.get(text_of(case.sop))
+    return case, (sop.step(as_int(case.step)) if sop and as_int(case.step) is not None else None)
+
+
+@_action
+def validate(book) -> str:
+    """Periksa buku kerja: findings marked on their cells and listed on the Temuan sheet."""
+    from ..core.rules import validate as run_rules
+    from .findings_sheet import show_findings
+
+    with LiveStore(book) as store:
+        findings = run_rules(store.book)
+    show_findings(book, findings)
+    errors = sum(f.level.value == "galat" for f in findings)
+    if not findings:
+        return "Buku kerja sudah benar: tidak ada temuan."
+    return (f"{errors} galat dan {len(findings) - errors} peringatan ditandai di selnya dan didaftar di lembar "
+            f"{layout.TEMUAN}. Perbaiki galat lebih dulu.")
+
+
+def _moves(book, move) -> str:
+    from ..actions import workflow
+
+    messages = []
+    store = LiveStore(book)
+    with store:
+        ids = selected_case_ids(book, store)
+    for case_id in ids:
+        messages.append(move(workflow, LiveStore(book), case_id))
+    return "\n".join(messages)
+
+
+@_action
+def open_cases(book) -> str:
+    """Buka kasus yang diketik: rows with an SOP and a title but no ID get one."""
+    from ..actions import workflow
+
+    change = workflow.apply_change(LiveStore(book), lambda *args: None)
+    if not change.opened:
+        return "Tidak ada baris kasus baru (baris dengan Kode SOP tetapi tanpa ID) di lembar Kasus."
+    return f"{len(change.opened)} kasus dibuka: {', '.join(change.opened)}."
+
+
+@_action
+def advance(book) -> str:
+    """Selesaikan langkah: at a decision step, a question box asks Ya or Tidak."""
+    def move(workflow, store, case_id):
+        with LiveStore(book) as peek:
+            case, step = _case_step(peek, case_id)
+        decision = None
+        if step is not None and step.is_decision:
+            answer = book.app.alert(f"Kasus {case_id}, langkah {step.no}: {step.kegiatan}\n\nSetuju (Ya) atau "
+                                    "dikembalikan untuk diperbaiki (Tidak)?", title="Keputusan", buttons="yes_no_cancel")
+            if answer not in ("yes", "no"):
+                return f"Kasus {case_id}: dibatalkan, tidak ada yang berubah."
+            decision = answer == "yes"
+        return workflow.advance(store, case_id, decision, _by(book), _note(book), _at(book)).message
+    return _moves(book, move)
+
+
+@_action
+def return_case(book) -> str:
+    """Kembalikan: the decision step of each selected case answered Tidak."""
+    return _moves(book, lambda workflow, store, case_id: workflow.advance(
+        store, case_id, False, _by(book), _note(book), _at(book)).message)
+
+
+def _note(book) -> str | None:
+    value = panel_value(book, "note")
+    return text_of(value) if value is not None else None
+
+
+def _reason(book, verb: str) -> str:
+    reason = _note(book)
+    if not reason:
+        raise Refused(f"Isi alasan {verb} di sel B4 lembar Panel, lalu jalankan lagi.", sheet=layout.PANEL, cell="B4")
+    return reason
+
+
+@_action
+def hold(book) -> str:
+    """Tunda, with the reason written on the Panel."""
+    reason = _reason(book, "penundaan")
+    return _moves(book, lambda workflow, store, case_id: workflow.hold(store, case_id, reason, _by(book), _at(book)).message)
+
+
+@_action
+def resume(book) -> str:
+    """Lanjutkan a case on hold."""
+    return _moves(book, lambda workflow, store, case_id: workflow.resume(
+        store, case_id, _note(book), _by(book), _at(book)).message)
+
+
+@_action
+def cancel(book) -> str:
+    """Batalkan, with the reason written on the Panel."""
+    reason = _reason(book, "pembatalan")
+    return _moves(book, lambda workflow, store, case_id: workflow.cancel(
+        store, case_id, reason, _by(book), _at(book)).message)
+
+
+@_action
+def undo(book) -> str:
+    """Urungkan the last move of each selected case."""
+    return _moves(book, lambda workflow, store, case_id: workflow.undo(store, case_id, _by(book), _note(book)).message)
+
+
+@_action
+def generate(book) -> str:
+    """Buat naskah dinas of the selected cases' current steps; each case row links to its folder."""
+    from ..actions.generate import generate as make
+
+    store = LiveStore(book)
+    with store:
+        ids = selected_case_ids(book, store)
+        rows = {c.id_text: c.row for c in store.book.cases}
+        column = store.book.columns[layout.KASUS.name].get("documents")
+    result = make(LiveStore(book), ids)
+    if column:
+        sheet = book.sheets[layout.KASUS.name]
+        for case_id in ids:
+            files = [f for f in result.files if f.parent.name == case_id]
+            if files:
+                sheet.range(f"{column}{rows[case_id]}").add_hyperlink(str(files[0].parent.resolve()),
+                                                                       f"{len(files)} naskah")
+    skipped = "\n".join(result.skipped)
+    return (f"{len(result.files)} naskah dibuat di folder output"
+            + (f" (nomor {', '.join(result.numbers)})" if result.numbers else "") + "." + (f"\n{skipped}" if skipped else ""))
+
+
+@_action
+def export(book) -> str:
+    """Ekspor bulanan of the month on the Panel (default: last month)."""
+    from ..actions.export import export_book
+
+    month = panel_value(book, "month")
+    if month is None:
+        first = dt.date.today().replace(day=1) - dt.timedelta(days=1)
+        month = f"{first:%Y-%m}"
+    elif isinstance(month, dt.datetime):
+        month = f"{month:%Y-%m}"
+    with LiveStore(book) as store:
+        result = export_book(store.book, text_of(month), base=store.output)
+    state = "tidak ada kegiatan" if not result.report.has_activity else f"{len(result.report.history)} baris riwayat"
+    return f"Ekspor {month} ({state}) disimpan di {result.files[0].parent}."
+
+
+@_action
+def rebuild_tracking(book) -> str:
+    """Buat ulang lembar Lacak from Kasus and Riwayat."""
+    from ..actions import workflow
+
+    return workflow.rebuild_tracking(LiveStore(book)).message
+
+
+PANEL_ACTIONS = dict(zip(layout.FIXED_LISTS["DaftarAksi"], (
+    validate, open_cases, advance, return_case, hold, resume, cancel, undo, generate, export, rebuild_tracking)))
+
+
+def run_panel(book=None):
+    """What 'Run main' does: the action chosen in Panel!B3."""
+    book = book or caller_book()
+    chosen = text_of(panel_value(book, "action"))
+    action = PANEL_ACTIONS.get(chosen)
+    if action is None:
+        return _tell(book, f"Aksi '{chosen}' di Panel!B3 tidak dikenal; pilih dari daftar di sel itu.", critical=True)
+    return action(book)
