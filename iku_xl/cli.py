@@ -44,6 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     imp.add_argument("--workbook", default="workbook/iku.xlsx", metavar="BERKAS",
                      help="buku kerja tujuan (bawaan: workbook/iku.xlsx)")
     imp.add_argument("--replace", action="store_true", help="ganti lembar SOP dengan kode yang sama")
+    for name, help_text in (("render", "mencetak SOP AP (PDF dan PNG) dengan diagram alirnya"),
+                            ("bpmn", "mengekspor SOP sebagai BPMN 2.0")):
+        sub = sop_commands.add_parser(name, help=help_text)
+        sub.add_argument("path", metavar="BERKAS")
+        sub.add_argument("--sop", required=True, metavar="KODE")
+        sub.add_argument("--out", metavar="FOLDER", help="bawaan: output/sop/")
 
     validate = commands.add_parser("validate", help="memeriksa isi buku kerja")
     validate.add_argument("path", metavar="BERKAS")
@@ -124,8 +130,17 @@ def cmd_init(args) -> int:
 
 
 def cmd_sop(args) -> int:
+    if args.sop_command == "render":
+        from .actions.sop_document import render_sop_document
+        pdf, pngs = render_sop_document(args.path, args.sop, args.out)
+        print(f"SOP {args.sop}: {pdf} ({len(pngs)} halaman, PNG di folder yang sama).")
+        return 0
+    if args.sop_command == "bpmn":
+        from .actions.sop_document import export_bpmn
+        print(f"SOP {args.sop}: {export_bpmn(args.path, args.sop, args.out)}")
+        return 0
     if args.sop_command != "import":
-        raise UsageError("Pilih perintah SOP, misalnya 'iku-xl sop import BERKAS --code KODE'.")
+        raise UsageError("Pilih perintah SOP: import, render atau bpmn, misalnya 'iku-xl sop render BERKAS --sop KODE'.")
     from .actions.sop_import import import_sop
     sop = import_sop(args.file, args.code, args.workbook, replace=args.replace)
     print(f"SOP {sop.code} diimpor ke {args.workbook}: {len(sop.steps)} langkah, {len(sop.roles)} peran. "

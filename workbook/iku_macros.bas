@@ -47,3 +47,7 @@ End Sub
 Sub BuatUlangLacak()
     RunPython "import iku_xl.excel.macros as m; m.rebuild_tracking()"
 End Sub
+
+Sub CetakSOP()
+    RunPython "import iku_xl.excel.macros as m; m.render_sop()"
+End Sub

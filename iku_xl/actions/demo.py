@@ -30,6 +30,11 @@ def run_demo(folder: str | Path) -> DemoResult:
     result.files += monthly.files
     result.summary.append(f"Ekspor November 2026: {len(monthly.report.history)} baris riwayat, "
                           f"{monthly.report.late} langkah terlambat.")
+    from .sop_document import export_bpmn, render_sop_document
+    for code in ("POLHUKAM", "KEMNAKER"):
+        pdf, pngs = render_sop_document(workbook, code, folder / "sop")
+        result.files += [pdf, *pngs, export_bpmn(workbook, code, folder / "sop")]
+    result.summary.append("SOP POLHUKAM dan KEMNAKER dicetak (PDF, PNG) dan diekspor ke BPMN.")
     report = validate_workbook(workbook)
     findings = folder / "validasi.json"
     findings.write_text(json.dumps(report.as_json(), ensure_ascii=False, indent=2), encoding="utf-8")

@@ -244,8 +244,25 @@ def rebuild_tracking(book) -> str:
     return workflow.rebuild_tracking(LiveStore(book)).message
 
 
+@_action
+def render_sop(book) -> str:
+    """Cetak SOP: the SOP sheet the selection is on, as PDF and PNG pages, and as BPMN."""
+    from ..actions.sop_document import export_bpmn, render_sop_document
+
+    selection = book.selection
+    with LiveStore(book) as store:
+        code = selection.sheet.name if selection is not None else ""
+        if code not in store.book.sops:
+            raise Refused("Pilih dulu sebuah sel di lembar SOP (misalnya POLHUKAM), lalu jalankan lagi.")
+        folder = store.output / "sop"
+        pdf, pngs = render_sop_document(store.book, code, folder)
+        bpmn = export_bpmn(store.book, code, folder)
+    return f"SOP {code} dicetak: {pdf.name} ({len(pngs)} halaman) dan {bpmn.name}, di folder {folder}."
+
+
 PANEL_ACTIONS = dict(zip(layout.FIXED_LISTS["DaftarAksi"], (
-    validate, open_cases, advance, return_case, hold, resume, cancel, undo, generate, export, rebuild_tracking)))
+    validate, open_cases, advance, return_case, hold, resume, cancel, undo, generate, export, rebuild_tracking,
+    render_sop)))
 
 
 def run_panel(book=None):

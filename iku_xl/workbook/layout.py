@@ -162,7 +162,7 @@ FIXED_LISTS = {
     "DaftarAksi": (
         "Periksa buku kerja", "Buka kasus yang diketik", "Selesaikan langkah", "Kembalikan (keputusan Tidak)",
         "Tunda", "Lanjutkan", "Batalkan", "Urungkan perpindahan terakhir", "Buat naskah dinas", "Ekspor bulanan",
-        "Buat ulang lembar Lacak"),
+        "Buat ulang lembar Lacak", "Cetak SOP dan BPMN (pilih sel di lembar SOP)"),
 }
 
 # The SOP sheet: identity block, then the two-row flowchart header, then one row a step.

@@ -1,0 +1,140 @@
+"""The SOP AP document: the flowchart drawn page by page, and BPMN 2.0 read back against the SOP."""
+import re
+
+import pytest
+from lxml import etree
+
+from iku_xl.core.sop import Sop, SopIdentity, Step, StepKind
+from iku_xl.sop_document.bpmn import sop_to_bpmn
+from iku_xl.sop_document.drawing import render_sop
+from iku_xl.sop_document.flowchart import layout_sop
+from iku_xl.workbook.reader import read_book
+
+from .conftest import ROOT, run
+
+SHIPPED = read_book(ROOT / "workbook" / "iku.xlsx").sops
+BPMN = {"b": "http://www.omg.org/spec/BPMN/20100524/MODEL", "di": "http://www.omg.org/spec/BPMN/20100524/DI"}
+
+
+def pdf_pages(path):
+    from pypdf import PdfReader
+    return [page.extract_text() for page in PdfReader(str(path)).pages]
+
+
+def flat(text: str) -> str:
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.parametrize("code,pages", [("POLHUKAM", 3), ("KEMNAKER", 3)])
+def test_shipped_sops_render_with_every_activity_role_and_time(code, pages, tmp_path, capsys):
+    exit_code, out, err = run(capsys, "sop", "render", ROOT / "workbook" / "iku.xlsx", "--sop", code, "--out", tmp_path)
+    assert exit_code == 0, err
+    texts = pdf_pages(tmp_path / f"SOP-{code}.pdf")
+    assert len(texts) == pages
+    assert len(list(tmp_path.glob(f"SOP-{code}-*.png"))) == pages
+    text = flat(" ".join(texts))
+    sop = SHIPPED[code]
+    assert sop.identity.judul in text and "STANDAR OPERASIONAL PROSEDUR" in texts[0]
+    for step in sop.steps:
+        assert flat(step.kegiatan)[:60] in text, step.no
+        if step.waktu:
+            assert str(step.waktu) in text
+    for role in sop.roles:
+        assert role in text, role
+
+
+def test_kemnaker_first_flowchart_page_holds_every_decision_and_its_return(tmp_path):
+    sop = SHIPPED["KEMNAKER"]
+    first = layout_sop(sop).pages[0]
+    decisions = [s for s in first.shapes if s.kind == "decision"]
+    returns = [a for a in first.arrows if a.label == "Tidak"]
+    assert len(decisions) == len([s for s in sop.steps if s.kind == StepKind.KEPUTUSAN]) == 7
+    assert len(returns) == 7
+    for arrow, step in zip(returns, [s for s in sop.steps if s.is_decision]):
+        target_row = next(r for r in first.rows if r.step.no == step.if_no)
+        assert target_row.y < arrow.points[-1][1] < target_row.y + target_row.height  # it ends at the target's row
+    _, pngs = render_sop(sop, tmp_path)
+    import matplotlib.image as image
+    picture = image.imread(tmp_path / "SOP-KEMNAKER-alur-1.png")
+    ink = (picture[:, :, :3].mean(axis=2) < 0.5).mean()
+    assert 0.01 < ink < 0.3  # drawn, neither blank nor a black page
+
+
+def test_step_with_two_executors_has_a_symbol_in_each_lane():
+    page = next(p for p in layout_sop(SHIPPED["POLHUKAM"]).pages if any(r.step.no == 11 for r in p.rows))
+    row = next(r for r in page.rows if r.step.no == 11)
+    in_row = [s for s in page.shapes if s.kind == "process" and row.y < s.y < row.y + row.height]
+    assert len(in_row) == 2
+
+
+def big_sop() -> Sop:
+    roles = tuple(f"Peran {i}" for i in range(1, 10))
+    steps = []
+    for n in range(1, 41):
+        kind = StepKind.MULAI if n == 1 else StepKind.SELESAI if n == 40 else (
+            StepKind.KEPUTUSAN if n % 7 == 0 else StepKind.PROSES)
+        steps.append(Step(n, f"Kegiatan nomor {n} yang cukup panjang untuk dibungkus menjadi beberapa baris teks",
+                          executors=(roles[n % 9],), kelengkapan="Berkas", waktu="30 Menit", output="Berkas",
+                          kind=kind, if_yes=n + 1 if kind == StepKind.KEPUTUSAN else None,
+                          if_no=n - 3 if kind == StepKind.KEPUTUSAN else None))
+    return Sop("BESAR", SopIdentity(judul="SOP Besar"), roles, steps)
+
+
+def test_forty_steps_nine_roles_break_across_pages_with_connectors(tmp_path):
+    sop = big_sop()
+    layout = layout_sop(sop)
+    assert len(layout.pages) >= 3
+    for before, after in zip(layout.pages, layout.pages[1:]):
+        out = [s.label for s in before.shapes if s.kind == "connector" and s.y > before.rows[-1].y]
+        into = [s.label for s in after.shapes if s.kind == "connector" and s.y < after.rows[0].y]
+        assert out and out == into, (before.number, out, into)
+    pdf, pngs = render_sop(sop, tmp_path)
+    assert len(pdf_pages(pdf)) == len(layout.pages) + 1 == len(pngs)
+    assert "Peran 9" in flat(" ".join(pdf_pages(pdf)))
+
+
+@pytest.mark.parametrize("code", ["POLHUKAM", "KEMNAKER"])
+def test_bpmn_reads_back_as_the_sop(code, tmp_path, capsys):
+    assert run(capsys, "sop", "bpmn", ROOT / "workbook" / "iku.xlsx", "--sop", code, "--out", tmp_path)[0] == 0
+    tree = etree.parse(str(tmp_path / f"SOP-{code}.bpmn"))
+    sop = SHIPPED[code]
+    lanes = tree.findall(".//b:lane", BPMN)
+    assert [lane.get("name") for lane in lanes] == list(sop.roles)
+    tasks = tree.findall(".//b:task", BPMN)
+    assert len(tasks) == len(sop.steps)
+    gateways = tree.findall(".//b:exclusiveGateway", BPMN)
+    assert len(gateways) == sum(s.is_decision for s in sop.steps)
+    ids = {e.get("id") for e in tree.iter() if e.get("id")}
+    flows = tree.findall(".//b:sequenceFlow", BPMN)
+    for flow in flows:
+        assert flow.get("sourceRef") in ids and flow.get("targetRef") in ids
+    for step in (s for s in sop.steps if s.is_decision):
+        out = {f.get("name"): f.get("targetRef") for f in flows if f.get("sourceRef") == f"Gateway_{step.no}"}
+        assert out == {"Ya": f"Task_{step.if_yes}", "Tidak": f"Task_{step.if_no}"}
+    notes = [t.text for t in tree.findall(".//b:textAnnotation/b:text", BPMN)]
+    assert len(notes) == len(sop.steps)
+    if code == "POLHUKAM":
+        assert "Waktu: 10 Menit (PT10M)" in notes and "Waktu: 1 Hari (P1D)" in notes
+    drawn = {s.get("bpmnElement") for s in tree.iter("{http://www.omg.org/spec/BPMN/20100524/DI}BPMNShape")}
+    assert {t.get("id") for t in tasks + gateways} <= drawn
+    lane_of = {ref.text: lane.get("name") for lane in lanes for ref in lane.findall("b:flowNodeRef", BPMN)}
+    assert all(lane_of[f"Task_{s.no}"] == s.executors[0] for s in sop.steps)
+
+
+def test_unknown_sop_is_refused(capsys):
+    code, _, err = run(capsys, "sop", "render", ROOT / "workbook" / "iku.xlsx", "--sop", "NOPE")
+    assert code == 1 and "POLHUKAM" in err
+
+
+def test_render_macro_on_the_sop_sheet(demo_master, tmp_path):
+    import shutil
+    from iku_xl.excel import macros
+    from .xlwings_standin import Book
+
+    path = tmp_path / "iku.xlsx"
+    shutil.copy(demo_master, path)
+    book = Book(path)
+    book.select("KEMNAKER", 25)
+    assert "SOP KEMNAKER dicetak" in macros.render_sop(book)
+    assert (tmp_path / "output" / "sop" / "SOP-KEMNAKER.pdf").exists()
+    assert (tmp_path / "output" / "sop" / "SOP-KEMNAKER.bpmn").exists()
