@@ -14,7 +14,9 @@ def test_demo_runs_end_to_end(tmp_path):
     documents = [p for p in result.files if p.suffix == ".docx"]
     assert {kind for kind in DOCUMENT_KINDS if any(p.name.startswith(kind) for p in documents)} == set(DOCUMENT_KINDS)
     if soffice():
-        assert len([p for p in result.files if p.suffix == ".pdf"]) == len(documents)
+        assert len([p for p in result.files if p.suffix == ".pdf" and "naskah" in p.parts]) == len(documents)
+    assert {p.name for p in result.files if "sop" in p.parts} >= {"SOP-POLHUKAM.pdf", "SOP-KEMNAKER.pdf",
+                                                                 "SOP-POLHUKAM.bpmn", "SOP-KEMNAKER.bpmn"}
     assert all(p.exists() for p in result.files)
     statuses = {c["id"]: c["status"] for c in json.loads((tmp_path / "demo" / "status.json").read_text("utf-8"))}
     assert statuses["IKU-2026-001"] == "Selesai" and statuses["IKU-2026-004"] == "Dikembalikan"
