@@ -13,7 +13,7 @@ from ..core.office_hours import office_calendar
 from ..core.rules.common import as_int, text_of
 from ..core.sop import DOCUMENT_KINDS
 from ..documents.names import document_file_name
-from ..documents.render import render_document
+from ..documents.batch import render_many
 from ..errors import Refused, UsageError
 from ..files import atomic_output
 from ..workbook import layout
@@ -66,13 +66,15 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
                     for case, sop, step, kind in jobs if KINDS[kind].numbered]
         assigned = {(r.case_id, r.kind): (number, entry)
                     for r, number, entry in assign_numbers(book.numbers, requests, book.settings)}
-        rendered = []
+        planned = []
         for case, sop, step, kind in _progress(jobs, "Menyusun naskah"):
             number, entry = assigned.get((case.id_text, kind), ("", None))
             context = document_context(book, sop, case, step, kind, number, today, calendar)
             target_folder = Path(out_dir) if out_dir else store.output / case.id_text
             name = document_file_name(kind, number, text_of(case.title))
-            rendered.append((target_folder / name, render_document(folder / f"{kind}.docx", context), entry))
+            planned.append((target_folder / name, folder / f"{kind}.docx", context, entry))
+        contents = render_many([(template, context) for _, template, context, _ in planned])
+        rendered = [(file, content, entry) for (file, _, _, entry), content in zip(planned, contents)]
         # every document rendered: only now is anything written, the register first
         row = next_free_row([e for e in book.numbers if e.row])
         for file, _, entry in rendered:

@@ -1,0 +1,64 @@
+"""Writing a zip from parts some of which are already deflated.
+
+Python's zipfile cannot write pre-compressed data, so it would deflate every unchanged part of
+a template again for every document; in a batch that was most of the time. The format is
+simple (local headers, data, central directory), so it is written here for that one use.
+"""
+from __future__ import annotations
+
+import struct
+import zipfile
+import zlib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class RawPart:
+    name: str
+    method: int
+    crc: int
+    size: int
+    data: bytes  # as stored in the zip (deflated or not)
+    date_time: tuple
+    external_attr: int
+
+
+def raw_parts(package_bytes: bytes) -> list[RawPart]:
+    """The parts of a zip as stored, without inflating them."""
+    parts = []
+    with zipfile.ZipFile(__import__("io").BytesIO(package_bytes)) as package:
+        for info in package.infolist():
+            start = info.header_offset
+            name_length, extra_length = struct.unpack("<HH", package_bytes[start + 26:start + 30])
+            data_start = start + 30 + name_length + extra_length
+            parts.append(RawPart(info.filename, info.compress_type, info.CRC, info.file_size,
+                                 package_bytes[data_start:data_start + info.compress_size], info.date_time,
+                                 info.external_attr))
+    return parts
+
+
+def deflated(name: str, content: bytes, like: RawPart) -> RawPart:
+    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+    data = compressor.compress(content) + compressor.flush()
+    return RawPart(name, zipfile.ZIP_DEFLATED, zlib.crc32(content), len(content), data, like.date_time,
+                   like.external_attr)
+
+
+def _dos_time(date_time: tuple) -> tuple[int, int]:
+    year, month, day, hour, minute, second = date_time
+    return (hour << 11) | (minute << 5) | (second // 2), ((year - 1980) << 9) | (month << 5) | day
+
+
+def write_zip(parts: list[RawPart]) -> bytes:
+    out, central = bytearray(), bytearray()
+    for part in parts:
+        name = part.name.encode("utf-8")
+        flags = 0x800 if any(b > 127 for b in name) else 0
+        time, date = _dos_time(part.date_time)
+        offset = len(out)
+        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, part.method, time, date, part.crc,
+                           len(part.data), part.size, len(name), 0) + name + part.data
+        central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, flags, part.method, time, date, part.crc,
+                               len(part.data), part.size, len(name), 0, 0, 0, 0, part.external_attr, offset) + name
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(parts), len(parts), len(central), len(out), 0)
+    return bytes(out + central + end)
