@@ -33,7 +33,7 @@ class CaseStatus:
 
 
 def case_status(path: str | Path, case_id: str | None = None, now: dt.datetime | None = None) -> list[CaseStatus]:
-    book = read_book(path)
+    book = read_book(path, history=False)
     now = now or dt.datetime.now()
     found = []
     for case in book.cases:

@@ -33,5 +33,5 @@ class ValidationReport:
 
 
 def validate_workbook(path: str | Path) -> ValidationReport:
-    book = read_book(path)
+    book = read_book(path, history=False)
     return ValidationReport(book, validate(book))

@@ -43,16 +43,26 @@ class HistoryEntry:
 
 def effective_moves(entries: list[HistoryEntry], case_id: str) -> list[HistoryEntry]:
     """The case's moves still in force: each Urungkan cancels the latest move before it."""
-    stack: list[HistoryEntry] = []
+    return moves_by_case(entries).get(case_id, [])
+
+
+def moves_by_case(entries: list[HistoryEntry]) -> dict[str, list[HistoryEntry]]:
+    """Every case's moves still in force, in one pass over the history."""
+    stacks: dict[str, list[HistoryEntry]] = {}
     for entry in entries:
-        if str(entry.case_id or "").strip() != case_id:
-            continue
+        stack = stacks.setdefault(_case_key(entry.case_id), [])
         if entry.action == Action.URUNGKAN.value:
             if stack:
                 stack.pop()
         else:
             stack.append(entry)
-    return stack
+    return stacks
+
+
+def _case_key(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value or "").strip()
 
 
 def as_moment(value: object) -> dt.datetime | None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ..errors import UsageError
 from .book import Book
 from .case import Case, Status
-from .history import Action, HistoryEntry, Punctuality, as_moment, effective_moves
+from .history import Action, HistoryEntry, Punctuality, as_moment, moves_by_case
 from .rules.common import as_int, text_of
 
 CLOSED = (Status.SELESAI.value, Status.DIBATALKAN.value)
@@ -109,7 +109,8 @@ def state_at(case: Case, moves: list[HistoryEntry], moment: dt.datetime) -> Case
 
 
 def month_report(book: Book, start: dt.datetime, end: dt.datetime) -> MonthReport:
-    moves_of = {c.id_text: effective_moves(book.history, c.id_text) for c in book.cases if c.id_text}
+    by_case = moves_by_case(book.history)
+    moves_of = {c.id_text: by_case.get(c.id_text, []) for c in book.cases if c.id_text}
     in_month = [h for h in book.history if (t := as_moment(h.time)) and start <= t < end]
     advances = [h for h in in_month if h.action == Action.MAJU.value]
     states_start = [state_at(c, moves_of[c.id_text], start) for c in book.cases if c.id_text]

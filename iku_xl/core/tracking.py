@@ -5,7 +5,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .case import Case, Status
-from .history import Action, HistoryEntry, Punctuality, as_moment, effective_moves
+from .history import Action, HistoryEntry, Punctuality, as_moment, moves_by_case
 from .rules.common import as_int, text_of
 from .sop import Sop
 
@@ -28,13 +28,14 @@ class TrackingRow:
 
 def tracking_rows(sop: Sop, cases: list[Case], history: list[HistoryEntry]) -> list[TrackingRow]:
     rows = []
+    moves = moves_by_case(history)
     for case in cases:
         if text_of(case.sop) != sop.code or not case.id_text:
             continue
         status = text_of(case.status)
         current = as_int(case.step) if status not in (Status.SELESAI.value, Status.DIBATALKAN.value) else None
         row = TrackingRow(case.id_text, text_of(case.title), status, current)
-        for move in effective_moves(history, case.id_text):
+        for move in moves.get(case.id_text, []):
             step_no = as_int(move.from_step)
             done = as_moment(move.time)
             if move.action != Action.MAJU.value or step_no is None or done is None:

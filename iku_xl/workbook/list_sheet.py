@@ -49,13 +49,25 @@ def read_list_sheet(grid: Grid, sheet: layout.ListSheet, extra: dict[str, int] |
     """[(row, {field: value})] of the non-blank rows, and {field: column letter}."""
     columns = locate_columns(grid, sheet)
     columns.update(extra or {})
+    wanted = [(field, col - 1) for field, col in columns.items()]
+    missing = [c.field for c in sheet.columns if c.field not in columns]
     records = []
-    for row in range(2, grid.height + 1):
-        values = {field: grid.value(row, col) for field, col in columns.items()}
-        if all(v is None or (isinstance(v, str) and not v.strip()) for v in values.values()):
+    # a plain loop over the rows: this runs for every cell of Riwayat, so no helper calls per cell
+    for row, cells in enumerate(grid.rows[1:], start=2):
+        width = len(cells)
+        values = {}
+        blank = True
+        for field, index in wanted:
+            value = cells[index] if index < width else None
+            if value == "":
+                value = None
+            elif blank and value is not None and not (isinstance(value, str) and not value.strip()):
+                blank = False
+            values[field] = value
+        if blank:
             continue
-        for column in sheet.columns:
-            values.setdefault(column.field, None)
+        for field in missing:
+            values[field] = None
         records.append((row, values))
     letters = {field: column_letter(col) for field, col in columns.items()}
     return records, letters

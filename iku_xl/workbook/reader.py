@@ -21,25 +21,34 @@ from .package import check_readable, error_cells
 from .sop_sheet import find_sop_header, read_sop_sheet
 
 
-def load_grids(path: Path, data: bytes | None = None) -> dict[str, Grid]:
+def load_grids(path: Path, data: bytes | None = None, skip: set[str] = frozenset()) -> dict[str, Grid]:
+    """Every sheet's values, but those named in `skip` come back empty (they are not parsed)."""
     check_readable(path)
     try:
         workbook = (CalamineWorkbook.from_filelike(io.BytesIO(data)) if data is not None
                     else CalamineWorkbook.from_path(str(path)))
-        return {name: Grid(name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
+        return {name: Grid(name, [] if name in skip else
+                           workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
                 for name in workbook.sheet_names}
     except Exception as error:  # calamine raises its own error types for broken packages
         raise UnreadableFile(f"Berkas {path} tidak bisa dibaca sebagai buku kerja Excel ({error}).",
                              path=str(path)) from error
 
 
-def read_book(path: str | Path, data: bytes | None = None) -> Book:
-    """The workbook at `path` (or its bytes `data`, already read) as a plain Book."""
+def read_book(path: str | Path, data: bytes | None = None, history: bool = True) -> Book:
+    """The workbook at `path` (or its bytes `data`, already read) as a plain Book.
+
+    Riwayat is the sheet that grows without end; `history=False` leaves it unread, for the actions
+    that do not need it (status, validate)."""
     path = Path(path)
-    grids = load_grids(path, data)
+    grids = load_grids(path, data, skip=set() if history else {layout.RIWAYAT.name})
+    if not history:
+        grids[layout.RIWAYAT.name] = Grid(layout.RIWAYAT.name, [[c.header for c in layout.RIWAYAT.columns]])
     book = book_from_grids(grids, str(path))
+    # Riwayat and Lacak are written by the program; the rules read the sheets staff type into
     book.error_cells = error_cells(io.BytesIO(data) if data is not None else path,
-                                   [name for name in grids if name != layout.DAFTAR and not name.startswith(layout.LACAK_PREFIX)])
+                                   [name for name in grids if name not in (layout.DAFTAR, layout.RIWAYAT.name)
+                                    and not name.startswith(layout.LACAK_PREFIX)])
     return book
 
 

@@ -28,7 +28,7 @@ class SheetPatch:
         self.end = self.text.index(f"</{self.prefix}sheetData>", self.start)
         self._row_re = re.compile(
             rf"<{re.escape(self.prefix)}row\b(?P<attrs>[^>]*?)(?:/>|>(?P<inner>.*?)</{re.escape(self.prefix)}row>)", re.S)
-        self._rows: dict[int, tuple[int, int, str, str]] | None = None
+        self._rows: dict[int, tuple[int, int, int, int]] | None = None
         self.edits: dict[int, dict[int, object]] = {}
         self.dropped: set[int] = set()
         self.styles: dict[int, dict[int, str | None]] = {}
@@ -36,16 +36,24 @@ class SheetPatch:
 
     # reading
 
-    def _index(self) -> dict[int, tuple[int, int, str, str]]:
-        """row -> (start, end, attrs, inner), parsed once and only when asked."""
+    def _index(self) -> dict[int, tuple[int, int, int, int]]:
+        """row -> (start, end, start of its cells, end of its cells), found once and only when asked."""
         if self._rows is None:
             self._rows = {}
             for match in self._row_re.finditer(self.text, self.start, self.end):
-                number = re.search(r'\br="(\d+)"', match.group("attrs"))
-                if number:
-                    self._rows[int(number.group(1))] = (match.start(), match.end(), match.group("attrs"),
-                                                        match.group("inner") or "")
+                self._rows[int(re.search(r'\br="(\d+)"', match.group("attrs")).group(1))] = _span(match)
         return self._rows
+
+    def _row(self, number: int) -> tuple[int, int, int, int] | None:
+        """One row's span; a single row is looked up directly, without indexing the whole sheet."""
+        if self._rows is not None:
+            return self._rows.get(number)
+        pattern = re.compile(rf'<{re.escape(self.prefix)}row\b[^>]*?\br="{number}"')
+        found = pattern.search(self.text, self.start, self.end)
+        if found is None:
+            return None
+        match = self._row_re.match(self.text, found.start(), self.end)
+        return _span(match) if match else None
 
     def last_row(self) -> int:
         tail = self.text.rfind(f"<{self.prefix}row ", self.start, self.end)
@@ -57,10 +65,10 @@ class SheetPatch:
     def cells(self, row: int) -> dict[int, tuple[str | None, str | None]]:
         """column -> (style, formula text) of the cells standing in `row`."""
         found = {}
-        entry = self._index().get(row)
+        entry = self._row(row)
         if entry is None:
             return found
-        for match in _CELL.finditer(entry[3]):
+        for match in _CELL.finditer(self.text[entry[2]:entry[3]]):
             ref = _ATTR_R.search(match.group("attrs"))
             if not ref:
                 continue
@@ -93,7 +101,7 @@ class SheetPatch:
         for number in sorted(touched):
             edit = self.edits.get(number)
             if number in rows:
-                if number in self.dropped and _FORMULA.search(rows[number][3]):
+                if number in self.dropped and _FORMULA.search(self.text[rows[number][2]:rows[number][3]]):
                     self.replaced_formula = True
                 if edit is None:
                     replaced[number] = ""
@@ -127,8 +135,10 @@ class SheetPatch:
         cells = "".join(self._cell(number, c, edit[c], styles.get(c)) for c in sorted(edit))
         return f'<{self.prefix}row r="{number}">{cells}</{self.prefix}row>'
 
-    def _merged_row(self, number: int, entry: tuple[int, int, str, str], edit: dict[int, object]) -> str:
-        _, _, attrs, inner = entry
+    def _merged_row(self, number: int, entry: tuple[int, int, int, int], edit: dict[int, object]) -> str:
+        start, _, inner_start, inner_end = entry
+        attrs = self._row_re.match(self.text, start).group("attrs")
+        inner = self.text[inner_start:inner_end]
         styles = self.styles.get(number, {})
         kept: list[tuple[int, str]] = []
         for match in _CELL.finditer(inner):
@@ -148,7 +158,8 @@ class SheetPatch:
         return f'<{self.prefix}row{attrs}>{"".join(c for _, c in kept)}</{self.prefix}row>'
 
     def _with_dimension(self, text: str) -> str:
-        match = re.search(r'<(?:\w+:)?dimension\b[^>]*\bref="([A-Z]+\d+)(?::([A-Z]+)(\d+))?"', text)
+        # the dimension stands before sheetData: looking further would scan the whole sheet
+        match = re.compile(r'<(?:\w+:)?dimension\b[^>]*\bref="([A-Z]+\d+)(?::([A-Z]+)(\d+))?"').search(text, 0, self.start)
         if not match or not self.edits:
             return text
         last_row = max(self.edits)
@@ -159,3 +170,9 @@ class SheetPatch:
         new_col = column_letter(max(column_index(end_col), last_col))
         new_ref = f"{first}:{new_col}{max(end_row, last_row)}"
         return text[:match.start(1)] + new_ref + text[match.end(match.lastindex):]
+
+
+def _span(match: re.Match) -> tuple[int, int, int, int]:
+    inner_start = match.start("inner") if match.group("inner") is not None else match.end()
+    inner_end = match.end("inner") if match.group("inner") is not None else match.end()
+    return match.start(), match.end(), inner_start, inner_end

@@ -15,6 +15,7 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 class Package:
     def __init__(self, data: bytes):
+        self._data = data
         self._zip = zipfile.ZipFile(io.BytesIO(data))
         self.infos = self._zip.infolist()
         self._changed: dict[str, bytes] = {}
@@ -40,22 +41,18 @@ class Package:
         return set(self._changed) | self._removed
 
     def to_bytes(self) -> bytes:
-        out = io.BytesIO()
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-            written = set()
-            for info in self.infos:
-                if info.filename in self._removed:
-                    continue
-                data = self._changed.get(info.filename)
-                if data is None:
-                    data = self._zip.read(info.filename)
-                target.writestr(info, data, compress_type=info.compress_type)
-                written.add(info.filename)
-            for name, data in self._changed.items():
-                if name not in written:
-                    target.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), data,
-                                    compress_type=zipfile.ZIP_DEFLATED)
-        return out.getvalue()
+        """Untouched parts are copied as stored (not even re-compressed); changed and new ones deflated."""
+        from ...raw_zip import deflated, raw_parts, write_zip
+
+        parts = []
+        for part in raw_parts(self._data):
+            if part.name in self._removed:
+                continue
+            changed = self._changed.get(part.name)
+            parts.append(part if changed is None else deflated(part.name, changed, part))
+        known = {p.name for p in parts} | self._removed
+        parts += [deflated(name, data) for name, data in self._changed.items() if name not in known]
+        return write_zip(parts)
 
     # relationships
 

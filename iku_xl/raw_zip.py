@@ -6,6 +6,7 @@ simple (local headers, data, central directory), so it is written here for that 
 """
 from __future__ import annotations
 
+import io
 import struct
 import zipfile
 import zlib
@@ -26,7 +27,7 @@ class RawPart:
 def raw_parts(package_bytes: bytes) -> list[RawPart]:
     """The parts of a zip as stored, without inflating them."""
     parts = []
-    with zipfile.ZipFile(__import__("io").BytesIO(package_bytes)) as package:
+    with zipfile.ZipFile(io.BytesIO(package_bytes)) as package:
         for info in package.infolist():
             start = info.header_offset
             name_length, extra_length = struct.unpack("<HH", package_bytes[start + 26:start + 30])
@@ -37,11 +38,13 @@ def raw_parts(package_bytes: bytes) -> list[RawPart]:
     return parts
 
 
-def deflated(name: str, content: bytes, like: RawPart) -> RawPart:
-    compressor = zlib.compressobj(6, zlib.DEFLATED, -15)
+def deflated(name: str, content: bytes, like: RawPart | None = None) -> RawPart:
+    """`content` deflated; a large part (a Riwayat of years) with the fastest level, so a save stays quick."""
+    level = 1 if len(content) > 2_000_000 else 6
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
     data = compressor.compress(content) + compressor.flush()
-    return RawPart(name, zipfile.ZIP_DEFLATED, zlib.crc32(content), len(content), data, like.date_time,
-                   like.external_attr)
+    return RawPart(name, zipfile.ZIP_DEFLATED, zlib.crc32(content), len(content), data,
+                   like.date_time if like else (1980, 1, 1, 0, 0, 0), like.external_attr if like else 0o600 << 16)
 
 
 def _dos_time(date_time: tuple) -> tuple[int, int]:
