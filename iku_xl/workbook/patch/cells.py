@@ -3,11 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 _EPOCH_1900 = dt.datetime(1899, 12, 30)
 _EPOCH_1904 = dt.datetime(1904, 1, 1)
 _ILLEGAL = dict.fromkeys(list(range(0, 9)) + [11, 12] + list(range(14, 32)))
+
+
+def escape(text: str) -> str:
+    """XML text escaping (xml.sax.saxutils would pull in urllib at start-up for the same three lines)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,121 @@
+"""The fast paths give what the plain libraries give: the batch renderer the documents docxtpl
+makes, the calamine reader the values openpyxl reads."""
+import datetime as dt
+import io
+import sys
+import zipfile
+
+import pytest
+from docxtpl import DocxTemplate
+from lxml import etree
+from openpyxl import load_workbook
+
+from iku_xl.core.sop import DOCUMENT_KINDS
+from iku_xl.documents.batch import PARALLEL_FROM, compiled, render_many
+from iku_xl.documents.render import _grid_follows_cells, environment
+from iku_xl.workbook.grid import column_letter
+from iku_xl.workbook.reader import load_grids
+
+from .conftest import ROOT
+from .test_documents import TEMPLATES, TODAY
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+def docxtpl_document(template, context) -> bytes:
+    """The plain docxtpl way, plus the one table-grid step the project adds after it."""
+    document = DocxTemplate(str(template))
+    document.render(context, environment(), autoescape=True)
+    _grid_follows_cells(document.docx)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def contexts_for_every_template(demo_book):
+    from iku_xl.core.documents import document_context
+    from iku_xl.core.office_hours import office_calendar
+    from iku_xl.workbook.reader import read_book
+
+    book = read_book(demo_book)
+    calendar = office_calendar(book.settings, book.days_off)
+    cases = {c.id_text: c for c in book.cases}
+    plan = {"nota_dinas": "IKU-2026-001", "permenko_iku": "IKU-2026-001", "lembar_disposisi": "IKU-2026-001",
+            "undangan_rapat": "IKU-2026-002", "notula_rapat": "IKU-2026-002", "sk_tim": "IKU-2026-003",
+            "keputusan_iku": "IKU-2026-003"}
+    for kind in DOCUMENT_KINDS:
+        case = cases[plan[kind]]
+        sop = book.sops[case.sop]
+        yield kind, document_context(book, sop, case, sop.step(int(case.step)), kind, "7/X/2026", TODAY, calendar)
+
+
+def canonical(xml: bytes) -> bytes:
+    return etree.tostring(etree.fromstring(xml), method="c14n")
+
+
+def test_batch_renderer_equals_docxtpl_for_every_template(demo_book):
+    for kind, context in contexts_for_every_template(demo_book):
+        template = TEMPLATES / f"{kind}.docx"
+        slow = zipfile.ZipFile(io.BytesIO(docxtpl_document(template, context)))
+        fast = zipfile.ZipFile(io.BytesIO(compiled(template).render(context)))
+        assert fast.testzip() is None
+        assert slow.namelist() == fast.namelist(), kind
+        for name in slow.namelist():
+            a, b = slow.read(name), fast.read(name)
+            if name.endswith((".xml", ".rels")):
+                assert canonical(a) == canonical(b), (kind, name)
+            else:
+                assert a == b, (kind, name)
+
+
+def test_parallel_batch_gives_the_same_documents_in_order(demo_book):
+    kind, context = next(contexts_for_every_template(demo_book))
+    template = TEMPLATES / f"{kind}.docx"
+    jobs = [(template, {**context, "nomor": f"{n}/X/2026"}) for n in range(PARALLEL_FROM + 2)]
+    parallel = render_many(jobs, workers=2)
+    serial = render_many(jobs[:3], workers=1)
+    for one, other in zip(parallel, serial):
+        assert zipfile.ZipFile(io.BytesIO(one)).read("word/document.xml") == \
+            zipfile.ZipFile(io.BytesIO(other)).read("word/document.xml")
+    assert f"{len(jobs) - 1}/X/2026".encode() in zipfile.ZipFile(io.BytesIO(parallel[-1])).read("word/document.xml")
+
+
+def _plain(value):
+    """openpyxl's value as calamine gives it: whole numbers as float, midnight datetimes as dates."""
+    if isinstance(value, bool) or value is None:
+        return value
+    if isinstance(value, int):
+        return float(value)
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        return value.date()
+    if isinstance(value, str) and value.startswith("="):
+        return None  # a formula: no cached value in a file openpyxl wrote
+    return value
+
+
+def assert_same_values(path):
+    grids = load_grids(path)
+    workbook = load_workbook(path)
+    for sheet in workbook.worksheets:
+        grid = grids[sheet.title]
+        for row in sheet.iter_rows():
+            for cell in row:
+                expected = _plain(cell.value)
+                got = grid.value(cell.row, cell.column)
+                if expected in (None, ""):
+                    assert got in (None, ""), (sheet.title, cell.coordinate, got)
+                elif isinstance(expected, float):
+                    assert got == pytest.approx(expected), (sheet.title, cell.coordinate)
+                else:
+                    assert got == expected, (sheet.title, cell.coordinate, got, expected)
+
+
+def test_fast_reader_equals_openpyxl_on_the_shipped_workbook():
+    assert_same_values(ROOT / "workbook" / "iku.xlsx")
+
+
+def test_fast_reader_equals_openpyxl_on_a_stress_workbook(tmp_path):
+    from stress import write_stress_workbook  # the bench's own generator, at a tenth of its size
+    path = write_stress_workbook(tmp_path / "stress.xlsx", cases=500, history=5_000)
+    assert_same_values(path)
+    assert column_letter(16) == "P"
