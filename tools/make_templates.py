@@ -225,6 +225,16 @@ def lembar_disposisi():
     return doc
 
 
+def mengingat_and_memutuskan(doc) -> None:
+    """The legal basis from the SOP's Dasar Hukum, one a line, then MEMUTUSKAN."""
+    para(doc, "Mengingat:")
+    para(doc, "{%p for d in dasar_hukum %}")
+    para(doc, "{{ loop.index }}. {{ d }};", JUSTIFY, indent=1)
+    para(doc, "{%p endfor %}")
+    para(doc)
+    para(doc, "MEMUTUSKAN:", CENTER, bold=True, space_after=6)
+
+
 def regulation(doc, kind_word: str) -> None:
     """Judul, pembukaan, batang tubuh, penutup and lampiran of a peraturan or keputusan (UU 12/2011 Lampiran II)."""
     para(doc, "{{ peraturan.jenis }}", CENTER, bold=True)
@@ -238,12 +248,7 @@ def regulation(doc, kind_word: str) -> None:
               "{{ peraturan.periode }} perlu ditetapkan indikator kinerja utama;", JUSTIFY, indent=1)
     para(doc, "b. bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan "
               "{{ peraturan.jenis|title }} tentang {{ peraturan.tentang|title }};", JUSTIFY, indent=1, space_after=6)
-    para(doc, "Mengingat:")
-    para(doc, "{%p for d in dasar_hukum %}")
-    para(doc, "{{ loop.index }}. {{ d }};", JUSTIFY, indent=1)
-    para(doc, "{%p endfor %}")
-    para(doc)
-    para(doc, "MEMUTUSKAN:", CENTER, bold=True, space_after=6)
+    mengingat_and_memutuskan(doc)
     para(doc, "Menetapkan: {{ peraturan.jenis }} TENTANG {{ peraturan.tentang }}.", JUSTIFY, space_after=12)
     para(doc, "Pasal 1", CENTER, bold=True)
     para(doc, "Indikator Kinerja Utama {{ instansi.nama|title }} Tahun {{ peraturan.periode }} tercantum dalam Lampiran "
@@ -311,12 +316,7 @@ def sk_tim():
     para(doc, "{{ tim.pembentuk.jabatan|upper }},", CENTER, bold=True, space_after=12)
     para(doc, "Menimbang: bahwa untuk melaksanakan penyusunan {{ hal }} perlu membentuk Tim Penyusunan Indikator "
               "Kinerja Utama;", JUSTIFY, space_after=6)
-    para(doc, "Mengingat:")
-    para(doc, "{%p for d in dasar_hukum %}")
-    para(doc, "{{ loop.index }}. {{ d }};", JUSTIFY, indent=1)
-    para(doc, "{%p endfor %}")
-    para(doc)
-    para(doc, "MEMUTUSKAN:", CENTER, bold=True, space_after=6)
+    mengingat_and_memutuskan(doc)
     para(doc, "KESATU: Membentuk Tim Penyusunan Indikator Kinerja Utama dengan susunan keanggotaan:", JUSTIFY)
     para(doc, "{%p for a in tim.anggota %}")
     para(doc, "{{ loop.index }}. {{ a.nama }}, {{ a.jabatan }};", indent=1)
