@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .core.case import Case
 from .core.iku import IkuRow
 from .core.people import Official
 

@@ -1,6 +1,5 @@
 """Naskah dinas from the Word templates: content, escaping, numbering, refusals, file names, PDF."""
 import datetime as dt
-import json
 import re
 import shutil
 import subprocess

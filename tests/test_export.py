@@ -1,7 +1,6 @@
 """Monthly export: counts against Riwayat, compliance over a weekend and a holiday, CSV, refusals."""
 import csv
 import datetime as dt
-import json
 import shutil
 
 from openpyxl import load_workbook

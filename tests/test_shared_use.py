@@ -75,8 +75,7 @@ def test_workbook_open_in_libreoffice_is_not_written(demo_book, capsys):
 
 def test_a_file_saved_by_someone_else_meanwhile_is_not_overwritten(demo_book):
     def someone_saves_in_excel(book, calendar, now, change):
-        edit(demo_book, {"Kasus": {"L2": "disimpan rekan"}})
-        workflow.advance  # the move itself would follow here
+        edit(demo_book, {"Kasus": {"L2": "disimpan rekan"}})  # a colleague saves while the move is made
         change.history.append(book.history[0])
 
     with pytest.raises(ChangedOnDisk):

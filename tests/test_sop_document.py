@@ -5,7 +5,6 @@ import pytest
 from lxml import etree
 
 from iku_xl.core.sop import Sop, SopIdentity, Step, StepKind
-from iku_xl.sop_document.bpmn import sop_to_bpmn
 from iku_xl.sop_document.drawing import render_sop
 from iku_xl.sop_document.flowchart import layout_sop
 from iku_xl.workbook.reader import read_book

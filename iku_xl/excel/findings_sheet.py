@@ -24,7 +24,7 @@ def clear_marks(book) -> None:
         return
     last = temuan.used_range.last_cell.row
     rows = temuan.range((2, 1), (max(last, 2), len(HEADER))).options(ndim=2).value or []
-    for level, sheet_name, cell, _, _, color in rows:
+    for _level, sheet_name, cell, _, _, color in rows:
         sheet = _sheet(book, sheet_name) if sheet_name else None
         if sheet is None or not cell:
             continue

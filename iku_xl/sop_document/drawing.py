@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.sop import IDENTITY_FIELDS, Sop
-from .flowchart import FONT, LINE, MARGIN, TITLE_HEIGHT, Layout, Page, layout_sop, wrap
+from .flowchart import FONT, MARGIN, Layout, Page, layout_sop, wrap
 
 TITLE = "STANDAR OPERASIONAL PROSEDUR ADMINISTRASI PEMERINTAHAN"
 

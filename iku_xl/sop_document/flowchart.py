@@ -147,7 +147,7 @@ def _place_symbols_and_arrows(layout: Layout) -> None:
             where[row.step.no] = (page, row, shapes)
     labels = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     lanes_right = max(c.x + c.width for c in layout.columns if c.key.startswith("role:"))
-    for number, (page, row, shapes) in where.items():
+    for page, row, shapes in where.values():
         if not shapes:
             continue
         source = shapes[0]

@@ -123,7 +123,7 @@ def write_export(folder: Path, report: MonthReport) -> list[Path]:
     workbook = Workbook()
     workbook.remove(workbook.active)
     made = []
-    for name, (sheet, rows) in tables(report).items():
+    for sheet, rows in tables(report).values():
         write_list_sheet(workbook, sheet, rows)
         ws = workbook[sheet.name]
         ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4

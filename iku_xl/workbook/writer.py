@@ -4,7 +4,6 @@ Later changes to an existing workbook must keep what staff added; they do not go
 """
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from openpyxl import Workbook
