@@ -11,7 +11,7 @@ from ..core.indonesian import MONTHS
 from ..core.monthly import MonthReport
 from ..core.rules.common import as_int, text_of
 from . import layout, styles
-from .writer import record_row, write_list_sheet
+from .writer import print_wide, record_row, write_list_sheet
 
 C = layout.Column
 KASUS = layout.ListSheet("Kasus", "EksporKasus", (
@@ -112,10 +112,7 @@ def _ringkasan(workbook: Workbook, report: MonthReport) -> None:
             ws.cell(row=row, column=2, value=count)
         _chart(ws, title, first, max(len(data), 1), f"D{first}", y_title)
         row += 17 if row - first < 16 else 2
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    print_wide(ws)
 
 
 def write_export(folder: Path, report: MonthReport) -> list[Path]:
@@ -125,11 +122,6 @@ def write_export(folder: Path, report: MonthReport) -> list[Path]:
     made = []
     for sheet, rows in tables(report).values():
         write_list_sheet(workbook, sheet, rows)
-        ws = workbook[sheet.name]
-        ws.page_setup.orientation, ws.page_setup.paperSize = "landscape", ws.PAPERSIZE_A4
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-        ws.print_title_rows = "1:1"
         path = folder / f"{sheet.name.lower().replace(' ', '_')}.csv"
         write_csv(path, [c.header for c in sheet.columns], rows)
         made.append(path)

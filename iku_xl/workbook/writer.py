@@ -91,6 +91,8 @@ def write_list_sheet(workbook, sheet: layout.ListSheet, rows: list[list]) -> Non
     ws.add_table(table)
     if first == 1:
         ws.freeze_panes = "A2"
+        print_wide(ws)
+        ws.print_title_rows = "1:1"
     for offset, column in enumerate(sheet.columns):
         letter = column_letter(first + offset)
         if column.kind in styles.NUMBER_FORMATS:  # rows typed later keep the column's type
@@ -100,6 +102,15 @@ def write_list_sheet(workbook, sheet: layout.ListSheet, rows: list[list]) -> Non
             _dropdown(ws, column, f"{letter}2:{letter}{DROPDOWN_ROWS}")
         elif column.kind in ("date", "datetime"):
             _date_check(ws, column, f"{letter}2:{letter}{DROPDOWN_ROWS}")
+
+
+def print_wide(ws) -> None:
+    """Landscape A4, as wide as the page, as long as it needs."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _dropdown(ws, column: layout.Column, ref: str, strict: bool = True) -> None:
@@ -282,11 +293,7 @@ def write_sop_sheet(ws, sop: Sop) -> None:
     ws.freeze_panes = ws.cell(row=h + 2, column=3)
     ws.print_title_rows = f"{h}:{h + 1}"
     ws.print_area = f"A1:{column_letter(last_sop)}{h + 1 + len(sop.steps)}"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_wide(ws)
     ws.print_options.horizontalCentered = True
 
 
@@ -319,8 +326,4 @@ def write_lacak_sheet(ws, sop: Sop, rows: list[TrackingRow]) -> None:
         ws.column_dimensions[column_letter(index)].width = width
     ws.row_dimensions[layout.LACAK_HEADER_ROW].height = 45
     ws.freeze_panes = ws.cell(row=layout.LACAK_HEADER_ROW + 1, column=len(layout.LACAK_FIXED) + 1)
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    print_wide(ws)
