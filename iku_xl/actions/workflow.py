@@ -83,13 +83,20 @@ def apply_change(target, act: Callable[[Book, OfficeCalendar, dt.datetime, Chang
             if case.row is None:
                 case.row, free = free, free + 1
             store.write_record(layout.KASUS, case, case.row, [c.field for c in layout.KASUS.columns if c.field != "overdue"])
-        row = next_free_row(book.history)
+        row = store.history_next_row()
         for entry in change.history:
             entry.row, row = row, row + 1
             store.write_record(layout.RIWAYAT, entry, entry.row)
-            book.history.append(entry)
-        for code in sorted({text_of(c.sop) for c in change.cases} | change.rebuild):
+            if book.history_loaded:
+                book.history.append(entry)
+        for code in sorted(change.rebuild):
             store.rebuild_lacak(code)
+        moved: dict[str, list[Case]] = {}
+        for case in change.cases:
+            moved.setdefault(text_of(case.sop), []).append(case)
+        for code, cases in sorted(moved.items()):
+            if code in book.sops and code not in change.rebuild:
+                store.update_lacak(code, cases, change.history)
         if change.cases or change.history or change.rebuild:
             store.commit()
     return change

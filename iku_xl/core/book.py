@@ -1,6 +1,7 @@
 """Everything read from one workbook, as plain values, with where each value stands."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .case import Case
@@ -15,7 +16,6 @@ from .sop import Sop
 class Book:
     sops: dict[str, Sop] = field(default_factory=dict)
     cases: list[Case] = field(default_factory=list)
-    history: list[HistoryEntry] = field(default_factory=list)
     iku_rows: list[IkuRow] = field(default_factory=list)
     officials: list[Official] = field(default_factory=list)
     numbers: list[NumberEntry] = field(default_factory=list)
@@ -27,6 +27,23 @@ class Book:
     header_rows: dict[str, int] = field(default_factory=dict)
     # (sheet, cell, shown value) of every cell holding an error such as #REF!
     error_cells: list[tuple[str, str, str]] = field(default_factory=list)
+    # Riwayat grows without end: a reader may hand over a loader, called on first use only
+    history_loader: Callable[[], list[HistoryEntry]] | None = field(default=None, repr=False, compare=False)
+    _history: list[HistoryEntry] | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def history(self) -> list[HistoryEntry]:
+        if self._history is None:
+            self._history = self.history_loader() if self.history_loader else []
+        return self._history
+
+    @history.setter
+    def history(self, entries: list[HistoryEntry]) -> None:
+        self._history = list(entries)
+
+    @property
+    def history_loaded(self) -> bool:
+        return self._history is not None
 
     def cell(self, sheet: str, field_name: str, row: int | None) -> str:
         column = self.columns.get(sheet, {}).get(field_name, "A")

@@ -82,6 +82,13 @@ class LiveStore:
                 if cell.style in legend and cell.value is not None:
                     sheet.range((r, c)).color = legend[cell.style]
 
+    def history_next_row(self) -> int:
+        from ..workbook.record_writer import next_free_row
+        return next_free_row(self.book.history)
+
+    def update_lacak(self, code: str, cases: list, new_entries: list) -> None:
+        self.rebuild_lacak(code)  # the live workbook has its history read already
+
     def commit(self) -> None:
         """Excel holds the file: the changes are in the open workbook, for staff to save as usual."""
 

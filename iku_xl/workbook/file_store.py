@@ -7,7 +7,12 @@ from ..core.book import Book
 from . import layout
 from .patch.workbook_patch import WorkbookPatch
 from .reader import read_book
-from .record_writer import rebuild_lacak, write_record
+from ..core.history import HistoryEntry
+from .grid import Grid, column_letter
+from .list_sheet import locate_columns
+from .patch.cell_values import CellValues
+from .patch.cells import column_index, from_serial
+from .record_writer import next_free_row, rebuild_lacak, update_lacak_rows, write_record
 from .shared_file import exclusive
 
 
@@ -26,8 +31,10 @@ class FileStore:
         self._shared = self._lock.__enter__()
         try:
             data = self._shared.read()
-            self.book = read_book(self.path, data)
+            self.book = read_book(self.path, data, history="lazy")
             self._patch = WorkbookPatch(data)
+            self._values = CellValues(self._patch.package)
+            self._riwayat_columns()
         except BaseException:
             self._lock.__exit__(None, None, None)
             raise
@@ -43,6 +50,46 @@ class FileStore:
     def rebuild_lacak(self, code: str) -> None:
         self._dirty |= rebuild_lacak(self._patch, self.book, code)
 
+    def history_next_row(self) -> int:
+        if self.book.history_loaded:
+            return next_free_row(self.book.history)
+        return max(self._patch.sheet(layout.RIWAYAT.name).last_filled_row(), 1) + 1
+
+    def update_lacak(self, code: str, cases: list, new_entries: list[HistoryEntry]) -> None:
+        """The moved cases' rows of the Lacak sheet, from their own history only."""
+        if self.book.history_loaded:
+            self.rebuild_lacak(code)
+            return
+        histories = {c.id_text: self.case_history(c.id_text) + [e for e in new_entries if e.case_id == c.id_text]
+                     for c in cases}
+        self._dirty |= update_lacak_rows(self._patch, self._values, self.book, code, cases, histories)
+
+    def _riwayat_columns(self) -> None:
+        """Riwayat's column letters from its header row, read from the XML (the sheet itself stays unread)."""
+        header = self._values.row(self._patch.sheet(layout.RIWAYAT.name), 1)
+        row = [header.get(c) for c in range(1, max(header, default=0) + 1)]
+        letters = {f: column_letter(c) for f, c in locate_columns(Grid(layout.RIWAYAT.name, [row]), layout.RIWAYAT).items()}
+        self.book.columns[layout.RIWAYAT.name] = letters
+
+    def case_history(self, case_id: str) -> list[HistoryEntry]:
+        """One case's Riwayat rows, found by scanning the case column of the sheet XML."""
+        sheet = self._patch.sheet(layout.RIWAYAT.name)
+        letters = self.book.columns[layout.RIWAYAT.name]
+        rows = [r for r, value in self._values.column(sheet, letters["case_id"])
+                if r > 1 and _case_text(value) == case_id]
+        kinds = {c.field: c.kind for c in layout.RIWAYAT.columns}
+        by_column = {column_index(letter): field for field, letter in letters.items()}
+        entries = []
+        for number in rows:
+            values = {field: None for field in kinds}
+            for column, value in self._values.row(sheet, number).items():
+                field = by_column.get(column)
+                if field:
+                    values[field] = from_serial(value, self._patch.date1904) if kinds[field] in ("date", "datetime") \
+                        else value
+            entries.append(HistoryEntry(**values, row=number))
+        return entries
+
     def commit(self) -> None:
         if self._dirty:
             self._shared.write(self._patch.to_bytes())
@@ -51,3 +98,9 @@ class FileStore:
 def store_for(target) -> "FileStore":
     """An action's target: a store already made (the live workbook), or a path to a file."""
     return target if hasattr(target, "write_record") else FileStore(target)
+
+
+def _case_text(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value or "").strip()

@@ -35,16 +35,19 @@ def load_grids(path: Path, data: bytes | None = None, skip: set[str] = frozenset
                              path=str(path)) from error
 
 
-def read_book(path: str | Path, data: bytes | None = None, history: bool = True) -> Book:
+def read_book(path: str | Path, data: bytes | None = None, history: bool | str = True) -> Book:
     """The workbook at `path` (or its bytes `data`, already read) as a plain Book.
 
-    Riwayat is the sheet that grows without end; `history=False` leaves it unread, for the actions
-    that do not need it (status, validate)."""
+    Riwayat is the sheet that grows without end: `history=False` leaves it unread (status and
+    validate do not need it); `history="lazy"` reads it on the first use of `book.history`."""
     path = Path(path)
-    grids = load_grids(path, data, skip=set() if history else {layout.RIWAYAT.name})
-    if not history:
+    grids = load_grids(path, data, skip=set() if history is True else {layout.RIWAYAT.name})
+    if history is not True:
         grids[layout.RIWAYAT.name] = Grid(layout.RIWAYAT.name, [[c.header for c in layout.RIWAYAT.columns]])
     book = book_from_grids(grids, str(path))
+    if history == "lazy":
+        book._history = None  # what _read_lists put there came from the stand-in header only
+        book.history_loader = lambda: read_history(book, path, data)
     # Riwayat and Lacak are written by the program; the rules read the sheets staff type into
     book.error_cells = error_cells(io.BytesIO(data) if data is not None else path,
                                    [name for name in grids if name not in (layout.DAFTAR, layout.RIWAYAT.name)
@@ -68,6 +71,20 @@ def book_from_grids(grids: dict[str, Grid], where: str) -> Book:
         book.header_rows[name] = header_row
     _read_lists(book, grids)
     return book
+
+
+def read_history(book: Book, path: Path, data: bytes | None) -> list[HistoryEntry]:
+    """Riwayat alone, for a Book read without it."""
+    grids = load_grids(path, data, skip={n for n in _sheet_names(path, data) if n != layout.RIWAYAT.name})
+    records, columns = read_list_sheet(grids[layout.RIWAYAT.name], layout.RIWAYAT)
+    book.columns[layout.RIWAYAT.name] = columns
+    return [HistoryEntry(**values, row=row) for row, values in records]
+
+
+def _sheet_names(path: Path, data: bytes | None) -> list[str]:
+    workbook = (CalamineWorkbook.from_filelike(io.BytesIO(data)) if data is not None
+                else CalamineWorkbook.from_path(str(path)))
+    return workbook.sheet_names
 
 
 def _read_lists(book: Book, grids: dict[str, Grid]) -> None:

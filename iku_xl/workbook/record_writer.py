@@ -40,6 +40,43 @@ def next_free_row(records) -> int:
     return max((r.row for r in records if r.row), default=1) + 1
 
 
+def _lacak_styles(sheet) -> dict[str, str | None]:
+    legend = sheet.cells(layout.LACAK_LEGEND_ROW)
+    header_styles = sheet.cells(layout.LACAK_HEADER_ROW)
+    return {
+        "done": (legend.get(2) or (None, None))[0],
+        "late": (legend.get(3) or (None, None))[0],
+        "current": (legend.get(4) or (None, None))[0],
+        "header": (header_styles.get(1) or (None, None))[0],
+        "text": (legend.get(1) or (None, None))[0],
+    }
+
+
+def update_lacak_rows(patch: WorkbookPatch, values, book: Book, code: str, cases, histories: dict) -> bool:
+    """Rewrite only the rows of `cases` in the SOP's Lacak sheet (new cases get a row at the end)."""
+    name = lacak.sheet_name(code)
+    if name not in patch.parts:
+        return False
+    sop = book.sops[code]
+    sheet = patch.sheet(name)
+    style_of = _lacak_styles(sheet)
+    where = {str(v).strip(): r for r, v in values.column(sheet, "A") if r > layout.LACAK_HEADER_ROW and v}
+    free = max(sheet.last_filled_row(), layout.LACAK_HEADER_ROW) + 1
+    width = len(lacak.header(sop))
+    for case in cases:
+        rows = tracking_rows(sop, [case], histories.get(case.id_text, []))
+        if not rows:
+            continue
+        cells = lacak.body(sop, rows)[0]
+        row = where.get(case.id_text)
+        if row is None:
+            row, free = free, free + 1
+        for c in range(1, width + 1):
+            cell = cells[c - 1] if c <= len(cells) else lacak.Cell(None, "text")
+            sheet.set(row, c, cell.value, style_of[cell.style] or "0")
+    return True
+
+
 def rebuild_lacak(patch: WorkbookPatch, book: Book, code: str) -> bool:
     """Rewrite the SOP's Lacak sheet from Kasus and Riwayat; False when the workbook has no such sheet."""
     name = lacak.sheet_name(code)
@@ -47,15 +84,7 @@ def rebuild_lacak(patch: WorkbookPatch, book: Book, code: str) -> bool:
         return False
     sop = book.sops[code]
     sheet = patch.sheet(name)
-    legend = sheet.cells(layout.LACAK_LEGEND_ROW)
-    header_styles = sheet.cells(layout.LACAK_HEADER_ROW)
-    style_of = {
-        "done": (legend.get(2) or (None, None))[0],
-        "late": (legend.get(3) or (None, None))[0],
-        "current": (legend.get(4) or (None, None))[0],
-        "header": (header_styles.get(1) or (None, None))[0],
-        "text": (legend.get(1) or (None, None))[0],
-    }
+    style_of = _lacak_styles(sheet)
     sheet.clear_rows_from(layout.LACAK_HEADER_ROW)
     grid = [lacak.header(sop)] + lacak.body(sop, tracking_rows(sop, book.cases, book.history))
     for r, cells in enumerate(grid, start=layout.LACAK_HEADER_ROW):

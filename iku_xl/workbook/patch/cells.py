@@ -40,6 +40,14 @@ def date_serial(value: dt.date | dt.datetime | dt.time, date1904: bool = False) 
     return round(delta.days + delta.seconds / 86400, 10)
 
 
+def from_serial(value: object, date1904: bool = False) -> object:
+    """A date serial back to a datetime (to the minute); anything else as it is."""
+    if not isinstance(value, float):
+        return value
+    moment = (_EPOCH_1904 if date1904 else _EPOCH_1900) + dt.timedelta(days=value)
+    return (moment + dt.timedelta(seconds=30)).replace(second=0, microsecond=0)
+
+
 def _number(value: float) -> str:
     return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(float(value))
 

@@ -9,12 +9,16 @@ from ..grid import column_letter
 _CELL = re.compile(r"<(?P<p>\w+:)?c\b(?P<attrs>[^>]*?)(?:/>|>(?P<inner>.*?)</(?P=p)?c>)", re.S)
 _ATTR_R = re.compile(r'\br="([A-Z]+)(\d+)"')
 _ATTR_S = re.compile(r'\bs="(\d+)"')
+_FILLED = re.compile(r"<(?:\w+:)?(?:v|is|f)\b")
 _FORMULA = re.compile(r"<(?:\w+:)?f\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?f>)", re.S)
 
 
 class SheetPatch:
     def __init__(self, xml: bytes, date1904: bool = False):
-        self.text = xml.decode("utf-8")
+        # latin-1 keeps one character per byte: offsets are byte offsets, a 20 MB Riwayat stays 20 MB in
+        # memory, and encoding back gives the original bytes exactly. Text read out goes through utf8().
+        self.text = xml.decode("latin-1")
+        self._raw = xml  # the untouched stretches are copied from here, without making str copies
         self.date1904 = date1904
         opening = re.search(r"<(\w+:)?sheetData\b[^>]*?(/?)>", self.text)
         if opening is None:
@@ -24,6 +28,7 @@ class SheetPatch:
             self.text = (self.text[:opening.start()] + f"<{self.prefix}sheetData></{self.prefix}sheetData>"
                          + self.text[opening.end():])
             opening = re.search(r"<(\w+:)?sheetData\b[^>]*?>", self.text)
+            self._raw = self.text.encode("latin-1")  # offsets must match the text again
         self.start = opening.end()
         self.end = self.text.index(f"</{self.prefix}sheetData>", self.start)
         self._row_re = re.compile(
@@ -62,6 +67,19 @@ class SheetPatch:
         number = re.search(r'\br="(\d+)"', self.text[tail:tail + 200])
         return int(number.group(1)) if number else 0
 
+    def last_filled_row(self) -> int:
+        """The last row holding a value or formula; rows with formats only do not count."""
+        end = self.end
+        while True:
+            tail = self.text.rfind(f"<{self.prefix}row", self.start, end)
+            if tail < 0:
+                return 0
+            segment = self.text[tail:end]
+            if _FILLED.search(segment):
+                number = re.search(r'\br="(\d+)"', segment[:200])
+                return int(number.group(1)) if number else 0
+            end = tail
+
     def cells(self, row: int) -> dict[int, tuple[str | None, str | None]]:
         """column -> (style, formula text) of the cells standing in `row`."""
         found = {}
@@ -75,7 +93,7 @@ class SheetPatch:
             style = _ATTR_S.search(match.group("attrs"))
             formula = _FORMULA.search(match.group("inner") or "")
             found[column_index(ref.group(1))] = (style.group(1) if style else None,
-                                                 formula.group(1) if formula and formula.group(1) else None)
+                                                 utf8(formula.group(1)) if formula and formula.group(1) else None)
         return found
 
     # writing
@@ -91,8 +109,9 @@ class SheetPatch:
         self.dropped.update(n for n in self._index() if n >= first)
 
     def to_bytes(self) -> bytes:
+        """The sheet with the edits spliced in. Call once: the patch is spent afterwards."""
         if not self.edits and not self.dropped:
-            return self.text.encode("utf-8")
+            return self.text.encode("latin-1")
         touched = set(self.edits) | self.dropped
         rows = self._index() if self.dropped or min(touched) <= self.last_row() else {}
         existing = sorted(rows)
@@ -112,23 +131,28 @@ class SheetPatch:
             elif edit is not None:
                 anchor = next((n for n in existing if n > number), None)
                 inserts.setdefault(anchor, []).append(self._new_row(number, edit))
-        pieces, cursor = [], self.start
+        raw = memoryview(self._raw)
+        head = self._with_dimension(self.text[:self.start]).encode("latin-1")
+        chunks: list = [head]
+        cursor = self.start
         for number in existing:
             if number in inserts:
                 start = rows[number][0]
-                pieces += [self.text[cursor:start], *inserts.pop(number)]
+                chunks += [raw[cursor:start], *(row.encode("latin-1") for row in inserts.pop(number))]
                 cursor = start
             if number in replaced:
                 start, end = rows[number][0], rows[number][1]
-                pieces += [self.text[cursor:start], replaced[number]]
+                chunks += [raw[cursor:start], replaced[number].encode("latin-1")]
                 cursor = end
-        pieces.append(self.text[cursor:self.end])
-        pieces.extend(inserts.pop(None, []))
-        text = self.text[:self.start] + "".join(pieces) + self.text[self.end:]
-        return self._with_dimension(text).encode("utf-8")
+        chunks.append(raw[cursor:self.end])
+        chunks.extend(row.encode("latin-1") for row in inserts.pop(None, []))
+        chunks.append(raw[self.end:])
+        self.text = ""  # spent: letting go of the sheet's text here halves the peak for a large Riwayat
+        return b"".join(chunks)
 
     def _cell(self, row: int, column: int, value: object, style: str | None) -> str:
-        return cell_xml(f"{column_letter(column)}{row}", value, style, self.prefix, self.date1904)
+        xml = cell_xml(f"{column_letter(column)}{row}", value, style, self.prefix, self.date1904)
+        return xml.encode("utf-8").decode("latin-1")
 
     def _new_row(self, number: int, edit: dict[int, object]) -> str:
         styles = self.styles.get(number, {})
@@ -158,8 +182,8 @@ class SheetPatch:
         return f'<{self.prefix}row{attrs}>{"".join(c for _, c in kept)}</{self.prefix}row>'
 
     def _with_dimension(self, text: str) -> str:
-        # the dimension stands before sheetData: looking further would scan the whole sheet
-        match = re.compile(r'<(?:\w+:)?dimension\b[^>]*\bref="([A-Z]+\d+)(?::([A-Z]+)(\d+))?"').search(text, 0, self.start)
+        """`text` is the part before sheetData, where the dimension stands."""
+        match = re.compile(r'<(?:\w+:)?dimension\b[^>]*\bref="([A-Z]+\d+)(?::([A-Z]+)(\d+))?"').search(text)
         if not match or not self.edits:
             return text
         last_row = max(self.edits)
@@ -176,3 +200,8 @@ def _span(match: re.Match) -> tuple[int, int, int, int]:
     inner_start = match.start("inner") if match.group("inner") is not None else match.end()
     inner_end = match.end("inner") if match.group("inner") is not None else match.end()
     return match.start(), match.end(), inner_start, inner_end
+
+
+def utf8(text: str) -> str:
+    """Text cut from the sheet (held as latin-1) as the characters it really is."""
+    return text.encode("latin-1").decode("utf-8")

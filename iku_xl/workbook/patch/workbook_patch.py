@@ -25,13 +25,15 @@ class WorkbookPatch:
 
     def to_bytes(self) -> bytes:
         drop_calc_chain = False
-        for name, patch in self._sheets.items():
+        for name in list(self._sheets):
+            patch = self._sheets.pop(name)
             if not patch.edits and not patch.dropped:
                 continue
             part = self.parts[name]
             self.package.write(part, patch.to_bytes())
             drop_calc_chain |= patch.replaced_formula
             self._grow_tables(part, patch)
+            del patch
         if drop_calc_chain:
             self._drop_calc_chain()
         return self.package.to_bytes()
