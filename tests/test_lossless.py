@@ -210,3 +210,23 @@ def test_sop_import_adds_sheets_and_keeps_everything_else(demo_master, tmp_path,
     assert workbook["Catatan Staf"]["B1"].value == "=COUNTA(Kasus!A2:A100)"
     again = libreoffice_convert(path, "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo2")
     assert "BARU" in read_book(again).sops
+
+
+def test_incremental_lacak_rows_equal_a_full_rebuild_on_a_libreoffice_file(demo_master, tmp_path, capsys):
+    """advance reads Riwayat lazily (shared strings here, as LibreOffice saves them) and rewrites
+    only the moved case's Lacak row; a full rebuild from Riwayat must give the same sheet."""
+    path = libreoffice_saved_with_staff_additions(demo_master, tmp_path)
+    for args in (("advance", path, "IKU-2026-004", "--at", "2026-11-20T11:00"),
+                 ("advance", path, "IKU-2026-004", "--decision", "tidak", "--at", "2026-11-20T11:30"),
+                 ("advance", path, "IKU-2026-004", "--at", "2026-11-20T12:00"),
+                 ("open", path, "--sop", "KEMNAKER", "--title", "Kasus baru", "--at", "2026-11-20T12:00")):
+        code, _, err = run(capsys, *args)
+        assert code == 0, err
+    history = read_book(path).history
+    assert [h.row for h in history] == list(range(2, len(history) + 2))  # appended right after the last row
+    incremental = [[c.value for c in row] for row in load_workbook(path)["Lacak KEMNAKER"].iter_rows(min_row=4)]
+    assert run(capsys, "lacak", path)[0] == 0
+    rebuilt = [[c.value for c in row] for row in load_workbook(path)["Lacak KEMNAKER"].iter_rows(min_row=4)]
+    strip = lambda rows: [r for r in rows if any(v is not None for v in r)]
+    assert strip(incremental) == strip(rebuilt)
+    assert any(str(v).endswith("(2x)") for row in strip(rebuilt) for v in row)
