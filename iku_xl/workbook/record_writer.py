@@ -40,26 +40,30 @@ def next_free_row(records) -> int:
     return max((r.row for r in records if r.row), default=1) + 1
 
 
-def _lacak_styles(sheet) -> dict[str, str | None]:
+def _lacak_sheet(patch: WorkbookPatch, book: Book, code: str):
+    """The SOP's Lacak sheet and the styles of its legend cells; None when the workbook has none."""
+    name = lacak.sheet_name(code)
+    if name not in patch.parts:
+        return None
+    sheet = patch.sheet(name)
     legend = sheet.cells(layout.LACAK_LEGEND_ROW)
     header_styles = sheet.cells(layout.LACAK_HEADER_ROW)
-    return {
+    styles = {
         "done": (legend.get(2) or (None, None))[0],
         "late": (legend.get(3) or (None, None))[0],
         "current": (legend.get(4) or (None, None))[0],
         "header": (header_styles.get(1) or (None, None))[0],
         "text": (legend.get(1) or (None, None))[0],
     }
+    return book.sops[code], sheet, styles
 
 
 def update_lacak_rows(patch: WorkbookPatch, values, book: Book, code: str, cases, histories: dict) -> bool:
     """Rewrite only the rows of `cases` in the SOP's Lacak sheet (new cases get a row at the end)."""
-    name = lacak.sheet_name(code)
-    if name not in patch.parts:
+    found = _lacak_sheet(patch, book, code)
+    if found is None:
         return False
-    sop = book.sops[code]
-    sheet = patch.sheet(name)
-    style_of = _lacak_styles(sheet)
+    sop, sheet, style_of = found
     where = {str(v).strip(): r for r, v in values.column(sheet, "A") if r > layout.LACAK_HEADER_ROW and v}
     free = max(sheet.last_filled_row(), layout.LACAK_HEADER_ROW) + 1
     width = len(lacak.header(sop))
@@ -79,12 +83,10 @@ def update_lacak_rows(patch: WorkbookPatch, values, book: Book, code: str, cases
 
 def rebuild_lacak(patch: WorkbookPatch, book: Book, code: str) -> bool:
     """Rewrite the SOP's Lacak sheet from Kasus and Riwayat; False when the workbook has no such sheet."""
-    name = lacak.sheet_name(code)
-    if name not in patch.parts:
+    found = _lacak_sheet(patch, book, code)
+    if found is None:
         return False
-    sop = book.sops[code]
-    sheet = patch.sheet(name)
-    style_of = _lacak_styles(sheet)
+    sop, sheet, style_of = found
     sheet.clear_rows_from(layout.LACAK_HEADER_ROW)
     grid = [lacak.header(sop)] + lacak.body(sop, tracking_rows(sop, book.cases, book.history))
     for r, cells in enumerate(grid, start=layout.LACAK_HEADER_ROW):
