@@ -149,7 +149,7 @@ def _status_move(move, verb: str):
             now: dt.datetime | None = None) -> Change:
         def act(book, calendar, now, change):
             case = _find_case(book, case_id)
-            extra = {"history": book.history} if move is workflow.resume else {}
+            extra = {"history": book.history_of(case.id_text)} if move is workflow.resume else {}
             after, entry = move(copy.copy(case), at=at or now, by=by or login_name(), reason=reason, now=now,
                                 sop=_sop_of(book, case), calendar=calendar, **extra)
             _replace(book, case, after, change)
@@ -169,7 +169,7 @@ cancel = _status_move(workflow.cancel, "dibatalkan")
 def undo(path, case_id: str, by: str | None = None, note: str | None = None, now: dt.datetime | None = None) -> Change:
     def act(book, calendar, now, change):
         case = _find_case(book, case_id)
-        after, entry = workflow.undo(copy.copy(case), _sop_of(book, case), calendar, book.history,
+        after, entry = workflow.undo(copy.copy(case), _sop_of(book, case), calendar, book.history_of(case.id_text),
                                      at=now, by=by or login_name(), note=note)
         _replace(book, case, after, change)
         change.history.append(entry)

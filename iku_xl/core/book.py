@@ -30,6 +30,8 @@ class Book:
     # Riwayat grows without end: a reader may hand over a loader, called on first use only
     history_loader: Callable[[], list[HistoryEntry]] | None = field(default=None, repr=False, compare=False)
     _history: list[HistoryEntry] | None = field(default=None, repr=False, compare=False)
+    # and, for the actions that need one case's history only, a loader of just those rows
+    case_history_loader: Callable[[str], list[HistoryEntry]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def history(self) -> list[HistoryEntry]:
@@ -44,6 +46,12 @@ class Book:
     @property
     def history_loaded(self) -> bool:
         return self._history is not None
+
+    def history_of(self, case_id: str) -> list[HistoryEntry]:
+        """One case's history rows, without reading the others where the reader allows it."""
+        if self._history is None and self.case_history_loader is not None:
+            return self.case_history_loader(case_id)
+        return [h for h in self.history if str(h.case_id or "").strip() == case_id]
 
     def cell(self, sheet: str, field_name: str, row: int | None) -> str:
         column = self.columns.get(sheet, {}).get(field_name, "A")

@@ -25,6 +25,7 @@ class FileStore:
         self.output = Path("output")
         self.book: Book | None = None
         self._dirty = False
+        self._case_histories: dict[str, list[HistoryEntry]] = {}
 
     def __enter__(self) -> "FileStore":
         self._lock = exclusive(self.path)
@@ -35,6 +36,7 @@ class FileStore:
             self._patch = WorkbookPatch(data)
             self._values = CellValues(self._patch.package)
             self._riwayat_columns()
+            self.book.case_history_loader = self.case_history
         except BaseException:
             self._lock.__exit__(None, None, None)
             raise
@@ -73,6 +75,11 @@ class FileStore:
 
     def case_history(self, case_id: str) -> list[HistoryEntry]:
         """One case's Riwayat rows, found by scanning the case column of the sheet XML."""
+        if case_id not in self._case_histories:
+            self._case_histories[case_id] = self._scan_case_history(case_id)
+        return list(self._case_histories[case_id])
+
+    def _scan_case_history(self, case_id: str) -> list[HistoryEntry]:
         sheet = self._patch.sheet(layout.RIWAYAT.name)
         letters = self.book.columns[layout.RIWAYAT.name]
         rows = [r for r, value in self._values.column(sheet, letters["case_id"])

@@ -61,7 +61,14 @@ class CellValues:
 
     def column(self, sheet: SheetPatch, letters: str):
         """(row, value) of every cell in one column, scanning the sheet text once."""
-        pattern = re.compile(rf'<(?:\w+:)?c\b(?P<attrs>[^>]*?\br="{letters}(?P<row>\d+)"[^>]*?)'
-                             r"(?:/>|>(?P<inner>.*?)</(?:\w+:)?c>)", re.S)
-        for match in pattern.finditer(sheet.text, sheet.start, sheet.end):
+        tail = r"(?:/>|>(?P<inner>.*?)</(?:\w+:)?c>)"
+        # Excel, LibreOffice and openpyxl all write r= first: a literal start lets the scan skip ahead
+        quick = re.compile(rf'<{re.escape(sheet.prefix)}c r="{letters}(?P<row>\d+)"(?P<attrs>[^>]*?){tail}', re.S)
+        general = re.compile(rf'<(?:\w+:)?c\b(?P<attrs>[^>]*?\br="{letters}(?P<row>\d+)"[^>]*?){tail}', re.S)
+        found = False
+        for match in quick.finditer(sheet.text, sheet.start, sheet.end):
+            found = True
             yield int(match.group("row")), self.value(match.group("attrs"), match.group("inner"))
+        if not found:
+            for match in general.finditer(sheet.text, sheet.start, sheet.end):
+                yield int(match.group("row")), self.value(match.group("attrs"), match.group("inner"))
