@@ -64,8 +64,7 @@ class LiveStore:
             return
         sheet = self.xw_book.sheets[name]
         sop = self.book.sops[code]
-        legend = {key: sheet.range((layout.LACAK_LEGEND_ROW, column)).color
-                  for column, key in ((2, "done"), (3, "late"), (4, "current"))}
+        legend = self._legend(sheet)
         grid = [lacak.header(sop)] + lacak.body(sop, tracking_rows(sop, self.book.cases, self.book.history))
         width = max(len(r) for r in grid)
         last = max(sheet.used_range.last_cell.row, layout.LACAK_HEADER_ROW + len(grid))
@@ -87,7 +86,42 @@ class LiveStore:
         return next_free_row(self.book.history)
 
     def update_lacak(self, code: str, cases: list, new_entries: list) -> None:
-        self.rebuild_lacak(code)  # the live workbook has its history read already
+        """Only the moved cases' rows: a whole Lacak sheet would be thousands of colour calls to Excel."""
+        name = lacak.sheet_name(code)
+        if name not in [s.name for s in self.xw_book.sheets]:
+            return
+        sheet = self.xw_book.sheets[name]
+        sop = self.book.sops[code]
+        legend = self._legend(sheet)
+        last = max(sheet.used_range.last_cell.row, layout.LACAK_HEADER_ROW)
+        ids = sheet.range((1, 1), (last, 1)).options(ndim=2).value or []
+        where = {str(r[0]).strip(): n for n, r in enumerate(ids, start=1)
+                 if n > layout.LACAK_HEADER_ROW and r and r[0] is not None}
+        free = max([layout.LACAK_HEADER_ROW] + list(where.values())) + 1
+        for case in cases:
+            rows = tracking_rows(sop, [case], self.book.history_of(case.id_text))
+            if not rows:
+                continue
+            cells = lacak.body(sop, rows)[0]
+            row = where.get(case.id_text)
+            if row is None:
+                row, free = free, free + 1
+            self._write_lacak_row(sheet, row, cells, legend)
+
+    @staticmethod
+    def _legend(sheet) -> dict:
+        return {key: sheet.range((layout.LACAK_LEGEND_ROW, column)).color
+                for column, key in ((2, "done"), (3, "late"), (4, "current"))}
+
+    @staticmethod
+    def _write_lacak_row(sheet, row: int, cells: list, legend: dict) -> None:
+        line = sheet.range((row, 1), (row, len(cells)))
+        line.color = None
+        sheet.range((row, len(layout.LACAK_FIXED) + 1), (row, len(cells))).number_format = DATE_FORMAT
+        line.value = [[cell.value for cell in cells]]
+        for column, cell in enumerate(cells, start=1):
+            if cell.style in legend and cell.value is not None:
+                sheet.range((row, column)).color = legend[cell.style]
 
     def commit(self) -> None:
         """Excel holds the file: the changes are in the open workbook, for staff to save as usual."""
