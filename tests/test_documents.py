@@ -87,7 +87,7 @@ def test_title_with_markup_characters_renders_whole(demo_book, tmp_path):
     text = text_of_docx(made.files[0])
     assert title in text
     assert "Demikian kami sampaikan" in text and "NIP 19680512 199303 1 002" in text  # what follows it is there
-    assert made.files[0].name == document_file_name("nota_dinas", made.numbers[0], title)
+    assert made.files[0].name == document_file_name("nota_dinas", made.numbers[0], title, "IKU-2026-001")
 
 
 def test_numbers_reused_consecutive_and_registered(demo_book, tmp_path):
@@ -185,3 +185,12 @@ def test_file_names_are_safe_on_windows(title, expected):
 
 def test_every_kind_has_a_title_and_a_template():
     assert set(KINDS) == set(DOCUMENT_KINDS)
+
+
+def test_cases_sharing_an_output_folder_never_overwrite_each_other(demo_book, tmp_path, capsys):
+    for ref in ("B3", "B4"):
+        edit(demo_book, {"Kasus": {ref: "Judul yang sama"}})
+    code, out, _ = run(capsys, "generate", demo_book, "--case", "IKU-2026-002", "--case", "IKU-2026-003",
+                       "--doc", "notula_rapat", "--templates", TEMPLATES, "--out", tmp_path, "--pdf")
+    assert code == 0
+    assert len(list(tmp_path.glob("*.docx"))) == 2 and len(list(tmp_path.glob("*.pdf"))) == 2

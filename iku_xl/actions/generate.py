@@ -71,7 +71,7 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
             number, entry = assigned.get((case.id_text, kind), ("", None))
             context = document_context(book, sop, case, step, kind, number, today, calendar)
             target_folder = Path(out_dir) if out_dir else store.output / case.id_text
-            name = document_file_name(kind, number, text_of(case.title))
+            name = document_file_name(kind, number, text_of(case.title), case.id_text if out_dir else "")
             planned.append((target_folder / name, folder / f"{kind}.docx", context, entry))
         contents = render_many([(template, context) for _, template, context, _ in planned])
         rendered = [(file, content, entry) for (file, _, _, entry), content in zip(planned, contents)]

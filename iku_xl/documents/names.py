@@ -16,6 +16,7 @@ def safe_name(text: str) -> str:
     return cleaned
 
 
-def document_file_name(kind: str, number: str, title: str) -> str:
-    parts = [kind, number.replace("/", "-") if number else "", title]
+def document_file_name(kind: str, number: str, title: str, case_id: str = "") -> str:
+    """kind, number and title; the case ID first when several cases share one folder."""
+    parts = [case_id, kind, number.replace("/", "-") if number else "", title]
     return safe_name(" ".join(p for p in parts if p)) + ".docx"
