@@ -58,13 +58,21 @@ class LiveStore:
             target.value = [[cells[c][0] for c in run]]
         _grow_table(sheet, row)
 
-    def rebuild_lacak(self, code: str) -> None:
+    def _lacak_sheet(self, code: str):
+        """The SOP's Lacak sheet, its SOP and the colours of its legend; None when there is no such sheet."""
         name = lacak.sheet_name(code)
         if name not in [s.name for s in self.xw_book.sheets]:
-            return
+            return None
         sheet = self.xw_book.sheets[name]
-        sop = self.book.sops[code]
-        legend = self._legend(sheet)
+        legend = {key: sheet.range((layout.LACAK_LEGEND_ROW, column)).color
+                  for column, key in ((2, "done"), (3, "late"), (4, "current"))}
+        return sheet, self.book.sops[code], legend
+
+    def rebuild_lacak(self, code: str) -> None:
+        found = self._lacak_sheet(code)
+        if found is None:
+            return
+        sheet, sop, legend = found
         grid = [lacak.header(sop)] + lacak.body(sop, tracking_rows(sop, self.book.cases, self.book.history))
         width = max(len(r) for r in grid)
         last = max(sheet.used_range.last_cell.row, layout.LACAK_HEADER_ROW + len(grid))
@@ -87,31 +95,17 @@ class LiveStore:
 
     def update_lacak(self, code: str, cases: list, new_entries: list) -> None:
         """Only the moved cases' rows: a whole Lacak sheet would be thousands of colour calls to Excel."""
-        name = lacak.sheet_name(code)
-        if name not in [s.name for s in self.xw_book.sheets]:
+        found = self._lacak_sheet(code)
+        if found is None:
             return
-        sheet = self.xw_book.sheets[name]
-        sop = self.book.sops[code]
-        legend = self._legend(sheet)
+        sheet, sop, legend = found
         last = max(sheet.used_range.last_cell.row, layout.LACAK_HEADER_ROW)
         ids = sheet.range((1, 1), (last, 1)).options(ndim=2).value or []
         where = {str(r[0]).strip(): n for n, r in enumerate(ids, start=1)
                  if n > layout.LACAK_HEADER_ROW and r and r[0] is not None}
         free = max([layout.LACAK_HEADER_ROW] + list(where.values())) + 1
-        for case in cases:
-            rows = tracking_rows(sop, [case], self.book.history_of(case.id_text))
-            if not rows:
-                continue
-            cells = lacak.body(sop, rows)[0]
-            row = where.get(case.id_text)
-            if row is None:
-                row, free = free, free + 1
+        for row, cells in lacak.placed_rows(sop, cases, self.book.history_of, where, free):
             self._write_lacak_row(sheet, row, cells, legend)
-
-    @staticmethod
-    def _legend(sheet) -> dict:
-        return {key: sheet.range((layout.LACAK_LEGEND_ROW, column)).color
-                for column, key in ((2, "done"), (3, "late"), (4, "current"))}
 
     @staticmethod
     def _write_lacak_row(sheet, row: int, cells: list, legend: dict) -> None:

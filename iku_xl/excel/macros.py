@@ -110,15 +110,14 @@ def validate(book) -> str:
 
 
 def _moves(book, move) -> str:
+    """`move(workflow, store, case_id, step)` for each selected case; the workbook is read once for the
+    selection and each case's current step, then once per move (each move sees the one before)."""
     from ..actions import workflow
 
-    messages = []
-    store = LiveStore(book)
-    with store:
+    with LiveStore(book) as store:
         ids = selected_case_ids(book, store)
-    for case_id in ids:
-        messages.append(move(workflow, LiveStore(book), case_id))
-    return "\n".join(messages)
+        steps = {case_id: _case_step(store, case_id)[1] for case_id in ids}
+    return "\n".join(move(workflow, LiveStore(book), case_id, steps[case_id]) for case_id in ids)
 
 
 @_action
@@ -135,9 +134,7 @@ def open_cases(book) -> str:
 @_action
 def advance(book) -> str:
     """Selesaikan langkah: at a decision step, a question box asks Ya or Tidak."""
-    def move(workflow, store, case_id):
-        with LiveStore(book) as peek:
-            case, step = _case_step(peek, case_id)
+    def move(workflow, store, case_id, step):
         decision = None
         if step is not None and step.is_decision:
             answer = book.app.alert(f"Kasus {case_id}, langkah {step.no}: {step.kegiatan}\n\nSetuju (Ya) atau "
@@ -152,7 +149,7 @@ def advance(book) -> str:
 @_action
 def return_case(book) -> str:
     """Kembalikan: the decision step of each selected case answered Tidak."""
-    return _moves(book, lambda workflow, store, case_id: workflow.advance(
+    return _moves(book, lambda workflow, store, case_id, _: workflow.advance(
         store, case_id, False, _by(book), _note(book), _at(book)).message)
 
 
@@ -172,13 +169,14 @@ def _reason(book, verb: str) -> str:
 def hold(book) -> str:
     """Tunda, with the reason written on the Panel."""
     reason = _reason(book, "penundaan")
-    return _moves(book, lambda workflow, store, case_id: workflow.hold(store, case_id, reason, _by(book), _at(book)).message)
+    return _moves(book, lambda workflow, store, case_id, _: workflow.hold(
+        store, case_id, reason, _by(book), _at(book)).message)
 
 
 @_action
 def resume(book) -> str:
     """Lanjutkan a case on hold."""
-    return _moves(book, lambda workflow, store, case_id: workflow.resume(
+    return _moves(book, lambda workflow, store, case_id, _: workflow.resume(
         store, case_id, _note(book), _by(book), _at(book)).message)
 
 
@@ -186,14 +184,15 @@ def resume(book) -> str:
 def cancel(book) -> str:
     """Batalkan, with the reason written on the Panel."""
     reason = _reason(book, "pembatalan")
-    return _moves(book, lambda workflow, store, case_id: workflow.cancel(
+    return _moves(book, lambda workflow, store, case_id, _: workflow.cancel(
         store, case_id, reason, _by(book), _at(book)).message)
 
 
 @_action
 def undo(book) -> str:
     """Urungkan the last move of each selected case."""
-    return _moves(book, lambda workflow, store, case_id: workflow.undo(store, case_id, _by(book), _note(book)).message)
+    return _moves(book, lambda workflow, store, case_id, _: workflow.undo(
+        store, case_id, _by(book), _note(book)).message)
 
 
 @_action

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..core.sop import Sop
-from ..core.tracking import TrackingRow
+from ..core.tracking import TrackingRow, tracking_rows
 from . import layout
 
 CURRENT = "▶ sekarang"
@@ -46,3 +46,18 @@ def body(sop: Sop, rows: list[TrackingRow]) -> list[list[Cell]]:
                 cells.append(Cell(mark.done, "late" if mark.late else "done"))
         grid.append(cells)
     return grid
+
+
+def placed_rows(sop: Sop, cases, history_of, where: dict[str, int], free: int) -> list[tuple[int, list[Cell]]]:
+    """The moved cases' Lacak rows and where each goes: its own row (`where`, by case ID), or the next
+    free row for a case new to the sheet. `history_of(case_id)` gives the case's history."""
+    placed = []
+    for case in cases:
+        rows = tracking_rows(sop, [case], history_of(case.id_text))
+        if not rows:
+            continue
+        row = where.get(case.id_text)
+        if row is None:
+            row, free = free, free + 1
+        placed.append((row, body(sop, rows)[0]))
+    return placed

@@ -67,14 +67,7 @@ def update_lacak_rows(patch: WorkbookPatch, values, book: Book, code: str, cases
     where = {str(v).strip(): r for r, v in values.column(sheet, "A") if r > layout.LACAK_HEADER_ROW and v}
     free = max(sheet.last_filled_row(), layout.LACAK_HEADER_ROW) + 1
     width = len(lacak.header(sop))
-    for case in cases:
-        rows = tracking_rows(sop, [case], histories.get(case.id_text, []))
-        if not rows:
-            continue
-        cells = lacak.body(sop, rows)[0]
-        row = where.get(case.id_text)
-        if row is None:
-            row, free = free, free + 1
+    for row, cells in lacak.placed_rows(sop, cases, lambda case_id: histories.get(case_id, []), where, free):
         for c in range(1, width + 1):
             cell = cells[c - 1] if c <= len(cells) else lacak.Cell(None, "text")
             sheet.set(row, c, cell.value, style_of[cell.style] or "0")
