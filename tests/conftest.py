@@ -71,3 +71,11 @@ def libreoffice_convert(source: Path, fmt: str, out_dir: Path) -> Path:
     produced = out_dir / f"{source.stem}.{fmt.split(':')[0]}"
     assert produced.exists(), f"LibreOffice did not write {produced}"
     return produced
+
+
+def pytest_report_header(config):
+    """Tests of the seed SOPs and of files saved by Excel read ../shared beside the clone, as CI has it."""
+    if not SEEDS.is_dir():
+        return (f"iku-xl: {SHARED} is missing: the tests that read the seed SOPs and the Excel-made workbooks "
+                "will fail; clone beside shared/ (as CI does) to run them")
+    return f"iku-xl: reading seeds and Excel-made workbooks from {SHARED}"
