@@ -1,4 +1,4 @@
-"""Shared fixtures: workbooks made by the program, the seeds in ../shared, a way to edit cells."""
+"""Shared fixtures: workbooks made by the program, the seed SOPs, a way to edit cells."""
 from __future__ import annotations
 
 import shutil
@@ -12,10 +12,11 @@ from iku_xl.actions.init import init_workbook
 from iku_xl.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-SEEDS = SHARED / "seeds"
-POLHUKAM_SEED = SEEDS / "000_893022443de9db37.txt"
-KEMNAKER_SEED = SEEDS / "004_4e4673fc01ac9a65.txt"
+FIXTURES = ROOT / "tests" / "fixtures"
+SEEDS = ROOT / "iku_xl" / "data" / "seeds"  # the seed SOPs as shipped (provenance: README.md there)
+POLHUKAM_SEED = SEEDS / "POLHUKAM.txt"
+KEMNAKER_SEED = SEEDS / "KEMNAKER.txt"
+EXCEL_MADE = FIXTURES / "excel_made"  # files Excel itself saved (provenance and licence: README.md there)
 
 
 @pytest.fixture(scope="session")
@@ -71,11 +72,3 @@ def libreoffice_convert(source: Path, fmt: str, out_dir: Path) -> Path:
     produced = out_dir / f"{source.stem}.{fmt.split(':')[0]}"
     assert produced.exists(), f"LibreOffice did not write {produced}"
     return produced
-
-
-def pytest_report_header(config):
-    """Tests of the seed SOPs and of files saved by Excel read ../shared beside the clone, as CI has it."""
-    if not SEEDS.is_dir():
-        return (f"iku-xl: {SHARED} is missing: the tests that read the seed SOPs and the Excel-made workbooks "
-                "will fail; clone beside shared/ (as CI does) to run them")
-    return f"iku-xl: reading seeds and Excel-made workbooks from {SHARED}"

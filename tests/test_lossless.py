@@ -14,9 +14,9 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from iku_xl.workbook.patch.workbook_patch import WorkbookPatch
 from iku_xl.workbook.reader import read_book
 
-from .conftest import SHARED, libreoffice_convert, run, soffice
+from .conftest import EXCEL_MADE as EXCEL_MADE_FOLDER, libreoffice_convert, run, soffice
 
-EXCEL_MADE = sorted((SHARED / "excel-made").glob("*.xls[xm]"))
+EXCEL_MADE = sorted(EXCEL_MADE_FOLDER.glob("*.xls[xm]"))
 
 
 def parts(path) -> dict[str, bytes]:
@@ -44,7 +44,7 @@ def assert_kept(before: dict[str, bytes], after: dict[str, bytes], allowed_chang
 
 
 def test_patch_keeps_every_part_of_files_excel_saved(tmp_path):
-    assert EXCEL_MADE, "../shared/excel-made is missing"
+    assert EXCEL_MADE, f"{EXCEL_MADE_FOLDER} is missing"
     written = []
     for source in EXCEL_MADE:
         data = source.read_bytes()
@@ -132,7 +132,7 @@ X14_VALIDATION = (
 
 def with_x14_and_vba(source, target):
     """Add what openpyxl would drop: x14 lists on two sheets, and Excel's VBA project."""
-    vba = zipfile.ZipFile(SHARED / "excel-made" / "macro01.xlsm").read("xl/vbaProject.bin")
+    vba = zipfile.ZipFile(EXCEL_MADE_FOLDER / "macro01.xlsm").read("xl/vbaProject.bin")
     patch = WorkbookPatch(source.read_bytes())
     with zipfile.ZipFile(source) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as out:
         for info in original.infolist():
