@@ -72,3 +72,15 @@ def libreoffice_convert(source: Path, fmt: str, out_dir: Path) -> Path:
     produced = out_dir / f"{source.stem}.{fmt.split(':')[0]}"
     assert produced.exists(), f"LibreOffice did not write {produced}"
     return produced
+
+
+@pytest.fixture(scope="session")
+def calc():
+    """A LibreOffice Calc running for the whole test session."""
+    from .calc import Calc
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc")
+    running = Calc()
+    yield running
+    running.close()

@@ -14,7 +14,7 @@ from iku_xl.core.sop import DOCUMENT_KINDS
 from iku_xl.documents.batch import PARALLEL_FROM, compiled, render_many
 from iku_xl.documents.render import _grid_follows_cells, environment
 from iku_xl.workbook.grid import column_letter
-from iku_xl.workbook.reader import load_grids
+from iku_xl.workbook.reader import load_grids, open_package
 
 from .conftest import ROOT
 from .test_documents import TEMPLATES, TODAY
@@ -94,7 +94,8 @@ def _plain(value):
 
 
 def assert_same_values(path):
-    grids = load_grids(path)
+    package = open_package(path)
+    grids = load_grids(package, list(package.sheet_parts()))
     workbook = load_workbook(path)
     for sheet in workbook.worksheets:
         grid = grids[sheet.title]

@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from iku_xl.workbook.patch.workbook_patch import WorkbookPatch
+from iku_xl.workbook.ooxml.workbook_patch import WorkbookPatch
 from iku_xl.workbook.reader import read_book
 
 from .conftest import EXCEL_MADE as EXCEL_MADE_FOLDER, libreoffice_convert, run, soffice

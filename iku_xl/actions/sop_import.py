@@ -9,9 +9,9 @@ from ..errors import Refused, UnreadableFile, UsageError
 from ..importers.sop_text import parse_sop_text
 from ..workbook import lacak, layout
 from ..workbook.grid import column_letter
-from ..workbook.patch.add_sheets import add_sheets, set_pick_list
-from ..workbook.patch.workbook_patch import WorkbookPatch
-from ..workbook.reader import read_book
+from ..workbook.ooxml.add_sheets import add_sheets, set_pick_list
+from ..workbook.ooxml.workbook_patch import WorkbookPatch
+from ..workbook.reader import open_package, read_book
 from ..workbook.shared_file import exclusive
 
 _CODE = re.compile(rf"^[A-Z0-9][A-Z0-9_-]{{0,{layout.MAX_SOP_CODE - 1}}}$")
@@ -43,16 +43,16 @@ def import_sop(text_path: str | Path, code: str, workbook_path: str | Path, *, r
     sop = parse_sop_text(read_text(Path(text_path)), code)
     workbook_path = Path(workbook_path)
     with exclusive(workbook_path) as shared:
-        data = shared.read()
-        book = read_book(workbook_path, data)  # refuses a broken workbook before anything is written
-        names = WorkbookPatch(data).parts
+        package = open_package(workbook_path, shared.read())
+        book = read_book(workbook_path, package=package)  # refuses a broken workbook before anything is written
+        patch = WorkbookPatch(package)
+        names = patch.parts
         if (code in book.sops or code in names) and not replace:
             raise Refused(f"SOP {code} sudah ada di {workbook_path}; pakai kode lain atau tambahkan --replace.",
                           sheet=code, path=str(workbook_path))
         if code in names and code not in book.sops:
             raise Refused(f"Lembar '{code}' sudah ada di {workbook_path} dan bukan lembar SOP; pakai kode lain.", sheet=code)
         book.sops[code] = sop
-        patch = WorkbookPatch(data)
         add_sheets(patch, _scratch_sheets(sop, book), [code, lacak.sheet_name(code)])
         roles = list(dict.fromkeys(r for s in book.sops.values() for r in s.roles))
         lists = list(layout.PICK_LISTS)

@@ -16,7 +16,7 @@ import zipfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from ..raw_zip import deflated, raw_parts, write_zip
+from ..workbook.ooxml.raw_zip import deflated, raw_parts, write_zip
 from .render import TemplateProblem, _field_of, _grid_follows_cells, environment
 
 PARALLEL_FROM = 48  # below this, starting worker processes costs more than it saves

@@ -7,7 +7,7 @@ from ..core.book import Book
 from ..core.tracking import tracking_rows
 from ..errors import Refused
 from ..workbook import lacak, layout
-from ..workbook.patch.cells import column_index
+from ..workbook.grid import column_index
 from ..workbook.reader import book_from_grids
 from .live_grids import read_sheet
 

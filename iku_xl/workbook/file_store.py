@@ -5,13 +5,12 @@ from pathlib import Path
 
 from ..core.book import Book
 from . import layout
-from .patch.workbook_patch import WorkbookPatch
-from .reader import read_book
 from ..core.history import HistoryEntry
-from .grid import Grid, column_letter
+from .grid import Grid, column_index, column_letter
 from .list_sheet import locate_columns
-from .patch.cell_values import CellValues
-from .patch.cells import column_index, from_serial
+from .ooxml.sheet_xml import from_serial
+from .ooxml.workbook_patch import WorkbookPatch
+from .reader import open_package, read_book
 from .record_writer import next_free_row, rebuild_lacak, update_lacak_rows, write_record
 from .shared_file import exclusive
 
@@ -31,10 +30,9 @@ class FileStore:
         self._lock = exclusive(self.path)
         self._shared = self._lock.__enter__()
         try:
-            data = self._shared.read()
-            self.book = read_book(self.path, data, history="lazy")
-            self._patch = WorkbookPatch(data)
-            self._values = CellValues(self._patch.package)
+            package = open_package(self.path, self._shared.read())
+            self.book = read_book(self.path, history="lazy", package=package)
+            self._patch = WorkbookPatch(package)
             self._riwayat_columns()
             self.book.case_history_loader = self.case_history
         except BaseException:
@@ -64,12 +62,12 @@ class FileStore:
             return
         histories = {c.id_text: self.case_history(c.id_text) + [e for e in new_entries if e.case_id == c.id_text]
                      for c in cases}
-        self._dirty |= update_lacak_rows(self._patch, self._values, self.book, code, cases, histories)
+        self._dirty |= update_lacak_rows(self._patch, self.book, code, cases, histories)
 
     def _riwayat_columns(self) -> None:
         """Riwayat's column letters from its header row, read from the XML (the sheet itself stays unread)."""
-        header = self._values.row(self._patch.sheet(layout.RIWAYAT.name), 1)
-        row = [header.get(c) for c in range(1, max(header, default=0) + 1)]
+        header = self._patch.sheet(layout.RIWAYAT.name).cells(1)
+        row = [header[c].value if c in header else None for c in range(1, max(header, default=0) + 1)]
         letters = {f: column_letter(c) for f, c in locate_columns(Grid(layout.RIWAYAT.name, [row]), layout.RIWAYAT).items()}
         self.book.columns[layout.RIWAYAT.name] = letters
 
@@ -82,15 +80,15 @@ class FileStore:
     def _scan_case_history(self, case_id: str) -> list[HistoryEntry]:
         sheet = self._patch.sheet(layout.RIWAYAT.name)
         letters = self.book.columns[layout.RIWAYAT.name]
-        rows = [r for r, value in self._values.column(sheet, letters["case_id"])
+        rows = [r for r, value in sheet.column(letters["case_id"])
                 if r > 1 and _case_text(value) == case_id]
         kinds = {c.field: c.kind for c in layout.RIWAYAT.columns}
         by_column = {column_index(letter): field for field, letter in letters.items()}
         entries = []
         for number in rows:
             values = {field: None for field in kinds}
-            for column, value in self._values.row(sheet, number).items():
-                field = by_column.get(column)
+            for column, cell in sheet.cells(number).items():
+                field, value = by_column.get(column), cell.value
                 if field:
                     values[field] = from_serial(value, self._patch.date1904) if kinds[field] in ("date", "datetime") \
                         else value

@@ -13,45 +13,77 @@ from ..core.history import HistoryEntry
 from ..core.iku import IkuRow
 from ..core.people import Official
 from ..core.register import DayOff, NumberEntry
-from ..errors import MissingSheet, UnreadableFile
+from ..errors import IkuError, MissingSheet, UnreadableFile
 from . import layout
 from .grid import Grid, column_letter
 from .list_sheet import read_list_sheet, target_columns
-from .package import check_readable, error_cells
+from .ooxml.package import Package, check_readable
 from .sop_sheet import find_sop_header, read_sop_sheet
 
 
-def load_grids(path: Path, data: bytes | None = None, skip: set[str] = frozenset()) -> dict[str, Grid]:
-    """Every sheet's values, but those named in `skip` come back empty (they are not parsed)."""
-    check_readable(path)
+def open_package(path: str | Path, data: bytes | None = None) -> Package:
+    """The workbook's package, checked to be one we can read; `data` are its bytes when already read."""
+    path = Path(path)
+    if data is None:
+        check_readable(path)
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise UnreadableFile(f"Berkas {path} tidak bisa dibaca ({error.strerror}).", path=str(path)) from error
+    elif not data.startswith(b"PK"):
+        check_readable(path)
+    return Package(data, str(path))
+
+
+def sheets_to_read(package: Package, history: bool) -> list[str]:
+    """The sheets a Book is made of: the list sheets and the SOP sheets; not the program's own
+    derived sheets (Lacak, Temuan, Daftar Pilihan), nor Riwayat unless asked for."""
+    skipped = {layout.PANDUAN, layout.PANEL, layout.TEMUAN, layout.DAFTAR}
+    if not history:
+        skipped.add(layout.RIWAYAT.name)
+    return [name for name in package.sheet_parts()
+            if name not in skipped and not name.startswith(layout.LACAK_PREFIX)]
+
+
+def load_grids(package: Package, names: list[str]) -> dict[str, Grid]:
+    """The values of the sheets `names`, each checked against the bounds before calamine reads it."""
+    present = package.sheet_parts()
+    for name in names:
+        if name in present:
+            package.check_extent(name)  # also inflates the part once, so its CRC is proven before calamine
+    for part in (package.related("xl/workbook.xml", "/sharedStrings"), package.related("xl/workbook.xml", "/styles")):
+        if part and package.has(part):
+            package.read(part)
     try:
-        workbook = (CalamineWorkbook.from_filelike(io.BytesIO(data)) if data is not None
-                    else CalamineWorkbook.from_path(str(path)))
-        return {name: Grid(name, [] if name in skip else
-                           workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
-                for name in workbook.sheet_names}
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(package.data))
+        available = set(workbook.sheet_names)
+        return {name: Grid(name, workbook.get_sheet_by_name(name).to_python(skip_empty_area=False))
+                for name in names if name in available}
+    except IkuError:
+        raise
     except Exception as error:  # calamine raises its own error types for broken packages
-        raise UnreadableFile(f"Berkas {path} tidak bisa dibaca sebagai buku kerja Excel ({error}).",
-                             path=str(path)) from error
+        raise UnreadableFile(f"Berkas {package.where} tidak bisa dibaca sebagai buku kerja Excel; pakai salinan "
+                             "cadangannya atau simpan ulang dari Excel.", path=package.where) from error
 
 
-def read_book(path: str | Path, data: bytes | None = None, history: bool | str = True) -> Book:
-    """The workbook at `path` (or its bytes `data`, already read) as a plain Book.
+def read_book(path: str | Path, data: bytes | None = None, history: bool | str = True,
+              package: Package | None = None) -> Book:
+    """The workbook at `path` (or its bytes `data`, already read, or its open `package`) as a plain Book.
 
     Riwayat is the sheet that grows without end: `history=False` leaves it unread (status and
     validate do not need it); `history="lazy"` reads it on the first use of `book.history`."""
-    path = Path(path)
-    grids = load_grids(path, data, skip=set() if history is True else {layout.RIWAYAT.name})
+    package = package or open_package(path, data)
+    names = sheets_to_read(package, history is True)
+    grids = load_grids(package, names)
     if history is not True:
         grids[layout.RIWAYAT.name] = Grid(layout.RIWAYAT.name, [[c.header for c in layout.RIWAYAT.columns]])
-    book = book_from_grids(grids, str(path))
+    book = book_from_grids(grids, package.where)
     if history == "lazy":
         book._history = None  # what _read_lists put there came from the stand-in header only
-        book.history_loader = lambda: read_history(book, path, data)
-    # Riwayat and Lacak are written by the program; the rules read the sheets staff type into
-    book.error_cells = error_cells(io.BytesIO(data) if data is not None else path,
-                                   [name for name in grids if name not in (layout.DAFTAR, layout.RIWAYAT.name)
-                                    and not name.startswith(layout.LACAK_PREFIX)])
+        book.history_loader = lambda: read_history(book, package)
+    # Riwayat is written by the program; the rules read the sheets staff type into
+    book.error_cells = [(name, cell, shown) for name in names if name != layout.RIWAYAT.name
+                        for cell, shown in package.sheet(name).error_cells()]
     return book
 
 
@@ -73,18 +105,12 @@ def book_from_grids(grids: dict[str, Grid], where: str) -> Book:
     return book
 
 
-def read_history(book: Book, path: Path, data: bytes | None) -> list[HistoryEntry]:
+def read_history(book: Book, package: Package) -> list[HistoryEntry]:
     """Riwayat alone, for a Book read without it."""
-    grids = load_grids(path, data, skip={n for n in _sheet_names(path, data) if n != layout.RIWAYAT.name})
+    grids = load_grids(package, [layout.RIWAYAT.name])
     records, columns = read_list_sheet(grids[layout.RIWAYAT.name], layout.RIWAYAT)
     book.columns[layout.RIWAYAT.name] = columns
     return [HistoryEntry(**values, row=row) for row, values in records]
-
-
-def _sheet_names(path: Path, data: bytes | None) -> list[str]:
-    workbook = (CalamineWorkbook.from_filelike(io.BytesIO(data)) if data is not None
-                else CalamineWorkbook.from_path(str(path)))
-    return workbook.sheet_names
 
 
 def _read_lists(book: Book, grids: dict[str, Grid]) -> None:

@@ -4,9 +4,9 @@ from __future__ import annotations
 from ..core.book import Book
 from ..core.tracking import tracking_rows
 from . import lacak, layout
-from .grid import column_letter
-from .patch.cells import Formula, column_index
-from .patch.workbook_patch import WorkbookPatch
+from .grid import column_index, column_letter
+from .ooxml.sheet_xml import Formula
+from .ooxml.workbook_patch import WorkbookPatch
 
 
 def _columns(book: Book, sheet: layout.ListSheet) -> dict[str, int]:
@@ -27,13 +27,15 @@ def write_record(patch: WorkbookPatch, book: Book, sheet: layout.ListSheet, reco
         column = columns.get(field)
         if column is None or not hasattr(record, field):
             continue
-        has_style = column in existing and existing[column][0]
-        sheet_patch.set(row, column, getattr(record, field), None if has_style else above.get(column, (None,))[0])
-    for column, (style, formula) in above.items():
-        if formula and column not in sheet_patch.edits.get(row, {}) and not existing.get(column, (None, None))[1]:
+        has_style = column in existing and existing[column].style
+        sheet_patch.set(row, column, getattr(record, field), None if has_style or column not in above
+                        else above[column].style)
+    for column, cell in above.items():
+        mine = existing.get(column)
+        if cell.formula and column not in sheet_patch.edits.get(row, {}) and not (mine and mine.formula):
             target = f"{column_letter(column)}{row}"
-            moved = Translator(f"={formula}", origin=f"{column_letter(column)}{row - 1}").translate_formula(target)
-            sheet_patch.set(row, column, Formula(moved.lstrip("=")), style)
+            moved = Translator(f"={cell.formula}", origin=f"{column_letter(column)}{row - 1}").translate_formula(target)
+            sheet_patch.set(row, column, Formula(moved.removeprefix("=")), cell.style)
 
 
 def next_free_row(records) -> int:
@@ -48,23 +50,22 @@ def _lacak_sheet(patch: WorkbookPatch, book: Book, code: str):
     sheet = patch.sheet(name)
     legend = sheet.cells(layout.LACAK_LEGEND_ROW)
     header_styles = sheet.cells(layout.LACAK_HEADER_ROW)
-    styles = {
-        "done": (legend.get(2) or (None, None))[0],
-        "late": (legend.get(3) or (None, None))[0],
-        "current": (legend.get(4) or (None, None))[0],
-        "header": (header_styles.get(1) or (None, None))[0],
-        "text": (legend.get(1) or (None, None))[0],
-    }
+
+    def style(cells, column):
+        return cells[column].style if column in cells else None
+
+    styles = {"done": style(legend, 2), "late": style(legend, 3), "current": style(legend, 4),
+              "header": style(header_styles, 1), "text": style(legend, 1)}
     return book.sops[code], sheet, styles
 
 
-def update_lacak_rows(patch: WorkbookPatch, values, book: Book, code: str, cases, histories: dict) -> bool:
+def update_lacak_rows(patch: WorkbookPatch, book: Book, code: str, cases, histories: dict) -> bool:
     """Rewrite only the rows of `cases` in the SOP's Lacak sheet (new cases get a row at the end)."""
     found = _lacak_sheet(patch, book, code)
     if found is None:
         return False
     sop, sheet, style_of = found
-    where = {str(v).strip(): r for r, v in values.column(sheet, "A") if r > layout.LACAK_HEADER_ROW and v}
+    where = {str(v).strip(): r for r, v in sheet.column("A") if r > layout.LACAK_HEADER_ROW and v}
     free = max(sheet.last_filled_row(), layout.LACAK_HEADER_ROW) + 1
     width = len(lacak.header(sop))
     for row, cells in lacak.placed_rows(sop, cases, lambda case_id: histories.get(case_id, []), where, free):

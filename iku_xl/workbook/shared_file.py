@@ -110,7 +110,7 @@ def exclusive(path: Path):
     """Hold the program's lock on `path` for one read-change-write; refuse if a person holds the file."""
     from filelock import FileLock, Timeout
 
-    from .package import check_readable
+    from .ooxml.package import check_readable
 
     check_readable(path)
     in_use = holder(path)

@@ -1,0 +1,461 @@
+"""A worksheet's sheetData read and edited as text: the one place where XML meets regular expressions.
+
+A Riwayat of years is tens of MB of XML; parsing it into a tree for one appended row costs seconds
+and hundreds of MB, while cutting the row out of the text costs milliseconds. So the rows and cells of
+sheetData are found by pattern here, and only here; everything outside sheetData and every other part
+is handled with lxml (`parts.py`). The patterns accept what the format allows: rows and cells without
+`r` (numbered from the one before), any namespace prefix, inline and shared strings, shared formulas.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ..grid import column_index, column_letter
+
+_EPOCH_1900 = dt.datetime(1899, 12, 30)
+_EPOCH_1904 = dt.datetime(1904, 1, 1)
+
+_CELL = re.compile(r"<(?P<p>\w+:)?c\b(?P<attrs>[^>]*?)(?:/>|>(?P<inner>.*?)</(?P=p)?c>)", re.S)
+_R_CELL = re.compile(r'\br="([A-Z]+)(\d+)"')
+_R_ROW = re.compile(r'\br="(\d+)"')
+_STYLE = re.compile(r'\bs="(\d+)"')
+_TYPE = re.compile(r'\bt="(\w+)"')
+_SPANS = re.compile(r'\s+spans="(\d+):(\d+)"')
+_FILLED = re.compile(r"<(?:\w+:)?(?:v|is|f)\b")
+_FORMULA = re.compile(r"<(?:\w+:)?f\b(?P<attrs>[^>]*?)(?:/>|>(?P<text>.*?)</(?:\w+:)?f>)", re.S)
+_VALUE = re.compile(r"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
+_TEXT = re.compile(r"<(?:\w+:)?t\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?t>)", re.S)
+_PHONETIC = re.compile(r"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.S)
+_ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);")
+_NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
+_XSTRING = re.compile(r"_x([0-9A-Fa-f]{4})_")
+# characters XML 1.0 cannot carry (and CR, which a parser turns into LF) are written as _xHHHH_, as Excel does
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa-f]{4}_)")
+
+
+@dataclass(frozen=True)
+class Formula:
+    text: str  # as typed after the '=', not XML-escaped
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One cell as it stands in the XML."""
+    column: int
+    style: str | None
+    formula: str | None  # unescaped; None when the cell has none (or is a shared formula's follower)
+    value: object        # float, str, bool, None; an error cell reads None
+    error: str | None = None
+
+
+# text <-> XML
+
+def unescape(text: str) -> str:
+    """XML character and entity references resolved, once."""
+    def resolve(match: re.Match) -> str:
+        name = match.group(1)
+        if name[0] == "#":
+            return chr(int(name[2:], 16) if name[1] in "xX" else int(name[1:]))
+        return _NAMED[name]
+    return _ENTITY.sub(resolve, text) if "&" in text else text
+
+
+def escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def decode_xstring(text: str) -> str:
+    """Cell text as stored (`_x000D_` for a carriage return) back to its characters."""
+    return _XSTRING.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
+def encode_xstring(text: str) -> str:
+    """Characters XML cannot hold become `_xHHHH_`; a literal `_xHHHH_` keeps its underscore as `_x005F_`."""
+    return _UNSAFE.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+
+
+def utf8(text: str) -> str:
+    """Text cut from the sheet (held as latin-1, one character per byte) as the characters it really is."""
+    return text.encode("latin-1").decode("utf-8")
+
+
+def string_item_text(xml: str) -> str:
+    """The text of an <si> or <is> element: its <t> runs, phonetic guides left out."""
+    xml = _PHONETIC.sub("", xml)
+    return "".join(decode_xstring(unescape(t or "")) for t in _TEXT.findall(xml))
+
+
+# dates
+
+def date_serial(value: dt.date | dt.datetime | dt.time, date1904: bool = False) -> float:
+    if isinstance(value, dt.time):
+        return (value.hour * 3600 + value.minute * 60 + value.second) / 86400
+    if not isinstance(value, dt.datetime):
+        value = dt.datetime.combine(value, dt.time())
+    delta = value - (_EPOCH_1904 if date1904 else _EPOCH_1900)
+    return round(delta.days + delta.seconds / 86400, 10)
+
+
+def from_serial(value: object, date1904: bool = False) -> object:
+    """A date serial back to a datetime (to the minute); anything else as it is."""
+    if not isinstance(value, float):
+        return value
+    moment = (_EPOCH_1904 if date1904 else _EPOCH_1900) + dt.timedelta(days=value)
+    return (moment + dt.timedelta(seconds=30)).replace(second=0, microsecond=0)
+
+
+# one cell
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() and abs(value) < 1e15 else repr(float(value))
+
+
+def cell_xml(ref: str, value: object, style: str | None, prefix: str = "", date1904: bool = False) -> str:
+    """A new cell: text as an inline string, numbers and dates as numbers, Formula as a formula."""
+    s = f' s="{style}"' if style not in (None, "", "0") else ""
+    c = f"{prefix}c"
+    if value is None or value == "":
+        return f'<{c} r="{ref}"{s}/>'
+    if isinstance(value, Formula):
+        return f'<{c} r="{ref}"{s}><{prefix}f>{escape(value.text)}</{prefix}f></{c}>'
+    if isinstance(value, bool):
+        return f'<{c} r="{ref}"{s} t="b"><{prefix}v>{int(value)}</{prefix}v></{c}>'
+    if isinstance(value, (int, float)):
+        return f'<{c} r="{ref}"{s}><{prefix}v>{_number(value)}</{prefix}v></{c}>'
+    if isinstance(value, (dt.date, dt.time)):
+        return f'<{c} r="{ref}"{s}><{prefix}v>{_number(date_serial(value, date1904))}</{prefix}v></{c}>'
+    text = escape(encode_xstring(str(value)))
+    return (f'<{c} r="{ref}"{s} t="inlineStr"><{prefix}is><{prefix}t xml:space="preserve">{text}'
+            f'</{prefix}t></{prefix}is></{c}>')
+
+
+def same_value(cell: Cell, value: object, date1904: bool = False) -> bool:
+    """Would writing `value` leave what the cell shows unchanged? (Then its XML is kept as it is.)"""
+    if isinstance(value, Formula):
+        return cell.formula == value.text
+    if cell.error is not None:
+        return False
+    old = cell.value
+    if value is None or value == "":
+        return old is None or old == ""
+    if isinstance(value, bool) or isinstance(old, bool):
+        return type(value) is type(old) and value == old
+    if isinstance(value, (dt.date, dt.time)):
+        return isinstance(old, float) and abs(old - date_serial(value, date1904)) < 1e-7
+    if isinstance(value, (int, float)):
+        return isinstance(old, float) and float(value) == old
+    return isinstance(old, str) and old == str(value)
+
+
+def _cell_value(attrs: str, inner: str, shared: Callable[[int], str]) -> tuple[object, str | None]:
+    """(value, error text) of a cell's XML (held as latin-1)."""
+    kind = (_TYPE.search(attrs) or (None, "n"))[1]
+    inner = utf8(inner)
+    if kind == "inlineStr":
+        return string_item_text(inner) or None, None
+    raw = _VALUE.search(inner)
+    if raw is None:
+        return None, None
+    text = raw.group(1)
+    if kind == "s":
+        return shared(int(text)), None
+    if kind == "e":
+        return None, unescape(text)
+    if kind in ("str", "d"):
+        return decode_xstring(unescape(text)), None
+    if kind == "b":
+        return text.strip() in ("1", "true"), None
+    try:
+        return float(text), None
+    except ValueError:
+        return None, None
+
+
+class SheetXml:
+    """One worksheet part: its rows found on demand, edits spliced into the original bytes."""
+
+    def __init__(self, xml: bytes, date1904: bool = False, shared: Callable[[int], str] | None = None):
+        # latin-1 keeps one character per byte: offsets are byte offsets, a 20 MB Riwayat stays 20 MB in
+        # memory, and encoding back gives the original bytes exactly. Text read out goes through utf8().
+        self.text = xml.decode("latin-1")
+        self._raw = xml
+        self.date1904 = date1904
+        self._shared = shared or (lambda index: "")
+        opening = re.search(r"<(\w+:)?sheetData\b[^>]*?(/?)>", self.text)
+        if opening is None:
+            raise ValueError("worksheet without sheetData")
+        self.prefix = opening.group(1) or ""
+        if opening.group(2) == "/":
+            self.text = (self.text[:opening.start()] + f"<{self.prefix}sheetData></{self.prefix}sheetData>"
+                         + self.text[opening.end():])
+            opening = re.search(r"<(\w+:)?sheetData\b[^>]*?>", self.text)
+            assert opening is not None
+            self._raw = self.text.encode("latin-1")  # offsets must match the text again
+        self.start = opening.end()
+        self.end = self.text.index(f"</{self.prefix}sheetData>", self.start)
+        p = re.escape(self.prefix)
+        self._row_re = re.compile(rf"<{p}row\b(?P<attrs>[^>]*?)(?:/>|>(?P<inner>.*?)</{p}row>)", re.S)
+        self._rows: dict[int, tuple[int, int, int, int]] | None = None
+        self._implicit: bool | None = None
+        self.edits: dict[int, dict[int, object]] = {}
+        self.dropped: set[int] = set()
+        self.styles: dict[int, dict[int, str | None]] = {}
+        self.replaced_formula = False
+
+    # reading
+
+    def has_implicit_rows(self) -> bool:
+        """True when some row leaves out its `r` (legal: it is then the row after the one before)."""
+        if self._implicit is None:
+            p = re.escape(self.prefix)
+            self._implicit = re.compile(rf"<{p}row\b(?![^>]*\br=)").search(self.text, self.start, self.end) is not None
+        return self._implicit
+
+    def _index(self) -> dict[int, tuple[int, int, int, int]]:
+        """row -> (start, end, start of its cells, end of its cells), found once and only when asked."""
+        if self._rows is None:
+            self._rows = {}
+            previous = 0
+            for match in self._row_re.finditer(self.text, self.start, self.end):
+                number = _R_ROW.search(match.group("attrs"))
+                previous = int(number.group(1)) if number else previous + 1
+                self._rows[previous] = _span(match)
+        return self._rows
+
+    def _row(self, number: int) -> tuple[int, int, int, int] | None:
+        """One row's span; a single row is looked up directly, without indexing the whole sheet."""
+        if self._rows is not None or self.has_implicit_rows():
+            return self._index().get(number)
+        found = re.compile(rf'<{re.escape(self.prefix)}row\b[^>]*?\br="{number}"').search(self.text, self.start, self.end)
+        if found is None:
+            return None
+        match = self._row_re.match(self.text, found.start(), self.end)
+        return _span(match) if match else None
+
+    def rows(self) -> list[int]:
+        return sorted(self._index())
+
+    def last_row(self) -> int:
+        if self.has_implicit_rows():
+            return max(self._index(), default=0)
+        tail = self.text.rfind(f"<{self.prefix}row", self.start, self.end)
+        if tail < 0:
+            return 0
+        number = _R_ROW.search(self.text, tail, self.text.find(">", tail) + 1)
+        return int(number.group(1)) if number else 0
+
+    def last_filled_row(self) -> int:
+        """The last row holding a value or formula; rows with formats only do not count."""
+        if self.has_implicit_rows():
+            index = self._index()
+            return next((n for n in sorted(index, reverse=True) if _FILLED.search(self.text, index[n][2], index[n][3])), 0)
+        end = self.end
+        while True:
+            tail = self.text.rfind(f"<{self.prefix}row", self.start, end)
+            if tail < 0:
+                return 0
+            if _FILLED.search(self.text, tail, end):
+                number = _R_ROW.search(self.text, tail, self.text.find(">", tail) + 1)
+                return int(number.group(1)) if number else 0
+            end = tail
+
+    def _cells_in(self, start: int, end: int) -> Iterator[tuple[int, re.Match]]:
+        """(column, match) of each cell between two offsets of one row."""
+        previous = 0
+        for match in _CELL.finditer(self.text, start, end):
+            ref = _R_CELL.search(match.group("attrs"))
+            previous = column_index(ref.group(1)) if ref else previous + 1
+            yield previous, match
+
+    def _cell(self, column: int, match: re.Match) -> Cell:
+        attrs, inner = match.group("attrs"), match.group("inner") or ""
+        style = _STYLE.search(attrs)
+        formula = _FORMULA.search(inner)
+        value, error = _cell_value(attrs, inner, self._shared)
+        return Cell(column, style.group(1) if style else None,
+                    unescape(utf8(formula.group("text"))) if formula and formula.group("text") else None,
+                    value, error)
+
+    def cells(self, row: int) -> dict[int, Cell]:
+        """column -> Cell, for the cells standing in `row`."""
+        span = self._row(row)
+        if span is None:
+            return {}
+        return {column: self._cell(column, match) for column, match in self._cells_in(span[2], span[3])}
+
+    def column(self, letters: str) -> Iterator[tuple[int, object]]:
+        """(row, value) of every cell in one column, scanning the sheet text once."""
+        if self.has_implicit_rows():
+            wanted = column_index(letters)
+            for number, span in sorted(self._index().items()):
+                for column, match in self._cells_in(span[2], span[3]):
+                    if column == wanted:
+                        yield number, self._cell(column, match).value
+            return
+        tail = r"(?:/>|>(?P<inner>.*?)</(?:\w+:)?c>)"
+        # Excel, LibreOffice and openpyxl all write r= first: a literal start lets the scan skip ahead
+        quick = re.compile(rf'<{re.escape(self.prefix)}c r="{letters}(?P<row>\d+)"(?P<attrs>[^>]*?){tail}', re.S)
+        general = re.compile(rf'<(?:\w+:)?c\b(?P<attrs>[^>]*?\br="{letters}(?P<row>\d+)"[^>]*?){tail}', re.S)
+        for pattern in (quick, general):
+            found = False
+            for match in pattern.finditer(self.text, self.start, self.end):
+                found = True
+                yield int(match.group("row")), _cell_value(match.group("attrs"), match.group("inner") or "",
+                                                           self._shared)[0]
+            if found:
+                return
+
+    def error_cells(self) -> list[tuple[str, str]]:
+        """(cell, shown error) of every cell holding an error value such as #REF!."""
+        if 't="e"' not in self.text:
+            return []
+        found = []
+        for number in self.rows():
+            span = self._index()[number]
+            if 't="e"' not in self.text[span[2]:span[3]]:
+                continue
+            for column, match in self._cells_in(span[2], span[3]):
+                cell = self._cell(column, match)
+                if cell.error is not None or 't="e"' in match.group("attrs"):
+                    found.append((f"{column_letter(column)}{number}", cell.error or "#ERROR"))
+        return found
+
+    # writing
+
+    def set(self, row: int, column: int, value: object, style: str | None = None) -> None:
+        """Put `value` in a cell; without `style` the cell keeps the style it has."""
+        self.edits.setdefault(row, {})[column] = value
+        if style is not None:
+            self.styles.setdefault(row, {})[column] = style
+
+    def clear_rows_from(self, first: int) -> None:
+        """Remove every row from `first` down (for sheets the program rebuilds whole)."""
+        self.dropped.update(n for n in self._index() if n >= first)
+
+    def to_bytes(self) -> bytes:
+        """The sheet with the edits spliced in. Call once: the patch is spent afterwards."""
+        if not self.edits and not self.dropped:
+            return self._raw
+        touched = set(self.edits) | self.dropped
+        implicit = self.has_implicit_rows()
+        rows = self._index() if implicit or self.dropped or min(touched) <= self.last_row() else {}
+        existing = sorted(rows)
+        replaced: dict[int, str] = {}
+        inserts: dict[int | None, list[str]] = {}
+        for number in sorted(touched):
+            edit = self.edits.get(number)
+            if number in rows:
+                span = rows[number]
+                if number in self.dropped and _FORMULA.search(self.text, span[2], span[3]):
+                    self.replaced_formula = True
+                if edit is None:
+                    replaced[number] = ""
+                elif number in self.dropped:
+                    replaced[number] = self._new_row(number, edit)
+                else:
+                    merged = self._merged_row(number, span, edit)
+                    if merged is not None:
+                        replaced[number] = merged
+            elif edit is not None:
+                anchor = next((n for n in existing if n > number), None)
+                inserts.setdefault(anchor, []).append(self._new_row(number, edit))
+        if implicit:  # rows after an inserted one would change number: every row now says which it is
+            for number in existing:
+                if number not in replaced and not _R_ROW.search(self._row_re.match(self.text, rows[number][0])["attrs"]):
+                    start = rows[number][0] + len(f"<{self.prefix}row")
+                    replaced[number] = (self.text[rows[number][0]:start] + f' r="{number}"'
+                                        + self.text[start:rows[number][1]])
+        raw = memoryview(self._raw)
+        chunks: list = [self._with_dimension(self.text[:self.start]).encode("latin-1")]
+        cursor = self.start
+        for number in existing:
+            if number in inserts:
+                start = rows[number][0]
+                chunks += [raw[cursor:start], *(row.encode("latin-1") for row in inserts.pop(number))]
+                cursor = start
+            if number in replaced:
+                start, end = rows[number][0], rows[number][1]
+                chunks += [raw[cursor:start], replaced[number].encode("latin-1")]
+                cursor = end
+        chunks.append(raw[cursor:self.end])
+        chunks.extend(row.encode("latin-1") for row in inserts.pop(None, []))
+        chunks.append(raw[self.end:])
+        self.text = ""  # spent: letting go of the sheet's text here halves the peak for a large Riwayat
+        return b"".join(chunks)
+
+    def _new_cell(self, row: int, column: int, value: object, style: str | None) -> str:
+        xml = cell_xml(f"{column_letter(column)}{row}", value, style, self.prefix, self.date1904)
+        return xml.encode("utf-8").decode("latin-1")
+
+    def _new_row(self, number: int, edit: dict[int, object]) -> str:
+        styles = self.styles.get(number, {})
+        cells = "".join(self._new_cell(number, c, edit[c], styles.get(c)) for c in sorted(edit))
+        return f'<{self.prefix}row r="{number}">{cells}</{self.prefix}row>'
+
+    def _merged_row(self, number: int, span: tuple[int, int, int, int], edit: dict[int, object]) -> str | None:
+        """The row with the edited cells replaced; a cell whose value would not change keeps its XML
+        byte for byte, and a row where nothing changes is kept whole (None)."""
+        start, _, inner_start, inner_end = span
+        match = self._row_re.match(self.text, start)
+        assert match is not None
+        attrs = match.group("attrs")
+        styles = self.styles.get(number, {})
+        pending = dict(edit)
+        kept: list[tuple[int, str]] = []
+        changed = False
+        for column, cell_match in self._cells_in(inner_start, inner_end):
+            xml = cell_match.group(0)
+            if column in pending:
+                cell = self._cell(column, cell_match)
+                value = pending.pop(column)
+                style = styles.get(column, cell.style)
+                if style == cell.style and same_value(cell, value, self.date1904):
+                    kept.append((column, xml))
+                    continue
+                changed = True
+                if cell.formula is not None and not isinstance(value, Formula):
+                    self.replaced_formula = True
+                kept.append((column, self._new_cell(number, column, value, style)))
+                continue
+            if not _R_CELL.search(cell_match.group("attrs")):  # a new cell before it would shift it
+                at = len(f"<{cell_match.group('p') or ''}c")
+                xml = f'{xml[:at]} r="{column_letter(column)}{number}"{xml[at:]}'
+            kept.append((column, xml))
+        for column, value in pending.items():
+            if value is None or value == "":
+                if column not in styles:
+                    continue  # nothing there and nothing to put there
+            changed = True
+            kept.append((column, self._new_cell(number, column, value, styles.get(column))))
+        if not changed:
+            return None
+        kept.sort(key=lambda item: item[0])
+        spans = _SPANS.search(attrs)
+        if spans and (kept[0][0] < int(spans.group(1)) or kept[-1][0] > int(spans.group(2))):
+            attrs = attrs[:spans.start()] + attrs[spans.end():]  # the span hint no longer holds
+        if not _R_ROW.search(attrs):
+            attrs = f' r="{number}"{attrs}'
+        return f'<{self.prefix}row{attrs}>{"".join(c for _, c in kept)}</{self.prefix}row>'
+
+    def _with_dimension(self, head: str) -> str:
+        """`head` is the part before sheetData, where the dimension stands."""
+        match = re.compile(r'<(?:\w+:)?dimension\b[^>]*\bref="([A-Z]+\d+)(?::([A-Z]+)(\d+))?"').search(head)
+        if not match or not self.edits:
+            return head
+        last_row = max(self.edits)
+        last_col = max((c for e in self.edits.values() for c in e), default=1)
+        first = match.group(1)
+        first_letters = first.rstrip("0123456789")
+        end_col = match.group(2) or first_letters
+        end_row = int(match.group(3) or first[len(first_letters):])
+        new_ref = f"{first}:{column_letter(max(column_index(end_col), last_col))}{max(end_row, last_row)}"
+        return head[:match.start(1)] + new_ref + head[match.end(match.lastindex or 1):]
+
+
+def _span(match: re.Match) -> tuple[int, int, int, int]:
+    if match.group("inner") is None:
+        return match.start(), match.end(), match.end(), match.end()
+    return match.start(), match.end(), match.start("inner"), match.end("inner")
