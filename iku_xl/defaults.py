@@ -5,6 +5,7 @@ import datetime as dt
 
 from .core.calendar import NORMAL_HOURS, RAMADAN_HOURS, WEEKDAYS
 from .core.register import DayOff
+from .core.settings import DEFAULT_OUTPUT, LABELS, NUMBER_PATTERN_LABEL, RAMADAN_LABELS
 from .core.sop import DOCUMENT_KINDS
 
 NUMBER_PATTERNS = {
@@ -44,26 +45,29 @@ def ramadan_estimates(years: list[int]) -> dict[int, tuple[dt.date, dt.date]]:
 
 
 def settings_rows(years: list[int], instansi: str, unit: str, code: str) -> list[tuple[str, object, str]]:
-    rows: list[tuple[str, object, str]] = [
-        ("Nama Instansi", instansi, "Tertulis di kop naskah dinas."),
-        ("Unit Kerja", unit, "Unit pemilik SOP."),
-        ("Kota", "Jakarta", "Tempat penandatanganan naskah."),
-        ("Kode Unit", code, "Dipakai dalam nomor naskah: {kode_unit}."),
-        ("Kode Klasifikasi Arsip", "OT.01.02", "Dipakai dalam nomor naskah: {klasifikasi}."),
-        ("Bulan dalam Nomor", "Romawi", "Romawi (XI) atau Angka (11): {bulan}."),
-        ("Ukuran Kertas", "A4", "A4 atau F4."),
-        ("Folder Keluaran", "output", "Tempat naskah dan ekspor disimpan."),
-        ("Folder Templat", "", "Folder templat Word (kosong: folder templates/ program)."),
-        ("Tempat Rapat", "Ruang Rapat Biro Perencanaan", "Tertulis di undangan dan notula rapat."),
-        ("Jabatan Penetap", "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Republik Indonesia",
+    rows: list[tuple[str, object, str]] = [(LABELS[key], value, note) for key, value, note in (
+        ("instansi", instansi, "Tertulis di kop naskah dinas."),
+        ("unit", unit, "Unit pemilik SOP."),
+        ("city", "Jakarta", "Tempat penandatanganan naskah."),
+        ("unit_code", code, "Dipakai dalam nomor naskah: {kode_unit}."),
+        ("classification", "OT.01.02", "Dipakai dalam nomor naskah: {klasifikasi}."),
+        ("month_style", "Romawi", "Romawi (XI) atau Angka (11): {bulan}."),
+        ("paper", "A4", "A4 atau F4."),
+        ("output_folder", DEFAULT_OUTPUT, "Folder naskah, ekspor dan cetakan SOP, dihitung dari folder buku kerja ini."),
+        ("template_folder", "", "Folder templat Word (kosong: folder templates/ program)."),
+        ("meeting_place", "Ruang Rapat Biro Perencanaan", "Tertulis di undangan dan notula rapat."),
+        ("enactor_title", "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Republik Indonesia",
          "Yang menetapkan peraturan IKU bila tidak ada peran Menteri di SOP."),
-        ("Nama Penetap", "", "Nama penetap peraturan, tanpa gelar dan NIP."),
-    ]
-    rows += [(f"Pola Nomor {kind}", pattern, "{urut} = nomor urut per jenis dan tahun.")
+        ("enactor_name", "", "Nama penetap peraturan, tanpa gelar dan NIP."),
+    )]
+    rows += [(NUMBER_PATTERN_LABEL.format(kind=kind), pattern, "{urut} = nomor urut per jenis dan tahun.")
              for kind, pattern in NUMBER_PATTERNS.items()]
+    start_label, end_label = RAMADAN_LABELS
     for year, (first, last) in ramadan_estimates(years).items():
-        rows.append((f"Awal Ramadan {year}", dt.datetime.combine(first, dt.time()), "Perkiraan; sesuaikan dengan keputusan pemerintah."))
-        rows.append((f"Akhir Ramadan {year}", dt.datetime.combine(last, dt.time()), "Jam kerja Ramadan berlaku sampai tanggal ini."))
+        rows.append((start_label.format(year=year), dt.datetime.combine(first, dt.time()),
+                     "Perkiraan; sesuaikan dengan keputusan pemerintah."))
+        rows.append((end_label.format(year=year), dt.datetime.combine(last, dt.time()),
+                     "Jam kerja Ramadan berlaku sampai tanggal ini."))
     return rows
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 import datetime as dt
 
 from .core.iku import IkuRow
+from .core.settings import LABELS
 from .core.people import Official
 
-SETTINGS = {"Nama Penetap": "Surya Wiranata"}  # a made-up name for the demo PerMenko
+SETTINGS = {LABELS["enactor_name"]: "Surya Wiranata"}  # a made-up name for the demo PerMenko
 
 OFFICIALS = [
     # role, full title, name, NIP, unit, SOP

@@ -19,7 +19,8 @@ class Export:
 def export_month(path: str | Path, month: str, out_dir: str | Path | None = None,
                  today: dt.date | None = None) -> Export:
     """Reads the workbook file and never writes it."""
-    return export_book(read_book(path), month, out_dir, today=today)
+    book = read_book(path)
+    return export_book(book, month, out_dir, base=book.settings.output_root(Path(path).parent), today=today)
 
 
 def export_book(book: Book, month: str, out_dir: str | Path | None = None, base: Path = Path("output"),
@@ -29,5 +30,5 @@ def export_book(book: Book, month: str, out_dir: str | Path | None = None, base:
 
     start, end = parse_month(month, today or dt.date.today())
     report = month_report(book, start, end)
-    folder = Path(out_dir) if out_dir else base / "ekspor" / f"{start:%Y-%m}"
+    folder = (Path(out_dir) if out_dir else base / "ekspor" / f"{start:%Y-%m}").absolute()
     return Export(report, write_export(folder, report))

@@ -10,9 +10,11 @@ from ..core.case import OPEN_STATUSES
 from ..core.documents import KINDS, document_context
 from ..core.numbering import NumberRequest, assign_numbers
 from ..core.office_hours import office_calendar
-from ..core.rules.common import as_int, text_of
+from ..core.values import as_int, text_of
+from ..core.settings import Settings
 from ..core.sop import DOCUMENT_KINDS
-from ..documents.names import document_file_name
+from ..core.identifiers import identifier_problem
+from ..documents.names import document_file_name, inside, safe_name
 from ..documents.batch import render_many
 from ..errors import Refused, UsageError
 from ..files import atomic_output
@@ -31,10 +33,10 @@ class Generated:
     skipped: list[str] = field(default_factory=list)
 
 
-def templates_folder(explicit: str | Path | None, settings: dict, workbook_folder: Path) -> Path:
+def templates_folder(explicit: str | Path | None, settings: Settings, workbook_folder: Path) -> Path:
     if explicit:
         return Path(explicit)
-    configured = text_of(settings.get("Folder Templat"))
+    configured = settings.template_folder
     for candidate in ([workbook_folder / configured] if configured else []) + [Path("templates"), PROJECT_TEMPLATES]:
         if candidate.is_dir():
             return candidate
@@ -70,9 +72,10 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
         for case, sop, step, kind in _progress(jobs, "Menyusun naskah"):
             number, entry = assigned.get((case.id_text, kind), ("", None))
             context = document_context(book, sop, case, step, kind, number, today, calendar)
-            target_folder = Path(out_dir) if out_dir else store.output / case.id_text
+            base = Path(out_dir).absolute() if out_dir else store.output
+            target_folder = base if out_dir else base / safe_name(case.id_text)
             name = document_file_name(kind, number, text_of(case.title), case.id_text if out_dir else "")
-            planned.append((target_folder / name, folder / f"{kind}.docx", context, entry))
+            planned.append((inside(base, target_folder / name), folder / f"{kind}.docx", context, entry))
         contents = render_many([(template, context) for _, template, context, _ in planned])
         rendered = [(file, content, entry) for (file, _, _, entry), content in zip(planned, contents)]
         # every document rendered: only now is anything written, the register first
@@ -107,6 +110,10 @@ def _jobs(book, case_ids, kinds, result: Generated):
         wanted = [c for c in book.cases if c.id_text and text_of(c.status) in {s.value for s in OPEN_STATUSES}]
     jobs = []
     for case in wanted:
+        problem = identifier_problem(case.id_text)
+        if problem:
+            result.skipped.append(f"{case.id_text!r}: ID kasus {problem}, jadi naskahnya tidak dibuat; perbaiki ID-nya")
+            continue
         sop = book.sops.get(text_of(case.sop))
         step = sop.step(as_int(case.step)) if sop and as_int(case.step) is not None else None
         if sop is None or step is None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.book import Book
-from ..core.rules.common import text_of
 from ..errors import Refused
 from ..workbook.reader import read_book
 
@@ -18,21 +17,31 @@ def _sop(book: Book, code: str):
     return sop
 
 
-def render_sop_document(path_or_book, code: str, out_dir: str | Path | None = None) -> tuple[Path, list[Path]]:
+def _book_and_folder(path_or_book, out_dir: str | Path | None, base: Path | None) -> tuple[Book, Path]:
+    """The Book, and the folder for SOP prints: --out, else `sop/` in the workbook's output folder."""
+    if isinstance(path_or_book, Book):
+        book, workbook_folder = path_or_book, Path.cwd()
+    else:
+        book, workbook_folder = read_book(path_or_book), Path(path_or_book).parent
+    if out_dir:
+        return book, Path(out_dir).absolute()
+    return book, (base or book.settings.output_root(workbook_folder)) / "sop"
+
+
+def render_sop_document(path_or_book, code: str, out_dir: str | Path | None = None,
+                        base: Path | None = None) -> tuple[Path, list[Path]]:
     from ..sop_document.drawing import render_sop
 
-    book = path_or_book if isinstance(path_or_book, Book) else read_book(path_or_book)
-    paper = text_of(book.settings.get("Ukuran Kertas")).upper() or "A4"
-    return render_sop(_sop(book, code), Path(out_dir) if out_dir else Path("output") / "sop", paper)
+    book, folder = _book_and_folder(path_or_book, out_dir, base)
+    return render_sop(_sop(book, code), folder, book.settings.paper)
 
 
-def export_bpmn(path_or_book, code: str, out_dir: str | Path | None = None) -> Path:
+def export_bpmn(path_or_book, code: str, out_dir: str | Path | None = None, base: Path | None = None) -> Path:
     from ..files import atomic_output
     from ..sop_document.bpmn import sop_to_bpmn
 
-    book = path_or_book if isinstance(path_or_book, Book) else read_book(path_or_book)
+    book, folder = _book_and_folder(path_or_book, out_dir, base)
     sop = _sop(book, code)
-    folder = Path(out_dir) if out_dir else Path("output") / "sop"
     target = folder / f"SOP-{sop.code}.bpmn"
     with atomic_output(target) as temporary:
         temporary.write_text(sop_to_bpmn(sop), encoding="utf-8")

@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.case import OPEN_STATUSES
-from ..core.history import as_moment
-from ..core.rules.common import as_int, text_of
+from ..core.values import as_int, as_moment, text_of
 from ..errors import Refused
 from ..workbook.reader import read_book
 

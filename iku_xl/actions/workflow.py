@@ -13,7 +13,7 @@ from ..core.calendar import OfficeCalendar
 from ..core.case import Case
 from ..core.history import HistoryEntry
 from ..core.office_hours import office_calendar
-from ..core.rules.common import is_blank, text_of
+from ..core.values import is_blank, text_of
 from ..errors import Refused
 from ..workbook import layout
 from ..workbook.file_store import store_for

@@ -9,6 +9,7 @@ from .history import HistoryEntry
 from .iku import IkuRow
 from .people import Official
 from .register import DayOff, NumberEntry
+from .settings import Settings
 from .sop import Sop
 
 
@@ -20,7 +21,7 @@ class Book:
     officials: list[Official] = field(default_factory=list)
     numbers: list[NumberEntry] = field(default_factory=list)
     days_off: list[DayOff] = field(default_factory=list)
-    settings: dict[str, object] = field(default_factory=dict)
+    settings: Settings = field(default_factory=Settings)
     # sheet name -> field name -> column letter, so a rule can name the cell it speaks of
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
     # sheet name -> the row of its column headers (for SOP sheets, the row naming the roles)

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import Enum
 
+from .values import text_of
+
 
 class Status(str, Enum):
     BERJALAN = "Berjalan"
@@ -34,6 +36,4 @@ class Case:
 
     @property
     def id_text(self) -> str:
-        if isinstance(self.id, float) and self.id.is_integer():
-            return str(int(self.id))
-        return "" if self.id is None else str(self.id).strip()
+        return text_of(self.id)

@@ -13,7 +13,7 @@ from .book import Book
 from .case import Case
 from .indonesian import hari_tanggal, jam, tanggal, terbilang
 from .people import Official, format_nip
-from .rules.common import as_int, is_blank, text_of
+from .values import as_int, is_blank, text_of
 from .sop import Sop, Step
 
 
@@ -59,7 +59,7 @@ def _penetap(book: Book, sop: Sop) -> dict:
     for role in sop.roles:
         if role.lower() in PENETAP_ROLES:
             return official_fields(find_official(book, sop, role, "penetap peraturan"))
-    jabatan, nama = text_of(book.settings.get("Jabatan Penetap")), text_of(book.settings.get("Nama Penetap"))
+    jabatan, nama = book.settings.enactor_title, book.settings.enactor_name
     if not jabatan or not nama:
         raise Refused("Penetap peraturan belum diisi; isi 'Jabatan Penetap' dan 'Nama Penetap' di lembar Pengaturan.",
                       sheet="Pengaturan")
@@ -124,7 +124,7 @@ def document_context(book: Book, sop: Sop, case: Case, step: Step, kind: str, nu
         except Refused:
             addressee = official_fields(None)
     kop = [line for line in sop.identity.instansi.splitlines() if line.strip()] or \
-        [text_of(book.settings.get("Nama Instansi")), text_of(book.settings.get("Unit Kerja"))]
+        [book.settings.instansi, book.settings.unit]
     instansi = kop[0]
     period = f"{years[0]}-{years[-1]}" if years else str(day.year)
     tentang = f"INDIKATOR KINERJA UTAMA {instansi.upper()} TAHUN {period}"
@@ -146,8 +146,8 @@ def document_context(book: Book, sop: Sop, case: Case, step: Step, kind: str, nu
         "tanggal": tanggal(day),
         "hari_tanggal": hari_tanggal(day),
         "tahun": day.year,
-        "kota": text_of(book.settings.get("Kota")) or "Jakarta",
-        "instansi": {"nama": instansi, "kop": kop, "unit": kop[-1] if len(kop) > 1 else text_of(book.settings.get("Unit Kerja"))},
+        "kota": book.settings.city,
+        "instansi": {"nama": instansi, "kop": kop, "unit": kop[-1] if len(kop) > 1 else book.settings.unit},
         "kasus": {"id": case.id_text, "judul": text_of(case.title), "unit": text_of(case.unit),
                   "langkah": as_int(case.step), "status": text_of(case.status)},
         "langkah": {"no": step.no, "kegiatan": step.kegiatan, "kelengkapan": step.kelengkapan,
@@ -165,7 +165,7 @@ def document_context(book: Book, sop: Sop, case: Case, step: Step, kind: str, nu
         "tahun_target": years,
         "jumlah_iku": f"{len(iku)} ({terbilang(len(iku))})",
         "rapat": {"hari_tanggal": hari_tanggal(meeting_day.date()), "waktu": f"{jam(meeting_day)} WIB s.d. selesai",
-                  "tempat": text_of(book.settings.get("Tempat Rapat")) or "Ruang Rapat",
+                  "tempat": book.settings.meeting_place,
                   "acara": f"Pembahasan {text_of(case.title)}", "pimpinan": chair, "notulis": sender,
                   "peserta": participants},
         "peraturan": {"jenis": f"PERATURAN {penetap['jabatan'].upper()}" if kind == "permenko_iku"

@@ -1,9 +1,10 @@
 """Riwayat: one entry per move of a case. Entries are only ever appended."""
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
+
+from .values import text_of
 
 
 class Action(str, Enum):
@@ -50,24 +51,10 @@ def moves_by_case(entries: list[HistoryEntry]) -> dict[str, list[HistoryEntry]]:
     """Every case's moves still in force, in one pass over the history."""
     stacks: dict[str, list[HistoryEntry]] = {}
     for entry in entries:
-        stack = stacks.setdefault(_case_key(entry.case_id), [])
+        stack = stacks.setdefault(text_of(entry.case_id), [])
         if entry.action == Action.URUNGKAN.value:
             if stack:
                 stack.pop()
         else:
             stack.append(entry)
     return stacks
-
-
-def _case_key(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value or "").strip()
-
-
-def as_moment(value: object) -> dt.datetime | None:
-    if isinstance(value, dt.datetime):
-        return value
-    if isinstance(value, dt.date):
-        return dt.datetime.combine(value, dt.time())
-    return None

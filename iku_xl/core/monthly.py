@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from ..errors import UsageError
 from .book import Book
 from .case import Case, Status
-from .history import Action, HistoryEntry, Punctuality, as_moment, moves_by_case
-from .rules.common import as_int, text_of
+from .history import Action, HistoryEntry, Punctuality, moves_by_case
+from .values import as_int, as_moment, text_of
 
 CLOSED = (Status.SELESAI.value, Status.DIBATALKAN.value)
 

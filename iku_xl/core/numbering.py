@@ -6,10 +6,10 @@ import re
 from dataclasses import dataclass
 
 from ..errors import Refused
-from .history import as_moment
 from .indonesian import bulan_romawi
 from .register import NumberEntry
-from .rules.common import as_int, text_of
+from .values import as_int, as_moment, text_of
+from .settings import NUMBER_PATTERN_LABEL, Settings
 
 _FIELDS = ("urut", "kode_unit", "klasifikasi", "bulan", "tahun")
 
@@ -23,10 +23,11 @@ class NumberRequest:
     subject: str
 
 
-def pattern_for(settings: dict, kind: str) -> str:
-    pattern = text_of(settings.get(f"Pola Nomor {kind}"))
+def pattern_for(settings: Settings, kind: str) -> str:
+    pattern = settings.number_pattern(kind)
+    label = NUMBER_PATTERN_LABEL.format(kind=kind)
     if not pattern:
-        raise Refused(f"Pola nomor untuk {kind} belum ada; isi 'Pola Nomor {kind}' di lembar Pengaturan, "
+        raise Refused(f"Pola nomor untuk {kind} belum ada; isi '{label}' di lembar Pengaturan, "
                       "misalnya {urut}/{kode_unit}/{klasifikasi}/{bulan}/{tahun}.", sheet="Pengaturan")
     unknown = set(re.findall(r"\{(\w+)\}", pattern)) - set(_FIELDS)
     if "{urut}" not in pattern or unknown:
@@ -43,22 +44,21 @@ def _regex(pattern: str) -> re.Pattern:
     return re.compile(f"^{body}$")
 
 
-def format_number(pattern: str, sequence: int, day: dt.date, settings: dict) -> str:
-    roman = text_of(settings.get("Bulan dalam Nomor")).lower() != "angka"
-    values = {"urut": str(sequence), "kode_unit": text_of(settings.get("Kode Unit")),
-              "klasifikasi": text_of(settings.get("Kode Klasifikasi Arsip")),
-              "bulan": bulan_romawi(day.month) if roman else f"{day.month:02d}", "tahun": str(day.year)}
+def format_number(pattern: str, sequence: int, day: dt.date, settings: Settings) -> str:
+    values = {"urut": str(sequence), "kode_unit": settings.unit_code, "klasifikasi": settings.classification,
+              "bulan": bulan_romawi(day.month) if settings.roman_months else f"{day.month:02d}", "tahun": str(day.year)}
     return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], pattern)
 
 
-def assign_numbers(register: list[NumberEntry], requests: list[NumberRequest], settings: dict
+def assign_numbers(register: list[NumberEntry], requests: list[NumberRequest], settings: Settings
                    ) -> list[tuple[NumberRequest, str, NumberEntry | None]]:
     """Each request's number: the one the register already holds for the same case, step and kind,
     else the next in sequence for its kind and year. New entries are returned for the register."""
     taken: dict[tuple[str, int], int] = {}
     for entry in register:
         kind, when = text_of(entry.kind), as_moment(entry.date)
-        match = _regex(pattern_for(settings, kind)).match(text_of(entry.number)) if kind in _known(settings) else None
+        match = _regex(pattern_for(settings, kind)).match(text_of(entry.number)) if settings.has_number_pattern(kind) \
+            else None
         year = when.year if when else None
         if match and year:
             taken[(kind, year)] = max(taken.get((kind, year), 0), int(match.group("urut")))
@@ -78,6 +78,3 @@ def assign_numbers(register: list[NumberEntry], requests: list[NumberRequest], s
         results.append((request, number, entry))
     return results
 
-
-def _known(settings: dict) -> set[str]:
-    return {key[len("Pola Nomor "):] for key in settings if str(key).startswith("Pola Nomor ")}

@@ -5,8 +5,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from .case import Case, Status
-from .history import Action, HistoryEntry, Punctuality, as_moment, moves_by_case
-from .rules.common import as_int, text_of
+from .history import Action, HistoryEntry, Punctuality, moves_by_case
+from .values import as_int, as_moment, text_of
 from .sop import Sop
 
 

@@ -12,8 +12,8 @@ from dataclasses import replace
 from ..errors import Refused
 from .calendar import OfficeCalendar
 from .case import Case, Status
-from .history import Action, HistoryEntry, Punctuality, as_moment, effective_moves
-from .rules.common import as_int, text_of
+from .history import Action, HistoryEntry, Punctuality, effective_moves
+from .values import as_int, as_moment, text_of
 from .sop import Sop, Step
 from .waktu import Duration
 

@@ -2,16 +2,21 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
-MAX_LENGTH = 120
+from ..core.identifiers import WINDOWS_RESERVED, is_hidden_character
+from ..errors import Refused
+
+MAX_LENGTH = 120  # a name; Windows also limits the whole path (260 characters unless long paths are on)
 
 
 def safe_name(text: str) -> str:
-    cleaned = re.sub(r'[\x00-\x1f<>:"/\\|?*]+', "-", str(text))
+    visible = "".join(c for c in str(text) if not is_hidden_character(c) or c in "\t\n\r")
+    cleaned = re.sub(r'[\x00-\x1f<>:"/\\|?*]+', "-", visible)
     cleaned = re.sub(r"\s+", " ", cleaned).strip(" .-")
+    cleaned = cleaned.replace("..", ".")
     cleaned = cleaned[:MAX_LENGTH].rstrip(" .-") or "naskah"
-    if cleaned.split(".")[0].upper() in _RESERVED:
+    if cleaned.split(".")[0].upper() in WINDOWS_RESERVED:
         cleaned = f"_{cleaned}"
     return cleaned
 
@@ -20,3 +25,12 @@ def document_file_name(kind: str, number: str, title: str, case_id: str = "") ->
     """kind, number and title; the case ID first when several cases share one folder."""
     parts = [case_id, kind, number.replace("/", "-") if number else "", title]
     return safe_name(" ".join(p for p in parts if p)) + ".docx"
+
+
+def inside(folder: Path, path: Path) -> Path:
+    """`path` resolved; refused unless it lies inside `folder` (a case ID may not lead elsewhere)."""
+    resolved = path.resolve()
+    if not resolved.is_relative_to(folder.resolve()):
+        raise Refused(f"Naskah {path.name} akan tersimpan di luar folder keluaran {folder}; periksa ID kasusnya "
+                      "dengan 'iku-xl validate'.")
+    return resolved

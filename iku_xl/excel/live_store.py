@@ -36,6 +36,7 @@ class LiveStore:
                 self._errors += errors
         self.book = book_from_grids(grids, self.xw_book.name)
         self.book.error_cells = self._errors
+        self.output = self.book.settings.output_root(self.folder)
         return self
 
     def __exit__(self, *exc) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from contextlib import contextmanager
 
-from ..core.rules.common import as_int, is_blank, text_of
+from ..core.values import as_int, is_blank, text_of
 from ..errors import IkuError, Refused
 from ..workbook import layout
 from .live_store import LiveStore

@@ -9,9 +9,9 @@ from openpyxl.chart import BarChart, Reference
 
 from ..core.indonesian import MONTHS
 from ..core.monthly import MonthReport
-from ..core.rules.common import as_int, text_of
+from ..core.values import as_int, text_of
 from . import layout, styles
-from .writer import print_wide, record_row, write_list_sheet
+from .writer import print_wide, put, record_row, write_list_sheet
 
 C = layout.Column
 KASUS = layout.ListSheet("Kasus", "EksporKasus", (
@@ -85,31 +85,31 @@ def _ringkasan(workbook: Workbook, report: MonthReport) -> None:
         ws["A3"].font = styles.BOLD
     row = 5
     for label, value in [["Ukuran", "Nilai"]] + summary_rows(report):
-        ws.cell(row=row, column=1, value=label)
-        ws.cell(row=row, column=2, value=value)
+        put(ws, row, 1, label)
+        put(ws, row, 2, value)
         row += 1
     for cell in ws[5]:
         cell.font, cell.fill = styles.HEADER_FONT, styles.HEADER_FILL
     row += 1
-    ws.cell(row=row, column=1, value="Langkah terlama bulan ini").font = styles.BOLD
+    put(ws, row, 1, "Langkah terlama bulan ini").font = styles.BOLD
     row += 1
     for entry in report.longest_waits:
-        ws.cell(row=row, column=1, value=f"{entry.case_id} langkah {as_int(entry.from_step)} ({text_of(entry.role)})")
-        ws.cell(row=row, column=2, value=entry.minutes)
+        put(ws, row, 1, f"{entry.case_id} langkah {as_int(entry.from_step)} ({text_of(entry.role)})")
+        put(ws, row, 2, entry.minutes)
         row += 1
     if not report.longest_waits:
-        ws.cell(row=row, column=1, value="-")
+        put(ws, row, 1, "-")
         row += 1
     row += 1
     for title, data, y_title in (("Langkah terlambat per peran", report.late_per_role, "langkah terlambat"),
                                  ("Kasus per langkah (akhir bulan)", report.cases_per_step, "kasus")):
         first = row
-        ws.cell(row=row, column=1, value=title).font = styles.BOLD
-        ws.cell(row=row, column=2, value="Jumlah").font = styles.BOLD
+        put(ws, row, 1, title).font = styles.BOLD
+        put(ws, row, 2, "Jumlah").font = styles.BOLD
         for label, count in (data.items() or [("(tidak ada)", 0)]):
             row += 1
-            ws.cell(row=row, column=1, value=label)
-            ws.cell(row=row, column=2, value=count)
+            put(ws, row, 1, label)
+            put(ws, row, 2, count)
         _chart(ws, title, first, max(len(data), 1), f"D{first}", y_title)
         row += 17 if row - first < 16 else 2
     print_wide(ws)

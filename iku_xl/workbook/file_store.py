@@ -6,6 +6,7 @@ from pathlib import Path
 from ..core.book import Book
 from . import layout
 from ..core.history import HistoryEntry
+from ..core.values import text_of
 from .grid import Grid, column_index, column_letter
 from .list_sheet import locate_columns
 from .ooxml.sheet_xml import from_serial
@@ -20,8 +21,8 @@ class FileStore:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
-        self.folder = self.path.parent
-        self.output = Path("output")
+        self.folder = self.path.absolute().parent
+        self.output = self.folder / "output"  # until the workbook's own Folder Keluaran is read
         self.book: Book | None = None
         self._dirty = False
         self._case_histories: dict[str, list[HistoryEntry]] = {}
@@ -32,6 +33,7 @@ class FileStore:
         try:
             package = open_package(self.path, self._shared.read())
             self.book = read_book(self.path, history="lazy", package=package)
+            self.output = self.book.settings.output_root(self.folder)
             self._patch = WorkbookPatch(package)
             self._riwayat_columns()
             self.book.case_history_loader = self.case_history
@@ -81,7 +83,7 @@ class FileStore:
         sheet = self._patch.sheet(layout.RIWAYAT.name)
         letters = self.book.columns[layout.RIWAYAT.name]
         rows = [r for r, value in sheet.column(letters["case_id"])
-                if r > 1 and _case_text(value) == case_id]
+                if r > 1 and text_of(value) == case_id]
         kinds = {c.field: c.kind for c in layout.RIWAYAT.columns}
         by_column = {column_index(letter): field for field, letter in letters.items()}
         entries = []
@@ -104,8 +106,3 @@ def store_for(target) -> "FileStore":
     """An action's target: a store already made (the live workbook), or a path to a file."""
     return target if hasattr(target, "write_record") else FileStore(target)
 
-
-def _case_text(value: object) -> str:
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value or "").strip()

@@ -13,6 +13,7 @@ from ..core.history import HistoryEntry
 from ..core.iku import IkuRow
 from ..core.people import Official
 from ..core.register import DayOff, NumberEntry
+from ..core.settings import HoursRow, Settings
 from ..errors import IkuError, MissingSheet, UnreadableFile
 from . import layout
 from .grid import Grid, column_letter
@@ -133,5 +134,10 @@ def _read_lists(book: Book, grids: dict[str, Grid]) -> None:
     book.officials = [Official(**values, row=row) for row, values in rows(layout.PEJABAT)]
     book.numbers = [NumberEntry(**values, row=row) for row, values in rows(layout.PENOMORAN)]
     book.days_off = [DayOff(**values, row=row) for row, values in rows(layout.LIBUR)]
-    book.settings = {str(v["key"]).strip(): v["value"] for _, v in rows(layout.PENGATURAN) if v["key"] is not None}
-    book.settings["_jam_kerja"] = [values for _, values in rows(layout.JAM_KERJA)]
+    settings = Settings()
+    for row, values in rows(layout.PENGATURAN):
+        if values["key"] is not None:
+            settings.values[str(values["key"]).strip()] = values["value"]
+            settings.rows[str(values["key"]).strip()] = row
+    settings.hours = [HoursRow(**values) for _, values in rows(layout.JAM_KERJA)]
+    book.settings = settings

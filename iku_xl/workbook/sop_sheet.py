@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..core.sop import IDENTITY_FIELDS, Sop, SopIdentity, Step, StepKind
-from ..core.rules.common import as_int, is_blank, text_of
+from ..core.values import as_int, is_blank, text_of
 from ..errors import RenamedHeader
 from . import layout
 from .grid import Grid, column_letter

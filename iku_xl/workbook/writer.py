@@ -57,6 +57,14 @@ def _iku_sheet(years: tuple[int, ...]) -> layout.ListSheet:
     return layout.ListSheet(layout.IKU.name, layout.IKU.table, tuple(columns))
 
 
+def put(ws, row: int, column: int, value: object):
+    """A cell holding data: text that starts with '=' (a title, a pasted '=cmd|...') stays text."""
+    cell = ws.cell(row=row, column=column, value=value)
+    if cell.data_type == "f":
+        cell.data_type = "s"
+    return cell
+
+
 def record_row(sheet: layout.ListSheet, record) -> list:
     """A record's values in the sheet's column order (fields are named alike)."""
     return [getattr(record, column.field, None) for column in sheet.columns]
@@ -79,7 +87,7 @@ def write_list_sheet(workbook, sheet: layout.ListSheet, rows: list[list]) -> Non
     for r, values in enumerate(body, start=2):
         for offset, column in enumerate(sheet.columns):
             value = values[offset] if offset < len(values) else None
-            cell = ws.cell(row=r, column=first + offset, value=value)
+            cell = put(ws, r, first + offset, value)
             cell.font = styles.FONT
             cell.alignment = styles.WRAP_TOP
             if column.kind in styles.NUMBER_FORMATS:
@@ -230,7 +238,7 @@ def write_sop_sheet(ws, sop: Sop) -> None:
         label_cell.font, label_cell.fill, label_cell.border = styles.BOLD, styles.LABEL_FILL, styles.BOX
         label_cell.alignment = styles.WRAP_TOP
         value = getattr(sop.identity, field)
-        value_cell = ws.cell(row=r, column=3, value=value or None)
+        value_cell = put(ws, r, 3, value or None)
         value_cell.font, value_cell.alignment, value_cell.border = styles.FONT, styles.WRAP_TOP, styles.BOX
         ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=last_sop)
         lines = max(1, str(value).count("\n") + 1, len(str(value)) // 120 + 1)
@@ -249,7 +257,7 @@ def write_sop_sheet(ws, sop: Sop) -> None:
         elif end > first:
             ws.merge_cells(start_row=h, start_column=first, end_row=h, end_column=end)
     for i, role in enumerate(roles):
-        ws.cell(row=h + 1, column=3 + i, value=role)
+        put(ws, h + 1, 3 + i, role)
     for field in ("kelengkapan", "waktu", "output", "kind", "if_yes", "if_no", "documents"):
         ws.cell(row=h + 1, column=col[field], value=layout.SOP_FIXED_HEADERS[field])
     for r in (h, h + 1):
@@ -274,7 +282,7 @@ def write_sop_sheet(ws, sop: Sop) -> None:
             cell.alignment = styles.CENTER if 3 <= c < col["kelengkapan"] or c == 1 else styles.WRAP_TOP
         for field, value in values.items():
             if field in col and value not in (None, ""):
-                ws.cell(row=r, column=col[field], value=value)
+                put(ws, r, col[field], value)
     end_row = h + 1 + max(len(sop.steps), 1) + 40
     rules = (
         (col["kind"], layout.Column("kind", "Jenis Langkah", dropdown="DaftarJenisLangkah"), True),
@@ -313,14 +321,13 @@ def _styled(cell, key: str) -> None:
 
 
 def write_lacak_sheet(ws, sop: Sop, rows: list[TrackingRow]) -> None:
-    ws.cell(row=layout.LACAK_TITLE_ROW, column=1, value=lacak.title(sop.code)).font = styles.TITLE
+    put(ws, layout.LACAK_TITLE_ROW, 1, lacak.title(sop.code)).font = styles.TITLE
     for column, (text, key) in enumerate(zip(layout.LACAK_LEGEND, ("text", "done", "late", "current")), start=1):
         cell = ws.cell(row=layout.LACAK_LEGEND_ROW, column=column, value=text)
         _styled(cell, key)
     for r, cells in enumerate([lacak.header(sop)] + lacak.body(sop, rows), start=layout.LACAK_HEADER_ROW):
         for c, item in enumerate(cells, start=1):
-            cell = ws.cell(row=r, column=c, value=item.value)
-            _styled(cell, item.style)
+            _styled(put(ws, r, c, item.value), item.style)
     widths = [15, 40, 13] + [16] * len(sop.steps)
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[column_letter(index)].width = width

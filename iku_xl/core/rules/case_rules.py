@@ -7,7 +7,8 @@ from collections.abc import Iterator
 from ..book import Book
 from ..case import Status
 from ..findings import Finding, Level
-from .common import as_int, is_blank, is_date, text_of
+from ..identifiers import identifier_problem
+from ..values import as_int, is_blank, is_date, text_of
 
 SHEET = "Kasus"
 STATUS_NAMES = ", ".join(s.value for s in Status)
@@ -26,6 +27,10 @@ def _check_case(book: Book, case, ids) -> Iterator[Finding]:
         return Finding(SHEET, book.cell(SHEET, field, case.row), level, field, message,
                        sop=text_of(case.sop) or None, step=step, case=case_id)
 
+    problem = identifier_problem(case_id) if case_id else None
+    if problem:
+        yield finding(Level.GALAT, "id", f"ID kasus {problem}; ID dipakai sebagai nama folder naskah, jadi tulis "
+                                         "seperti IKU-2026-001 (huruf, angka dan '-').")
     if case_id and ids[case_id] > 1:
         yield finding(Level.GALAT, "id", f"ID kasus '{case_id}' dipakai lebih dari sekali; setiap kasus perlu ID sendiri.")
     code = text_of(case.sop)

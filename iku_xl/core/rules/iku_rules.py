@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from ..book import Book
 from ..findings import Finding, Level
 from ..iku import is_numeric_unit
-from .common import is_blank, text_of
+from ..values import is_blank, text_of
 
 SHEET = "IKU"
 MAX_IKU_PER_SASARAN = 3

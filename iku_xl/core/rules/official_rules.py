@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from ..book import Book
 from ..findings import Finding, Level
 from ..people import nip_problem
-from .common import is_blank, text_of
+from ..values import is_blank, text_of
 
 SHEET = "Pejabat"
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from ..book import Book
 from ..findings import Finding, Level
-from .common import is_blank, is_date, text_of
+from ..values import is_blank, is_date, text_of
 
 
 def check(book: Book) -> Iterator[Finding]:

@@ -7,9 +7,10 @@ from collections.abc import Iterator
 
 from ..book import Book
 from ..findings import Finding, Level
+from ..identifiers import identifier_problem
 from ..sop import DOCUMENT_KINDS, Sop, Step, StepKind
 from ..waktu import WaktuProblem
-from .common import is_blank, text_of
+from ..values import is_blank, text_of
 
 KIND_NAMES = ", ".join(k.value for k in StepKind)
 
@@ -27,6 +28,10 @@ def _check_sop(book: Book, sop: Sop) -> Iterator[Finding]:
         return Finding(sheet, cell or book.cell(sheet, field, row), level, field, message,
                        sop=sop.code, step=step.no if step is not None else None)
 
+    problem = identifier_problem(sop.code)
+    if problem:
+        yield finding(Level.GALAT, "no", None, f"Kode SOP (nama lembar) {problem}; ganti nama lembarnya dengan huruf "
+                                               "besar, angka, '-' atau '_', misalnya KEMENPAN.", cell="A1")
     if not sop.steps:
         yield finding(Level.GALAT, "no", None, "SOP ini belum punya langkah; isi tabel langkah di bawah judul kolom.")
         return
