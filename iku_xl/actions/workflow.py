@@ -76,13 +76,14 @@ def apply_change(target, act: Callable[[Book, OfficeCalendar, dt.datetime, Chang
         book = store.book
         calendar = office_calendar(book.settings, book.days_off)
         change = Change()
+        before = {case.row: copy.copy(case) for case in book.cases if case.row}
         _open_typed_rows(book, calendar, now, change)
         act(book, calendar, now, change)
         free = next_free_row(book.cases)
         for case in change.cases:
             if case.row is None:
                 case.row, free = free, free + 1
-            store.write_record(layout.KASUS, case, case.row, [c.field for c in layout.KASUS.columns if c.field != "overdue"])
+            store.write_record(layout.KASUS, case, case.row, changed_fields(before.get(case.row), case))
         row = store.history_next_row()
         for entry in change.history:
             entry.row, row = row, row + 1
@@ -100,6 +101,14 @@ def apply_change(target, act: Callable[[Book, OfficeCalendar, dt.datetime, Chang
         if change.cases or change.history or change.rebuild:
             store.commit()
     return change
+
+
+def changed_fields(before: Case | None, after: Case) -> list[str]:
+    """The Kasus columns a move changes: a cell it leaves alone keeps whatever staff put there."""
+    fields = [c.field for c in layout.KASUS.columns if hasattr(after, c.field)]
+    if before is None:
+        return fields
+    return [f for f in fields if getattr(before, f) != getattr(after, f)]
 
 
 def _replace(book: Book, before: Case, after: Case, change: Change) -> None:

@@ -55,7 +55,8 @@ class FileStore:
     def history_next_row(self) -> int:
         if self.book.history_loaded:
             return next_free_row(self.book.history)
-        return max(self._patch.sheet(layout.RIWAYAT.name).last_filled_row(), 1) + 1
+        last_column = max(column_index(c) for c in self.book.columns[layout.RIWAYAT.name].values())
+        return max(self._patch.sheet(layout.RIWAYAT.name).last_filled_row(last_column), 1) + 1
 
     def update_lacak(self, code: str, cases: list, new_entries: list[HistoryEntry]) -> None:
         """The moved cases' rows of the Lacak sheet, from their own history only."""

@@ -247,17 +247,26 @@ class SheetXml:
         number = _R_ROW.search(self.text, tail, self.text.find(">", tail) + 1)
         return int(number.group(1)) if number else 0
 
-    def last_filled_row(self) -> int:
-        """The last row holding a value or formula; rows with formats only do not count."""
+    def last_filled_row(self, columns: int | None = None) -> int:
+        """The last row holding a value or formula (in the first `columns` columns only, when given);
+        rows with formats only do not count."""
+        def filled(start: int, end: int) -> bool:
+            if not _FILLED.search(self.text, start, end):
+                return False
+            if columns is None:
+                return True
+            return any(column <= columns and _FILLED.search(match.group(0))
+                       for column, match in self._cells_in(start, end))
+
         if self.has_implicit_rows():
             index = self._index()
-            return next((n for n in sorted(index, reverse=True) if _FILLED.search(self.text, index[n][2], index[n][3])), 0)
+            return next((n for n in sorted(index, reverse=True) if filled(index[n][2], index[n][3])), 0)
         end = self.end
         while True:
             tail = self.text.rfind(f"<{self.prefix}row", self.start, end)
             if tail < 0:
                 return 0
-            if _FILLED.search(self.text, tail, end):
+            if filled(tail, end):
                 number = _R_ROW.search(self.text, tail, self.text.find(">", tail) + 1)
                 return int(number.group(1)) if number else 0
             end = tail
