@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import sys
 
+from . import failures
 from .errors import IkuError, UsageError
 
 _ARGPARSE_ID = {
@@ -88,6 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
     undo.add_argument("case_id", metavar="ID_KASUS")
     undo.add_argument("--by", metavar="NAMA")
     undo.add_argument("--note", metavar="CATATAN")
+    undo.add_argument("--at", type=moment, metavar="YYYY-MM-DDTHH:MM", help="kapan sebenarnya (bawaan: sekarang)")
 
     gen = commands.add_parser("generate", help="menyusun naskah dinas langkah sekarang dari templat Word")
     gen.add_argument("path", metavar="BERKAS")
@@ -104,6 +106,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     rebuild = commands.add_parser("lacak", help="membuat ulang lembar Lacak dari Riwayat")
     rebuild.add_argument("path", metavar="BERKAS")
+
+    again = commands.add_parser("reschedule", help="menghitung ulang batas waktu kasus terbuka dari Libur dan jam kerja")
+    again.add_argument("path", metavar="BERKAS")
+    again.add_argument("--by", metavar="NAMA", help="siapa yang menjalankan (bawaan: nama login)")
 
     demo = commands.add_parser("demo", help="menjalankan semua fitur pada data contoh")
     demo.add_argument("--out", default="output/demo", metavar="FOLDER")
@@ -248,19 +254,39 @@ def cmd_lacak(args) -> int:
     return _report(workflow.rebuild_tracking(args.path))
 
 
+def cmd_reschedule(args) -> int:
+    from .actions import workflow
+    return _report(workflow.reschedule(args.path, args.by))
+
+
 def cmd_undo(args) -> int:
     from .actions import workflow
-    return _report(workflow.undo(args.path, args.case_id, args.by, args.note))
+    return _report(workflow.undo(args.path, args.case_id, args.by, args.note, args.at))
 
 
 COMMANDS = {"init": cmd_init, "sop": cmd_sop, "validate": cmd_validate, "status": cmd_status, "demo": cmd_demo,
             "open": cmd_open, "advance": cmd_advance, "hold": _status_command("hold"),
             "resume": _status_command("resume"), "cancel": _status_command("cancel"), "undo": cmd_undo,
-            "lacak": cmd_lacak, "generate": cmd_generate,
+            "lacak": cmd_lacak, "reschedule": cmd_reschedule, "generate": cmd_generate,
             "export": cmd_export}
 
 
+def _interrupt_on_terminate() -> None:
+    """A terminated run (kill, logout, service stop) unwinds like Ctrl+C: temporary folders are removed
+    and LibreOffice is stopped on the way out."""
+    import signal
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    try:
+        signal.signal(signal.SIGTERM, interrupt)
+    except (ValueError, OSError):  # not the main thread, or a platform without it
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    _interrupt_on_terminate()
     try:
         args = build_parser().parse_args(argv)
         if not args.command:
@@ -271,11 +297,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"iku-xl: {error.message}", file=sys.stderr)
         return error.exit_code
     except KeyboardInterrupt:
-        print("iku-xl: dihentikan.", file=sys.stderr)
+        print(f"iku-xl: dihentikan ({failures.what_changed()}).", file=sys.stderr)
         return 130
     except Exception as error:  # the user must never see a traceback
-        print(f"iku-xl: terjadi kesalahan tak terduga ({type(error).__name__}: {error}); "
-              "tidak ada berkas yang diubah. Laporkan pesan ini ke tim pengelola.", file=sys.stderr)
+        print(f"iku-xl: {failures.unexpected(error)}", file=sys.stderr)
         return 1
 
 

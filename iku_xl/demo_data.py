@@ -110,7 +110,8 @@ def run_demo_cases(book, calendar) -> None:
                 standard = UNTIMED_STEP_MINUTES
             done = calendar.add_minutes(case.started, max(1, round(standard * factor)))
             case, entry = workflow.advance(case, sop, calendar, decision=decision, at=done,
-                                           by=_executor_name(step.executors), note=None, now=far_future)
+                                           by=_executor_name(step.executors), note=None, now=far_future,
+                                           history=[h for h in book.history if h.case_id == case_id])
             book.history.append(entry)
         book.cases.append(case)
 

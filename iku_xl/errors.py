@@ -5,6 +5,17 @@ below them prints or exits.
 """
 from __future__ import annotations
 
+import errno
+
+
+def os_reason(error: OSError) -> str:
+    """What the operating system refused, in Bahasa Indonesia (its own text is English)."""
+    reasons = {errno.ENOSPC: "disk penuh", errno.EFBIG: "berkas melebihi batas ukuran", errno.EACCES: "tidak ada izin",
+               errno.EPERM: "tidak ada izin", errno.EROFS: "disk hanya-baca", errno.EDQUOT: "kuota disk habis",
+               errno.ENOENT: "berkas atau folder tidak ada", errno.EISDIR: "itu sebuah folder",
+               errno.ENAMETOOLONG: "nama atau alamat berkas terlalu panjang", errno.EBUSY: "sedang dipakai program lain"}
+    return reasons.get(error.errno or 0, "kesalahan sistem berkas")
+
 
 class IkuError(Exception):
     """A problem the user can fix; `message` is one sentence in Bahasa Indonesia."""

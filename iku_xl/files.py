@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from .failures import record_written
+
 
 @contextlib.contextmanager
 def atomic_output(path: Path):
@@ -25,5 +27,6 @@ def atomic_output(path: Path):
             os.umask(umask)
             os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
+        record_written(path)
     finally:
         temporary.unlink(missing_ok=True)

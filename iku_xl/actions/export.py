@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..core.book import Book
 from ..core.monthly import MonthReport, month_report, parse_month
+from ..core.office_hours import office_calendar
 from ..workbook.reader import read_book
 
 
@@ -29,6 +30,6 @@ def export_book(book: Book, month: str, out_dir: str | Path | None = None, base:
     from ..workbook.export_writer import write_export
 
     start, end = parse_month(month, today or dt.date.today())
-    report = month_report(book, start, end)
+    report = month_report(book, start, end, office_calendar(book.settings, book.days_off))
     folder = (Path(out_dir) if out_dir else base / "ekspor" / f"{start:%Y-%m}").absolute()
     return Export(report, write_export(folder, report))

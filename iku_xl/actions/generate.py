@@ -16,7 +16,7 @@ from ..core.sop import DOCUMENT_KINDS
 from ..core.identifiers import identifier_problem
 from ..documents.names import document_file_name, inside, safe_name
 from ..documents.batch import render_many
-from ..errors import Refused, UsageError
+from ..errors import CannotSave, Refused, UsageError, os_reason
 from ..files import atomic_output
 from ..workbook import layout
 from ..workbook.file_store import store_for
@@ -85,12 +85,18 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
                 entry.file, entry.row, row = str(file), row, row + 1
                 store.write_record(layout.PENOMORAN, entry, entry.row)
         store.commit()
-    for file, content, _ in rendered:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        with atomic_output(file) as temporary:
-            temporary.write_bytes(content)
-        result.files.append(file)
     result.numbers = [n for n, _ in assigned.values() if n]
+    try:
+        for file, content, _ in rendered:
+            with atomic_output(file) as temporary:
+                temporary.write_bytes(content)
+            result.files.append(file)
+    except OSError as error:
+        taken = f"; nomor {', '.join(result.numbers)} sudah dicatat di Penomoran dan dipakai lagi saat naskah yang " \
+                "sama dibuat ulang" if result.numbers else ""
+        raise CannotSave(f"Naskah tidak bisa disimpan di {file.parent} ({os_reason(error)}); {len(result.files)} dari "
+                         f"{len(rendered)} naskah sudah tersimpan{taken}. Periksa folder keluaran lalu jalankan lagi.",
+                         path=str(file)) from error
     if pdf and result.files:
         from ..documents.pdf import convert_to_pdf
         result.pdfs = convert_to_pdf(result.files)

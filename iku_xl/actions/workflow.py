@@ -144,7 +144,8 @@ def advance(path, case_id: str, decision: bool | None = None, by: str | None = N
     def act(book, calendar, now, change):
         case = _find_case(book, case_id)
         after, entry = workflow.advance(copy.copy(case), _sop_of(book, case), calendar, decision=decision,
-                                        at=at or now, by=by or login_name(), note=note, now=now)
+                                        at=at or now, by=by or login_name(), note=note, now=now,
+                                        history=book.history_of(case.id_text))
         _replace(book, case, after, change)
         change.history.append(entry)
         where = f"langkah {after.step}" if text_of(after.status) != "Selesai" else "akhir SOP"
@@ -158,9 +159,8 @@ def _status_move(move, verb: str):
             now: dt.datetime | None = None) -> Change:
         def act(book, calendar, now, change):
             case = _find_case(book, case_id)
-            extra = {"history": book.history_of(case.id_text)} if move is workflow.resume else {}
             after, entry = move(copy.copy(case), at=at or now, by=by or login_name(), reason=reason, now=now,
-                                sop=_sop_of(book, case), calendar=calendar, **extra)
+                                sop=_sop_of(book, case), calendar=calendar, history=book.history_of(case.id_text))
             _replace(book, case, after, change)
             change.history.append(entry)
             change.message = f"Kasus {after.id_text} {verb}, status {after.status}."
@@ -175,14 +175,36 @@ resume = _status_move(workflow.resume, "dilanjutkan")
 cancel = _status_move(workflow.cancel, "dibatalkan")
 
 
-def undo(path, case_id: str, by: str | None = None, note: str | None = None, now: dt.datetime | None = None) -> Change:
+def undo(path, case_id: str, by: str | None = None, note: str | None = None, at: dt.datetime | None = None,
+         now: dt.datetime | None = None) -> Change:
     def act(book, calendar, now, change):
         case = _find_case(book, case_id)
         after, entry = workflow.undo(copy.copy(case), _sop_of(book, case), calendar, book.history_of(case.id_text),
-                                     at=now, by=by or login_name(), note=note)
+                                     at=at or now, by=by or login_name(), note=note, now=now)
         _replace(book, case, after, change)
         change.history.append(entry)
         change.message = f"Perpindahan terakhir kasus {after.id_text} diurungkan: kembali ke langkah {after.step}, status {after.status}."
+
+    return apply_change(path, act, now)
+
+
+def reschedule(path, by: str | None = None, now: dt.datetime | None = None) -> Change:
+    """Recount the due time of every open case on the current Libur and office hours."""
+    def act(book, calendar, now, change):
+        moved = []
+        for case in list(book.cases):
+            sop = book.sops.get(text_of(case.sop))
+            if not case.id_text or sop is None:
+                continue
+            found = workflow.reschedule(copy.copy(case), sop, calendar, book.history_of(case.id_text), at=now,
+                                        by=by or login_name())
+            if found:
+                after, entry = found
+                _replace(book, case, after, change)
+                change.history.append(entry)
+                moved.append(f"{after.id_text} ({entry.note})")
+        change.message = (f"Batas waktu dihitung ulang: {'; '.join(moved)}." if moved
+                          else "Semua batas waktu kasus terbuka sudah sesuai dengan Libur dan jam kerja.")
 
     return apply_change(path, act, now)
 

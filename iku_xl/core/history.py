@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+import datetime as dt
 from enum import Enum
 
-from .values import text_of
+from .values import as_moment, text_of
 
 
 class Action(str, Enum):
@@ -13,6 +14,7 @@ class Action(str, Enum):
     LANJUT = "Lanjut"        # resumed after Tunda
     BATAL = "Batal"
     URUNGKAN = "Urungkan"    # the previous move of the case is reversed
+    JADWAL = "Jadwal Ulang"  # the due time recomputed from the current Libur and office hours
 
 
 class Punctuality(str, Enum):
@@ -58,3 +60,26 @@ def moves_by_case(entries: list[HistoryEntry]) -> dict[str, list[HistoryEntry]]:
         else:
             stack.append(entry)
     return stacks
+
+
+def last_time(entries: list[HistoryEntry]) -> dt.datetime | None:
+    """The latest time in a case's Riwayat rows: a new move may not be dated before it."""
+    return max((t for t in (as_moment(e.time) for e in entries) if t), default=None)
+
+
+def hold_periods(moves: list[HistoryEntry], since: dt.datetime, until: dt.datetime
+                 ) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The stretches between `since` and `until` that the case spent on hold (Tunda to Lanjut)."""
+    periods, held = [], None
+    for move in moves:
+        moment = as_moment(move.time)
+        if moment is None:
+            continue
+        if move.action == Action.TUNDA.value:
+            held = moment
+        elif move.action == Action.LANJUT.value and held is not None:
+            periods.append((held, moment))
+            held = None
+    if held is not None:
+        periods.append((held, until))
+    return [(max(a, since), min(b, until)) for a, b in periods if b > since and a < until]

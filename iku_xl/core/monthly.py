@@ -5,13 +5,15 @@ import datetime as dt
 import re
 import statistics
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..errors import UsageError
 from .book import Book
+from .calendar import OfficeCalendar
 from .case import Case, Status
 from .history import Action, HistoryEntry, Punctuality, moves_by_case
 from .values import as_int, as_moment, text_of
+from .workflow import working_minutes_on_step
 
 CLOSED = (Status.SELESAI.value, Status.DIBATALKAN.value)
 
@@ -82,6 +84,14 @@ class MonthReport:
         return round(100 * part / total, 1) if total else None
 
 
+def _recounted(entry: HistoryEntry, calendar: OfficeCalendar, own: list[HistoryEntry]) -> HistoryEntry:
+    """`entry` with its duration counted again from the case's own rows `own`, time on hold left out."""
+    started, at = as_moment(entry.step_started), as_moment(entry.time)
+    if started is None or at is None:
+        return entry
+    return replace(entry, minutes=working_minutes_on_step(calendar, started, at, own, text_of(entry.case_id)))
+
+
 def _opened_at(case: Case, moves: list[HistoryEntry]) -> dt.datetime | None:
     if moves:
         return as_moment(moves[0].step_started) or as_moment(moves[0].time)
@@ -108,11 +118,21 @@ def state_at(case: Case, moves: list[HistoryEntry], moment: dt.datetime) -> Case
     return CaseState(case, opened, status, step, marks)
 
 
-def month_report(book: Book, start: dt.datetime, end: dt.datetime) -> MonthReport:
+def month_report(book: Book, start: dt.datetime, end: dt.datetime,
+                 calendar: OfficeCalendar | None = None) -> MonthReport:
+    """The month [start, end). Moves later undone are listed in the history but not counted; with a
+    calendar, each step's duration is recounted from Riwayat, leaving out the time on hold."""
     by_case = moves_by_case(book.history)
+    in_force = {id(m) for moves in by_case.values() for m in moves}
     moves_of = {c.id_text: by_case.get(c.id_text, []) for c in book.cases if c.id_text}
     in_month = [h for h in book.history if (t := as_moment(h.time)) and start <= t < end]
-    advances = [h for h in in_month if h.action == Action.MAJU.value]
+    counted = [h for h in in_month if id(h) in in_force]
+    advances = [h for h in counted if h.action == Action.MAJU.value]
+    if calendar is not None:
+        rows_of: dict[str, list[HistoryEntry]] = defaultdict(list)
+        for h in book.history:
+            rows_of[text_of(h.case_id)].append(h)
+        advances = [_recounted(h, calendar, rows_of[text_of(h.case_id)]) for h in advances]
     states_start = [state_at(c, moves_of[c.id_text], start) for c in book.cases if c.id_text]
     states_end = [state_at(c, moves_of[c.id_text], end) for c in book.cases if c.id_text]
     def is_open(state: CaseState) -> bool:
@@ -140,9 +160,9 @@ def month_report(book: Book, start: dt.datetime, end: dt.datetime) -> MonthRepor
         start=start, end=end,
         open_at_start=sum(is_open(s) for s in states_start), open_at_end=sum(is_open(s) for s in states_end),
         opened=sum(1 for s in states_end if s.opened and start <= s.opened < end),
-        finished=sum(1 for h in in_month if text_of(h.status) == Status.SELESAI.value and h.action == Action.MAJU.value),
+        finished=sum(1 for h in advances if text_of(h.status) == Status.SELESAI.value),
         returned=sum(1 for h in advances if text_of(h.decision) == "Tidak"),
-        cancelled=sum(1 for h in in_month if h.action == Action.BATAL.value),
+        cancelled=sum(1 for h in counted if h.action == Action.BATAL.value),
         on_time=sum(h.punctuality == Punctuality.TEPAT.value for h in advances),
         late=sum(h.punctuality == Punctuality.TERLAMBAT.value for h in advances),
         history=in_month, states=states_end, compliance=compliance, late_per_role=dict(late_roles.most_common()),

@@ -12,7 +12,7 @@ from dataclasses import replace
 from ..errors import Refused
 from .calendar import OfficeCalendar
 from .case import Case, Status
-from .history import Action, HistoryEntry, Punctuality, effective_moves
+from .history import Action, HistoryEntry, Punctuality, effective_moves, hold_periods, last_time
 from .values import as_int, as_moment, text_of
 from .sop import Sop, Step
 from .waktu import Duration
@@ -47,14 +47,26 @@ def open_case(sop: Sop, case_id: str, title: str, unit: str | None, at: dt.datet
     return place_at_step(case, sop, first.no, at, Status.BERJALAN, calendar)
 
 
-def _check_time(case: Case, at: dt.datetime, now: dt.datetime) -> dt.datetime:
+def _check_time(case: Case, at: dt.datetime, now: dt.datetime, history: list[HistoryEntry]) -> dt.datetime:
+    """A move happens now or in the past, and never before the case's last recorded move."""
     started = as_moment(case.started)
     if at > now + FUTURE_TOLERANCE:
         raise Refused(f"Waktu {at:%d/%m/%Y %H:%M} ada di masa depan; isi waktu langkah itu benar-benar selesai.")
+    last = last_time(history)
+    if last and at < last:
+        raise Refused(f"Waktu {at:%d/%m/%Y %H:%M} lebih awal dari perpindahan terakhir kasus {case.id_text} di Riwayat "
+                      f"({last:%d/%m/%Y %H:%M}); isi waktu sesudah {last:%d/%m/%Y %H:%M}.")
     if started and at < started:
         raise Refused(f"Waktu {at:%d/%m/%Y %H:%M} lebih awal dari mulai langkah ({started:%d/%m/%Y %H:%M}); "
                       "periksa tanggal dan jamnya.")
     return at
+
+
+def working_minutes_on_step(calendar: OfficeCalendar, started: dt.datetime, at: dt.datetime,
+                            history: list[HistoryEntry], case_id: str) -> int:
+    """Working minutes from the step's start to `at`, leaving out the time the case was on hold."""
+    held = hold_periods(effective_moves(history, case_id), started, at)
+    return round(calendar.working_minutes(started, at) - sum(calendar.working_minutes(a, b) for a, b in held))
 
 
 def _current_step(case: Case, sop: Sop) -> Step:
@@ -67,10 +79,12 @@ def _current_step(case: Case, sop: Sop) -> Step:
 
 def _entry(case: Case, action: Action, at: dt.datetime, by: str, note: str | None, after: Case,
            calendar: OfficeCalendar, step: Step | None, decision: str | None = None,
-           to_step: object = None) -> HistoryEntry:
+           to_step: object = None, history: list[HistoryEntry] | None = None) -> HistoryEntry:
     started = as_moment(case.started)
     due = as_moment(case.due)
-    minutes = round(calendar.working_minutes(started, at)) if started and action is Action.MAJU else None
+    minutes = None
+    if started and action is Action.MAJU:
+        minutes = working_minutes_on_step(calendar, started, at, history or [], case.id_text)
     punctuality = None
     if action is Action.MAJU:
         if due is None:
@@ -85,7 +99,7 @@ def _entry(case: Case, action: Action, at: dt.datetime, by: str, note: str | Non
 
 
 def advance(case: Case, sop: Sop, calendar: OfficeCalendar, *, decision: bool | None, at: dt.datetime,
-            by: str, note: str | None, now: dt.datetime) -> tuple[Case, HistoryEntry]:
+            by: str, note: str | None, now: dt.datetime, history: list[HistoryEntry]) -> tuple[Case, HistoryEntry]:
     status = text_of(case.status)
     if status in (Status.SELESAI.value, Status.DIBATALKAN.value):
         raise Refused(f"Kasus {case.id_text} sudah {status.lower()}; tidak ada langkah yang bisa diselesaikan.")
@@ -97,7 +111,7 @@ def advance(case: Case, sop: Sop, calendar: OfficeCalendar, *, decision: bool | 
                       "sebutkan hasilnya: --decision ya atau --decision tidak.")
     if not step.is_decision and decision is not None:
         raise Refused(f"Langkah {step.no} kasus {case.id_text} bukan keputusan; jalankan tanpa --decision.")
-    at = _check_time(case, at, now)
+    at = _check_time(case, at, now, history)
     target = sop.next_step(step, decision)
     label = None if decision is None else ("Ya" if decision else "Tidak")
     if target is None and step.is_decision:
@@ -108,14 +122,14 @@ def advance(case: Case, sop: Sop, calendar: OfficeCalendar, *, decision: bool | 
     else:
         returned = decision is False
         after = place_at_step(case, sop, target, at, Status.DIKEMBALIKAN if returned else Status.BERJALAN, calendar)
-    entry = _entry(case, Action.MAJU, at, by, note, after, calendar, step, label, target)
+    entry = _entry(case, Action.MAJU, at, by, note, after, calendar, step, label, target, history)
     return after, entry
 
 
 def hold(case: Case, *, at: dt.datetime, by: str, reason: str, now: dt.datetime, sop: Sop,
-         calendar: OfficeCalendar) -> tuple[Case, HistoryEntry]:
+         calendar: OfficeCalendar, history: list[HistoryEntry]) -> tuple[Case, HistoryEntry]:
     _require_open(case, "ditunda", allow=(Status.BERJALAN, Status.DIKEMBALIKAN))
-    at = _check_time(case, at, now)
+    at = _check_time(case, at, now, history)
     after = replace(case, status=Status.DITUNDA.value)
     return after, _entry(case, Action.TUNDA, at, by, reason, after, calendar, _current_step(case, sop),
                          to_step=as_int(case.step))
@@ -126,7 +140,7 @@ def resume(case: Case, *, at: dt.datetime, by: str, reason: str | None, now: dt.
     """Back to work; the working time spent on hold does not count against the due time."""
     if text_of(case.status) != Status.DITUNDA.value:
         raise Refused(f"Kasus {case.id_text} tidak sedang ditunda (status {text_of(case.status)}).")
-    at = _check_time(case, at, now)
+    at = _check_time(case, at, now, history)
     moves = effective_moves(history, case.id_text)
     held = moves[-1] if moves and moves[-1].action == Action.TUNDA.value else None
     status = Status(text_of(held.status_before)) if held and text_of(held.status_before) in {
@@ -140,17 +154,23 @@ def resume(case: Case, *, at: dt.datetime, by: str, reason: str | None, now: dt.
 
 
 def cancel(case: Case, *, at: dt.datetime, by: str, reason: str, now: dt.datetime, sop: Sop,
-           calendar: OfficeCalendar) -> tuple[Case, HistoryEntry]:
+           calendar: OfficeCalendar, history: list[HistoryEntry]) -> tuple[Case, HistoryEntry]:
     _require_open(case, "dibatalkan", allow=(Status.BERJALAN, Status.DIKEMBALIKAN, Status.DITUNDA))
-    at = _check_time(case, at, now)
+    at = _check_time(case, at, now, history)
     after = replace(case, status=Status.DIBATALKAN.value, due=None)
     return after, _entry(case, Action.BATAL, at, by, reason, after, calendar, sop.step(as_int(case.step) or 0),
                          to_step=as_int(case.step))
 
 
 def undo(case: Case, sop: Sop, calendar: OfficeCalendar, history: list[HistoryEntry], *, at: dt.datetime,
-         by: str, note: str | None) -> tuple[Case, HistoryEntry]:
+         by: str, note: str | None, now: dt.datetime) -> tuple[Case, HistoryEntry]:
     """Put the case back as it was before its last move still in force."""
+    if at > now + FUTURE_TOLERANCE:
+        raise Refused(f"Waktu {at:%d/%m/%Y %H:%M} ada di masa depan; isi waktu pengurungan yang sebenarnya.")
+    last = last_time(history)
+    if last and at < last:
+        raise Refused(f"Waktu {at:%d/%m/%Y %H:%M} lebih awal dari perpindahan terakhir kasus {case.id_text} di Riwayat "
+                      f"({last:%d/%m/%Y %H:%M}); isi waktu sesudah {last:%d/%m/%Y %H:%M}.")
     moves = effective_moves(history, case.id_text)
     if not moves:
         raise Refused(f"Kasus {case.id_text} belum punya perpindahan yang bisa diurungkan.", sheet="Riwayat")
@@ -176,3 +196,29 @@ def _require_open(case: Case, verb: str, allow: tuple[Status, ...]) -> None:
     status = text_of(case.status)
     if status not in {s.value for s in allow}:
         raise Refused(f"Kasus {case.id_text} berstatus {status or 'kosong'}, jadi tidak bisa {verb}.")
+
+
+def reschedule(case: Case, sop: Sop, calendar: OfficeCalendar, history: list[HistoryEntry], *, at: dt.datetime,
+               by: str) -> tuple[Case, HistoryEntry] | None:
+    """The due time of an open case recounted on today's calendar; None when it stays the same."""
+    if text_of(case.status) not in {s.value for s in (Status.BERJALAN, Status.DIKEMBALIKAN, Status.DITUNDA)}:
+        return None
+    started, step = as_moment(case.started), sop.step(as_int(case.step) or 0)
+    if started is None or step is None:
+        return None
+    due = due_time(step, started, calendar)
+    if due is not None:
+        holds = hold_periods(effective_moves(history, case.id_text), started, at)
+        if text_of(case.status) == Status.DITUNDA.value and holds:
+            holds = holds[:-1]  # the hold still running is added when the case is resumed
+        due = calendar.add_minutes(due, sum(calendar.working_minutes(a, b) for a, b in holds))
+    if due == as_moment(case.due):
+        return None
+    after = replace(case, due=due)
+    before = as_moment(case.due)
+    entry = HistoryEntry(time=at, case_id=case.id_text, action=Action.JADWAL.value, from_step=as_int(case.step),
+                         to_step=as_int(case.step), status_before=text_of(case.status), status=text_of(case.status),
+                         role=", ".join(step.executors), by=by, step_started=started, standard=text_of(step.waktu),
+                         due=before, note=f"batas waktu {before:%d/%m/%Y %H:%M} menjadi {due:%d/%m/%Y %H:%M}"
+                         if before and due else "batas waktu dihitung ulang")
+    return after, entry

@@ -46,9 +46,10 @@ class CompiledTemplate:
             self.body = self.env.from_string(source)
         except TemplateSyntaxError as error:
             raise TemplateProblem(f"Templat {self.name} rusak: tag di sekitar '{_near(source, error.lineno)}' tidak "
-                                  f"benar ({error.message}); perbaiki tag itu di Word.") from error
+                                  "benar (periksa pasangan {{ }} dan {% %}); perbaiki tag itu di Word.") from error
         except (KeyError, ValueError, OSError, zipfile.BadZipFile) as error:
-            raise TemplateProblem(f"Templat {self.name} tidak bisa dibuka sebagai dokumen Word ({error}).") from error
+            raise TemplateProblem(f"Templat {self.name} tidak bisa dibuka sebagai dokumen Word; simpan ulang dari Word "
+                                  "sebagai .docx.") from error
         self.path = path
         self._skeleton()
 

@@ -47,12 +47,12 @@ def render_document(template: Path, context: dict) -> bytes:
     except TemplateSyntaxError as error:
         near = " ".join(line.strip() for line in getattr(error, "docx_context", []) if "{" in line)[:120]
         raise TemplateProblem(f"Templat {name} rusak: tag di sekitar '{near or error.source}' tidak benar "
-                              f"({error.message}); perbaiki tag itu di Word.") from error
+                              "(periksa pasangan {{ }} dan {% %}); perbaiki tag itu di Word.") from error
     except UndefinedError as error:
         raise TemplateProblem(f"Templat {name} membutuhkan kolom '{_field_of(str(error))}' yang tidak diisi oleh "
                               "buku kerja; lihat templates/FIELDS.md.") from error
     except (KeyError, ValueError, OSError) as error:
-        raise TemplateProblem(f"Templat {name} tidak bisa dibuka sebagai dokumen Word ({error}).") from error
+        raise TemplateProblem(f"Templat {name} tidak bisa dibuka sebagai dokumen Word; simpan ulang dari Word sebagai .docx.") from error
 
 
 def _grid_follows_cells(docx) -> None:

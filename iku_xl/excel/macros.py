@@ -11,6 +11,7 @@ import datetime as dt
 from contextlib import contextmanager
 
 from ..core.values import as_int, is_blank, text_of
+from .. import failures
 from ..errors import IkuError, Refused
 from ..workbook import layout
 from .live_store import LiveStore
@@ -46,8 +47,8 @@ def _action(function):
         except IkuError as error:
             return _tell(book, error.message, critical=True)
         except Exception as error:  # staff must never see a traceback
-            return _tell(book, f"Terjadi kesalahan tak terduga ({type(error).__name__}: {error}). "
-                               "Laporkan pesan ini ke tim pengelola.", critical=True)
+            message = failures.unexpected(error)
+            return _tell(book, message[0].upper() + message[1:], critical=True)
         return _tell(book, message)
     run.__name__, run.__doc__ = function.__name__, function.__doc__
     return run
@@ -192,7 +193,7 @@ def cancel(book) -> str:
 def undo(book) -> str:
     """Urungkan the last move of each selected case."""
     return _moves(book, lambda workflow, store, case_id, _: workflow.undo(
-        store, case_id, _by(book), _note(book)).message)
+        store, case_id, _by(book), _note(book), _at(book)).message)
 
 
 @_action

@@ -14,7 +14,7 @@ from ..core.iku import IkuRow
 from ..core.people import Official
 from ..core.register import DayOff, NumberEntry
 from ..core.settings import HoursRow, Settings
-from ..errors import IkuError, MissingSheet, UnreadableFile
+from ..errors import IkuError, MissingSheet, UnreadableFile, os_reason
 from . import layout
 from .grid import Grid, column_letter
 from .list_sheet import read_list_sheet, target_columns
@@ -30,7 +30,7 @@ def open_package(path: str | Path, data: bytes | None = None) -> Package:
         try:
             data = path.read_bytes()
         except OSError as error:
-            raise UnreadableFile(f"Berkas {path} tidak bisa dibaca ({error.strerror}).", path=str(path)) from error
+            raise UnreadableFile(f"Berkas {path} tidak bisa dibaca ({os_reason(error)}).", path=str(path)) from error
     elif not data.startswith(b"PK"):
         check_readable(path)
     return Package(data, str(path))

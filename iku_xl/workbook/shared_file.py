@@ -8,14 +8,17 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import shutil
+import os
+import stat
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import CannotSave, ChangedOnDisk, WorkbookInUse
+from ..errors import CannotSave, ChangedOnDisk, WorkbookInUse, os_reason
 from ..files import atomic_output
 
 BACKUPS_KEPT = 5
+BACKUP_FOLDER = "cadangan"
 LOCK_WAIT_SECONDS = 60
 
 
@@ -66,12 +69,24 @@ class Snapshot:
     digest: str
 
 
+def _is_complete_workbook(path: Path) -> bool:
+    """A backup worth keeping: a zip whose every part inflates with the right checksum."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            return package.testzip() is None and "xl/workbook.xml" in package.namelist()
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError):
+        return False
+
+
 class SharedWorkbook:
-    """Read once, then write back, with the program's own lock held in between."""
+    """Read once, then write back, with the program's own lock held in between.
+
+    `path` is the real file (a symbolic link is followed: the target is written, the link stays)."""
 
     def __init__(self, path: Path):
         self.path = path
         self.snapshot: Snapshot | None = None
+        self.backups = path.parent / BACKUP_FOLDER
 
     def read(self) -> bytes:
         data = self.path.read_bytes()
@@ -87,42 +102,70 @@ class SharedWorkbook:
             raise ChangedOnDisk(f"Berkas {self.path.name} baru saja disimpan orang lain; tidak ada yang ditimpa. "
                                 "Jalankan perintahnya lagi.", path=str(self.path))
         try:
-            self._backup()
+            self._backup(self.snapshot)
             with atomic_output(self.path) as temporary:
                 temporary.write_bytes(data)
         except OSError as error:
-            raise CannotSave(f"Berkas {self.path.name} tidak bisa disimpan ({error.strerror or error}); periksa izin "
+            raise CannotSave(f"Berkas {self.path.name} tidak bisa disimpan ({os_reason(error)}); periksa izin "
                              "folder dan ruang disk, lalu jalankan lagi. Berkas lama tidak berubah.",
                              path=str(self.path)) from error
+        self._prune()
 
-    def _backup(self) -> None:
-        folder = self.path.parent / "cadangan"
-        folder.mkdir(exist_ok=True)
+    def _backup(self, snapshot: Snapshot) -> None:
+        """The version being replaced, as a complete copy made from the bytes just read and checked."""
+        self.backups.mkdir(exist_ok=True)
+        kept = self._kept()
+        if kept and hashlib.sha256(kept[-1].read_bytes()).hexdigest() == snapshot.digest:
+            return  # the newest backup is this very version (an earlier save of it failed)
         stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
-        shutil.copy2(self.path, folder / f"{self.path.stem}-{stamp}{self.path.suffix}")
-        kept = sorted(folder.glob(f"{self.path.stem}-*{self.path.suffix}"))
-        for old in kept[:-BACKUPS_KEPT]:
-            old.unlink(missing_ok=True)
+        target = self.backups / f"{self.path.stem}-{stamp}{self.path.suffix}"
+        with atomic_output(target) as temporary:
+            temporary.write_bytes(snapshot.data)
+            if hashlib.sha256(temporary.read_bytes()).hexdigest() != snapshot.digest:
+                raise OSError(5, "salinan cadangan tidak sama dengan aslinya")
+
+    def _kept(self) -> list[Path]:
+        return sorted(self.backups.glob(f"{self.path.stem}-*{self.path.suffix}"))
+
+    def _prune(self) -> None:
+        """Keep the newest complete backups; drop older ones and any that cannot be opened."""
+        good = 0
+        for backup in reversed(self._kept()):
+            if good < BACKUPS_KEPT and _is_complete_workbook(backup):
+                good += 1
+                continue
+            with contextlib.suppress(OSError):
+                backup.unlink()
+
+
+def _check_writable(path: Path) -> None:
+    """A read-only workbook, or a folder where nothing may be written, is refused before any work."""
+    mode = path.stat().st_mode
+    if not os.access(path, os.W_OK) or not mode & stat.S_IWUSR:
+        raise CannotSave(f"Berkas {path.name} hanya-baca; hilangkan tanda hanya-baca (klik kanan > Properties) "
+                         "atau salin ke folder Anda sendiri, lalu jalankan lagi. Tidak ada yang diubah.", path=str(path))
+    folder = path.parent
+    if not os.access(folder, os.W_OK | os.X_OK) or not folder.stat().st_mode & stat.S_IWUSR:
+        raise CannotSave(f"Folder {folder} tidak boleh ditulisi, jadi {path.name} tidak bisa disimpan di sana; minta "
+                         "izin tulis atau salin buku kerja ke folder lain. Tidak ada yang diubah.", path=str(path))
 
 
 @contextlib.contextmanager
 def exclusive(path: Path):
-    """Hold the program's lock on `path` for one read-change-write; refuse if a person holds the file."""
-    from filelock import FileLock, Timeout
-
+    """Hold the program's lock on the workbook for one read-change-write; refuse if a person holds the file."""
+    from .lock import LockTimeout, held
     from .ooxml.package import check_readable
 
     check_readable(path)
-    in_use = holder(path)
-    if in_use:
-        raise WorkbookInUse(in_use, path=str(path))
-    lock = FileLock(str(path.with_name(f".{path.name}.iku-lock")))
+    target = path.resolve()  # a symbolic link: the shared file is its target
+    for shown in dict.fromkeys((path, target)):
+        in_use = holder(shown)
+        if in_use:
+            raise WorkbookInUse(in_use, path=str(path))
+    _check_writable(target)
     try:
-        lock.acquire(timeout=LOCK_WAIT_SECONDS)
-    except Timeout as error:
+        with held(target.with_name(f".{target.name}.iku-lock"), LOCK_WAIT_SECONDS):
+            yield SharedWorkbook(target)
+    except LockTimeout as error:
         raise WorkbookInUse(f"Berkas {path.name} sedang ditulis oleh proses iku-xl lain lebih dari "
                             f"{LOCK_WAIT_SECONDS} detik; coba lagi sebentar lagi.", path=str(path)) from error
-    try:
-        yield SharedWorkbook(path)
-    finally:
-        lock.release()  # the lock file stays: unlinking it would let two runs lock different files

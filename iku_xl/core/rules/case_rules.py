@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
+from dataclasses import replace
 
 from ..book import Book
-from ..case import Status
+from ..case import OPEN_STATUSES, Status
 from ..findings import Finding, Level
 from ..identifiers import identifier_problem
-from ..values import as_int, is_blank, is_date, text_of
+from ..values import as_int, as_moment, is_blank, is_date, text_of
 
 SHEET = "Kasus"
 STATUS_NAMES = ", ".join(s.value for s in Status)
@@ -16,8 +17,26 @@ STATUS_NAMES = ", ".join(s.value for s in Status)
 
 def check(book: Book) -> Iterator[Finding]:
     ids = Counter(c.id_text for c in book.cases if c.id_text)
+    days_off = {m.date() for m in (as_moment(d.date) for d in book.days_off) if m}
+    years = {day.year for day in days_off}
     for case in book.cases:
         yield from _check_case(book, case, ids)
+        yield from _check_due_against_calendar(book, case, days_off, years)
+
+
+def _check_due_against_calendar(book: Book, case, days_off: set, years: set) -> Iterator[Finding]:
+    """A stored due time is computed once; Libur may change after, or not reach that far yet."""
+    due = as_moment(case.due)
+    if due is None or not case.id_text or text_of(case.status) not in {s.value for s in OPEN_STATUSES}:
+        return
+    where = Finding(SHEET, book.cell(SHEET, "due", case.row), Level.PERINGATAN, "due", "", sop=text_of(case.sop) or None,
+                    step=as_int(case.step), case=case.id_text)
+    if due.date() in days_off:
+        yield replace(where, message=f"Batas waktu {due:%d/%m/%Y %H:%M} jatuh pada hari libur menurut lembar Libur; "
+                                     "jalankan 'iku-xl reschedule' agar batas waktu dihitung ulang.")
+    elif due.year not in years:
+        yield replace(where, message=f"Batas waktu jatuh pada tahun {due.year}, yang belum ada di lembar Libur; tambahkan "
+                                     f"hari libur {due.year} lalu jalankan 'iku-xl reschedule'.")
 
 
 def _check_case(book: Book, case, ids) -> Iterator[Finding]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from ...errors import UnreadableFile
+from ...errors import UnreadableFile, os_reason
 from .raw_zip import deflated, raw_parts, write_zip
 from ..grid import column_index
 from .sheet_xml import SheetXml, decode_xstring
@@ -60,7 +60,7 @@ def check_readable(path: Path) -> None:
                 raise UnreadableFile(f"Berkas {shown} berformat Excel lama (.xls); buka di Excel lalu simpan sebagai "
                                      "Excel Workbook (.xlsx).", path=shown)
     except OSError as error:
-        raise UnreadableFile(f"Berkas {shown} tidak bisa dibaca ({error.strerror}).", path=shown) from error
+        raise UnreadableFile(f"Berkas {shown} tidak bisa dibaca ({os_reason(error)}).", path=shown) from error
     if not head.startswith(b"PK"):
         raise UnreadableFile(f"Berkas {shown} bukan buku kerja Excel (.xlsx).", path=shown)
 
