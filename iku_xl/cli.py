@@ -287,6 +287,7 @@ def _interrupt_on_terminate() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _interrupt_on_terminate()
+    failures.forget_written()
     try:
         args = build_parser().parse_args(argv)
         if not args.command:

@@ -232,3 +232,288 @@ def test_the_output_folder_setting_is_read(demo_book, tmp_path, capsys):
     code, out, err = run(capsys, "export", demo_book, "--month", "2026-11")
     assert code == 0, err
     assert list((demo_book.parent / "hasil" / "ekspor" / "2026-11").glob("*.xlsx"))
+
+
+# point 5: bounded reads
+
+def cli_limited(*args, memory_mb: int = 1500, cwd: Path | None = None):
+    """The command line in a process that may use no more than `memory_mb` of address space."""
+    import subprocess
+    import sys
+
+    code = ("import resource, sys; limit = %d << 20; resource.setrlimit(resource.RLIMIT_AS, (limit, limit)); "
+            "from iku_xl.cli import main; sys.exit(main(sys.argv[1:]))" % memory_mb)
+    return subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True, timeout=300,
+                          cwd=cwd)
+
+
+def rewrite_part(path: Path, part: str, change) -> None:
+    with zipfile.ZipFile(path) as package:
+        contents = [(info, package.read(info.filename)) for info in package.infolist()]
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info, data in contents:
+            out.writestr(info, change(data) if info.filename == part else data, compress_type=zipfile.ZIP_DEFLATED)
+
+
+@pytest.mark.parametrize("sheet", ["Kasus", "Catatan Staf"])
+def test_a_far_stray_cell_is_one_sentence_not_a_crash(sheet, demo_book):
+    if sheet == "Catatan Staf":
+        workbook = load_workbook(demo_book)
+        workbook.create_sheet(sheet)["A1"] = "catatan"
+        workbook.save(demo_book)
+    part = WorkbookPatch(demo_book.read_bytes()).parts[sheet]
+    rewrite_part(demo_book, part, lambda xml: xml.replace(
+        b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'))
+    before = demo_book.read_bytes()
+    for args in (("status", demo_book), ("validate", demo_book), ("advance", demo_book, "IKU-2026-004")):
+        done = cli_limited(*args)
+        assert done.returncode == 2, (args, done.stderr)
+        assert "XFD1048576" in done.stderr and sheet in done.stderr
+        assert "panicked" not in done.stderr and "Traceback" not in done.stderr
+        assert len(done.stderr.strip().splitlines()) == 1
+    assert demo_book.read_bytes() == before
+
+
+def test_a_part_that_inflates_beyond_the_bound_is_refused(demo_book):
+    part = WorkbookPatch(demo_book.read_bytes()).parts["Pejabat"]
+    padding = b" " * (300 << 20)  # 300 MB of legal whitespace: deflates to well under a megabyte
+    rewrite_part(demo_book, part, lambda xml: xml.replace(b"</worksheet>", padding + b"</worksheet>"))
+    assert demo_book.stat().st_size < 5 << 20
+    done = cli_limited("status", demo_book, memory_mb=700)
+    assert done.returncode == 2, done.stderr
+    assert "MB" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_zip_whose_sizes_lie_is_refused(demo_book):
+    """The central directory says a part is small; it inflates to far more (a zip bomb's trick)."""
+    import struct
+
+    part = WorkbookPatch(demo_book.read_bytes()).parts["Pejabat"]
+    rewrite_part(demo_book, part, lambda xml: xml.replace(b"</worksheet>", b" " * (100 << 20) + b"</worksheet>"))
+    data = bytearray(demo_book.read_bytes())
+    name = part.encode()
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):
+        start = 0
+        while (start := data.find(signature, start)) >= 0:
+            name_at = start + (30 if signature == b"PK\x03\x04" else 46)
+            if data[name_at:name_at + len(name)] == name:
+                struct.pack_into("<I", data, start + offset, 20_000)
+            start += 4
+    demo_book.write_bytes(bytes(data))
+    done = cli_limited("status", demo_book, memory_mb=700)
+    assert done.returncode == 2, done.stderr
+    assert "rusak" in done.stderr and "Traceback" not in done.stderr
+
+
+# point 6: backups that can be trusted
+
+def test_failed_writes_leave_no_partial_backup_and_keep_the_good_ones(demo_book, capsys):
+    for n in range(3):
+        assert run(capsys, "open", demo_book, "--sop", "POLHUKAM", "--title", f"Kasus {n}")[0] == 0
+    backups = demo_book.parent / "cadangan"
+    good = {b.name: b.read_bytes() for b in backups.iterdir()}
+    current = demo_book.read_bytes()
+    limit = len(current) // 2  # every file larger than this cannot be written: the backup fails half-way
+    for _ in range(4):
+        done = _with_file_size_limit(limit, "open", demo_book, "--sop", "KEMNAKER", "--title", "Tidak tersimpan")
+        assert done.returncode == 1, done.stderr
+        assert "tidak bisa disimpan" in done.stderr and "Berkas lama tidak berubah" in done.stderr
+    assert demo_book.read_bytes() == current
+    left = {b.name: b.read_bytes() for b in backups.iterdir()}
+    assert left == good, "a failed write must neither add a broken backup nor push a good one out"
+    assert not [p for p in demo_book.parent.iterdir() if p.name.startswith((".~", ".iku"))]
+
+
+def _with_file_size_limit(limit: int, *args):
+    import subprocess
+    import sys
+
+    code = ("import resource, sys; resource.setrlimit(resource.RLIMIT_FSIZE, (%d, %d)); "
+            "from iku_xl.cli import main; sys.exit(main(sys.argv[1:]))" % (limit, limit))
+    return subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True, timeout=300)
+
+
+def test_pruning_keeps_the_newest_good_backups(demo_book, capsys):
+    backups = demo_book.parent / "cadangan"
+    backups.mkdir()
+    (backups / "iku-29991231-235959-000000.xlsx").write_bytes(b"PK\x03\x04 rusak")  # newest by name, but broken
+    for n in range(6):
+        assert run(capsys, "open", demo_book, "--sop", "POLHUKAM", "--title", f"Kasus {n}")[0] == 0
+    kept = sorted(backups.iterdir())
+    assert len(kept) == 5
+    assert all(zipfile.ZipFile(b).testzip() is None for b in kept)
+
+
+# point 7: the shared file
+
+def test_a_workbook_reached_through_a_symbolic_link_is_written_in_place(demo_book, tmp_path, capsys):
+    link_folder = tmp_path / "pintasan"
+    link_folder.mkdir()
+    link = link_folder / "iku.xlsx"
+    link.symlink_to(demo_book)
+    assert run(capsys, "advance", link, "IKU-2026-004", "--at", "2026-11-20T11:00")[0] == 0
+    assert link.is_symlink() and link.resolve() == demo_book.resolve()
+    assert next(c for c in read_book(demo_book).cases if c.id_text == "IKU-2026-004").step == 2
+    assert (demo_book.parent / "cadangan").is_dir() and not (link_folder / "cadangan").exists()
+
+
+def test_a_read_only_workbook_or_folder_is_refused(demo_book, tmp_path, capsys):
+    import os
+    import stat
+
+    before = demo_book.read_bytes()
+    demo_book.chmod(stat.S_IRUSR | stat.S_IRGRP)
+    try:
+        code, _, err = run(capsys, "advance", demo_book, "IKU-2026-004")
+        assert code == 1 and "hanya-baca" in err
+    finally:
+        demo_book.chmod(0o644)
+    folder = demo_book.parent
+    os.chmod(folder, 0o555)
+    try:
+        code, _, err = run(capsys, "advance", demo_book, "IKU-2026-004")
+        assert code == 1 and "tidak boleh ditulisi" in err
+    finally:
+        os.chmod(folder, 0o755)
+    assert demo_book.read_bytes() == before
+
+
+def test_no_lock_file_is_left_behind(demo_book, capsys):
+    for args in (("advance", demo_book, "IKU-2026-004"), ("advance", demo_book, "IKU-2026-999"),
+                 ("generate", demo_book, "--case", "IKU-2026-002", "--doc", "nota_dinas")):
+        run(capsys, *args)
+    assert [p.name for p in demo_book.parent.iterdir() if "lock" in p.name] == []
+
+
+# point 8: honest failures
+
+def test_a_document_that_cannot_be_written_says_which_numbers_were_taken(demo_book, tmp_path, capsys, monkeypatch):
+    import iku_xl.actions.generate as generate
+
+    def full_disk(path):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(generate, "atomic_output", lambda path: __import__("contextlib").nullcontext(full_disk(path)))
+    code, _, err = run(capsys, "generate", demo_book, "--case", "IKU-2026-002", "--doc", "nota_dinas")
+    assert code == 1
+    number = read_book(demo_book).numbers[-1].number
+    assert number in err and "Penomoran" in err and "disk penuh" in err and "No space" not in err
+
+
+def test_an_unexpected_error_names_what_changed_without_library_text(demo_book, capsys, monkeypatch):
+    import iku_xl.actions.workflow as workflow
+
+    def broken(*args, **kwargs):
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(workflow, "login_name", broken)
+    code, _, err = run(capsys, "advance", demo_book, "IKU-2026-004")
+    assert code == 1
+    assert "tidak ada berkas yang diubah" in err and "division" not in err and "ZeroDivision" not in err
+    assert "iku-xl-galat.log" in err
+
+
+@pytest.mark.parametrize("signal_name", ["SIGTERM", "SIGINT"])
+def test_an_interrupted_pdf_batch_leaves_no_libreoffice_and_no_temporary_folder(signal_name, demo_book, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    env = dict(os.environ, TMPDIR=str(scratch))
+    kinds = [a for kind in ("nota_dinas", "undangan_rapat", "notula_rapat", "permenko_iku") for a in ("--doc", kind)]
+    process = subprocess.Popen([sys.executable, "-m", "iku_xl", "generate", str(demo_book), "--case", "IKU-2026-002",
+                                *kinds, "--pdf"], env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not list(scratch.glob("iku-xl-pdf-*/profil")):
+        time.sleep(0.05)
+    assert list(scratch.glob("iku-xl-pdf-*")), "LibreOffice never started"
+    time.sleep(0.5)
+    process.send_signal(getattr(signal, signal_name))
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert "dihentikan" in err
+    assert list(scratch.glob("iku-xl-pdf-*")) == []
+    found = subprocess.run(["pgrep", "-f", str(scratch)], capture_output=True, text=True).stdout.split()
+    assert found == [], "LibreOffice is still running"
+
+
+# point 9: history runs forward
+
+@pytest.mark.parametrize("args", [
+    ("advance", "IKU-2026-003", "--at", "2026-11-02T11:00"),
+    ("hold", "IKU-2026-003", "--reason", "x", "--at", "2026-11-02T11:00"),
+    ("cancel", "IKU-2026-003", "--reason", "x", "--at", "2026-11-02T11:00"),
+    ("undo", "IKU-2026-003", "--at", "2026-11-02T11:00"),
+])
+def test_a_move_dated_before_the_last_riwayat_row_is_refused(args, demo_book, capsys):
+    before = demo_book.read_bytes()
+    code, _, err = run(capsys, args[0], demo_book, *args[1:])
+    assert code == 1 and "02/11/2026 11:37" in err, err
+    assert demo_book.read_bytes() == before
+
+
+def test_resume_before_the_hold_is_refused_and_durasi_leaves_out_the_hold(demo_book, capsys):
+    import datetime as dt
+
+    from iku_xl.core.office_hours import office_calendar
+
+    assert run(capsys, "hold", demo_book, "IKU-2026-004", "--reason", "cuti", "--at", "2026-11-20T11:00")[0] == 0
+    code, _, err = run(capsys, "resume", demo_book, "IKU-2026-004", "--at", "2026-11-20T10:50")
+    assert code == 1 and "20/11/2026 11:00" in err
+    assert run(capsys, "resume", demo_book, "IKU-2026-004", "--at", "2026-11-23T08:00")[0] == 0
+    assert run(capsys, "advance", demo_book, "IKU-2026-004", "--at", "2026-11-23T09:00")[0] == 0
+    book = read_book(demo_book)
+    entry = book.history[-1]
+    calendar = office_calendar(book.settings, book.days_off)
+    total = calendar.working_minutes(dt.datetime(2026, 11, 20, 10, 30), entry.time)
+    held = calendar.working_minutes(dt.datetime(2026, 11, 20, 11, 0), dt.datetime(2026, 11, 23, 8, 0))
+    assert held == 270 and entry.minutes == total - held == 90  # 30 before the hold, 60 after it
+
+
+def test_the_export_does_not_count_an_undone_cancellation(demo_book, tmp_path, capsys):
+    assert run(capsys, "cancel", demo_book, "IKU-2026-003", "--reason", "salah", "--at", "2026-11-20T09:00")[0] == 0
+    assert run(capsys, "undo", demo_book, "IKU-2026-003", "--at", "2026-11-20T09:05")[0] == 0
+    from iku_xl.actions.export import export_month
+    import datetime as dt
+    report = export_month(demo_book, "2026-11", tmp_path / "e", today=dt.date(2026, 12, 1)).report
+    assert report.cancelled == 0
+
+
+# point 10: the calendar stays true
+
+def test_due_times_are_checked_against_libur_and_recounted(demo_book, capsys):
+    import datetime as dt
+    import json
+
+    assert run(capsys, "open", demo_book, "--sop", "POLHUKAM", "--title", "Baru", "--at", "2026-11-23T09:00")[0] == 0
+    case = next(c for c in read_book(demo_book).cases if c.id_text == "IKU-2026-005")
+    assert case.due == dt.datetime(2026, 11, 23, 9, 10)
+    workbook = load_workbook(demo_book)
+    libur = workbook["Libur"]
+    free = libur.max_row + 1
+    libur[f"A{free}"], libur[f"B{free}"], libur[f"C{free}"] = dt.datetime(2026, 11, 23), "Libur kantor", "Libur Kantor"
+    workbook.save(demo_book)
+    code, out, _ = run(capsys, "validate", demo_book, "--json")
+    warnings = [i for i in json.loads(out)["issues"] if i["case"] == "IKU-2026-005" and i["field"] == "due"]
+    assert warnings and "hari libur" in warnings[0]["message"]
+    code, out, err = run(capsys, "reschedule", demo_book)
+    assert code == 0, err
+    assert "IKU-2026-005" in out
+    after = next(c for c in read_book(demo_book).cases if c.id_text == "IKU-2026-005")
+    assert after.due == dt.datetime(2026, 11, 24, 7, 40)
+    last = read_book(demo_book).history[-1]
+    assert (last.case_id, last.action) == ("IKU-2026-005", "Jadwal Ulang")
+    assert run(capsys, "reschedule", demo_book)[1].startswith("Semua batas waktu")
+
+
+def test_a_due_time_in_a_year_libur_does_not_list_is_warned(demo_book, capsys):
+    import json
+
+    edit(demo_book, {"Kasus": {"J4": __import__("datetime").datetime(2031, 3, 3, 10, 0)}})
+    code, out, _ = run(capsys, "validate", demo_book, "--json")
+    assert any(i["cell"] == "J4" and "2031" in i["message"] for i in json.loads(out)["issues"])

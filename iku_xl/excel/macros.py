@@ -41,6 +41,7 @@ def _action(function):
     """Turn every outcome into one message box; never a traceback."""
     def run(book=None):
         book = book or caller_book()
+        failures.forget_written()
         try:
             with _quiet(book):
                 message = function(book)
