@@ -18,9 +18,7 @@ from ..documents.names import document_file_name, inside, safe_name
 from ..documents.batch import render_many
 from ..errors import CannotSave, Refused, UsageError, os_reason
 from ..files import atomic_output
-from ..workbook import layout
-from ..workbook.file_store import store_for
-from ..workbook.record_writer import next_free_row
+from ..store import open_store
 
 PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -59,7 +57,7 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
         if kind not in DOCUMENT_KINDS:
             raise UsageError(f"Jenis naskah '{kind}' tidak dikenal; pilih dari: {', '.join(DOCUMENT_KINDS)}.")
     result = Generated()
-    with store_for(target) as store:
+    with open_store(target) as store:
         book = store.book
         calendar = office_calendar(book.settings, book.days_off)
         folder = templates_folder(templates, book.settings, store.folder)
@@ -79,11 +77,10 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
         contents = render_many([(template, context) for _, template, context, _ in planned])
         rendered = [(file, content, entry) for (file, _, _, entry), content in zip(planned, contents)]
         # every document rendered: only now is anything written, the register first
-        row = next_free_row([e for e in book.numbers if e.row])
         for file, _, entry in rendered:
             if entry is not None:
-                entry.file, entry.row, row = str(file), row, row + 1
-                store.write_record(layout.PENOMORAN, entry, entry.row)
+                entry.file = str(file)
+        store.record_numbers([entry for _, _, entry in rendered if entry is not None])
         store.commit()
     result.numbers = [n for n, _ in assigned.values() if n]
     try:

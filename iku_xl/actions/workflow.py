@@ -15,9 +15,7 @@ from ..core.history import HistoryEntry
 from ..core.office_hours import office_calendar
 from ..core.values import is_blank, text_of
 from ..errors import Refused
-from ..workbook import layout
-from ..workbook.file_store import store_for
-from ..workbook.record_writer import next_free_row
+from ..store import open_store
 
 
 @dataclass
@@ -72,43 +70,19 @@ def apply_change(target, act: Callable[[Book, OfficeCalendar, dt.datetime, Chang
     """Read the workbook (a file path, or the live workbook's store), let `act` change the plain
     values, and write back only those."""
     now = now or dt.datetime.now().replace(second=0, microsecond=0)
-    with store_for(target) as store:
+    with open_store(target) as store:
         book = store.book
         calendar = office_calendar(book.settings, book.days_off)
         change = Change()
         before = {case.row: copy.copy(case) for case in book.cases if case.row}
         _open_typed_rows(book, calendar, now, change)
         act(book, calendar, now, change)
-        free = next_free_row(book.cases)
-        for case in change.cases:
-            if case.row is None:
-                case.row, free = free, free + 1
-            store.write_record(layout.KASUS, case, case.row, changed_fields(before.get(case.row), case))
-        row = store.history_next_row()
-        for entry in change.history:
-            entry.row, row = row, row + 1
-            store.write_record(layout.RIWAYAT, entry, entry.row)
-            if book.history_loaded:
-                book.history.append(entry)
-        for code in sorted(change.rebuild):
-            store.rebuild_lacak(code)
-        moved: dict[str, list[Case]] = {}
-        for case in change.cases:
-            moved.setdefault(text_of(case.sop), []).append(case)
-        for code, cases in sorted(moved.items()):
-            if code in book.sops and code not in change.rebuild:
-                store.update_lacak(code, cases, change.history)
+        store.save_cases([(before.get(case.row), case) for case in change.cases])
+        store.append_history(change.history)
+        store.refresh_tracking(change.cases, change.history, change.rebuild)
         if change.cases or change.history or change.rebuild:
             store.commit()
     return change
-
-
-def changed_fields(before: Case | None, after: Case) -> list[str]:
-    """The Kasus columns a move changes: a cell it leaves alone keeps whatever staff put there."""
-    fields = [c.field for c in layout.KASUS.columns if hasattr(after, c.field)]
-    if before is None:
-        return fields
-    return [f for f in fields if getattr(before, f) != getattr(after, f)]
 
 
 def _replace(book: Book, before: Case, after: Case, change: Change) -> None:

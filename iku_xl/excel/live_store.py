@@ -6,6 +6,7 @@ from pathlib import Path
 from ..core.book import Book
 from ..core.tracking import tracking_rows
 from ..errors import Refused
+from ..store import RecordStore, next_free_row
 from ..workbook import lacak, layout
 from ..workbook.grid import column_index
 from ..workbook.reader import book_from_grids
@@ -15,7 +16,7 @@ TEXT_FORMAT = "@"
 DATE_FORMAT = "dd/mm/yyyy hh:mm"
 
 
-class LiveStore:
+class LiveStore(RecordStore):
     def __init__(self, xw_book):
         self.xw_book = xw_book
         full = str(getattr(xw_book, "fullname", "") or "")
@@ -91,7 +92,6 @@ class LiveStore:
                     sheet.range((r, c)).color = legend[cell.style]
 
     def history_next_row(self) -> int:
-        from ..workbook.record_writer import next_free_row
         return next_free_row(self.book.history)
 
     def update_lacak(self, code: str, cases: list, new_entries: list) -> None:

@@ -12,11 +12,12 @@ from .list_sheet import locate_columns
 from .ooxml.sheet_xml import from_serial
 from .ooxml.workbook_patch import WorkbookPatch
 from .reader import open_package, read_book
-from .record_writer import next_free_row, rebuild_lacak, update_lacak_rows, write_record
+from ..store import RecordStore, next_free_row
+from .record_writer import rebuild_lacak, update_lacak_rows, write_record
 from .shared_file import exclusive
 
 
-class FileStore:
+class FileStore(RecordStore):
     """Read under the program's lock; changes are patched in and saved once, losslessly."""
 
     def __init__(self, path: str | Path):
@@ -103,7 +104,4 @@ class FileStore:
             self._shared.write(self._patch.to_bytes())
 
 
-def store_for(target) -> "FileStore":
-    """An action's target: a store already made (the live workbook), or a path to a file."""
-    return target if hasattr(target, "write_record") else FileStore(target)
 

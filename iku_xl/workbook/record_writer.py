@@ -38,10 +38,6 @@ def write_record(patch: WorkbookPatch, book: Book, sheet: layout.ListSheet, reco
             sheet_patch.set(row, column, Formula(moved.removeprefix("=")), cell.style)
 
 
-def next_free_row(records) -> int:
-    return max((r.row for r in records if r.row), default=1) + 1
-
-
 def _lacak_sheet(patch: WorkbookPatch, book: Book, code: str):
     """The SOP's Lacak sheet and the styles of its legend cells; None when the workbook has none."""
     name = lacak.sheet_name(code)

@@ -1,0 +1,123 @@
+"""The store: where an action reads its Book and where it writes what changed.
+
+Two stores implement it: `workbook.file_store.FileStore` (the .xlsx file: a fast reader, a lossless
+writer, under the program's lock) and `excel.live_store.LiveStore` (the workbook open in Excel, through
+xlwings). Actions speak only this interface, so the command line and the macros run the same code.
+"""
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from .core.book import Book
+from .core.case import Case
+from .core.history import HistoryEntry
+from .core.register import NumberEntry
+
+
+@runtime_checkable
+class Store(Protocol):
+    book: Book
+    folder: Path   # the workbook's folder
+    output: Path   # where documents, exports and prints go (Folder Keluaran, counted from `folder`)
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: object) -> None: ...
+
+    def save_cases(self, changes: list[tuple[Case | None, Case]]) -> None:
+        """Each (before, after) pair: a new case (before None) takes the next free row; of a case that
+        moved, only the fields that changed are written, so whatever else staff put in its row stays."""
+
+    def append_history(self, entries: list[HistoryEntry]) -> None:
+        """New Riwayat rows after the last one; each entry learns its row."""
+
+    def refresh_tracking(self, moved: list[Case], entries: list[HistoryEntry], rebuild: set[str]) -> None:
+        """The Lacak sheets after a change: whole for the SOP codes in `rebuild`, else the moved cases' rows."""
+
+    def record_numbers(self, entries: list[NumberEntry]) -> None:
+        """New Penomoran rows after the last one."""
+
+    def commit(self) -> None:
+        """Make the changes last (the file is saved; in Excel they are already in the open workbook)."""
+
+
+def open_store(target: Store | str | Path) -> Store:
+    """A store for an action's target: the store itself (the live workbook), or the workbook file at a path."""
+    if isinstance(target, (str, Path)):
+        from .workbook.file_store import FileStore
+
+        return FileStore(target)
+    return target
+
+
+def changed_fields(before: Case | None, after: Case, fields: list[str]) -> list[str]:
+    """The fields a move changes, of those the sheet has."""
+    if before is None:
+        return fields
+    return [f for f in fields if getattr(before, f) != getattr(after, f)]
+
+
+def next_free_row(records) -> int:
+    return max((r.row for r in records if r.row), default=1) + 1
+
+
+class RecordStore(ABC):
+    """What both stores share: which rows new records take and which fields a change writes. A store
+    says how a record reaches a row, where Riwayat ends, and how a Lacak sheet is redrawn."""
+
+    book: Book
+
+    @abstractmethod
+    def write_record(self, sheet, record, row: int, fields: list[str] | None = None) -> None: ...
+
+    @abstractmethod
+    def history_next_row(self) -> int: ...
+
+    @abstractmethod
+    def rebuild_lacak(self, code: str) -> None: ...
+
+    @abstractmethod
+    def update_lacak(self, code: str, cases: list[Case], new_entries: list[HistoryEntry]) -> None: ...
+
+    def save_cases(self, changes: list[tuple[Case | None, Case]]) -> None:
+        from .workbook import layout
+
+        fields = [c.field for c in layout.KASUS.columns]
+        free = next_free_row(self.book.cases)
+        for before, case in changes:
+            if case.row is None:
+                case.row, free = free, free + 1
+            self.write_record(layout.KASUS, case, case.row,
+                              changed_fields(before, case, [f for f in fields if hasattr(case, f)]))
+
+    def append_history(self, entries: list[HistoryEntry]) -> None:
+        from .workbook import layout
+
+        row = self.history_next_row()
+        for entry in entries:
+            entry.row, row = row, row + 1
+            self.write_record(layout.RIWAYAT, entry, entry.row)
+            if self.book.history_loaded:
+                self.book.history.append(entry)
+
+    def record_numbers(self, entries: list[NumberEntry]) -> None:
+        from .workbook import layout
+
+        row = next_free_row([e for e in self.book.numbers if e.row])
+        for entry in entries:
+            entry.row, row = row, row + 1
+            self.write_record(layout.PENOMORAN, entry, entry.row)
+
+    def refresh_tracking(self, moved: list[Case], entries: list[HistoryEntry], rebuild: set[str]) -> None:
+        from .core.values import text_of
+
+        for code in sorted(rebuild):
+            self.rebuild_lacak(code)
+        by_sop: dict[str, list[Case]] = {}
+        for case in moved:
+            by_sop.setdefault(text_of(case.sop), []).append(case)
+        for code, cases in sorted(by_sop.items()):
+            if code in self.book.sops and code not in rebuild:
+                self.update_lacak(code, cases, entries)
