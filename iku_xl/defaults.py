@@ -6,18 +6,8 @@ import datetime as dt
 from .core.calendar import NORMAL_HOURS, RAMADAN_HOURS, WEEKDAYS
 from .core.register import DayOff
 from .core.settings import DEFAULT_OUTPUT, LABELS, NUMBER_PATTERN_LABEL, RAMADAN_LABELS
-from .core.sop import DOCUMENT_KINDS
+from .core.document_kinds import KINDS
 
-NUMBER_PATTERNS = {
-    "nota_dinas": "{urut}/{kode_unit}/{klasifikasi}/{bulan}/{tahun}",
-    "undangan_rapat": "B-{urut}/{kode_unit}/{klasifikasi}/{bulan}/{tahun}",
-    "lembar_disposisi": "{urut}/DISP/{kode_unit}/{bulan}/{tahun}",
-    "notula_rapat": "{urut}/NOT/{kode_unit}/{bulan}/{tahun}",
-    "permenko_iku": "{urut} TAHUN {tahun}",
-    "keputusan_iku": "{urut} TAHUN {tahun}",
-    "sk_tim": "KEP.{urut}/{kode_unit}/{bulan}/{tahun}",
-}
-assert set(NUMBER_PATTERNS) == set(DOCUMENT_KINDS)
 
 
 def holiday_rows(years: list[int]) -> list[DayOff]:
@@ -61,7 +51,7 @@ def settings_rows(years: list[int], instansi: str, unit: str, code: str) -> list
         ("enactor_name", "", "Nama penetap peraturan, tanpa gelar dan NIP."),
     )]
     rows += [(NUMBER_PATTERN_LABEL.format(kind=kind), pattern, "{urut} = nomor urut per jenis dan tahun.")
-             for kind, pattern in NUMBER_PATTERNS.items()]
+             for kind, pattern in ((k.code, k.default_pattern) for k in KINDS.values())]
     start_label, end_label = RAMADAN_LABELS
     for year, (first, last) in ramadan_estimates(years).items():
         rows.append((start_label.format(year=year), dt.datetime.combine(first, dt.time()),

@@ -2,7 +2,7 @@
 import json
 
 from iku_xl.actions.demo import run_demo
-from iku_xl.core.sop import DOCUMENT_KINDS
+from iku_xl.core.document_kinds import DOCUMENT_KINDS
 from iku_xl.documents.pdf import soffice
 
 

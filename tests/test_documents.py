@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from iku_xl.actions.generate import generate
-from iku_xl.core.documents import KINDS
-from iku_xl.core.sop import DOCUMENT_KINDS
+from iku_xl.core.document_kinds import KINDS
+from iku_xl.core.document_kinds import DOCUMENT_KINDS
 from iku_xl.documents.names import document_file_name, safe_name
 from iku_xl.workbook.reader import read_book
 

@@ -10,7 +10,7 @@ from docxtpl import DocxTemplate
 from lxml import etree
 from openpyxl import load_workbook
 
-from iku_xl.core.sop import DOCUMENT_KINDS
+from iku_xl.core.document_kinds import DOCUMENT_KINDS
 from iku_xl.documents.batch import PARALLEL_FROM, compiled, render_many
 from iku_xl.documents.render import _grid_follows_cells, environment
 from iku_xl.workbook.grid import column_letter

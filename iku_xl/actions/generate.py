@@ -7,18 +7,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.case import OPEN_STATUSES
-from ..core.documents import KINDS, document_context
+from ..core.document_kinds import KINDS
+from ..core.documents import document_context
 from ..core.numbering import NumberRequest, assign_numbers
 from ..core.office_hours import office_calendar
 from ..core.values import as_int, text_of
 from ..core.settings import Settings
-from ..core.sop import DOCUMENT_KINDS
+from ..core.document_kinds import DOCUMENT_KINDS
 from ..core.identifiers import identifier_problem
 from ..documents.names import document_file_name, inside, safe_name
 from ..documents.batch import render_many
 from ..errors import CannotSave, Refused, UsageError, os_reason
 from ..files import atomic_output
 from ..store import open_store
+from ..workbook import layout
 
 PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
@@ -104,11 +106,7 @@ def _jobs(book, case_ids, kinds, result: Generated):
     if case_ids:
         wanted = []
         for case_id in case_ids:
-            case = next((c for c in book.cases if c.id_text.lower() == str(case_id).strip().lower()), None)
-            if case is None:
-                raise Refused(f"Kasus '{case_id}' tidak ada di lembar Kasus; periksa ID-nya dengan 'iku-xl status'.",
-                              sheet="Kasus")
-            wanted.append(case)
+            wanted.append(book.case(case_id))
     else:
         wanted = [c for c in book.cases if c.id_text and text_of(c.status) in {s.value for s in OPEN_STATUSES}]
     jobs = []
@@ -121,7 +119,7 @@ def _jobs(book, case_ids, kinds, result: Generated):
         step = sop.step(as_int(case.step)) if sop and as_int(case.step) is not None else None
         if sop is None or step is None:
             raise Refused(f"Kasus {case.id_text} tidak punya SOP atau langkah yang dikenal; jalankan 'iku-xl validate'.",
-                          sheet="Kasus")
+                          sheet=layout.KASUS.name)
         chosen = kinds or list(step.documents)
         if not chosen:
             result.skipped.append(f"{case.id_text}: langkah {step.no} tidak menghasilkan naskah")

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from ..core.case import OPEN_STATUSES
 from ..core.values import as_int, as_moment, text_of
-from ..errors import Refused
 from ..workbook.reader import read_book
 
 
@@ -35,8 +34,8 @@ def case_status(path: str | Path, case_id: str | None = None, now: dt.datetime |
     book = read_book(path, history=False)
     now = now or dt.datetime.now()
     found = []
-    for case in book.cases:
-        if not case.id_text or (case_id and case.id_text != case_id):
+    for case in [book.case(case_id)] if case_id else book.cases:
+        if not case.id_text:
             continue
         step_no = as_int(case.step)
         sop = book.sops.get(text_of(case.sop))
@@ -51,7 +50,4 @@ def case_status(path: str | Path, case_id: str | None = None, now: dt.datetime |
             status=status, started=as_moment(case.started), due=due,
             overdue=bool(due and due < now and status in {s.value for s in OPEN_STATUSES} and status != "Ditunda"),
         ))
-    if case_id and not found:
-        raise Refused(f"Kasus '{case_id}' tidak ada di lembar Kasus; periksa ID-nya dengan 'iku-xl status'.",
-                      sheet="Kasus")
     return found

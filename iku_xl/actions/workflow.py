@@ -16,6 +16,7 @@ from ..core.office_hours import office_calendar
 from ..core.values import is_blank, text_of
 from ..errors import Refused
 from ..store import open_store
+from ..workbook import layout
 
 
 @dataclass
@@ -35,19 +36,11 @@ def login_name() -> str:
         return "tidak diketahui"
 
 
-def _find_case(book: Book, case_id: str) -> Case:
-    wanted = str(case_id).strip()
-    for case in book.cases:
-        if case.id_text == wanted or case.id_text.lower() == wanted.lower():
-            return case
-    raise Refused(f"Kasus '{wanted}' tidak ada di lembar Kasus; periksa ID-nya dengan 'iku-xl status'.", sheet="Kasus")
-
-
 def _sop_of(book: Book, case: Case):
     sop = book.sops.get(text_of(case.sop))
     if sop is None:
         raise Refused(f"Kode SOP '{text_of(case.sop)}' kasus {case.id_text} tidak dikenal; pilih SOP yang ada "
-                      f"({', '.join(book.sops)}).", sheet="Kasus")
+                      f"({', '.join(book.sops)}).", sheet=layout.KASUS.name)
     return sop
 
 
@@ -116,7 +109,7 @@ def open_case(path, sop_code: str, title: str, unit: str | None = None, at: dt.d
 def advance(path, case_id: str, decision: bool | None = None, by: str | None = None, note: str | None = None,
             at: dt.datetime | None = None, now: dt.datetime | None = None) -> Change:
     def act(book, calendar, now, change):
-        case = _find_case(book, case_id)
+        case = book.case(case_id)
         after, entry = workflow.advance(copy.copy(case), _sop_of(book, case), calendar, decision=decision,
                                         at=at or now, by=by or login_name(), note=note, now=now,
                                         history=book.history_of(case.id_text))
@@ -132,7 +125,7 @@ def _status_move(move, verb: str):
     def run(path, case_id: str, reason: str | None, by: str | None = None, at: dt.datetime | None = None,
             now: dt.datetime | None = None) -> Change:
         def act(book, calendar, now, change):
-            case = _find_case(book, case_id)
+            case = book.case(case_id)
             after, entry = move(copy.copy(case), at=at or now, by=by or login_name(), reason=reason, now=now,
                                 sop=_sop_of(book, case), calendar=calendar, history=book.history_of(case.id_text))
             _replace(book, case, after, change)
@@ -152,7 +145,7 @@ cancel = _status_move(workflow.cancel, "dibatalkan")
 def undo(path, case_id: str, by: str | None = None, note: str | None = None, at: dt.datetime | None = None,
          now: dt.datetime | None = None) -> Change:
     def act(book, calendar, now, change):
-        case = _find_case(book, case_id)
+        case = book.case(case_id)
         after, entry = workflow.undo(copy.copy(case), _sop_of(book, case), calendar, book.history_of(case.id_text),
                                      at=at or now, by=by or login_name(), note=note, now=now)
         _replace(book, case, after, change)

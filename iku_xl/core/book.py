@@ -10,6 +10,7 @@ from .iku import IkuRow
 from .people import Official
 from .register import DayOff, NumberEntry
 from .settings import Settings
+from .values import text_of
 from .sop import Sop
 
 
@@ -53,6 +54,18 @@ class Book:
         if self._history is None and self.case_history_loader is not None:
             return self.case_history_loader(case_id)
         return [h for h in self.history if str(h.case_id or "").strip() == case_id]
+
+    def case(self, case_id: object) -> Case:
+        """The case with that ID (as typed: spaces and letter case do not matter); Refused when there is none."""
+        from ..errors import Refused
+        from ..workbook import layout
+
+        wanted = text_of(case_id)
+        found = next((c for c in self.cases if c.id_text.lower() == wanted.lower() and wanted), None)
+        if found is None:
+            raise Refused(f"Kasus '{wanted}' tidak ada di lembar Kasus; periksa ID-nya dengan 'iku-xl status'.",
+                          sheet=layout.KASUS.name)
+        return found
 
     def cell(self, sheet: str, field_name: str, row: int | None) -> str:
         column = self.columns.get(sheet, {}).get(field_name, "A")

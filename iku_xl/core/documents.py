@@ -6,34 +6,18 @@ module in step.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from ..errors import Refused
 from .book import Book
+from .document_kinds import KINDS
 from .case import Case
 from .indonesian import hari_tanggal, jam, tanggal, terbilang
 from .people import Official, format_nip
 from .values import as_int, is_blank, text_of
 from .sop import Sop, Step
+from ..workbook import layout
 
 
-@dataclass(frozen=True)
-class DocumentKind:
-    code: str
-    title: str
-    numbered: bool
-    needs_iku: bool = False
-
-
-KINDS = {k.code: k for k in (
-    DocumentKind("nota_dinas", "Nota Dinas", True),
-    DocumentKind("undangan_rapat", "Undangan Rapat", True),
-    DocumentKind("notula_rapat", "Notula Rapat", False),
-    DocumentKind("lembar_disposisi", "Lembar Disposisi", True),
-    DocumentKind("permenko_iku", "Rancangan Peraturan Menteri Koordinator tentang IKU", True, needs_iku=True),
-    DocumentKind("keputusan_iku", "Rancangan Keputusan Menteri tentang IKU", True, needs_iku=True),
-    DocumentKind("sk_tim", "Keputusan Pembentukan Tim Penyusun IKU", True),
-)}
 PENETAP_ROLES = ("menko", "menteri", "menteri koordinator")
 
 
@@ -52,7 +36,7 @@ def find_official(book: Book, sop: Sop, role: str, purpose: str) -> Official:
                 break
             return official
     raise Refused(f"Pejabat untuk peran '{role}' ({purpose}) belum ada di lembar Pejabat; isi nama dan jabatannya dulu.",
-                  sheet="Pejabat")
+                  sheet=layout.PEJABAT.name)
 
 
 def _penetap(book: Book, sop: Sop) -> dict:
@@ -62,7 +46,7 @@ def _penetap(book: Book, sop: Sop) -> dict:
     jabatan, nama = book.settings.enactor_title, book.settings.enactor_name
     if not jabatan or not nama:
         raise Refused("Penetap peraturan belum diisi; isi 'Jabatan Penetap' dan 'Nama Penetap' di lembar Pengaturan.",
-                      sheet="Pengaturan")
+                      sheet=layout.PENGATURAN.name)
     return {"peran": "Penetap", "jabatan": jabatan, "nama": nama, "nip": "", "nip_tampil": ""}
 
 
@@ -114,7 +98,7 @@ def document_context(book: Book, sop: Sop, case: Case, step: Step, kind: str, nu
     iku, years = iku_fields(book, case)
     if spec.needs_iku and not iku:
         raise Refused(f"Kasus {case.id_text} belum punya baris IKU; isi lembar IKU (ID Kasus {case.id_text}) "
-                      f"sebelum membuat {spec.title}.", sheet="IKU")
+                      f"sebelum membuat {spec.label}.", sheet=layout.IKU.name)
     penetap = _penetap(book, sop) if spec.needs_iku else official_fields(None)
     if addressee_role:
         addressee = official_fields(find_official(book, sop, addressee_role, "penerima"))
@@ -141,7 +125,7 @@ def document_context(book: Book, sop: Sop, case: Case, step: Step, kind: str, nu
     tembusan = [p["jabatan"] for p in participants[:1] if p["peran"] not in (sender_role, addressee_role)]
     subject = f"{text_of(case.title)}"
     return {
-        "jenis": spec.title,
+        "jenis": spec.label,
         "nomor": number,
         "tanggal": tanggal(day),
         "hari_tanggal": hari_tanggal(day),

@@ -10,6 +10,7 @@ from .indonesian import bulan_romawi
 from .register import NumberEntry
 from .values import as_int, as_moment, text_of
 from .settings import NUMBER_PATTERN_LABEL, Settings
+from ..workbook import layout
 
 _FIELDS = ("urut", "kode_unit", "klasifikasi", "bulan", "tahun")
 
@@ -28,11 +29,11 @@ def pattern_for(settings: Settings, kind: str) -> str:
     label = NUMBER_PATTERN_LABEL.format(kind=kind)
     if not pattern:
         raise Refused(f"Pola nomor untuk {kind} belum ada; isi '{label}' di lembar Pengaturan, "
-                      "misalnya {urut}/{kode_unit}/{klasifikasi}/{bulan}/{tahun}.", sheet="Pengaturan")
+                      "misalnya {urut}/{kode_unit}/{klasifikasi}/{bulan}/{tahun}.", sheet=layout.PENGATURAN.name)
     unknown = set(re.findall(r"\{(\w+)\}", pattern)) - set(_FIELDS)
     if "{urut}" not in pattern or unknown:
         raise Refused(f"Pola nomor {kind} '{pattern}' harus memuat {{urut}} dan hanya {', '.join('{'+f+'}' for f in _FIELDS)}; "
-                      "perbaiki di lembar Pengaturan.", sheet="Pengaturan")
+                      "perbaiki di lembar Pengaturan.", sheet=layout.PENGATURAN.name)
     return pattern
 
 

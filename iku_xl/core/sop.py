@@ -22,16 +22,6 @@ SYMBOLS = {
     StepKind.SELESAI: "⬭",
 }
 
-# The naskah dinas a step can produce; each has a Word template of the same name.
-DOCUMENT_KINDS = (
-    "nota_dinas",
-    "undangan_rapat",
-    "notula_rapat",
-    "lembar_disposisi",
-    "permenko_iku",
-    "keputusan_iku",
-    "sk_tim",
-)
 
 IDENTITY_FIELDS = (
     ("instansi", "Instansi / Unit"),

@@ -16,6 +16,7 @@ from .history import Action, HistoryEntry, Punctuality, effective_moves, hold_pe
 from .values import as_int, as_moment, text_of
 from .sop import Sop, Step
 from .waktu import Duration
+from ..workbook import layout
 
 FUTURE_TOLERANCE = dt.timedelta(minutes=2)  # clocks of colleagues' PCs differ a little
 
@@ -73,7 +74,7 @@ def _current_step(case: Case, sop: Sop) -> Step:
     step = sop.step(as_int(case.step)) if as_int(case.step) is not None else None
     if step is None:
         raise Refused(f"Kasus {case.id_text} berada di langkah '{text_of(case.step)}' yang tidak ada di SOP {sop.code}; "
-                      "perbaiki kolom Langkah di lembar Kasus.", sheet="Kasus")
+                      "perbaiki kolom Langkah di lembar Kasus.", sheet=layout.KASUS.name)
     return step
 
 
@@ -173,7 +174,7 @@ def undo(case: Case, sop: Sop, calendar: OfficeCalendar, history: list[HistoryEn
                       f"({last:%d/%m/%Y %H:%M}); isi waktu sesudah {last:%d/%m/%Y %H:%M}.")
     moves = effective_moves(history, case.id_text)
     if not moves:
-        raise Refused(f"Kasus {case.id_text} belum punya perpindahan yang bisa diurungkan.", sheet="Riwayat")
+        raise Refused(f"Kasus {case.id_text} belum punya perpindahan yang bisa diurungkan.", sheet=layout.RIWAYAT.name)
     last = moves[-1]
     step_no = as_int(last.from_step)
     status = text_of(last.status_before) or Status.BERJALAN.value
@@ -181,7 +182,7 @@ def undo(case: Case, sop: Sop, calendar: OfficeCalendar, history: list[HistoryEn
     step = sop.step(step_no) if step_no is not None else None
     if step is None or started is None or status not in {s.value for s in Status}:
         raise Refused(f"Baris Riwayat {last.row} kasus {case.id_text} tidak lengkap, jadi tidak bisa diurungkan; "
-                      "perbaiki kasusnya di lembar Kasus.", sheet="Riwayat")
+                      "perbaiki kasusnya di lembar Kasus.", sheet=layout.RIWAYAT.name)
     due = as_moment(last.due)
     after = replace(case, step=step_no, activity=step.kegiatan, executor=", ".join(step.executors),
                     status=status, started=started, due=due)

@@ -67,7 +67,7 @@ class LiveStore(RecordStore):
             return None
         sheet = self.xw_book.sheets[name]
         legend = {key: sheet.range((layout.LACAK_LEGEND_ROW, column)).color
-                  for column, key in ((2, "done"), (3, "late"), (4, "current"))}
+                  for column, _, key in layout.LACAK_LEGEND if key != "text"}
         return sheet, self.book.sops[code], legend
 
     def rebuild_lacak(self, code: str) -> None:

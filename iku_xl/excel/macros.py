@@ -85,12 +85,12 @@ def selected_case_ids(book, store: LiveStore) -> list[str]:
     rows = range(selection.row, selection.row + selection.rows.count)
     ids = [c.id_text for c in store.book.cases if c.row in rows and c.id_text]
     if not ids:
-        raise Refused("Baris yang dipilih belum punya ID kasus; pilih baris kasus yang sudah dibuka.", sheet="Kasus")
+        raise Refused("Baris yang dipilih belum punya ID kasus; pilih baris kasus yang sudah dibuka.", sheet=layout.KASUS.name)
     return ids
 
 
 def _case_step(store: LiveStore, case_id: str):
-    case = next(c for c in store.book.cases if c.id_text == case_id)
+    case = store.book.case(case_id)
     sop = store.book.sops.get(text_of(case.sop))
     return case, (sop.step(as_int(case.step)) if sop and as_int(case.step) is not None else None)
 

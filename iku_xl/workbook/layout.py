@@ -5,7 +5,8 @@ import re
 from dataclasses import dataclass
 
 from ..core.case import Status
-from ..core.sop import DOCUMENT_KINDS, StepKind
+from ..core.document_kinds import DOCUMENT_KINDS
+from ..core.sop import StepKind
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,9 @@ JAM_KERJA = ListSheet("Pengaturan", "TabelJamKerja", (
 LACAK_PREFIX = "Lacak "
 LACAK_TITLE_ROW, LACAK_LEGEND_ROW, LACAK_HEADER_ROW = 1, 2, 4
 LACAK_FIXED = ("ID Kasus", "Judul", "Status")
-LACAK_LEGEND = ("Keterangan:", "Selesai tepat waktu", "Selesai terlambat", "Langkah sekarang")
+# the legend row: (column, text, the style its cells show); the program reads each style back from here
+LACAK_LEGEND = ((1, "Keterangan:", "text"), (2, "Selesai tepat waktu", "done"), (3, "Selesai terlambat", "late"),
+                (4, "Langkah sekarang", "current"))
 MAX_SOP_CODE = 31 - len(LACAK_PREFIX)
 
 LIST_SHEETS = (KASUS, RIWAYAT, IKU, PEJABAT, PENOMORAN, LIBUR, PENGATURAN)

@@ -50,8 +50,8 @@ def _lacak_sheet(patch: WorkbookPatch, book: Book, code: str):
     def style(cells, column):
         return cells[column].style if column in cells else None
 
-    styles = {"done": style(legend, 2), "late": style(legend, 3), "current": style(legend, 4),
-              "header": style(header_styles, 1), "text": style(legend, 1)}
+    styles = {key: style(legend, column) for column, _, key in layout.LACAK_LEGEND}
+    styles["header"] = style(header_styles, 1)
     return book.sops[code], sheet, styles
 
 

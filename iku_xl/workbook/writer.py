@@ -322,7 +322,7 @@ def _styled(cell, key: str) -> None:
 
 def write_lacak_sheet(ws, sop: Sop, rows: list[TrackingRow]) -> None:
     put(ws, layout.LACAK_TITLE_ROW, 1, lacak.title(sop.code)).font = styles.TITLE
-    for column, (text, key) in enumerate(zip(layout.LACAK_LEGEND, ("text", "done", "late", "current")), start=1):
+    for column, text, key in layout.LACAK_LEGEND:
         cell = ws.cell(row=layout.LACAK_LEGEND_ROW, column=column, value=text)
         _styled(cell, key)
     for r, cells in enumerate([lacak.header(sop)] + lacak.body(sop, rows), start=layout.LACAK_HEADER_ROW):

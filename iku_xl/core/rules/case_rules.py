@@ -10,8 +10,9 @@ from ..case import OPEN_STATUSES, Status
 from ..findings import Finding, Level
 from ..identifiers import identifier_problem
 from ..values import as_int, as_moment, is_blank, is_date, text_of
+from ...workbook import layout
 
-SHEET = "Kasus"
+SHEET = layout.KASUS.name
 STATUS_NAMES = ", ".join(s.value for s in Status)
 
 

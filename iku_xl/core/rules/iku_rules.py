@@ -8,8 +8,9 @@ from ..book import Book
 from ..findings import Finding, Level
 from ..iku import is_numeric_unit
 from ..values import is_blank, text_of
+from ...workbook import layout
 
-SHEET = "IKU"
+SHEET = layout.IKU.name
 MAX_IKU_PER_SASARAN = 3
 REQUIRED = (("case_id", "ID Kasus"), ("sasaran", "Sasaran Strategis"), ("indikator", "Indikator Kinerja Utama"),
             ("definisi", "Definisi/Formula"), ("satuan", "Satuan"), ("sumber_data", "Sumber Data"),

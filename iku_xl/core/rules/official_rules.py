@@ -7,8 +7,9 @@ from ..book import Book
 from ..findings import Finding, Level
 from ..people import nip_problem
 from ..values import is_blank, text_of
+from ...workbook import layout
 
-SHEET = "Pejabat"
+SHEET = layout.PEJABAT.name
 
 
 def check(book: Book) -> Iterator[Finding]:

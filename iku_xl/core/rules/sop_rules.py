@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from ..book import Book
 from ..findings import Finding, Level
 from ..identifiers import identifier_problem
-from ..sop import DOCUMENT_KINDS, Sop, Step, StepKind
+from ..document_kinds import DOCUMENT_KINDS
+from ..sop import Sop, Step, StepKind
 from ..waktu import WaktuProblem
 from ..values import is_blank, text_of
 
