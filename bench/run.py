@@ -70,10 +70,10 @@ def document_jobs(folder: Path):
 def main() -> int:
     from docxtpl import DocxTemplate
     from openpyxl import load_workbook
+    from stress import write_stress_workbook
 
     from iku_xl.documents.batch import render_many
     from iku_xl.documents.render import environment
-    from stress import write_stress_workbook
 
     rows = []
     with tempfile.TemporaryDirectory() as temp:

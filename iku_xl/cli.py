@@ -20,7 +20,8 @@ _ARGPARSE_ID = {
     "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
     "expected one argument": "perlu satu nilai",
 }
-argparse._ = lambda text: _ARGPARSE_ID.get(text, text)  # argparse has no Indonesian catalogue
+# argparse has no Indonesian catalogue; it looks its texts up through the module's `_` (gettext) at call time
+setattr(argparse, "_", lambda text: _ARGPARSE_ID.get(text, text))  # noqa: B010
 
 
 class Parser(argparse.ArgumentParser):
@@ -66,7 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument("path", metavar="BERKAS")
         sub.add_argument("case_id", metavar="ID_KASUS")
         if reason:
-            sub.add_argument("--reason", required=reason == "wajib", metavar="ALASAN", help="alasan (dicatat di Riwayat)")
+            sub.add_argument("--reason", required=reason == "wajib", metavar="ALASAN", help="alasan (dicatat di "
+                                                                                            "Riwayat)")
         sub.add_argument("--by", metavar="NAMA", help="siapa yang mengerjakan (bawaan: nama login)")
         sub.add_argument("--at", type=moment, metavar="YYYY-MM-DDTHH:MM", help="kapan sebenarnya (bawaan: sekarang)")
         return sub
@@ -93,7 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     gen = commands.add_parser("generate", help="menyusun naskah dinas langkah sekarang dari templat Word")
     gen.add_argument("path", metavar="BERKAS")
-    gen.add_argument("--case", action="append", dest="cases", metavar="ID", help="kasus (boleh berulang; bawaan: semua kasus terbuka)")
+    gen.add_argument("--case", action="append", dest="cases", metavar="ID", help="kasus (boleh berulang; bawaan: "
+                                                                                 "semua kasus terbuka)")
     gen.add_argument("--doc", action="append", dest="kinds", metavar="JENIS", help="jenis naskah (boleh berulang)")
     gen.add_argument("--out", metavar="FOLDER", help="folder keluaran (bawaan: output/<ID kasus>/)")
     gen.add_argument("--pdf", action="store_true", help="juga buat PDF dengan LibreOffice")
@@ -107,7 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     rebuild = commands.add_parser("lacak", help="membuat ulang lembar Lacak dari Riwayat")
     rebuild.add_argument("path", metavar="BERKAS")
 
-    again = commands.add_parser("reschedule", help="menghitung ulang batas waktu kasus terbuka dari Libur dan jam kerja")
+    again = commands.add_parser("reschedule", help="menghitung ulang batas waktu kasus terbuka dari Libur dan "
+                                                   "jam kerja")
     again.add_argument("path", metavar="BERKAS")
     again.add_argument("--by", metavar="NAMA", help="siapa yang menjalankan (bawaan: nama login)")
 
@@ -146,7 +150,8 @@ def cmd_sop(args) -> int:
         print(f"SOP {args.sop}: {export_bpmn(args.path, args.sop, args.out)}")
         return 0
     if args.sop_command != "import":
-        raise UsageError("Pilih perintah SOP: import, render atau bpmn, misalnya 'iku-xl sop render BERKAS --sop KODE'.")
+        raise UsageError("Pilih perintah SOP: import, render atau bpmn, misalnya 'iku-xl sop render BERKAS "
+                         "--sop KODE'.")
     from .actions.sop_import import import_sop
     sop = import_sop(args.file, args.code, args.workbook, replace=args.replace)
     print(f"SOP {sop.code} diimpor ke {args.workbook}: {len(sop.steps)} langkah, {len(sop.roles)} peran. "

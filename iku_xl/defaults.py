@@ -4,10 +4,9 @@ from __future__ import annotations
 import datetime as dt
 
 from .core.calendar import NORMAL_HOURS, RAMADAN_HOURS, WEEKDAYS
+from .core.document_kinds import KINDS
 from .core.register import DayOff
 from .core.settings import DEFAULT_OUTPUT, LABELS, NUMBER_PATTERN_LABEL, RAMADAN_LABELS
-from .core.document_kinds import KINDS
-
 
 
 def holiday_rows(years: list[int]) -> list[DayOff]:
@@ -43,7 +42,8 @@ def settings_rows(years: list[int], instansi: str, unit: str, code: str) -> list
         ("classification", "OT.01.02", "Dipakai dalam nomor naskah: {klasifikasi}."),
         ("month_style", "Romawi", "Romawi (XI) atau Angka (11): {bulan}."),
         ("paper", "A4", "A4 atau F4."),
-        ("output_folder", DEFAULT_OUTPUT, "Folder naskah, ekspor dan cetakan SOP, dihitung dari folder buku kerja ini."),
+        ("output_folder", DEFAULT_OUTPUT, "Folder naskah, ekspor dan cetakan SOP, dihitung dari folder buku "
+                                          "kerja ini."),
         ("template_folder", "", "Folder templat Word (kosong: folder templates/ program)."),
         ("meeting_place", "Ruang Rapat Biro Perencanaan", "Tertulis di undangan dan notula rapat."),
         ("enactor_title", "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Republik Indonesia",
@@ -61,8 +61,8 @@ def settings_rows(years: list[int], instansi: str, unit: str, code: str) -> list
     return rows
 
 
-def hours_rows() -> list[tuple]:
-    rows = []
+def hours_rows() -> list[tuple[str, str, dt.time | None, dt.time | None, dt.time | None, dt.time | None]]:
+    rows: list[tuple[str, str, dt.time | None, dt.time | None, dt.time | None, dt.time | None]] = []
     for period, table in (("Normal", NORMAL_HOURS), ("Ramadan", RAMADAN_HOURS)):
         for index, day in enumerate(WEEKDAYS):
             hours = table.get(index)

@@ -4,8 +4,9 @@ from __future__ import annotations
 import datetime as dt
 
 from .core.iku import IkuRow
-from .core.settings import LABELS
 from .core.people import Official
+from .core.settings import LABELS
+from .core.values import as_int
 
 SETTINGS = {LABELS["enactor_name"]: "Surya Wiranata"}  # a made-up name for the demo PerMenko
 
@@ -29,7 +30,8 @@ OFFICIALS = [
      "197010101996032001", "Biro Perencanaan dan Manajemen Kinerja", "KEMNAKER"),
     ("Sekjen", "Sekretaris Jenderal Kementerian Ketenagakerjaan", "Drs. Hadi Prasetyo, M.Si.",
      "196601011991031001", "Sekretariat Jenderal", "KEMNAKER"),
-    ("Menteri", "Menteri Ketenagakerjaan Republik Indonesia", "Ahmad Fauzi", "", "Kementerian Ketenagakerjaan", "KEMNAKER"),
+    ("Menteri", "Menteri Ketenagakerjaan Republik "
+                "Indonesia", "Ahmad Fauzi", "", "Kementerian Ketenagakerjaan", "KEMNAKER"),
     ("Tim", "Ketua Tim Penyusunan IKU", "Fitri Handayani, S.Si., M.Stat.",
      "198905052014022001", "Biro Perencanaan dan Manajemen Kinerja", "KEMNAKER"),
     ("Fungsional Umum", "Pengadministrasi Perencanaan", "Rudi Hartono",
@@ -38,7 +40,7 @@ OFFICIALS = [
 
 # id, title, SOP, unit, opened at, the moves it has made since: (working minutes taken, decision)
 LATE, ON_TIME = 1.6, 0.7
-CASES = [
+CASES: list[tuple[str, str, str, str, dt.datetime, list]] = [
     ("IKU-2026-001", "Penyusunan IKU Kemenko Polhukam Tahun 2025-2029", "POLHUKAM",
      "Biro Perencanaan dan Organisasi", dt.datetime(2026, 10, 1, 8, 0),
      [(ON_TIME, None)] * 5 + [(LATE, None)] + [(ON_TIME, None)] * 6 + [(LATE, None)] + [(ON_TIME, None)] * 4),
@@ -77,7 +79,8 @@ IKU_ROWS = [
     ("IKU-2026-003", _S4, "Persentase tenaga kerja kompeten yang tersertifikasi",
      "(Tenaga kerja bersertifikat kompetensi / tenaga kerja yang dilatih) x 100%", "%", (60, 63, 66, 69, 72),
      "Sistem Informasi Pelatihan", "Ditjen Binalavotas"),
-    ("IKU-2026-004", _S4, "Indeks Produktivitas Tenaga Kerja", "PDB riil / jumlah penduduk bekerja, dinyatakan dalam indeks",
+    ("IKU-2026-004", _S4, "Indeks Produktivitas Tenaga Kerja", "PDB riil / jumlah penduduk bekerja, dinyatakan dalam "
+                                                               "indeks",
      "Indeks", (101, 102, 103, 104, 105), "BPS", "Ditjen Binalavotas"),
 ]
 TARGET_YEARS = (2025, 2026, 2027, 2028, 2029)
@@ -102,7 +105,8 @@ def run_demo_cases(book, calendar) -> None:
         sop = book.sops[code]
         case = workflow.open_case(sop, case_id, title, unit, opened, calendar)
         for factor, decision in moves:
-            step = sop.step(case.step)
+            step = sop.step(as_int(case.step))
+            assert step is not None and isinstance(case.started, dt.datetime)
             duration = step.duration
             if isinstance(duration, Duration):
                 standard = calendar.working_minutes(case.started, calendar.due(case.started, duration))

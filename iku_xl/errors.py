@@ -13,7 +13,8 @@ def os_reason(error: OSError) -> str:
     reasons = {errno.ENOSPC: "disk penuh", errno.EFBIG: "berkas melebihi batas ukuran", errno.EACCES: "tidak ada izin",
                errno.EPERM: "tidak ada izin", errno.EROFS: "disk hanya-baca", errno.EDQUOT: "kuota disk habis",
                errno.ENOENT: "berkas atau folder tidak ada", errno.EISDIR: "itu sebuah folder",
-               errno.ENAMETOOLONG: "nama atau alamat berkas terlalu panjang", errno.EBUSY: "sedang dipakai program lain"}
+               errno.ENAMETOOLONG: "nama atau alamat berkas "
+                                   "terlalu panjang", errno.EBUSY: "sedang dipakai program lain"}
     return reasons.get(error.errno or 0, "kesalahan sistem berkas")
 
 

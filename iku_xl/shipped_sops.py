@@ -14,7 +14,8 @@ from .importers.sop_text import parse_sop_text
 M, P, K, S = StepKind.MULAI, StepKind.PROSES, StepKind.KEPUTUSAN, StepKind.SELESAI
 
 # step -> (executors, kind, Jika Ya, Jika Tidak, documents produced)
-READING = {
+Reading = tuple[tuple[str, ...], StepKind, "int | None", "int | None", tuple[str, ...]]
+READING: dict[str, dict[int, Reading]] = {
     "POLHUKAM": {
         1: (("Sesmenko",), M, None, None, ("lembar_disposisi",)),
         2: (("Karo PO",), P, None, None, ("lembar_disposisi",)),
@@ -63,9 +64,9 @@ def shipped_sop(code: str) -> Sop:
     sop = parse_sop_text(seed_text(code), code)
     reading = READING[code]
     sop.steps = [
-        step.with_(executors=reading[step.no][0], kind=reading[step.no][1], if_yes=reading[step.no][2],
-                   if_no=reading[step.no][3], documents=reading[step.no][4])
+        step.with_(executors=executors, kind=kind, if_yes=if_yes, if_no=if_no, documents=documents)
         for step in sop.steps
+        for executors, kind, if_yes, if_no, documents in [reading[step.no or 0]]
     ]
     return sop
 

@@ -48,7 +48,8 @@ def open_store(target: Store | str | Path) -> Store:
     if isinstance(target, (str, Path)):
         from .workbook.file_store import FileStore
 
-        return FileStore(target)
+        store: Store = FileStore(target)
+        return store
     return target
 
 

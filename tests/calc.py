@@ -22,7 +22,7 @@ def uno_module():
     for folder in UNO_PATHS:
         if folder not in sys.path and Path(folder).is_dir():
             sys.path.append(folder)
-    import uno  # noqa: PLC0415 - only where LibreOffice is installed
+    import uno
 
     return uno
 
@@ -68,7 +68,7 @@ class Calc:
         return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
 
     def prop(self, name: str, value):
-        from com.sun.star.beans import PropertyValue  # noqa: PLC0415
+        from com.sun.star.beans import PropertyValue
 
         item = PropertyValue()
         item.Name, item.Value = name, value

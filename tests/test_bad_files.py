@@ -63,7 +63,7 @@ def test_bad_file_one_sentence_exit_2(name, command, demo_book, capsys):
     spoil, words = BAD[name]
     spoil(demo_book)
     before = demo_book.read_bytes()
-    code, out, err = run(capsys, command, demo_book)
+    code, _out, err = run(capsys, command, demo_book)
     assert code == 2
     assert words in err
     assert "Traceback" not in err and err.count("\n") == 1

@@ -120,7 +120,7 @@ def test_office_hours_come_from_pengaturan(plain_master, tmp_path, capsys):
     assert calendar.day_hours(dt.date(2026, 11, 23)).start == dt.time(8, 0)
     assert calendar.day_hours(dt.date(2026, 11, 24)).start == dt.time(7, 30)
     assert any(first <= dt.date(2026, 3, 1) <= last for first, last in calendar.ramadan_periods)
-    code, out, _ = run(capsys, "open", path, "--sop", "POLHUKAM", "--title", "Uji jam", "--at", "2026-11-23T07:45")
+    code, _out, _ = run(capsys, "open", path, "--sop", "POLHUKAM", "--title", "Uji jam", "--at", "2026-11-23T07:45")
     assert code == 0
     case = read_book(path).cases[0]
     assert case.due == at("2026-11-23T08:10")

@@ -32,7 +32,11 @@ def test_status_json(demo_master, capsys):
     assert first == {"id": "IKU-2026-001", "sop": "POLHUKAM", "step": 17, "status": "Selesai",
                      "executor": "", "started": "2026-10-06T09:50", "due": None}
     at_meeting = cases[1]  # step 11 (120 Menit) started 08:51: due two working hours later
-    assert (at_meeting["step"], at_meeting["started"], at_meeting["due"]) == (11, "2026-11-18T08:51", "2026-11-18T10:51")
+    assert (at_meeting["step"], at_meeting["started"], at_meeting["due"]) == (
+        11,
+        "2026-11-18T08:51",
+        "2026-11-18T10:51",
+    )
     kemnaker = next(c for c in cases if c["id"] == "IKU-2026-003")
     assert kemnaker["due"] is None  # KEMNAKER's Waktu has no number: no due time, not an invented one
 
@@ -58,8 +62,9 @@ def test_usage_errors_exit_2_in_indonesian(capsys):
 
 
 def test_console_module_runs(demo_master):
-    done = subprocess.run([sys.executable, "-m", "iku_xl", "validate", str(demo_master)],
-                          capture_output=True, text=True, cwd=ROOT)
+    done = subprocess.run(
+        [sys.executable, "-m", "iku_xl", "validate", str(demo_master)], capture_output=True, text=True, cwd=ROOT
+    )
     assert done.returncode == 0
     assert "POLHUKAM (17 langkah, 5 peran), KEMNAKER (16 langkah, 7 peran)" in done.stdout
 
@@ -67,6 +72,7 @@ def test_console_module_runs(demo_master):
 def test_shipped_workbook_is_what_init_makes(plain_master):
     """workbook/iku.xlsx must not drift from the code that makes it."""
     from iku_xl.workbook.reader import read_book
+
     shipped, fresh = read_book(ROOT / "workbook" / "iku.xlsx"), read_book(plain_master)
     assert shipped.sops == fresh.sops
     assert shipped.columns == fresh.columns

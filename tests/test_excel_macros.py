@@ -47,7 +47,9 @@ def history_values(path):
 def same_cells(cli, excel):
     a, b = read_book(cli), read_book(excel)
     keep = ("id", "title", "sop", "unit", "step", "activity", "executor", "status", "started", "due", "notes")
-    assert [tuple(getattr(c, k) for k in keep) for c in a.cases] == [tuple(getattr(c, k) for k in keep) for c in b.cases]
+    assert [tuple(getattr(c, k) for k in keep) for c in a.cases] == [
+        tuple(getattr(c, k) for k in keep) for c in b.cases
+    ]
     assert history_values(cli) == history_values(excel)
 
 
@@ -93,10 +95,13 @@ def test_cancelled_question_changes_nothing(pair, capsys):
     assert history_values(excel) == before
 
 
-@pytest.mark.parametrize("action,args,note", [
-    ("hold", ["--reason", "Menunggu data"], "Menunggu data"),
-    ("cancel", ["--reason", "Digabung"], "Digabung"),
-])
+@pytest.mark.parametrize(
+    "action,args,note",
+    [
+        ("hold", ["--reason", "Menunggu data"], "Menunggu data"),
+        ("cancel", ["--reason", "Digabung"], "Digabung"),
+    ],
+)
 def test_hold_and_cancel_macros_match_commands(pair, capsys, action, args, note):
     cli, excel = pair
     assert run(capsys, action, cli, "IKU-2026-003", *args, "--at", AT.isoformat(), "--by", "Staf")[0] == 0
@@ -235,7 +240,7 @@ def test_macros_read_and_write_in_blocks(pair):
     book.reads = book.writes = 0
     macros.advance(book)
     sheets = len(list(book.sheets))
-    assert book.reads <= 4 * sheets + 10, book.reads   # whole sheets, a few times: never cell by cell
+    assert book.reads <= 4 * sheets + 10, book.reads  # whole sheets, a few times: never cell by cell
     assert book.writes <= 40, book.writes
 
 

@@ -15,7 +15,7 @@ AFTER = dt.datetime(2027, 1, 5, 12, 0)  # the runs below are logged as if on thi
 
 def test_demo_month_matches_a_count_by_hand(demo_book, tmp_path, capsys):
     before = demo_book.read_bytes()
-    code, out, _ = run(capsys, "export", demo_book, "--month", "2026-11", "--out", tmp_path / "ekspor")
+    code, _out, _ = run(capsys, "export", demo_book, "--month", "2026-11", "--out", tmp_path / "ekspor")
     assert code == 0
     assert demo_book.read_bytes() == before  # the export never writes the workbook
     history = list(load_workbook(demo_book, data_only=True)["Riwayat"].iter_rows(min_row=2, values_only=True))

@@ -45,7 +45,9 @@ def saved_error_cells(path: Path) -> list[str]:
     with zipfile.ZipFile(path) as package:
         for name in package.namelist():
             if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                found += [f"{name}:{ref}" for ref in re.findall(r'<c r="([A-Z]+\d+)"[^>]*t="e"', package.read(name).decode())]
+                found += [
+                    f"{name}:{ref}" for ref in re.findall(r'<c r="([A-Z]+\d+)"[^>]*t="e"', package.read(name).decode())
+                ]
     return found
 
 
@@ -80,6 +82,7 @@ def test_the_overdue_formula_of_a_new_row_is_the_row_above_moved_down(demo_book,
 
 # point 2: a move rewrites only the cells whose value changes
 
+
 def cell_xml(xml: bytes, ref: str) -> str:
     match = re.search(rf'<c r="{ref}"[^>]*?(?:/>|>.*?</c>)', xml.decode("utf-8"), re.S)
     assert match, ref
@@ -105,8 +108,12 @@ def put_cells(path: Path, sheet: str, cells: dict[str, str]) -> None:
                     new.set("s", old.get("s"))
                 row.replace(old, new)
             else:
-                cols = [c for c in row if len(re.sub(r"\d", "", c.get("r"))) <= len(re.sub(r"\d", "", ref))
-                        and re.sub(r"\d", "", c.get("r")) < re.sub(r"\d", "", ref)]
+                cols = [
+                    c
+                    for c in row
+                    if len(re.sub(r"\d", "", c.get("r"))) <= len(re.sub(r"\d", "", ref))
+                    and re.sub(r"\d", "", c.get("r")) < re.sub(r"\d", "", ref)
+                ]
                 (cols[-1].addnext(new) if cols else row.insert(0, new))
         contents[info] = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
@@ -120,7 +127,7 @@ STAFF_CELLS = {
     "B3": 't="str"><f>"Reviu IKU "&amp;"2026"</f><v>Reviu IKU 2026</v></c>',
     "D3": 't="inlineStr"><is><r><rPr><b/></rPr><t>Biro</t></r><r><t xml:space="preserve"> PO</t></r></is></c>',
     "L3": 't="inlineStr"><is><t>kode _x005F_x0041_ dan bel _x0007_</t></is></c>',
-    "N3": '><f>LEN(A3)</f></c>',
+    "N3": "><f>LEN(A3)</f></c>",
 }
 
 
@@ -142,13 +149,21 @@ def test_a_move_keeps_every_cell_it_does_not_change(demo_book, capsys):
 def test_riwayat_and_lacak_rows_keep_staff_content(demo_book, capsys):
     book = read_book(demo_book)
     next_history = max(h.row for h in book.history) + 1
-    lacak_row = next(r for r in range(5, 20)
-                     if load_workbook(demo_book)["Lacak POLHUKAM"][f"A{r}"].value == "IKU-2026-002")
+    lacak_row = next(
+        r for r in range(5, 20) if load_workbook(demo_book)["Lacak POLHUKAM"][f"A{r}"].value == "IKU-2026-002"
+    )
     put_cells(demo_book, "Riwayat", {f"R{next_history}": 't="inlineStr"><is><t>catatan staf</t></is></c>'})
-    put_cells(demo_book, "Lacak POLHUKAM", {f"Z{lacak_row}": '><f>1+1</f><v>2</v></c>',
-                                            f"B{lacak_row}": 't="inlineStr"><is><r><t>Reviu</t></r>'
-                                                             '<r><t xml:space="preserve"> IKU Kemenko Polhukam Tahun 2026</t>'
-                                                             '</r></is></c>'})
+    put_cells(
+        demo_book,
+        "Lacak POLHUKAM",
+        {
+            f"Z{lacak_row}": "><f>1+1</f><v>2</v></c>",
+            f"B{lacak_row}": 't="inlineStr"><is><r><t>Reviu</t></r>'
+            '<r><t xml:space="preserve"> IKU Kemenko Polhukam Tahun '
+            "2026</t>"
+            "</r></is></c>",
+        },
+    )
     names = WorkbookPatch(demo_book.read_bytes()).parts
     package = zipfile.ZipFile(demo_book)
     riwayat, lacak = package.read(names["Riwayat"]), package.read(names["Lacak POLHUKAM"])
@@ -162,6 +177,7 @@ def test_riwayat_and_lacak_rows_keep_staff_content(demo_book, capsys):
 
 
 # point 3: identifiers are not paths
+
 
 @pytest.mark.parametrize("bad_id", ["../../X", "/tmp/elsewhere", "C:\\Windows\\x", "CON", "IKU\u202e-2026", "A" * 70])
 def test_a_case_id_that_names_a_path_is_an_error_and_writes_nothing_outside(bad_id, demo_book, tmp_path, capsys):
@@ -189,6 +205,7 @@ def test_file_names_drop_control_and_bidi_characters():
 
 # point 4: the export never stores data as a live formula
 
+
 def test_the_export_workbook_keeps_formula_like_data_as_text(demo_book, tmp_path, capsys):
     workbook = load_workbook(demo_book)  # typed as text (Excel: a leading apostrophe), not as a formula
     for ref, text in (("B3", "=cmd|' /C calc'!A0"), ("D3", "@SUM(1)")):
@@ -208,13 +225,16 @@ def test_the_export_workbook_keeps_formula_like_data_as_text(demo_book, tmp_path
 
 # point 11: outputs beside the workbook
 
+
 def test_outputs_land_beside_the_workbook_whatever_the_current_folder(demo_book, tmp_path, capsys, monkeypatch):
     elsewhere = tmp_path / "di-tempat-lain"
     elsewhere.mkdir()
     monkeypatch.chdir(elsewhere)
-    for args in (("generate", demo_book, "--case", "IKU-2026-002", "--doc", "nota_dinas"),
-                 ("export", demo_book, "--month", "2026-11"),
-                 ("sop", "bpmn", demo_book, "--sop", "POLHUKAM")):
+    for args in (
+        ("generate", demo_book, "--case", "IKU-2026-002", "--doc", "nota_dinas"),
+        ("export", demo_book, "--month", "2026-11"),
+        ("sop", "bpmn", demo_book, "--sop", "POLHUKAM"),
+    ):
         code, out, err = run(capsys, *args)
         assert code == 0, err
         assert str(demo_book.parent / "output") in out
@@ -229,22 +249,26 @@ def test_the_output_folder_setting_is_read(demo_book, tmp_path, capsys):
     sheet = workbook["Pengaturan"]
     row = next(r for r in range(2, sheet.max_row + 1) if sheet[f"A{r}"].value == "Folder Keluaran")
     edit(demo_book, {"Pengaturan": {f"B{row}": "hasil"}})
-    code, out, err = run(capsys, "export", demo_book, "--month", "2026-11")
+    code, _out, err = run(capsys, "export", demo_book, "--month", "2026-11")
     assert code == 0, err
     assert list((demo_book.parent / "hasil" / "ekspor" / "2026-11").glob("*.xlsx"))
 
 
 # point 5: bounded reads
 
+
 def cli_limited(*args, memory_mb: int = 1500, cwd: Path | None = None):
     """The command line in a process that may use no more than `memory_mb` of address space."""
     import subprocess
     import sys
 
-    code = ("import resource, sys; limit = %d << 20; resource.setrlimit(resource.RLIMIT_AS, (limit, limit)); "
-            "from iku_xl.cli import main; sys.exit(main(sys.argv[1:]))" % memory_mb)
-    return subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True, timeout=300,
-                          cwd=cwd)
+    code = (
+        "import resource, sys; limit = %d << 20; resource.setrlimit(resource.RLIMIT_AS, (limit, limit)); "
+        "from iku_xl.cli import main; sys.exit(main(sys.argv[1:]))" % memory_mb
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True, timeout=300, cwd=cwd
+    )
 
 
 def rewrite_part(path: Path, part: str, change) -> None:
@@ -262,8 +286,11 @@ def test_a_far_stray_cell_is_one_sentence_not_a_crash(sheet, demo_book):
         workbook.create_sheet(sheet)["A1"] = "catatan"
         workbook.save(demo_book)
     part = WorkbookPatch(demo_book.read_bytes()).parts[sheet]
-    rewrite_part(demo_book, part, lambda xml: xml.replace(
-        b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'))
+    rewrite_part(
+        demo_book,
+        part,
+        lambda xml: xml.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>'),
+    )
     before = demo_book.read_bytes()
     for args in (("status", demo_book), ("validate", demo_book), ("advance", demo_book, "IKU-2026-004")):
         done = cli_limited(*args)
@@ -296,7 +323,7 @@ def test_a_zip_whose_sizes_lie_is_refused(demo_book):
         start = 0
         while (start := data.find(signature, start)) >= 0:
             name_at = start + (30 if signature == b"PK\x03\x04" else 46)
-            if data[name_at:name_at + len(name)] == name:
+            if data[name_at : name_at + len(name)] == name:
                 struct.pack_into("<I", data, start + offset, 20_000)
             start += 4
     demo_book.write_bytes(bytes(data))
@@ -306,6 +333,7 @@ def test_a_zip_whose_sizes_lie_is_refused(demo_book):
 
 
 # point 6: backups that can be trusted
+
 
 def test_failed_writes_leave_no_partial_backup_and_keep_the_good_ones(demo_book, capsys):
     for n in range(3):
@@ -328,8 +356,10 @@ def _with_file_size_limit(limit: int, *args):
     import subprocess
     import sys
 
-    code = ("import resource, sys; resource.setrlimit(resource.RLIMIT_FSIZE, (%d, %d)); "
-            "from iku_xl.cli import main; sys.exit(main(sys.argv[1:]))" % (limit, limit))
+    code = (
+        "import resource, sys; resource.setrlimit(resource.RLIMIT_FSIZE, (%d, %d)); "
+        "from iku_xl.cli import main; sys.exit(main(sys.argv[1:]))" % (limit, limit)
+    )
     return subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True, timeout=300)
 
 
@@ -345,6 +375,7 @@ def test_pruning_keeps_the_newest_good_backups(demo_book, capsys):
 
 
 # point 7: the shared file
+
 
 def test_a_workbook_reached_through_a_symbolic_link_is_written_in_place(demo_book, tmp_path, capsys):
     link_folder = tmp_path / "pintasan"
@@ -379,13 +410,17 @@ def test_a_read_only_workbook_or_folder_is_refused(demo_book, tmp_path, capsys):
 
 
 def test_no_lock_file_is_left_behind(demo_book, capsys):
-    for args in (("advance", demo_book, "IKU-2026-004"), ("advance", demo_book, "IKU-2026-999"),
-                 ("generate", demo_book, "--case", "IKU-2026-002", "--doc", "nota_dinas")):
+    for args in (
+        ("advance", demo_book, "IKU-2026-004"),
+        ("advance", demo_book, "IKU-2026-999"),
+        ("generate", demo_book, "--case", "IKU-2026-002", "--doc", "nota_dinas"),
+    ):
         run(capsys, *args)
     assert [p.name for p in demo_book.parent.iterdir() if "lock" in p.name] == []
 
 
 # point 8: honest failures
+
 
 def test_a_document_that_cannot_be_written_says_which_numbers_were_taken(demo_book, tmp_path, capsys, monkeypatch):
     import iku_xl.actions.generate as generate
@@ -425,9 +460,13 @@ def test_an_interrupted_pdf_batch_leaves_no_libreoffice_and_no_temporary_folder(
     scratch.mkdir()
     env = dict(os.environ, TMPDIR=str(scratch))
     kinds = [a for kind in ("nota_dinas", "undangan_rapat", "notula_rapat", "permenko_iku") for a in ("--doc", kind)]
-    process = subprocess.Popen([sys.executable, "-m", "iku_xl", "generate", str(demo_book), "--case", "IKU-2026-002",
-                                *kinds, "--pdf"], env=env,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "iku_xl", "generate", str(demo_book), "--case", "IKU-2026-002", *kinds, "--pdf"],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and not list(scratch.glob("iku-xl-pdf-*/profil")):
         time.sleep(0.05)
@@ -444,12 +483,16 @@ def test_an_interrupted_pdf_batch_leaves_no_libreoffice_and_no_temporary_folder(
 
 # point 9: history runs forward
 
-@pytest.mark.parametrize("args", [
-    ("advance", "IKU-2026-003", "--at", "2026-11-02T11:00"),
-    ("hold", "IKU-2026-003", "--reason", "x", "--at", "2026-11-02T11:00"),
-    ("cancel", "IKU-2026-003", "--reason", "x", "--at", "2026-11-02T11:00"),
-    ("undo", "IKU-2026-003", "--at", "2026-11-02T11:00"),
-])
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("advance", "IKU-2026-003", "--at", "2026-11-02T11:00"),
+        ("hold", "IKU-2026-003", "--reason", "x", "--at", "2026-11-02T11:00"),
+        ("cancel", "IKU-2026-003", "--reason", "x", "--at", "2026-11-02T11:00"),
+        ("undo", "IKU-2026-003", "--at", "2026-11-02T11:00"),
+    ],
+)
 def test_a_move_dated_before_the_last_riwayat_row_is_refused(args, demo_book, capsys):
     before = demo_book.read_bytes()
     code, _, err = run(capsys, args[0], demo_book, *args[1:])
@@ -478,13 +521,16 @@ def test_resume_before_the_hold_is_refused_and_durasi_leaves_out_the_hold(demo_b
 def test_the_export_does_not_count_an_undone_cancellation(demo_book, tmp_path, capsys):
     assert run(capsys, "cancel", demo_book, "IKU-2026-003", "--reason", "salah", "--at", "2026-11-20T09:00")[0] == 0
     assert run(capsys, "undo", demo_book, "IKU-2026-003", "--at", "2026-11-20T09:05")[0] == 0
-    from iku_xl.actions.export import export_month
     import datetime as dt
+
+    from iku_xl.actions.export import export_month
+
     report = export_month(demo_book, "2026-11", tmp_path / "e", today=dt.date(2026, 12, 1)).report
     assert report.cancelled == 0
 
 
 # point 10: the calendar stays true
+
 
 def test_due_times_are_checked_against_libur_and_recounted(demo_book, capsys):
     import datetime as dt
@@ -515,5 +561,5 @@ def test_a_due_time_in_a_year_libur_does_not_list_is_warned(demo_book, capsys):
     import json
 
     edit(demo_book, {"Kasus": {"J4": __import__("datetime").datetime(2031, 3, 3, 10, 0)}})
-    code, out, _ = run(capsys, "validate", demo_book, "--json")
+    _code, out, _ = run(capsys, "validate", demo_book, "--json")
     assert any(i["cell"] == "J4" and "2031" in i["message"] for i in json.loads(out)["issues"])

@@ -14,7 +14,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from iku_xl.workbook.ooxml.workbook_patch import WorkbookPatch
 from iku_xl.workbook.reader import read_book
 
-from .conftest import EXCEL_MADE as EXCEL_MADE_FOLDER, libreoffice_convert, run, soffice
+from .conftest import EXCEL_MADE as EXCEL_MADE_FOLDER
+from .conftest import libreoffice_convert, run, soffice
 
 EXCEL_MADE = sorted(EXCEL_MADE_FOLDER.glob("*.xls[xm]"))
 
@@ -66,14 +67,29 @@ def test_patch_keeps_every_part_of_files_excel_saved(tmp_path):
         if target.suffix == ".xlsx":
             cells = load_workbook(target)["Sheet1"]
             assert cells[f"A{row}"].value == "Diubah oleh iku-xl & <uji>" and cells[f"B{row + 1}"].value == 1234.5
-            assert cells[f"C{row}"].value == dt.datetime(2026, 11, 23, 9, 30) or cells[f"C{row}"].value == 46349.3958333333
+            assert (
+                cells[f"C{row}"].value == dt.datetime(2026, 11, 23, 9, 30) or cells[f"C{row}"].value == 46349.3958333333
+            )
         written.append(target)
     binary = soffice()
     if binary is None:
         pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs it")
     out = tmp_path / "lo"
-    subprocess.run([binary, f"-env:UserInstallation=file://{tmp_path / 'profile'}", "--headless", "--convert-to",
-                    "csv", "--outdir", str(out), *map(str, written)], check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            binary,
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "csv",
+            "--outdir",
+            str(out),
+            *map(str, written),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     for target in written:
         csv = (out / f"{target.stem}.csv").read_text(encoding="utf-8", errors="replace")
         assert "Diubah oleh iku-xl & <uji>" in csv, target.name
@@ -123,7 +139,8 @@ X14_VALIDATION = (
     "</x14:dataValidation></x14:dataValidations></ext>"
     '<ext uri="{78C0D931-6437-407d-A8EE-F0AAD7539E65}" '
     'xmlns:x14="http://schemas.microsoft.com/office/spreadsheetml/2009/9/main">'
-    '<x14:conditionalFormattings><x14:conditionalFormatting xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
+    "<x14:conditionalFormattings><x14:conditionalFormatting "
+    'xmlns:xm="http://schemas.microsoft.com/office/excel/2006/main">'
     '<x14:cfRule type="dataBar" id="{00000000-000E-0000-0000-000001000000}"><x14:dataBar minLength="0" maxLength="100">'
     '<x14:cfvo type="autoMin"/><x14:cfvo type="autoMax"/></x14:dataBar></x14:cfRule><xm:sqref>E2:E500</xm:sqref>'
     "</x14:conditionalFormatting></x14:conditionalFormattings></ext></extLst>"
@@ -140,12 +157,21 @@ def with_x14_and_vba(source, target):
             if info.filename in (patch.parts["Kasus"], patch.parts["Pejabat"]):
                 data = data.replace(b"</worksheet>", X14_VALIDATION.encode() + b"</worksheet>")
             elif info.filename == "[Content_Types].xml":
-                data = data.replace(b"</Types>", b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>')
-                data = data.replace(b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
-                                    b"application/vnd.ms-excel.sheet.macroEnabled.main+xml")
+                data = data.replace(
+                    b"</Types>",
+                    b'<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/></Types>',
+                )
+                data = data.replace(
+                    b"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+                    b"application/vnd.ms-excel.sheet.macroEnabled.main+xml",
+                )
             elif info.filename == "xl/_rels/workbook.xml.rels":
-                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdVba" Type="http://schemas.microsoft.com/'
-                                    b'office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>')
+                data = data.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdVba" '
+                    b'Type="http://schemas.microsoft.com/'
+                    b'office/2006/relationships/vbaProject" Target="vbaProject.bin"/></Relationships>',
+                )
             out.writestr(info, data)
         out.writestr("xl/vbaProject.bin", vba)
     return patch.parts
@@ -158,7 +184,9 @@ def test_advance_keeps_x14_extension_lists_and_vba(demo_master, tmp_path, capsys
     code, _, err = run(capsys, "advance", path, "IKU-2026-004", "--at", "2026-11-20T11:00")
     assert code == 0, err
     after = parts(path)
-    allowed = {names["Kasus"], names["Riwayat"], names["Lacak KEMNAKER"]} | {n for n in before if n.startswith("xl/tables/")}
+    allowed = {names["Kasus"], names["Riwayat"], names["Lacak KEMNAKER"]} | {
+        n for n in before if n.startswith("xl/tables/")
+    }
     changed = assert_kept(before, after, allowed)
     assert names["Kasus"] in changed
     assert X14_VALIDATION.encode() in after[names["Kasus"]]
@@ -170,11 +198,13 @@ def test_advance_keeps_x14_extension_lists_and_vba(demo_master, tmp_path, capsys
 
 def test_untouched_parts_are_byte_identical_after_every_kind_of_write(demo_book, capsys):
     before = parts(demo_book)
-    for args in (("open", demo_book, "--sop", "KEMNAKER", "--title", "Uji"),
-                 ("hold", demo_book, "IKU-2026-003", "--reason", "cuti"),
-                 ("resume", demo_book, "IKU-2026-003"),
-                 ("undo", demo_book, "IKU-2026-003"),
-                 ("lacak", demo_book)):
+    for args in (
+        ("open", demo_book, "--sop", "KEMNAKER", "--title", "Uji"),
+        ("hold", demo_book, "IKU-2026-003", "--reason", "cuti"),
+        ("resume", demo_book, "IKU-2026-003"),
+        ("undo", demo_book, "IKU-2026-003"),
+        ("lacak", demo_book),
+    ):
         assert run(capsys, *args)[0] == 0
     after = parts(demo_book)
     names = WorkbookPatch(demo_book.read_bytes()).parts
@@ -198,8 +228,13 @@ def test_sop_import_adds_sheets_and_keeps_everything_else(demo_master, tmp_path,
     added = {names["BARU"], names["Lacak BARU"]}
     assert set(after) - set(before) == added
     styles = next(n for n in before if n.endswith("styles.xml"))
-    allowed = {"xl/workbook.xml", "xl/_rels/workbook.xml.rels", "[Content_Types].xml", styles,
-               names_before["Daftar Pilihan"]}
+    allowed = {
+        "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels",
+        "[Content_Types].xml",
+        styles,
+        names_before["Daftar Pilihan"],
+    }
     assert_kept(before, after, allowed)
     book = read_book(path)
     assert [s.code for s in book.sops.values()][-1] == "BARU" and len(book.sops["BARU"].steps) == 16
@@ -216,10 +251,12 @@ def test_incremental_lacak_rows_equal_a_full_rebuild_on_a_libreoffice_file(demo_
     """advance reads Riwayat lazily (shared strings here, as LibreOffice saves them) and rewrites
     only the moved case's Lacak row; a full rebuild from Riwayat must give the same sheet."""
     path = libreoffice_saved_with_staff_additions(demo_master, tmp_path)
-    for args in (("advance", path, "IKU-2026-004", "--at", "2026-11-20T11:00"),
-                 ("advance", path, "IKU-2026-004", "--decision", "tidak", "--at", "2026-11-20T11:30"),
-                 ("advance", path, "IKU-2026-004", "--at", "2026-11-20T12:00"),
-                 ("open", path, "--sop", "KEMNAKER", "--title", "Kasus baru", "--at", "2026-11-20T12:00")):
+    for args in (
+        ("advance", path, "IKU-2026-004", "--at", "2026-11-20T11:00"),
+        ("advance", path, "IKU-2026-004", "--decision", "tidak", "--at", "2026-11-20T11:30"),
+        ("advance", path, "IKU-2026-004", "--at", "2026-11-20T12:00"),
+        ("open", path, "--sop", "KEMNAKER", "--title", "Kasus baru", "--at", "2026-11-20T12:00"),
+    ):
         code, _, err = run(capsys, *args)
         assert code == 0, err
     history = read_book(path).history
@@ -227,6 +264,7 @@ def test_incremental_lacak_rows_equal_a_full_rebuild_on_a_libreoffice_file(demo_
     incremental = [[c.value for c in row] for row in load_workbook(path)["Lacak KEMNAKER"].iter_rows(min_row=4)]
     assert run(capsys, "lacak", path)[0] == 0
     rebuilt = [[c.value for c in row] for row in load_workbook(path)["Lacak KEMNAKER"].iter_rows(min_row=4)]
-    strip = lambda rows: [r for r in rows if any(v is not None for v in r)]
+    def strip(rows):
+        return [r for r in rows if any(v is not None for v in r)]
     assert strip(incremental) == strip(rebuilt)
     assert any(str(v).endswith("(2x)") for row in strip(rebuilt) for v in row)

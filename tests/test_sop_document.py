@@ -26,7 +26,8 @@ def flat(text: str) -> str:
 
 @pytest.mark.parametrize("code,pages", [("POLHUKAM", 3), ("KEMNAKER", 3)])
 def test_shipped_sops_render_with_every_activity_role_and_time(code, pages, tmp_path, capsys):
-    exit_code, out, err = run(capsys, "sop", "render", ROOT / "workbook" / "iku.xlsx", "--sop", code, "--out", tmp_path)
+    shipped = ROOT / "workbook" / "iku.xlsx"
+    exit_code, _out, err = run(capsys, "sop", "render", shipped, "--sop", code, "--out", tmp_path)
     assert exit_code == 0, err
     texts = pdf_pages(tmp_path / f"SOP-{code}.pdf")
     assert len(texts) == pages
@@ -52,7 +53,7 @@ def test_kemnaker_first_flowchart_page_holds_every_decision_and_its_return(tmp_p
     for arrow, step in zip(returns, [s for s in sop.steps if s.is_decision]):
         target_row = next(r for r in first.rows if r.step.no == step.if_no)
         assert target_row.y < arrow.points[-1][1] < target_row.y + target_row.height  # it ends at the target's row
-    _, pngs = render_sop(sop, tmp_path)
+    _, _pngs = render_sop(sop, tmp_path)
     import matplotlib.image as image
     picture = image.imread(tmp_path / "SOP-KEMNAKER-alur-1.png")
     ink = (picture[:, :, :3].mean(axis=2) < 0.5).mean()
@@ -127,7 +128,9 @@ def test_unknown_sop_is_refused(capsys):
 
 def test_render_macro_on_the_sop_sheet(demo_master, tmp_path):
     import shutil
+
     from iku_xl.excel import macros
+
     from .xlwings_standin import Book
 
     path = tmp_path / "iku.xlsx"

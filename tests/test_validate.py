@@ -58,7 +58,8 @@ CASES = {
     "step number gap": ("POLHUKAM", {"A24": 6, "A25": 7, "A26": 8}, ("A24", "error", "no", "tidak ada sebelum")),
     "step out of order": ("POLHUKAM", {"A24": 9, "A28": 5}, ("A28", "error", "no", "tidak urut")),
     "step without executor": ("POLHUKAM", {"F23": None}, ("C23", "error", "pelaksana", "belum punya pelaksana")),
-    "mark under a role with no name": ("POLHUKAM", {"G19": None}, ("G30", "error", "pelaksana", "judul perannya kosong")),
+    "mark under a role "
+    "with no name": ("POLHUKAM", {"G19": None}, ("G30", "error", "pelaksana", "judul perannya kosong")),
     "repeated role name": ("POLHUKAM", {"D19": "Sesmenko"}, ("D19", "error", "peran:Sesmenko", "tertulis 2 kali")),
     "waktu missing": ("POLHUKAM", {"I21": None}, ("I21", "warning", "waktu", "kosong")),
     "waktu without number": ("POLHUKAM", {"I21": "Menit"}, ("I21", "warning", "waktu", "tidak punya angka")),
@@ -70,7 +71,8 @@ CASES = {
     "target is itself": ("KEMNAKER", {"P21": 2}, ("P21", "error", "if_no", "sendiri")),
     "unreachable step": ("POLHUKAM", {"M22": 5}, ("A23", "error", "no", "tidak bisa dicapai")),
     "cannot reach the end": ("KEMNAKER", {"O26": 6}, ("A26", "error", "no", "tidak pernah sampai")),
-    "kelengkapan not previous output": ("POLHUKAM", {"H22": "Surat lain"}, ("H22", "warning", "kelengkapan", "Output langkah 2")),
+    "kelengkapan not "
+    "previous output": ("POLHUKAM", {"H22": "Surat lain"}, ("H22", "warning", "kelengkapan", "Output langkah 2")),
     "unknown document kind": ("POLHUKAM", {"O20": "lembar_disposisi, memo"}, ("O20", "error", "documents", "'memo'")),
     "role without official": ("Pejabat", {"A2": "Karo PO"}, ("C19", "warning", "peran:Sesmenko", "belum punya pejabat"),
                               "POLHUKAM"),
@@ -85,8 +87,10 @@ CASES = {
     "iku missing field": ("IKU", {"C2": None}, ("C2", "error", "indikator", "kosong")),
     "iku unknown case": ("IKU", {"A2": "IKU-2099-001"}, ("A2", "error", "case_id", "tidak ada di lembar Kasus")),
     "iku target not numeric": ("IKU", {"F3": "tujuh puluh"}, ("F3", "error", "target:2025", "bukan angka")),
-    "iku more than 3 per sasaran": ("IKU", {"B4": "Meningkatnya efektivitas koordinasi kebijakan bidang politik, hukum, dan keamanan",
-                                            "B5": "Meningkatnya efektivitas koordinasi kebijakan bidang politik, hukum, dan keamanan"},
+    "iku more than 3 per sasaran": ("IKU", {"B4": "Meningkatnya efektivitas koordinasi kebijakan bidang politik, "
+                                                  "hukum, dan keamanan",
+                                            "B5": "Meningkatnya efektivitas koordinasi kebijakan bidang politik, "
+                                                  "hukum, dan keamanan"},
                                     ("B5", "warning", "sasaran", "lebih dari 3")),
     "nip too short": ("Pejabat", {"D2": "19680512199303100"}, ("D2", "error", "nip", "18 angka")),
     "nip impossible birth date": ("Pejabat", {"D2": "196802301993031002"}, ("D2", "error", "nip", "lahir dalam NIP")),
@@ -108,7 +112,15 @@ def test_rule_fails_on_bad_row_and_passes_on_good_row(name, demo_master, demo_bo
     report_sheet = reported_on[0] if reported_on else sheet
 
     def matching(report):
-        return [i for i in report["issues"] if i["sheet"] == report_sheet and i["cell"] == cell and i["level"] == level and i["field"] == field and words in i["message"]]
+        return [
+            i
+            for i in report["issues"]
+            if i["sheet"] == report_sheet
+            and i["cell"] == cell
+            and i["level"] == level
+            and i["field"] == field
+            and words in i["message"]
+        ]
 
     _, good = issues(capsys, demo_master)
     assert matching(good) == [], f"{name}: the unedited demo already reports it"
@@ -128,5 +140,5 @@ def test_text_output_names_sheet_cell_and_totals(demo_book, capsys):
 
 def test_typed_date_passes(demo_book, capsys):
     edit(demo_book, {"Kasus": {"I2": dt.datetime(2026, 11, 18, 9, 15)}})
-    code, report = issues(capsys, demo_book)
+    code, _report = issues(capsys, demo_book)
     assert code == 0

@@ -50,7 +50,7 @@ def test_open_gives_a_readable_id_at_the_first_step(plain_book, capsys):
 def test_polhukam_from_first_step_to_the_end(plain_book, capsys):
     case_id = opened(capsys, plain_book)
     for n in range(1, 18):
-        code, out, err = run(capsys, "advance", plain_book, case_id, "--at", at(n * 3), "--by", "Rina")
+        code, _out, err = run(capsys, "advance", plain_book, case_id, "--at", at(n * 3), "--by", "Rina")
         assert code == 0, err
     rows = history(plain_book, case_id)
     assert len(rows) == 17
@@ -146,7 +146,8 @@ def test_row_typed_by_hand_is_opened_by_the_next_write(plain_book, capsys):
     code, out, _ = run(capsys, "advance", plain_book, other, "--at", at(5))
     assert code == 0 and "IKU-2026-002" in out
     typed = case_row(plain_book, "IKU-2026-002")
-    assert (typed.row, typed.step, typed.status, typed.title, typed.started) == (3, 1, "Berjalan", "IKU diketik staf", START)
+    assert (typed.row, typed.step, typed.status, typed.title, typed.started) == (
+        3, 1, "Berjalan", "IKU diketik staf", START)
 
 
 def test_kasus_row_keeps_overdue_formula_and_table_grows(plain_book, capsys):
@@ -166,8 +167,8 @@ def test_lacak_shows_dates_counts_lateness_and_current_step(plain_book, capsys):
     run(capsys, "advance", plain_book, case_id, "--decision", "tidak", "--at", at(60))
     run(capsys, "advance", plain_book, case_id, "--at", at(90))
     polhukam = opened(capsys, plain_book, when=100)
-    run(capsys, "advance", plain_book, polhukam, "--at", at(105))      # 10 Menit: on time
-    run(capsys, "advance", plain_book, polhukam, "--at", at(200))      # 30 Menit: late
+    run(capsys, "advance", plain_book, polhukam, "--at", at(105))  # 10 Menit: on time
+    run(capsys, "advance", plain_book, polhukam, "--at", at(200))  # 30 Menit: late
     sheet = load_workbook(plain_book)["Lacak KEMNAKER"]
     assert [c.value for c in sheet[4][:4]] == ["ID Kasus", "Judul", "Status", "1. Kasubag"]
     assert sheet["A5"].value == case_id
@@ -195,8 +196,13 @@ def test_history_row_records_standard_duration_and_punctuality(plain_book, capsy
     run(capsys, "advance", plain_book, case_id, "--at", at(8), "--by", "Budi")
     run(capsys, "advance", plain_book, case_id, "--at", at(90))
     first, second = history(plain_book, case_id)
-    assert (first.standard, first.minutes, first.punctuality, first.by, first.role) == \
-           ("10 Menit", 8, "Tepat Waktu", "Budi", "Sesmenko")
+    assert (first.standard, first.minutes, first.punctuality, first.by, first.role) == (
+        "10 Menit",
+        8,
+        "Tepat Waktu",
+        "Budi",
+        "Sesmenko",
+    )
     assert (second.standard, second.minutes, second.punctuality) == ("30 Menit", 82, "Terlambat")
-    code, out, _ = run(capsys, "validate", plain_book, "--json")
+    _code, out, _ = run(capsys, "validate", plain_book, "--json")
     assert not [i for i in json.loads(out)["issues"] if i["level"] == "error"]

@@ -150,7 +150,8 @@ def nota_dinas():
               "{{ langkah.no }} SOP {{ sop.judul }}, yaitu {{ langkah.kegiatan }}", JUSTIFY, space_after=6)
     para(doc, "Konsep tersebut memuat {{ jumlah_iku }} indikator kinerja utama beserta target tahun "
               "{{ peraturan.periode }}, sebagaimana terlampir.", JUSTIFY, space_after=6)
-    para(doc, "Demikian kami sampaikan, mohon arahan lebih lanjut. Atas perhatian Bapak/Ibu, kami ucapkan terima kasih.",
+    para(doc, "Demikian kami sampaikan, mohon arahan lebih lanjut. Atas perhatian Bapak/Ibu, kami ucapkan "
+              "terima kasih.",
          JUSTIFY)
     signature(doc, "pengirim")
     tembusan(doc)
@@ -251,7 +252,8 @@ def regulation(doc, kind_word: str) -> None:
     mengingat_and_memutuskan(doc)
     para(doc, "Menetapkan: {{ peraturan.jenis }} TENTANG {{ peraturan.tentang }}.", JUSTIFY, space_after=12)
     para(doc, "Pasal 1", CENTER, bold=True)
-    para(doc, "Indikator Kinerja Utama {{ instansi.nama|title }} Tahun {{ peraturan.periode }} tercantum dalam Lampiran "
+    para(doc, "Indikator Kinerja Utama {{ instansi.nama|title }} Tahun {{ peraturan.periode }} tercantum dalam "
+              "Lampiran "
               f"yang merupakan bagian tidak terpisahkan dari {kind_word} ini.", JUSTIFY, space_after=6)
     para(doc, "Pasal 2", CENTER, bold=True)
     para(doc, "Indikator Kinerja Utama sebagaimana dimaksud dalam Pasal 1 menjadi acuan dalam penyusunan Perjanjian "

@@ -7,22 +7,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..core.case import OPEN_STATUSES
-from ..core.document_kinds import KINDS
+from ..core.document_kinds import DOCUMENT_KINDS, KINDS
 from ..core.documents import document_context
+from ..core.identifiers import identifier_problem
 from ..core.numbering import NumberRequest, assign_numbers
 from ..core.office_hours import office_calendar
-from ..core.values import as_int, text_of
 from ..core.settings import Settings
-from ..core.document_kinds import DOCUMENT_KINDS
-from ..core.identifiers import identifier_problem
-from ..documents.names import document_file_name, inside, safe_name
+from ..core.values import as_int, text_of
 from ..documents.batch import render_many
+from ..documents.names import document_file_name, inside, safe_name
 from ..errors import CannotSave, Refused, UsageError, os_reason
 from ..files import atomic_output
 from ..store import open_store
 from ..workbook import layout
-
-PROJECT_TEMPLATES = Path(__file__).resolve().parents[2] / "templates"
 
 
 @dataclass
@@ -34,13 +31,25 @@ class Generated:
 
 
 def templates_folder(explicit: str | Path | None, settings: Settings, workbook_folder: Path) -> Path:
+    """--templates, else the Folder Templat of Pengaturan (counted from the workbook's folder), else the
+    templates shipped with the program."""
     if explicit:
         return Path(explicit)
     configured = settings.template_folder
-    for candidate in ([workbook_folder / configured] if configured else []) + [Path("templates"), PROJECT_TEMPLATES]:
-        if candidate.is_dir():
-            return candidate
-    raise Refused("Folder templat tidak ditemukan; isi 'Folder Templat' di lembar Pengaturan atau pakai --templates.")
+    if configured:
+        folder = workbook_folder / configured
+        if folder.is_dir():
+            return folder
+        raise Refused(f"Folder templat '{configured}' (lembar Pengaturan) tidak ada di {workbook_folder}; perbaiki "
+                      "isinya "
+                      "atau kosongkan untuk memakai templat bawaan.", sheet=layout.PENGATURAN.name)
+    return shipped_templates()
+
+
+def shipped_templates() -> Path:
+    from importlib.resources import files
+
+    return Path(str(files("iku_xl.templates")))
 
 
 def _progress(items, label: str):
@@ -118,7 +127,8 @@ def _jobs(book, case_ids, kinds, result: Generated):
         sop = book.sops.get(text_of(case.sop))
         step = sop.step(as_int(case.step)) if sop and as_int(case.step) is not None else None
         if sop is None or step is None:
-            raise Refused(f"Kasus {case.id_text} tidak punya SOP atau langkah yang dikenal; jalankan 'iku-xl validate'.",
+            raise Refused(f"Kasus {case.id_text} tidak punya SOP atau langkah yang dikenal; jalankan 'iku-xl "
+                          "validate'.",
                           sheet=layout.KASUS.name)
         chosen = kinds or list(step.documents)
         if not chosen:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from ..core.book import Book
 from ..core.calendar import OfficeCalendar
+from ..core.values import as_moment
 from ..errors import Refused
 from ..files import atomic_output
 from ..shipped_sops import shipped_sops
@@ -28,7 +29,7 @@ def init_workbook(path: str | Path, *, demo: bool = False, force: bool = False,
         from .. import demo_data
         book.officials = demo_data.demo_officials()
         book.iku_rows = demo_data.demo_iku_rows()
-        calendar = OfficeCalendar(days_off=frozenset(d.date.date() for d in book.days_off),
+        calendar = OfficeCalendar(days_off=frozenset(m.date() for d in book.days_off if (m := as_moment(d.date))),
                                   ramadan_periods=list(defaults.ramadan_estimates(years).values()))
         demo_data.run_demo_cases(book, calendar)
     settings = defaults.settings_rows(years, "Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan",

@@ -51,7 +51,8 @@ def import_sop(text_path: str | Path, code: str, workbook_path: str | Path, *, r
             raise Refused(f"SOP {code} sudah ada di {workbook_path}; pakai kode lain atau tambahkan --replace.",
                           sheet=code, path=str(workbook_path))
         if code in names and code not in book.sops:
-            raise Refused(f"Lembar '{code}' sudah ada di {workbook_path} dan bukan lembar SOP; pakai kode lain.", sheet=code)
+            raise Refused(f"Lembar '{code}' sudah ada di {workbook_path} dan bukan lembar SOP; pakai "
+                          "kode lain.", sheet=code)
         book.sops[code] = sop
         add_sheets(patch, _scratch_sheets(sop, book), [code, lacak.sheet_name(code)])
         roles = list(dict.fromkeys(r for s in book.sops.values() for r in s.roles))

@@ -25,8 +25,10 @@ class ValidationReport:
 
     def as_json(self) -> dict:
         return {
-            "sops": [{"code": s.code, "sheet": self.book.sop_sheet(s.code), "steps": len(s.steps), "roles": len(s.roles)}
-                     for s in self.book.sops.values()],
+            "sops": [
+                {"code": s.code, "sheet": self.book.sop_sheet(s.code), "steps": len(s.steps), "roles": len(s.roles)}
+                for s in self.book.sops.values()
+            ],
             "cases": len(self.book.cases),
             "issues": [f.as_json() for f in self.findings],
         }

@@ -4,8 +4,8 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import getpass
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ..core import workflow
 from ..core.book import Book
@@ -51,8 +51,8 @@ def _open_typed_rows(book: Book, calendar: OfficeCalendar, now: dt.datetime, cha
             continue
         started = case.started if isinstance(case.started, dt.datetime) else now
         case_id = workflow.next_case_id([c.id_text for c in book.cases], started.year)
-        opened = workflow.open_case(book.sops[text_of(case.sop)], case_id, text_of(case.title), case.unit,
-                                    started, calendar, row=case.row, notes=case.notes)
+        opened = workflow.open_case(book.sops[text_of(case.sop)], case_id, text_of(case.title),
+                                    text_of(case.unit) or None, started, calendar, row=case.row, notes=case.notes)
         book.cases[index] = opened
         change.cases.append(opened)
         change.opened.append(case_id)
@@ -67,10 +67,10 @@ def apply_change(target, act: Callable[[Book, OfficeCalendar, dt.datetime, Chang
         book = store.book
         calendar = office_calendar(book.settings, book.days_off)
         change = Change()
-        before = {case.row: copy.copy(case) for case in book.cases if case.row}
+        before = {case.row: copy.copy(case) for case in book.cases if case.row is not None}
         _open_typed_rows(book, calendar, now, change)
         act(book, calendar, now, change)
-        store.save_cases([(before.get(case.row), case) for case in change.cases])
+        store.save_cases([(before.get(case.row) if case.row is not None else None, case) for case in change.cases])
         store.append_history(change.history)
         store.refresh_tracking(change.cases, change.history, change.rebuild)
         if change.cases or change.history or change.rebuild:
@@ -150,34 +150,41 @@ def undo(path, case_id: str, by: str | None = None, note: str | None = None, at:
                                      at=at or now, by=by or login_name(), note=note, now=now)
         _replace(book, case, after, change)
         change.history.append(entry)
-        change.message = f"Perpindahan terakhir kasus {after.id_text} diurungkan: kembali ke langkah {after.step}, status {after.status}."
+        change.message = (f"Perpindahan terakhir kasus {after.id_text} diurungkan: kembali ke langkah {after.step}, "
+                          f"status {after.status}.")
 
     return apply_change(path, act, now)
 
 
 def reschedule(path, by: str | None = None, now: dt.datetime | None = None) -> Change:
     """Recount the due time of every open case on the current Libur and office hours."""
+
     def act(book, calendar, now, change):
         moved = []
         for case in list(book.cases):
             sop = book.sops.get(text_of(case.sop))
             if not case.id_text or sop is None:
                 continue
-            found = workflow.reschedule(copy.copy(case), sop, calendar, book.history_of(case.id_text), at=now,
-                                        by=by or login_name())
+            found = workflow.reschedule(
+                copy.copy(case), sop, calendar, book.history_of(case.id_text), at=now, by=by or login_name()
+            )
             if found:
                 after, entry = found
                 _replace(book, case, after, change)
                 change.history.append(entry)
                 moved.append(f"{after.id_text} ({entry.note})")
-        change.message = (f"Batas waktu dihitung ulang: {'; '.join(moved)}." if moved
-                          else "Semua batas waktu kasus terbuka sudah sesuai dengan Libur dan jam kerja.")
+        change.message = (
+            f"Batas waktu dihitung ulang: {'; '.join(moved)}."
+            if moved
+            else "Semua batas waktu kasus terbuka sudah sesuai dengan Libur dan jam kerja."
+        )
 
     return apply_change(path, act, now)
 
 
 def rebuild_tracking(path, now: dt.datetime | None = None) -> Change:
     """Rebuild every Lacak sheet from Kasus and Riwayat."""
+
     def act(book, calendar, now, change):
         change.rebuild = set(book.sops)
         change.message = f"Lembar Lacak dibuat ulang dari Riwayat: {', '.join(book.sops)}."

@@ -10,8 +10,8 @@ from .iku import IkuRow
 from .people import Official
 from .register import DayOff, NumberEntry
 from .settings import Settings
-from .values import text_of
 from .sop import Sop
+from .values import text_of
 
 
 @dataclass

@@ -108,7 +108,7 @@ class OfficeCalendar:
             if rest:
                 due = self.add_minutes(due, rest * self.minutes_of_day(due.date()))
             return due
-        return self.add_minutes(start, duration.working_minutes)
+        return self.add_minutes(start, duration.working_minutes or 0)
 
     def minutes_of_day(self, day: dt.date) -> float:
         return sum((b - a).total_seconds() / 60 for a, b in self.intervals(day))

@@ -1,7 +1,7 @@
 """What validation reports: one finding per problem, with where it is and what to do."""
 from __future__ import annotations
 
-from dataclasses import dataclass, asdict
+from dataclasses import asdict, dataclass
 from enum import Enum
 
 

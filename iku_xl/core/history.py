@@ -1,8 +1,8 @@
 """Riwayat: one entry per move of a case. Entries are only ever appended."""
 from __future__ import annotations
 
-from dataclasses import dataclass
 import datetime as dt
+from dataclasses import dataclass
 from enum import Enum
 
 from .values import as_moment, text_of

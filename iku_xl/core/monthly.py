@@ -84,6 +84,10 @@ class MonthReport:
         return round(100 * part / total, 1) if total else None
 
 
+def _minutes(entry: HistoryEntry) -> float:
+    return float(entry.minutes) if isinstance(entry.minutes, (int, float)) else 0.0
+
+
 def _recounted(entry: HistoryEntry, calendar: OfficeCalendar, own: list[HistoryEntry]) -> HistoryEntry:
     """`entry` with its duration counted again from the case's own rows `own`, time on hold left out."""
     started, at = as_moment(entry.step_started), as_moment(entry.time)
@@ -111,10 +115,11 @@ def state_at(case: Case, moves: list[HistoryEntry], moment: dt.datetime) -> Case
         status, step = Status.BERJALAN.value, 1 if moves else as_int(case.step)
     else:
         status, step = "", None
-    marks = {}
+    marks: dict[int, dt.datetime] = {}
     for move in before:
-        if move.action == Action.MAJU.value and as_int(move.from_step) is not None:
-            marks[as_int(move.from_step)] = as_moment(move.time)
+        done_step, done_at = as_int(move.from_step), as_moment(move.time)
+        if move.action == Action.MAJU.value and done_step is not None and done_at is not None:
+            marks[done_step] = done_at
     return CaseState(case, opened, status, step, marks)
 
 
@@ -142,11 +147,13 @@ def month_report(book: Book, start: dt.datetime, end: dt.datetime,
     grouped: dict[tuple[str, int], list[HistoryEntry]] = defaultdict(list)
     sop_of = {c.id_text: text_of(c.sop) for c in book.cases}
     for entry in advances:
-        step = as_int(entry.from_step)
-        if step is not None:
-            grouped[(sop_of.get(text_of(entry.case_id), ""), step)].append(entry)
+        step_no = as_int(entry.from_step)
+        if step_no is not None:
+            grouped[(sop_of.get(text_of(entry.case_id), ""), step_no)].append(entry)
     for code, sop in book.sops.items():
         for step in sop.steps:
+            if step.no is None:
+                continue
             entries = grouped.get((code, step.no), [])
             minutes = [float(e.minutes) for e in entries if isinstance(e.minutes, (int, float))]
             compliance.append(StepCompliance(
@@ -168,5 +175,5 @@ def month_report(book: Book, start: dt.datetime, end: dt.datetime,
         history=in_month, states=states_end, compliance=compliance, late_per_role=dict(late_roles.most_common()),
         cases_per_step=dict(sorted(per_step.items())),
         longest_waits=sorted((h for h in advances if isinstance(h.minutes, (int, float))),
-                             key=lambda h: -float(h.minutes))[:5],
+                             key=lambda h: -_minutes(h))[:5],
     )

@@ -90,7 +90,7 @@ class Step:
     def is_decision(self) -> bool:
         return self.kind == StepKind.KEPUTUSAN
 
-    def with_(self, **changes) -> "Step":
+    def with_(self, **changes) -> Step:
         return replace(self, **changes)
 
 
@@ -101,7 +101,9 @@ class Sop:
     roles: tuple[str, ...]
     steps: list[Step]
 
-    def step(self, no: int) -> Step | None:
+    def step(self, no: int | None) -> Step | None:
+        if no is None:
+            return None
         for step in self.steps:
             if step.no == no:
                 return step
@@ -110,7 +112,7 @@ class Sop:
     @property
     def first_step(self) -> Step | None:
         numbered = [s for s in self.steps if isinstance(s.no, int)]
-        return min(numbered, key=lambda s: s.no) if numbered else None
+        return min(numbered, key=lambda s: s.no or 0) if numbered else None
 
     @property
     def end_steps(self) -> list[Step]:
@@ -119,7 +121,7 @@ class Sop:
         if ends:
             return ends
         numbered = [s for s in self.steps if isinstance(s.no, int)]
-        return [max(numbered, key=lambda s: s.no)] if numbered else []
+        return [max(numbered, key=lambda s: s.no or 0)] if numbered else []
 
     def successors(self, step: Step) -> list[int]:
         """Step numbers the flow may go to from `step` (the flowchart's arrows)."""

@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from .case import Case, Status
 from .history import Action, HistoryEntry, Punctuality, moves_by_case
-from .values import as_int, as_moment, text_of
 from .sop import Sop
+from .values import as_int, as_moment, text_of
 
 
 @dataclass
@@ -45,6 +45,8 @@ def tracking_rows(sop: Sop, cases: list[Case], history: list[HistoryEntry]) -> l
             if mark is None:
                 row.marks[step_no] = StepMark(done, 1, late)
             else:
-                row.marks[step_no] = StepMark(max(done, mark.done), mark.count + 1, late if done >= mark.done else mark.late)
+                row.marks[step_no] = StepMark(
+                    max(done, mark.done), mark.count + 1, late if done >= mark.done else mark.late
+                )
         rows.append(row)
     return rows

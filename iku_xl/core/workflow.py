@@ -10,13 +10,13 @@ import re
 from dataclasses import replace
 
 from ..errors import Refused
+from ..workbook import layout
 from .calendar import OfficeCalendar
 from .case import Case, Status
 from .history import Action, HistoryEntry, Punctuality, effective_moves, hold_periods, last_time
-from .values import as_int, as_moment, text_of
 from .sop import Sop, Step
+from .values import as_int, as_moment, text_of
 from .waktu import Duration
-from ..workbook import layout
 
 FUTURE_TOLERANCE = dt.timedelta(minutes=2)  # clocks of colleagues' PCs differ a little
 
@@ -35,6 +35,8 @@ def due_time(step: Step | None, started: dt.datetime, calendar: OfficeCalendar) 
 def place_at_step(case: Case, sop: Sop, step_no: int, started: dt.datetime, status: Status,
                   calendar: OfficeCalendar) -> Case:
     step = sop.step(step_no)
+    if step is None:
+        raise Refused(f"SOP {sop.code} tidak punya langkah {step_no}; lengkapi lembar {sop.code}.", sheet=sop.code)
     return replace(case, step=step_no, activity=step.kegiatan, executor=", ".join(step.executors),
                    status=status.value, started=started, due=due_time(step, started, calendar))
 
@@ -45,7 +47,7 @@ def open_case(sop: Sop, case_id: str, title: str, unit: str | None, at: dt.datet
     if first is None:
         raise Refused(f"SOP {sop.code} belum punya langkah; lengkapi lembar {sop.code} dahulu.", sheet=sop.code)
     case = Case(id=case_id, title=title, sop=sop.code, unit=unit, notes=notes, row=row)
-    return place_at_step(case, sop, first.no, at, Status.BERJALAN, calendar)
+    return place_at_step(case, sop, first.no or 0, at, Status.BERJALAN, calendar)
 
 
 def _check_time(case: Case, at: dt.datetime, now: dt.datetime, history: list[HistoryEntry]) -> dt.datetime:
@@ -71,9 +73,10 @@ def working_minutes_on_step(calendar: OfficeCalendar, started: dt.datetime, at: 
 
 
 def _current_step(case: Case, sop: Sop) -> Step:
-    step = sop.step(as_int(case.step)) if as_int(case.step) is not None else None
+    step = sop.step(as_int(case.step))
     if step is None:
-        raise Refused(f"Kasus {case.id_text} berada di langkah '{text_of(case.step)}' yang tidak ada di SOP {sop.code}; "
+        raise Refused(f"Kasus {case.id_text} berada di langkah '{text_of(case.step)}' yang tidak ada di SOP "
+                      f"{sop.code}; "
                       "perbaiki kolom Langkah di lembar Kasus.", sheet=layout.KASUS.name)
     return step
 
@@ -147,8 +150,9 @@ def resume(case: Case, *, at: dt.datetime, by: str, reason: str | None, now: dt.
     status = Status(text_of(held.status_before)) if held and text_of(held.status_before) in {
         s.value for s in Status} else Status.BERJALAN
     due = as_moment(case.due)
-    if due and held and as_moment(held.time):
-        due = calendar.add_minutes(due, calendar.working_minutes(as_moment(held.time), at))
+    held_since = as_moment(held.time) if held else None
+    if due and held_since:
+        due = calendar.add_minutes(due, calendar.working_minutes(held_since, at))
     after = replace(case, status=status.value, due=due)
     return after, _entry(case, Action.LANJUT, at, by, reason, after, calendar, _current_step(case, sop),
                          to_step=as_int(case.step))
@@ -168,10 +172,10 @@ def undo(case: Case, sop: Sop, calendar: OfficeCalendar, history: list[HistoryEn
     """Put the case back as it was before its last move still in force."""
     if at > now + FUTURE_TOLERANCE:
         raise Refused(f"Waktu {at:%d/%m/%Y %H:%M} ada di masa depan; isi waktu pengurungan yang sebenarnya.")
-    last = last_time(history)
-    if last and at < last:
+    latest = last_time(history)
+    if latest and at < latest:
         raise Refused(f"Waktu {at:%d/%m/%Y %H:%M} lebih awal dari perpindahan terakhir kasus {case.id_text} di Riwayat "
-                      f"({last:%d/%m/%Y %H:%M}); isi waktu sesudah {last:%d/%m/%Y %H:%M}.")
+                      f"({latest:%d/%m/%Y %H:%M}); isi waktu sesudah {latest:%d/%m/%Y %H:%M}.")
     moves = effective_moves(history, case.id_text)
     if not moves:
         raise Refused(f"Kasus {case.id_text} belum punya perpindahan yang bisa diurungkan.", sheet=layout.RIWAYAT.name)
@@ -189,8 +193,13 @@ def undo(case: Case, sop: Sop, calendar: OfficeCalendar, history: list[HistoryEn
     entry = HistoryEntry(time=at, case_id=case.id_text, action=Action.URUNGKAN.value, from_step=as_int(case.step),
                          to_step=step_no, status_before=text_of(case.status), status=status,
                          role=", ".join(step.executors), by=by,
-                         note=note or f"mengurungkan '{last.action}' pada {as_moment(last.time):%d/%m/%Y %H:%M}")
+                         note=note or f"mengurungkan '{last.action}' pada {_shown(last.time)}")
     return after, entry
+
+
+def _shown(moment: object) -> str:
+    found = as_moment(moment)
+    return f"{found:%d/%m/%Y %H:%M}" if found else "waktu yang tidak tercatat"
 
 
 def _require_open(case: Case, verb: str, allow: tuple[Status, ...]) -> None:

@@ -29,7 +29,8 @@ class CompiledTemplate:
 
         self.name = path.name
         if not path.is_file():
-            raise TemplateProblem(f"Templat {self.name} tidak ada di {path.parent}; salin dari folder templates/ program ini.")
+            raise TemplateProblem(f"Templat {self.name} tidak ada di {path.parent}; salin dari folder templates/ "
+                                  "program ini.")
         try:
             self.template = DocxTemplate(str(path))
             self.template.init_docx()
@@ -75,7 +76,8 @@ class CompiledTemplate:
 
         missing = self.fields - set(context)
         if missing:
-            raise TemplateProblem(f"Templat {self.name} membutuhkan kolom {', '.join(sorted(missing))} yang tidak diisi "
+            raise TemplateProblem(f"Templat {self.name} membutuhkan kolom {', '.join(sorted(missing))} yang tidak "
+                                  "diisi "
                                   "oleh buku kerja; lihat templates/FIELDS.md untuk nama kolom yang ada.")
         if not self.simple:
             from .render import render_document

@@ -38,7 +38,8 @@ def convert_to_pdf(files: list[Path]) -> list[Path]:
     working folder removed on every way out, an interrupt included."""
     binary = soffice()
     if binary is None:
-        raise Refused("LibreOffice tidak terpasang, jadi PDF tidak dibuat (dokumen .docx sudah ada); pasang LibreOffice "
+        raise Refused("LibreOffice tidak terpasang, jadi PDF tidak dibuat (dokumen .docx sudah ada); pasang "
+                      "LibreOffice "
                       "(Debian: apt-get install libreoffice-writer) atau simpan sebagai PDF dari Word.")
     work = Path(tempfile.mkdtemp(prefix="iku-xl-pdf-"))
     process = None
@@ -57,7 +58,7 @@ def convert_to_pdf(files: list[Path]) -> list[Path]:
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
             start_new_session=sys.platform != "win32")
         try:
-            _, errors = process.communicate(timeout=TIMEOUT_SECONDS)
+            _, _errors = process.communicate(timeout=TIMEOUT_SECONDS)
         except subprocess.TimeoutExpired:
             raise Refused(f"LibreOffice tidak selesai membuat PDF dalam {TIMEOUT_SECONDS // 60} menit; dokumen .docx "
                           "sudah ada, PDF-nya bisa dibuat dari Word.") from None

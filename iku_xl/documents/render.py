@@ -30,7 +30,8 @@ def render_document(template: Path, context: dict) -> bytes:
 
     name = template.name
     if not template.is_file():
-        raise TemplateProblem(f"Templat {name} tidak ada di {template.parent}; salin dari folder templates/ program ini.")
+        raise TemplateProblem(f"Templat {name} tidak ada di {template.parent}; salin dari folder templates/ program "
+                              "ini.")
     try:
         document = DocxTemplate(str(template))
         missing = document.get_undeclared_template_variables(environment(), context)
@@ -52,7 +53,8 @@ def render_document(template: Path, context: dict) -> bytes:
         raise TemplateProblem(f"Templat {name} membutuhkan kolom '{_field_of(str(error))}' yang tidak diisi oleh "
                               "buku kerja; lihat templates/FIELDS.md.") from error
     except (KeyError, ValueError, OSError) as error:
-        raise TemplateProblem(f"Templat {name} tidak bisa dibuka sebagai dokumen Word; simpan ulang dari Word sebagai .docx.") from error
+        raise TemplateProblem(f"Templat {name} tidak bisa dibuka sebagai dokumen Word; simpan ulang dari Word sebagai "
+                              ".docx.") from error
 
 
 def _grid_follows_cells(docx) -> None:

@@ -25,10 +25,10 @@ class LiveStore(RecordStore):
                           "lokal atau folder yang disinkronkan, buka dari sana, lalu jalankan lagi.")
         self.folder = Path(full).parent if full else Path.cwd()
         self.output = self.folder / "output"
-        self.book: Book | None = None
+        self.book = Book()  # an empty Book until the workbook is read on entering
         self._errors: list = []
 
-    def __enter__(self) -> "LiveStore":
+    def __enter__(self) -> LiveStore:
         grids = {}
         for sheet in self.xw_book.sheets:
             grid, errors = read_sheet(sheet)

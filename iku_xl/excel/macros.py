@@ -10,8 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from contextlib import contextmanager
 
-from ..core.values import as_int, is_blank, text_of
 from .. import failures
+from ..core.values import as_int, is_blank, text_of
 from ..errors import IkuError, Refused
 from ..workbook import layout
 from .live_store import LiveStore
@@ -74,7 +74,8 @@ def _at(book) -> dt.datetime | None:
         return None
     if isinstance(value, dt.datetime):
         return value
-    raise Refused(f"Waktu selesai di Panel ('{value}') bukan tanggal dan jam; ketik seperti 23/11/2026 09:30 atau kosongkan.",
+    raise Refused(f"Waktu selesai di Panel ('{value}') bukan tanggal dan jam; ketik seperti 23/11/2026 09:30 atau "
+                  "kosongkan.",
                   sheet=layout.PANEL, cell="B6")
 
 
@@ -85,7 +86,8 @@ def selected_case_ids(book, store: LiveStore) -> list[str]:
     rows = range(selection.row, selection.row + selection.rows.count)
     ids = [c.id_text for c in store.book.cases if c.row in rows and c.id_text]
     if not ids:
-        raise Refused("Baris yang dipilih belum punya ID kasus; pilih baris kasus yang sudah dibuka.", sheet=layout.KASUS.name)
+        raise Refused("Baris yang dipilih belum punya ID kasus; pilih baris kasus yang "
+                      "sudah dibuka.", sheet=layout.KASUS.name)
     return ids
 
 
@@ -140,7 +142,8 @@ def advance(book) -> str:
         decision = None
         if step is not None and step.is_decision:
             answer = book.app.alert(f"Kasus {case_id}, langkah {step.no}: {step.kegiatan}\n\nSetuju (Ya) atau "
-                                    "dikembalikan untuk diperbaiki (Tidak)?", title="Keputusan", buttons="yes_no_cancel")
+                                    "dikembalikan untuk diperbaiki "
+                                    "(Tidak)?", title="Keputusan", buttons="yes_no_cancel")
             if answer not in ("yes", "no"):
                 return f"Kasus {case_id}: dibatalkan, tidak ada yang berubah."
             decision = answer == "yes"
@@ -217,7 +220,8 @@ def generate(book) -> str:
                                                                        f"{len(files)} naskah")
     skipped = "\n".join(result.skipped)
     return (f"{len(result.files)} naskah dibuat di folder output"
-            + (f" (nomor {', '.join(result.numbers)})" if result.numbers else "") + "." + (f"\n{skipped}" if skipped else ""))
+            + (f" (nomor {', '.join(result.numbers)})" if result.numbers else "") + "."
+            + (f"\n{skipped}" if skipped else ""))
 
 
 @_action
@@ -261,9 +265,25 @@ def render_sop(book) -> str:
     return f"SOP {code} dicetak: {pdf.name} ({len(pngs)} halaman) dan {bpmn.name}, di folder {folder}."
 
 
-PANEL_ACTIONS = dict(zip(layout.FIXED_LISTS["DaftarAksi"], (
-    validate, open_cases, advance, return_case, hold, resume, cancel, undo, generate, export, rebuild_tracking,
-    render_sop)))
+PANEL_ACTIONS = dict(
+    zip(
+        layout.FIXED_LISTS["DaftarAksi"],
+        (
+            validate,
+            open_cases,
+            advance,
+            return_case,
+            hold,
+            resume,
+            cancel,
+            undo,
+            generate,
+            export,
+            rebuild_tracking,
+            render_sop,
+        ),
+    )
+)
 
 
 def run_panel(book=None):

@@ -66,7 +66,7 @@ def parse_sop_text(text: str, code: str) -> Sop:
         raise SopTextError("Tabel langkah (judul kolom 'No' dan 'Kegiatan') tidak ditemukan; "
                            "pastikan berkas ini salinan teks SOP AP dengan sel dipisah tab.")
     identity = _parse_identity(lines[:header_at])
-    roles, mutu_baku_at = _parse_roles(lines, header_at)
+    roles, _mutu_baku_at = _parse_roles(lines, header_at)
     steps = _parse_steps(lines[header_at:], header_at, len(roles))
     if not steps:
         raise SopTextError("Tabel langkah tidak berisi langkah bernomor; periksa isi berkasnya.")

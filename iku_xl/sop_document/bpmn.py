@@ -21,7 +21,11 @@ def sop_to_bpmn(sop: Sop) -> str:
     lane_of = {s.no: (s.executors[0] if s.executors and s.executors[0] in sop.roles else sop.roles[0]) for s in steps}
     lane_y = {role: 60 + i * LANE_HEIGHT for i, role in enumerate(sop.roles)}
     width = LEFT + STEP_X * (len(steps) + 2)
-    nodes, flows, shapes, edges, annotations = [], [], [], [], []
+    nodes: list[str] = []
+    flows: list[str] = []
+    shapes: list[str] = []
+    edges: list[str] = []
+    annotations: list[tuple[str, str, str, float, float]] = []
     centre: dict[str, tuple[float, float]] = {}
 
     def shape(node_id, x, y, w, h):
@@ -34,8 +38,10 @@ def sop_to_bpmn(sop: Sop) -> str:
         label = f" name={quoteattr(name)}" if name else ""
         flows.append(f'<sequenceFlow id="{flow_id}" sourceRef="{source}" targetRef="{target}"{label}/>')
         (x1, y1), (x2, y2) = centre[source], centre[target]
-        edges.append(f'<bpmndi:BPMNEdge id="{flow_id}_di" bpmnElement="{flow_id}"><di:waypoint x="{x1:.0f}" y="{y1:.0f}"/>'
-                     f'<di:waypoint x="{x1:.0f}" y="{y2:.0f}"/><di:waypoint x="{x2:.0f}" y="{y2:.0f}"/></bpmndi:BPMNEdge>')
+        edges.append(f'<bpmndi:BPMNEdge id="{flow_id}_di" bpmnElement="{flow_id}"><di:waypoint x="{x1:.0f}" '
+                     f'y="{y1:.0f}"/>'
+                     f'<di:waypoint x="{x1:.0f}" y="{y2:.0f}"/><di:waypoint x="{x2:.0f}" '
+                     f'y="{y2:.0f}"/></bpmndi:BPMNEdge>')
 
     members: dict[str, list[str]] = {role: [] for role in sop.roles}
     first_lane = lane_of[steps[0].no] if steps else sop.roles[0]
@@ -88,8 +94,10 @@ def sop_to_bpmn(sop: Sop) -> str:
                           f'<dc:Bounds x="{LEFT - 150}" y="{lane_y[role]}" width="{width - LEFT + 150}" '
                           f'height="{LANE_HEIGHT}"/></bpmndi:BPMNShape>' for i, role in enumerate(sop.roles, start=1))
     notes = "".join(f'<textAnnotation id="{n}"><text>{escape(t)}</text></textAnnotation>'
-                    f'<association id="{n}_link" sourceRef="{task}" targetRef="{n}"/>' for n, task, t, _, _ in annotations)
-    note_shapes = "".join(f'<bpmndi:BPMNShape id="{n}_di" bpmnElement="{n}"><dc:Bounds x="{x}" y="{y}" width="{TASK_W}" '
+                    f'<association id="{n}_link" sourceRef="{task}" '
+                    f'targetRef="{n}"/>' for n, task, t, _, _ in annotations)
+    note_shapes = "".join(f'<bpmndi:BPMNShape id="{n}_di" bpmnElement="{n}"><dc:Bounds x="{x}" y="{y}" '
+                          f'width="{TASK_W}" '
                           f'height="22"/></bpmndi:BPMNShape>' for n, _, _, x, y in annotations)
     pool_height = LANE_HEIGHT * max(len(sop.roles), 1)
     title = sop.identity.judul or sop.code
@@ -99,13 +107,14 @@ def sop_to_bpmn(sop: Sop) -> str:
         'xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" '
         'xmlns:di="http://www.omg.org/spec/DD/20100524/DI" '
         f'id="Definitions_{sop.code}" targetNamespace="https://iku-xl/sop/{sop.code}" exporter="iku-xl">'
-        f'<collaboration id="Collaboration_{sop.code}"><participant id="Pool" name={quoteattr(f"SOP {sop.code}: {title}")} '
+        f'<collaboration id="Collaboration_{sop.code}">'
+        f'<participant id="Pool" name={quoteattr(f"SOP {sop.code}: {title}")} '
         f'processRef="Process_{sop.code}"/></collaboration>'
         f'<process id="Process_{sop.code}" name={quoteattr(title)} isExecutable="false">'
         f'<laneSet id="LaneSet_1">{lanes}</laneSet>{"".join(nodes)}{"".join(flows)}{notes}</process>'
         f'<bpmndi:BPMNDiagram id="Diagram_1"><bpmndi:BPMNPlane id="Plane_1" bpmnElement="Collaboration_{sop.code}">'
         f'<bpmndi:BPMNShape id="Pool_di" bpmnElement="Pool" isHorizontal="true"><dc:Bounds x="{LEFT - 180}" y="60" '
         f'width="{width - LEFT + 180}" height="{pool_height}"/></bpmndi:BPMNShape>'
-        f'{lane_shapes}{"".join(shapes)}{note_shapes}{"".join(edges)}</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>'
+        f"{lane_shapes}{''.join(shapes)}{note_shapes}{''.join(edges)}</bpmndi:BPMNPlane></bpmndi:BPMNDiagram>"
         "</definitions>\n"
     )

@@ -82,7 +82,7 @@ def _shape(axes, shape):
     from matplotlib.patches import FancyBboxPatch, Polygon, Rectangle
 
     x, y, w, h = shape.x - shape.width / 2, shape.y - shape.height / 2, shape.width, shape.height
-    style = dict(edgecolor="black", facecolor="white", lw=0.7, zorder=3)
+    style: dict = dict(edgecolor="black", facecolor="white", lw=0.7, zorder=3)
     if shape.kind == "terminator":
         axes.add_patch(FancyBboxPatch((x, y), w, h, boxstyle=f"round,pad=0,rounding_size={h / 2}", **style))
     elif shape.kind == "decision":

@@ -128,8 +128,9 @@ def layout_sop(sop: Sop, paper: str = "A4") -> Layout:
 
 def _symbol(layout: Layout, row: Row, role: str) -> Shape:
     lane = layout.lane(role)
-    kind = {StepKind.MULAI: "terminator", StepKind.SELESAI: "terminator",
-            StepKind.KEPUTUSAN: "decision"}.get(row.step.kind, "process")
+    kinds: dict[object, str] = {StepKind.MULAI: "terminator", StepKind.SELESAI: "terminator",
+                                StepKind.KEPUTUSAN: "decision"}
+    kind = kinds.get(row.step.kind, "process")
     w = min(lane.width * 0.78, 0.62)
     h = 0.3 if kind == "decision" else 0.2
     return Shape(kind, lane.x + lane.width / 2, row.y + row.height / 2, w, h)
@@ -142,9 +143,11 @@ def _place_symbols_and_arrows(layout: Layout) -> None:
             shapes = [_symbol(layout, row, role) for role in row.step.executors if role in layout.sop.roles]
             page.shapes += shapes
             if len(shapes) > 1:  # one step, several executors: symbols joined
-                page.arrows.append(Arrow([(shapes[0].x + shapes[0].width / 2, shapes[0].y),
-                                          (shapes[-1].x - shapes[-1].width / 2, shapes[-1].y)], dashed=True, head=False))
-            where[row.step.no] = (page, row, shapes)
+                first, last = shapes[0], shapes[-1]
+                joint = [(first.x + first.width / 2, first.y), (last.x - last.width / 2, last.y)]
+                page.arrows.append(Arrow(joint, dashed=True, head=False))
+            if row.step.no is not None:
+                where[row.step.no] = (page, row, shapes)
     labels = iter("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
     lanes_right = max(c.x + c.width for c in layout.columns if c.key.startswith("role:"))
     for page, row, shapes in where.values():
@@ -163,26 +166,40 @@ def _place_symbols_and_arrows(layout: Layout) -> None:
                 page.arrows.append(_down(source, target_shapes[0], (below + row.y + row.height) / 2, label))
             else:
                 mark = next(labels)
-                out = Shape("connector", source.x, page.rows[-1].y + page.rows[-1].height + CONNECTOR / 2 + 0.05,
-                            0.22, CONNECTOR, mark)
+                out = Shape(
+                    "connector",
+                    source.x,
+                    page.rows[-1].y + page.rows[-1].height + CONNECTOR / 2 + 0.05,
+                    0.22,
+                    CONNECTOR,
+                    mark,
+                )
                 page.shapes.append(out)
-                page.arrows.append(Arrow([(source.x, source.y + source.height / 2), (out.x, out.y - out.height / 2)],
-                                         label))
+                page.arrows.append(
+                    Arrow([(source.x, source.y + source.height / 2), (out.x, out.y - out.height / 2)], label)
+                )
                 first = target_shapes[0]
                 into = Shape("connector", first.x, target_row.y - CONNECTOR / 2 - 0.05, 0.22, CONNECTOR, mark)
                 target_page.shapes.append(into)
-                target_page.arrows.append(Arrow([(into.x, into.y + into.height / 2), (first.x, first.y - first.height / 2)]))
+                target_page.arrows.append(
+                    Arrow([(into.x, into.y + into.height / 2), (first.x, first.y - first.height / 2)])
+                )
         if step.is_decision and isinstance(step.if_no, int) and step.if_no in where and where[step.if_no][2]:
             target_page, target_row, target_shapes = where[step.if_no]
             start = (source.x + source.width / 2, source.y)
             if target_page is page:
                 target = target_shapes[0]
                 channel = min(lanes_right - 0.05, max(source.x + source.width / 2, target.x + target.width / 2) + 0.12)
-                page.arrows.append(Arrow([start, (channel, source.y), (channel, target.y),
-                                          (target.x + target.width / 2, target.y)], "Tidak"))
+                page.arrows.append(
+                    Arrow(
+                        [start, (channel, source.y), (channel, target.y), (target.x + target.width / 2, target.y)],
+                        "Tidak",
+                    )
+                )
             else:
-                back = Shape("connector", min(lanes_right - 0.15, start[0] + 0.25), source.y, 0.22, CONNECTOR,
-                             str(step.if_no))
+                back = Shape(
+                    "connector", min(lanes_right - 0.15, start[0] + 0.25), source.y, 0.22, CONNECTOR, str(step.if_no)
+                )
                 page.shapes.append(back)
                 page.arrows.append(Arrow([start, (back.x - back.width / 2, back.y)], "Tidak"))
 

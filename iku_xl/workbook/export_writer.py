@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -19,10 +20,21 @@ KASUS = layout.ListSheet("Kasus", "EksporKasus", (
     C("status", "Status pada Akhir Bulan", 16), C("step", "Langkah", 9, "int"), C("opened", "Dibuka", 17, "datetime")))
 RIWAYAT = layout.ListSheet("Riwayat", "EksporRiwayat", tuple(
     C(c.field, c.header, c.width, c.kind) for c in layout.RIWAYAT.columns))
-KEPATUHAN = layout.ListSheet("Kepatuhan Waktu", "EksporKepatuhan", (
-    C("sop", "Kode SOP", 12), C("step", "Langkah", 9, "int"), C("standard", "Waktu Standar", 14),
-    C("count", "Jumlah Selesai", 14), C("median", "Median (menit kerja)", 18), C("maximum", "Maksimum (menit kerja)", 20),
-    C("on_time", "Tepat Waktu", 12), C("late", "Terlambat", 11), C("percent", "% Tepat Waktu", 13)))
+KEPATUHAN = layout.ListSheet(
+    "Kepatuhan Waktu",
+    "EksporKepatuhan",
+    (
+        C("sop", "Kode SOP", 12),
+        C("step", "Langkah", 9, "int"),
+        C("standard", "Waktu Standar", 14),
+        C("count", "Jumlah Selesai", 14),
+        C("median", "Median (menit kerja)", 18),
+        C("maximum", "Maksimum (menit kerja)", 20),
+        C("on_time", "Tepat Waktu", 12),
+        C("late", "Terlambat", 11),
+        C("percent", "% Tepat Waktu", 13),
+    ),
+)
 
 
 def month_name(report: MonthReport) -> str:
@@ -47,20 +59,35 @@ def summary_rows(report: MonthReport) -> list[list]:
 def lacak_table(report: MonthReport) -> tuple[layout.ListSheet, list[list]]:
     width = max((max(s.marks, default=0) for s in report.states), default=0)
     width = max([width] + [s.step or 0 for s in report.states])
-    columns = (C("id", "ID Kasus", 15, "text"), C("title", "Judul", 36), C("sop", "Kode SOP", 12),
-               C("status", "Status", 14)) + tuple(C(f"s{n}", f"Langkah {n}", 16, "datetime") for n in range(1, width + 1))
-    rows = [[s.case.id_text, text_of(s.case.title), text_of(s.case.sop), s.status]
-            + [s.marks.get(n) for n in range(1, width + 1)] for s in report.states]
+    columns = (
+        C("id", "ID Kasus", 15, "text"),
+        C("title", "Judul", 36),
+        C("sop", "Kode SOP", 12),
+        C("status", "Status", 14),
+    ) + tuple(C(f"s{n}", f"Langkah {n}", 16, "datetime") for n in range(1, width + 1))
+    rows = [
+        [s.case.id_text, text_of(s.case.title), text_of(s.case.sop), s.status]
+        + [s.marks.get(n) for n in range(1, width + 1)]
+        for s in report.states
+    ]
     return layout.ListSheet("Lacak", "EksporLacak", columns), rows
 
 
 def tables(report: MonthReport) -> dict[str, tuple[layout.ListSheet, list[list]]]:
-    kasus = [[s.case.id_text, text_of(s.case.title), text_of(s.case.sop), text_of(s.case.unit), s.status, s.step,
-              s.opened] for s in report.states]
-    kepatuhan = [[c.sop, c.step, c.standard, c.count, c.median, c.maximum, c.on_time, c.late, c.percent_on_time]
-                 for c in report.compliance]
-    return {"Kasus": (KASUS, kasus), "Riwayat": (RIWAYAT, [record_row(RIWAYAT, h) for h in report.history]),
-            "Kepatuhan Waktu": (KEPATUHAN, kepatuhan), "Lacak": lacak_table(report)}
+    kasus = [
+        [s.case.id_text, text_of(s.case.title), text_of(s.case.sop), text_of(s.case.unit), s.status, s.step, s.opened]
+        for s in report.states
+    ]
+    kepatuhan = [
+        [c.sop, c.step, c.standard, c.count, c.median, c.maximum, c.on_time, c.late, c.percent_on_time]
+        for c in report.compliance
+    ]
+    return {
+        "Kasus": (KASUS, kasus),
+        "Riwayat": (RIWAYAT, [record_row(RIWAYAT, h) for h in report.history]),
+        "Kepatuhan Waktu": (KEPATUHAN, kepatuhan),
+        "Lacak": lacak_table(report),
+    }
 
 
 def _chart(ws, title: str, first_row: int, count: int, anchor: str, y_title: str) -> None:
@@ -101,12 +128,14 @@ def _ringkasan(workbook: Workbook, report: MonthReport) -> None:
         put(ws, row, 1, "-")
         row += 1
     row += 1
-    for title, data, y_title in (("Langkah terlambat per peran", report.late_per_role, "langkah terlambat"),
-                                 ("Kasus per langkah (akhir bulan)", report.cases_per_step, "kasus")):
+    for title, data, y_title in (
+        ("Langkah terlambat per peran", report.late_per_role, "langkah terlambat"),
+        ("Kasus per langkah (akhir bulan)", report.cases_per_step, "kasus"),
+    ):
         first = row
         put(ws, row, 1, title).font = styles.BOLD
         put(ws, row, 2, "Jumlah").font = styles.BOLD
-        for label, count in (data.items() or [("(tidak ada)", 0)]):
+        for label, count in data.items() or [("(tidak ada)", 0)]:
             row += 1
             put(ws, row, 1, label)
             put(ws, row, 2, count)
@@ -143,9 +172,9 @@ def csv_value(value: object) -> str:
         return ""
     if isinstance(value, float):
         return (str(int(value)) if value.is_integer() else repr(value)).replace(".", ",")
-    if hasattr(value, "hour"):
+    if isinstance(value, dt.datetime):
         return value.strftime("%d/%m/%Y %H:%M")
-    if hasattr(value, "strftime"):
+    if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
     text = str(value)
     return "'" + text if text.startswith(_FORMULA_START) else text

@@ -4,15 +4,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.book import Book
-from . import layout
 from ..core.history import HistoryEntry
 from ..core.values import text_of
+from ..store import RecordStore, next_free_row
+from . import layout
 from .grid import Grid, column_index, column_letter
 from .list_sheet import locate_columns
 from .ooxml.sheet_xml import from_serial
 from .ooxml.workbook_patch import WorkbookPatch
 from .reader import open_package, read_book
-from ..store import RecordStore, next_free_row
 from .record_writer import rebuild_lacak, update_lacak_rows, write_record
 from .shared_file import exclusive
 
@@ -24,11 +24,11 @@ class FileStore(RecordStore):
         self.path = Path(path)
         self.folder = self.path.absolute().parent
         self.output = self.folder / "output"  # until the workbook's own Folder Keluaran is read
-        self.book: Book | None = None
+        self.book = Book()  # an empty Book until the workbook is read on entering
         self._dirty = False
         self._case_histories: dict[str, list[HistoryEntry]] = {}
 
-    def __enter__(self) -> "FileStore":
+    def __enter__(self) -> FileStore:
         self._lock = exclusive(self.path)
         self._shared = self._lock.__enter__()
         try:
@@ -72,7 +72,9 @@ class FileStore(RecordStore):
         """Riwayat's column letters from its header row, read from the XML (the sheet itself stays unread)."""
         header = self._patch.sheet(layout.RIWAYAT.name).cells(1)
         row = [header[c].value if c in header else None for c in range(1, max(header, default=0) + 1)]
-        letters = {f: column_letter(c) for f, c in locate_columns(Grid(layout.RIWAYAT.name, [row]), layout.RIWAYAT).items()}
+        letters = {
+            f: column_letter(c) for f, c in locate_columns(Grid(layout.RIWAYAT.name, [row]), layout.RIWAYAT).items()
+        }
         self.book.columns[layout.RIWAYAT.name] = letters
 
     def case_history(self, case_id: str) -> list[HistoryEntry]:
@@ -84,24 +86,21 @@ class FileStore(RecordStore):
     def _scan_case_history(self, case_id: str) -> list[HistoryEntry]:
         sheet = self._patch.sheet(layout.RIWAYAT.name)
         letters = self.book.columns[layout.RIWAYAT.name]
-        rows = [r for r, value in sheet.column(letters["case_id"])
-                if r > 1 and text_of(value) == case_id]
+        rows = [r for r, value in sheet.column(letters["case_id"]) if r > 1 and text_of(value) == case_id]
         kinds = {c.field: c.kind for c in layout.RIWAYAT.columns}
         by_column = {column_index(letter): field for field, letter in letters.items()}
         entries = []
         for number in rows:
-            values = {field: None for field in kinds}
+            values: dict[str, object] = {field: None for field in kinds}
             for column, cell in sheet.cells(number).items():
                 field, value = by_column.get(column), cell.value
                 if field:
-                    values[field] = from_serial(value, self._patch.date1904) if kinds[field] in ("date", "datetime") \
-                        else value
+                    values[field] = (
+                        from_serial(value, self._patch.date1904) if kinds[field] in ("date", "datetime") else value
+                    )
             entries.append(HistoryEntry(**values, row=number))
         return entries
 
     def commit(self) -> None:
         if self._dirty:
             self._shared.write(self._patch.to_bytes())
-
-
-

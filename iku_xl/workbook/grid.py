@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 def column_letter(index: int) -> str:
@@ -25,7 +26,7 @@ def column_index(letters: str) -> int:
 class Grid:
     """Rows of plain values; row and column numbers are 1-based as in Excel."""
     name: str
-    rows: list[list[object]]
+    rows: list[list[Any]]
 
     def value(self, row: int, column: int) -> object:
         if row < 1 or row > len(self.rows):

@@ -12,10 +12,12 @@ PANDUAN_LINES = [
     ("Riwayat — catatan setiap perpindahan langkah. Jangan diubah: program hanya menambah baris.", False),
     ("IKU — indikator setiap kasus: Sasaran Strategis, IKU, Definisi/Formula, Satuan, Target per tahun, "
      "Sumber Data, Penanggung Jawab. Kolom 'Target 2030' dan seterusnya boleh ditambah.", False),
-    ("Pejabat — pejabat untuk setiap peran di SOP: jabatan lengkap, nama, NIP (18 angka, disimpan sebagai teks), unit.", False),
+    ("Pejabat — pejabat untuk setiap peran di SOP: jabatan lengkap, nama, NIP (18 angka, disimpan sebagai "
+     "teks), unit.", False),
     ("Penomoran — register nomor naskah dinas. Nomor yang sudah dipakai tidak boleh dipakai lagi.", False),
     ("Lembar SOP (misalnya POLHUKAM, KEMNAKER) — satu lembar untuk setiap SOP, dinamai dengan kodenya, "
-     "tersusun seperti SOP AP yang ditandatangani: identitas, lalu tabel No, Kegiatan, Pelaksana, Mutu Baku, Keterangan.", False),
+     "tersusun seperti SOP AP yang ditandatangani: identitas, lalu tabel No, Kegiatan, Pelaksana, Mutu Baku, "
+     "Keterangan.", False),
     ("   Tanda di kolom peran = pelaksana langkah itu. Kolom kuning di kanan dibaca program: Jenis Langkah "
      "(Mulai/Proses/Keputusan/Selesai), Jika Ya → Langkah, Jika Tidak → Langkah, dan Dokumen yang dihasilkan.", False),
     ("   Kolom pelaksana dan kolom kuning pada dua SOP bawaan adalah hasil pembacaan teks SOP aslinya; "
@@ -24,16 +26,20 @@ PANDUAN_LINES = [
      "tambahkan atau hapus sesuai keputusan kantor.", False),
     ("Pengaturan — nama instansi, kota, pola nomor naskah, folder keluaran, awal dan akhir Ramadan, "
      "dan jam kerja setiap hari (tabel Jam Kerja).", False),
-    ("Panel — untuk bekerja dari Excel: pilih aksi di B3, pilih baris di lembar Kasus, klik 'Run main' di tab xlwings.", False),
+    ("Panel — untuk bekerja dari Excel: pilih aksi di B3, pilih baris di lembar Kasus, klik 'Run main' di tab "
+     "xlwings.", False),
     ("Temuan — hasil 'Periksa buku kerja' dari Excel, dengan tautan ke setiap sel.", False),
-    ("Lacak POLHUKAM, Lacak KEMNAKER — kapan setiap langkah setiap kasus selesai (merah = terlambat, kuning = langkah sekarang).", False),
+    ("Lacak POLHUKAM, Lacak KEMNAKER — kapan setiap langkah setiap kasus selesai (merah = terlambat, kuning = langkah "
+     "sekarang).", False),
     ("Daftar Pilihan (tersembunyi) — isi daftar pilihan (dropdown). Program memperbaruinya sendiri.", False),
     ("", False),
     ("Cara memakai", True),
     ("1. Isi atau periksa lembar Pejabat dan Pengaturan.", False),
-    ("2. Periksa buku kerja: iku-xl validate workbook/iku.xlsx — setiap temuan menyebut lembar, sel, dan apa yang harus diperbaiki.", False),
+    ("2. Periksa buku kerja: iku-xl validate workbook/iku.xlsx — setiap temuan menyebut lembar, sel, dan apa yang "
+     "harus diperbaiki.", False),
     ("3. Lihat posisi setiap kasus: iku-xl status workbook/iku.xlsx", False),
-    ("4. Tambah SOP lain dari salinan teksnya: iku-xl sop import berkas.txt --code KODE --workbook workbook/iku.xlsx", False),
+    ("4. Tambah SOP lain dari salinan teksnya: iku-xl sop import berkas.txt --code KODE --workbook "
+     "workbook/iku.xlsx", False),
     ("", False),
     ("Aturan penulisan", True),
     ("Tanggal ditulis sebagai tanggal (misalnya 23/11/2026 09:30), bukan teks. Waktu standar ditulis lengkap: "

@@ -143,7 +143,8 @@ def _check_writable(path: Path) -> None:
     mode = path.stat().st_mode
     if not os.access(path, os.W_OK) or not mode & stat.S_IWUSR:
         raise CannotSave(f"Berkas {path.name} hanya-baca; hilangkan tanda hanya-baca (klik kanan > Properties) "
-                         "atau salin ke folder Anda sendiri, lalu jalankan lagi. Tidak ada yang diubah.", path=str(path))
+                         "atau salin ke folder Anda sendiri, lalu jalankan lagi. Tidak ada "
+                         "yang diubah.", path=str(path))
     folder = path.parent
     if not os.access(folder, os.W_OK | os.X_OK) or not folder.stat().st_mode & stat.S_IWUSR:
         raise CannotSave(f"Folder {folder} tidak boleh ditulisi, jadi {path.name} tidak bisa disimpan di sana; minta "

@@ -23,6 +23,8 @@ def find_sop_header(grid: Grid, search_rows: int = 60) -> int | None:
 def read_sop_sheet(grid: Grid) -> tuple[Sop, dict[str, str], int]:
     """The SOP, field -> column letter, and the row that names the roles."""
     header = find_sop_header(grid)
+    if header is None:
+        raise ValueError(f"{grid.name} is not an SOP sheet")  # callers look for the header first
     role_row = header + 1
     columns = _fixed_columns(grid, header)
     role_columns = list(range(columns["kegiatan"] + 1, columns["kelengkapan"]))
@@ -39,7 +41,7 @@ def read_sop_sheet(grid: Grid) -> tuple[Sop, dict[str, str], int]:
         steps.append(Step(
             no=as_int(values["no"]), raw_no=values["no"], kegiatan=text_of(values["kegiatan"]),
             executors=tuple(name for name, _ in marks if name),
-            unnamed_executor_columns=tuple(column_letter(c) for name, c in marks if not name),
+            unnamed_executor_columns=tuple(c for name, c in marks if not name),
             kelengkapan=text_of(values["kelengkapan"]), waktu=values["waktu"] if values["waktu"] is not None else "",
             output=text_of(values["output"]), keterangan=text_of(values["keterangan"]),
             kind=_kind(values["kind"]), if_yes=_target(values["if_yes"]), if_no=_target(values["if_no"]),

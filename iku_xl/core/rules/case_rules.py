@@ -5,12 +5,12 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
+from ...workbook import layout
 from ..book import Book
 from ..case import OPEN_STATUSES, Status
 from ..findings import Finding, Level
 from ..identifiers import identifier_problem
 from ..values import as_int, as_moment, is_blank, is_date, text_of
-from ...workbook import layout
 
 SHEET = layout.KASUS.name
 STATUS_NAMES = ", ".join(s.value for s in Status)
@@ -30,29 +30,57 @@ def _check_due_against_calendar(book: Book, case, days_off: set, years: set) -> 
     due = as_moment(case.due)
     if due is None or not case.id_text or text_of(case.status) not in {s.value for s in OPEN_STATUSES}:
         return
-    where = Finding(SHEET, book.cell(SHEET, "due", case.row), Level.PERINGATAN, "due", "", sop=text_of(case.sop) or None,
-                    step=as_int(case.step), case=case.id_text)
+    where = Finding(
+        SHEET,
+        book.cell(SHEET, "due", case.row),
+        Level.PERINGATAN,
+        "due",
+        "",
+        sop=text_of(case.sop) or None,
+        step=as_int(case.step),
+        case=case.id_text,
+    )
     if due.date() in days_off:
-        yield replace(where, message=f"Batas waktu {due:%d/%m/%Y %H:%M} jatuh pada hari libur menurut lembar Libur; "
-                                     "jalankan 'iku-xl reschedule' agar batas waktu dihitung ulang.")
+        yield replace(
+            where,
+            message=f"Batas waktu {due:%d/%m/%Y %H:%M} jatuh pada hari libur menurut lembar Libur; "
+            "jalankan 'iku-xl reschedule' agar batas waktu dihitung ulang.",
+        )
     elif due.year not in years:
-        yield replace(where, message=f"Batas waktu jatuh pada tahun {due.year}, yang belum ada di lembar Libur; tambahkan "
-                                     f"hari libur {due.year} lalu jalankan 'iku-xl reschedule'.")
+        yield replace(
+            where,
+            message=f"Batas waktu jatuh pada tahun {due.year}, yang belum ada di lembar Libur; "
+            f"tambahkan hari libur {due.year} lalu jalankan 'iku-xl reschedule'.",
+        )
 
 
 def _check_case(book: Book, case, ids) -> Iterator[Finding]:
     case_id = case.id_text or None
 
     def finding(level, field, message, step=None):
-        return Finding(SHEET, book.cell(SHEET, field, case.row), level, field, message,
-                       sop=text_of(case.sop) or None, step=step, case=case_id)
+        return Finding(
+            SHEET,
+            book.cell(SHEET, field, case.row),
+            level,
+            field,
+            message,
+            sop=text_of(case.sop) or None,
+            step=step,
+            case=case_id,
+        )
 
     problem = identifier_problem(case_id) if case_id else None
     if problem:
-        yield finding(Level.GALAT, "id", f"ID kasus {problem}; ID dipakai sebagai nama folder naskah, jadi tulis "
-                                         "seperti IKU-2026-001 (huruf, angka dan '-').")
+        yield finding(
+            Level.GALAT,
+            "id",
+            f"ID kasus {problem}; ID dipakai sebagai nama folder naskah, jadi tulis "
+            "seperti IKU-2026-001 (huruf, angka dan '-').",
+        )
     if case_id and ids[case_id] > 1:
-        yield finding(Level.GALAT, "id", f"ID kasus '{case_id}' dipakai lebih dari sekali; setiap kasus perlu ID sendiri.")
+        yield finding(
+            Level.GALAT, "id", f"ID kasus '{case_id}' dipakai lebih dari sekali; setiap kasus perlu ID sendiri."
+        )
     code = text_of(case.sop)
     sop = book.sops.get(code)
     if not code:
@@ -71,11 +99,15 @@ def _check_case(book: Book, case, ids) -> Iterator[Finding]:
     elif step_no is None:
         yield finding(Level.GALAT, "step", f"Langkah '{text_of(case.step)}' bukan nomor langkah; tulis angka saja.")
     elif sop is not None and sop.step(step_no) is None:
-        yield finding(Level.GALAT, "step", f"SOP {code} tidak punya langkah {step_no}; isi nomor langkah yang ada.", step=step_no)
+        yield finding(
+            Level.GALAT, "step", f"SOP {code} tidak punya langkah {step_no}; isi nomor langkah yang ada.", step=step_no
+        )
     status = text_of(case.status)
     if status not in {s.value for s in Status}:
         shown = f"'{status}'" if status else "kosong"
-        yield finding(Level.GALAT, "status", f"Status {shown} tidak dikenal; pilih salah satu: {STATUS_NAMES}.", step=step_no)
+        yield finding(
+            Level.GALAT, "status", f"Status {shown} tidak dikenal; pilih salah satu: {STATUS_NAMES}.", step=step_no
+        )
     for field, label in (("started", "Mulai Langkah"), ("due", "Batas Waktu")):
         yield from _check_date(getattr(case, field), field, label, finding)
 
@@ -84,7 +116,10 @@ def _check_date(value, field, label, finding):
     if is_blank(value) or is_date(value):
         return
     if isinstance(value, str):
-        yield finding(Level.GALAT, field,
-                      f"{label} '{value.strip()}' diketik sebagai teks; ketik ulang sebagai tanggal, misalnya 23/11/2026 09:30.")
+        yield finding(
+            Level.GALAT,
+            field,
+            f"{label} '{value.strip()}' diketik sebagai teks; ketik ulang sebagai tanggal, misalnya 23/11/2026 09:30.",
+        )
     else:
         yield finding(Level.GALAT, field, f"{label} berisi angka, bukan tanggal; ubah format selnya menjadi tanggal.")

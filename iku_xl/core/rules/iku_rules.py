@@ -4,11 +4,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
+from ...workbook import layout
 from ..book import Book
 from ..findings import Finding, Level
 from ..iku import is_numeric_unit
 from ..values import is_blank, text_of
-from ...workbook import layout
 
 SHEET = layout.IKU.name
 MAX_IKU_PER_SASARAN = 3
@@ -23,21 +23,23 @@ def check(book: Book) -> Iterator[Finding]:
     for row in book.iku_rows:
         case_id = text_of(row.case_id) or None
 
-        def finding(level, field, message, cell=None):
+        def finding(level, field, message, cell=None, row=row, case_id=case_id):
             return Finding(SHEET, cell or book.cell(SHEET, field, row.row), level, field, message, case=case_id)
 
         for field, label in REQUIRED:
             if is_blank(getattr(row, field)):
                 yield finding(Level.GALAT, field, f"{label} kosong; isi kolom ini.")
         if case_id and case_id not in case_ids:
-            yield finding(Level.GALAT, "case_id", f"ID kasus '{case_id}' tidak ada di lembar Kasus; periksa ketikannya.")
+            yield finding(Level.GALAT, "case_id", f"ID kasus '{case_id}' tidak ada di lembar Kasus; periksa "
+                                                  "ketikannya.")
         if not row.targets:
             yield finding(Level.GALAT, "targets", "Belum ada target tahunan; isi minimal satu kolom Target.")
         if is_numeric_unit(row.satuan):
             for year, target in row.targets.items():
                 if not is_blank(target) and not isinstance(target, (int, float)):
                     yield finding(Level.GALAT, f"target:{year}",
-                                  f"Target {year} '{text_of(target)}' bukan angka padahal satuannya {text_of(row.satuan)}; tulis angka saja.",
+                                  f"Target {year} '{text_of(target)}' bukan angka padahal satuannya "
+                                  f"{text_of(row.satuan)}; tulis angka saja.",
                                   cell=book.cell(SHEET, f"target:{year}", row.row))
         if not is_blank(row.sasaran):
             per_sasaran[(case_id or "", text_of(row.sasaran).lower())].append(row)
@@ -45,5 +47,6 @@ def check(book: Book) -> Iterator[Finding]:
         if len(rows) > MAX_IKU_PER_SASARAN:
             extra = rows[MAX_IKU_PER_SASARAN]
             yield Finding(SHEET, book.cell(SHEET, "sasaran", extra.row), Level.PERINGATAN, "sasaran",
-                          f"Sasaran Strategis '{text_of(extra.sasaran)}' punya {len(rows)} IKU, lebih dari {MAX_IKU_PER_SASARAN}; "
+                          f"Sasaran Strategis '{text_of(extra.sasaran)}' punya {len(rows)} IKU, lebih dari "
+                          f"{MAX_IKU_PER_SASARAN}; "
                           "pertimbangkan untuk memilih yang paling utama.", case=text_of(extra.case_id) or None)

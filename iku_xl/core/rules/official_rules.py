@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from ...workbook import layout
 from ..book import Book
 from ..findings import Finding, Level
 from ..people import nip_problem
 from ..values import is_blank, text_of
-from ...workbook import layout
 
 SHEET = layout.PEJABAT.name
 
@@ -15,7 +15,7 @@ SHEET = layout.PEJABAT.name
 def check(book: Book) -> Iterator[Finding]:
     roles = {r.lower() for sop in book.sops.values() for r in sop.roles if r}
     for official in book.officials:
-        def finding(level, field, message):
+        def finding(level, field, message, official=official):
             return Finding(SHEET, book.cell(SHEET, field, official.row), level, field, message,
                            sop=text_of(official.sop) or None)
 
@@ -23,15 +23,18 @@ def check(book: Book) -> Iterator[Finding]:
         if not role:
             yield finding(Level.GALAT, "role", "Peran kosong; pilih peran pejabat ini dari daftar.")
         elif role.lower() not in roles:
-            yield finding(Level.PERINGATAN, "role", f"Peran '{role}' tidak dipakai di SOP mana pun; periksa ketikannya.")
+            yield finding(Level.PERINGATAN, "role", f"Peran '{role}' tidak dipakai di SOP mana pun; periksa "
+                                                    "ketikannya.")
         if is_blank(official.name):
             yield finding(Level.GALAT, "name", "Nama pejabat kosong; isi nama lengkap dengan gelar.")
         if is_blank(official.title):
-            yield finding(Level.PERINGATAN, "title", "Jabatan lengkap kosong; isi agar surat memakai nama jabatan yang benar.")
+            yield finding(Level.PERINGATAN, "title", "Jabatan lengkap kosong; isi agar surat memakai nama jabatan "
+                                                     "yang benar.")
         if isinstance(official.nip, float):
             yield finding(Level.GALAT, "nip", "NIP tersimpan sebagai angka sehingga digit terakhirnya bisa hilang; "
                           "ubah format sel menjadi Teks lalu ketik ulang NIP.")
         elif not is_blank(official.nip):
             problem = nip_problem(official.nip)
             if problem:
-                yield finding(Level.GALAT, "nip", f"{problem[0].upper()}{problem[1:]}; periksa kembali NIP pejabat ini.")
+                yield finding(Level.GALAT, "nip", f"{problem[0].upper()}{problem[1:]}; periksa kembali NIP "
+                                                  "pejabat ini.")

@@ -1,17 +1,19 @@
 """Rules on the SOP sheets: numbering, executors, Mutu Baku, the flow, documents."""
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Iterator
 
+from ...workbook.grid import column_letter
 from ..book import Book
+from ..document_kinds import DOCUMENT_KINDS
 from ..findings import Finding, Level
 from ..identifiers import identifier_problem
-from ..document_kinds import DOCUMENT_KINDS
 from ..sop import Sop, Step, StepKind
-from ..waktu import WaktuProblem
 from ..values import is_blank, text_of
+from ..waktu import WaktuProblem
 
 KIND_NAMES = ", ".join(k.value for k in StepKind)
 
@@ -72,16 +74,20 @@ def _check_numbers(sop, finding):
                 yield finding(Level.GALAT, "no", step, "Nomor langkah kosong; isi nomor urut langkah ini.")
             else:
                 yield finding(Level.GALAT, "no", step,
-                              f"Nomor langkah '{text_of(step.raw_no)}' bukan bilangan bulat; tulis angka saja, misalnya 3.")
+                              f"Nomor langkah '{text_of(step.raw_no)}' bukan bilangan bulat; tulis angka saja, "
+                              "misalnya 3.")
             expected += 1
             continue
         if seen[step.no] > 1:
-            yield finding(Level.GALAT, "no", step, f"Nomor langkah {step.no} dipakai lebih dari sekali; beri nomor urut yang berbeda.")
+            yield finding(Level.GALAT, "no", step, f"Nomor langkah {step.no} dipakai lebih dari sekali; beri nomor "
+                                                   "urut yang berbeda.")
         elif step.no > expected:
             missing = ", ".join(str(n) for n in range(expected, step.no))
-            yield finding(Level.GALAT, "no", step, f"Langkah {missing} tidak ada sebelum langkah {step.no}; lengkapi atau perbaiki nomor urutnya.")
+            yield finding(Level.GALAT, "no", step, f"Langkah {missing} tidak ada sebelum langkah {step.no}; lengkapi "
+                                                   "atau perbaiki nomor urutnya.")
         elif step.no < expected:
-            yield finding(Level.GALAT, "no", step, f"Langkah {step.no} tidak urut (sesudah langkah {expected - 1}); urutkan nomor langkah.")
+            yield finding(Level.GALAT, "no", step, f"Langkah {step.no} tidak urut (sesudah langkah {expected - 1}); "
+                                                   "urutkan nomor langkah.")
         expected = max(expected, step.no) + 1
 
 
@@ -91,13 +97,14 @@ def _check_step(step: Step, known: set[int], finding):
     for column in step.unnamed_executor_columns:
         yield finding(Level.GALAT, "pelaksana", step,
                       "Ada tanda pelaksana di kolom yang judul perannya kosong; isi nama peran di judul kolom itu.",
-                      cell=f"{column}{step.row}")
+                      cell=f"{column_letter(column)}{step.row}")
     if not step.executors and not step.unnamed_executor_columns:
         yield finding(Level.GALAT, "pelaksana", step,
                       "Langkah ini belum punya pelaksana; beri tanda di kolom peran yang mengerjakannya.")
     duration = step.duration
     if duration is WaktuProblem.EMPTY:
-        yield finding(Level.PERINGATAN, "waktu", step, "Waktu kosong; isi standar waktu, misalnya '30 Menit' atau '1 Hari'.")
+        yield finding(Level.PERINGATAN, "waktu", step, "Waktu kosong; isi standar waktu, misalnya '30 Menit' atau '1 "
+                                                       "Hari'.")
     elif duration is WaktuProblem.NO_NUMBER:
         yield finding(Level.PERINGATAN, "waktu", step,
                       f"Waktu '{text_of(step.waktu)}' tidak punya angka; tulis lengkap, misalnya '30 Menit'.")
@@ -117,12 +124,14 @@ def _check_step(step: Step, known: set[int], finding):
             continue
         if not isinstance(target, int) or target not in known:
             yield finding(Level.GALAT, field, step,
-                          f"Tujuan '{label}' ({text_of(target)}) bukan nomor langkah SOP ini; isi nomor langkah yang ada.")
+                          f"Tujuan '{label}' ({text_of(target)}) bukan nomor langkah SOP ini; isi nomor langkah yang "
+                          "ada.")
         elif target == step.no:
             yield finding(Level.GALAT, field, step, f"Tujuan '{label}' menunjuk langkah ini sendiri; isi langkah lain.")
     if not step.is_decision and not is_blank(step.if_no):
         yield finding(Level.PERINGATAN, "if_no", step,
-                      "Langkah ini bukan Keputusan, jadi 'Jika Tidak' tidak dipakai; ubah jenis langkah atau kosongkan.")
+                      "Langkah ini bukan Keputusan, jadi 'Jika Tidak' tidak dipakai; ubah jenis langkah atau "
+                      "kosongkan.")
     for kind in step.documents:
         if kind not in DOCUMENT_KINDS:
             yield finding(Level.GALAT, "documents", step,
@@ -133,7 +142,7 @@ def _check_flow(sop: Sop, finding):
     """Every step reachable from the first, and the end reachable from every step."""
     numbered = {s.no: s for s in sop.steps if isinstance(s.no, int)}
     first = sop.first_step
-    if first is None:
+    if first is None or first.no is None:
         return
     edges = {no: [t for t in sop.successors(s) if t in numbered] for no, s in numbered.items()}
     reached = _reach({first.no}, edges)
@@ -146,10 +155,12 @@ def _check_flow(sop: Sop, finding):
     for no, step in numbered.items():
         if no not in reached:
             yield finding(Level.GALAT, "no", step,
-                          f"Langkah {no} tidak bisa dicapai dari langkah {first.no}; periksa kolom 'Jika Ya'/'Jika Tidak' yang menuju ke sini.")
+                          f"Langkah {no} tidak bisa dicapai dari langkah {first.no}; periksa kolom 'Jika Ya'/'Jika "
+                          "Tidak' yang menuju ke sini.")
         elif no not in finishing:
             yield finding(Level.GALAT, "no", step,
-                          f"Dari langkah {no} alur tidak pernah sampai ke langkah Selesai; periksa tujuan 'Jika Ya'/'Jika Tidak'.")
+                          f"Dari langkah {no} alur tidak pernah sampai ke langkah Selesai; periksa tujuan 'Jika "
+                          "Ya'/'Jika Tidak'.")
 
 
 def _reach(start: set[int], edges: dict[int, list[int]]) -> set[int]:
@@ -170,7 +181,7 @@ def _items(text: str) -> set[str]:
 def _check_chain(sop: Sop, finding):
     """Kelengkapan of a step should be what the step before it put out (Mutu Baku)."""
     ordered = [s for s in sop.steps if isinstance(s.no, int)]
-    for before, step in zip(ordered, ordered[1:]):
+    for before, step in itertools.pairwise(ordered):
         if is_blank(before.output) or is_blank(step.kelengkapan):
             continue
         wanted, given = _items(str(step.kelengkapan)), _items(str(before.output))

@@ -16,8 +16,8 @@ from pathlib import Path
 from lxml import etree
 
 from ...errors import UnreadableFile, os_reason
-from .raw_zip import deflated, raw_parts, write_zip
 from ..grid import column_index
+from .raw_zip import deflated, raw_parts, write_zip
 from .sheet_xml import SheetXml, decode_xstring
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"

@@ -229,7 +229,8 @@ class SheetXml:
         """One row's span; a single row is looked up directly, without indexing the whole sheet."""
         if self._rows is not None or self.has_implicit_rows():
             return self._index().get(number)
-        found = re.compile(rf'<{re.escape(self.prefix)}row\b[^>]*?\br="{number}"').search(self.text, self.start, self.end)
+        pattern = re.compile(rf'<{re.escape(self.prefix)}row\b[^>]*?\br="{number}"')
+        found = pattern.search(self.text, self.start, self.end)
         if found is None:
             return None
         match = self._row_re.match(self.text, found.start(), self.end)
@@ -250,13 +251,15 @@ class SheetXml:
     def last_filled_row(self, columns: int | None = None) -> int:
         """The last row holding a value or formula (in the first `columns` columns only, when given);
         rows with formats only do not count."""
+
         def filled(start: int, end: int) -> bool:
             if not _FILLED.search(self.text, start, end):
                 return False
             if columns is None:
                 return True
-            return any(column <= columns and _FILLED.search(match.group(0))
-                       for column, match in self._cells_in(start, end))
+            return any(
+                column <= columns and _FILLED.search(match.group(0)) for column, match in self._cells_in(start, end)
+            )
 
         if self.has_implicit_rows():
             index = self._index()
@@ -284,9 +287,13 @@ class SheetXml:
         style = _STYLE.search(attrs)
         formula = _FORMULA.search(inner)
         value, error = _cell_value(attrs, inner, self._shared)
-        return Cell(column, style.group(1) if style else None,
-                    unescape(utf8(formula.group("text"))) if formula and formula.group("text") else None,
-                    value, error)
+        return Cell(
+            column,
+            style.group(1) if style else None,
+            unescape(utf8(formula.group("text"))) if formula and formula.group("text") else None,
+            value,
+            error,
+        )
 
     def cells(self, row: int) -> dict[int, Cell]:
         """column -> Cell, for the cells standing in `row`."""
@@ -312,8 +319,10 @@ class SheetXml:
             found = False
             for match in pattern.finditer(self.text, self.start, self.end):
                 found = True
-                yield int(match.group("row")), _cell_value(match.group("attrs"), match.group("inner") or "",
-                                                           self._shared)[0]
+                yield (
+                    int(match.group("row")),
+                    _cell_value(match.group("attrs"), match.group("inner") or "", self._shared)[0],
+                )
             if found:
                 return
 
@@ -324,7 +333,7 @@ class SheetXml:
         found = []
         for number in self.rows():
             span = self._index()[number]
-            if 't="e"' not in self.text[span[2]:span[3]]:
+            if 't="e"' not in self.text[span[2] : span[3]]:
                 continue
             for column, match in self._cells_in(span[2], span[3]):
                 cell = self._cell(column, match)
@@ -373,12 +382,14 @@ class SheetXml:
                 inserts.setdefault(anchor, []).append(self._new_row(number, edit))
         if implicit:  # rows after an inserted one would change number: every row now says which it is
             for number in existing:
-                if number not in replaced and not _R_ROW.search(self._row_re.match(self.text, rows[number][0])["attrs"]):
+                opening = self._row_re.match(self.text, rows[number][0])
+                if number not in replaced and opening and not _R_ROW.search(opening["attrs"]):
                     start = rows[number][0] + len(f"<{self.prefix}row")
-                    replaced[number] = (self.text[rows[number][0]:start] + f' r="{number}"'
-                                        + self.text[start:rows[number][1]])
+                    replaced[number] = (
+                        self.text[rows[number][0] : start] + f' r="{number}"' + self.text[start : rows[number][1]]
+                    )
         raw = memoryview(self._raw)
-        chunks: list = [self._with_dimension(self.text[:self.start]).encode("latin-1")]
+        chunks: list = [self._with_dimension(self.text[: self.start]).encode("latin-1")]
         cursor = self.start
         for number in existing:
             if number in inserts:
@@ -389,9 +400,9 @@ class SheetXml:
                 start, end = rows[number][0], rows[number][1]
                 chunks += [raw[cursor:start], replaced[number].encode("latin-1")]
                 cursor = end
-        chunks.append(raw[cursor:self.end])
+        chunks.append(raw[cursor : self.end])
         chunks.extend(row.encode("latin-1") for row in inserts.pop(None, []))
-        chunks.append(raw[self.end:])
+        chunks.append(raw[self.end :])
         self.text = ""  # spent: letting go of the sheet's text here halves the peak for a large Riwayat
         return b"".join(chunks)
 
@@ -434,9 +445,8 @@ class SheetXml:
                 xml = f'{xml[:at]} r="{column_letter(column)}{number}"{xml[at:]}'
             kept.append((column, xml))
         for column, value in pending.items():
-            if value is None or value == "":
-                if column not in styles:
-                    continue  # nothing there and nothing to put there
+            if (value is None or value == "") and column not in styles:
+                continue  # nothing there and nothing to put there
             changed = True
             kept.append((column, self._new_cell(number, column, value, styles.get(column))))
         if not changed:
@@ -444,10 +454,10 @@ class SheetXml:
         kept.sort(key=lambda item: item[0])
         spans = _SPANS.search(attrs)
         if spans and (kept[0][0] < int(spans.group(1)) or kept[-1][0] > int(spans.group(2))):
-            attrs = attrs[:spans.start()] + attrs[spans.end():]  # the span hint no longer holds
+            attrs = attrs[: spans.start()] + attrs[spans.end() :]  # the span hint no longer holds
         if not _R_ROW.search(attrs):
             attrs = f' r="{number}"{attrs}'
-        return f'<{self.prefix}row{attrs}>{"".join(c for _, c in kept)}</{self.prefix}row>'
+        return f"<{self.prefix}row{attrs}>{''.join(c for _, c in kept)}</{self.prefix}row>"
 
     def _with_dimension(self, head: str) -> str:
         """`head` is the part before sheetData, where the dimension stands."""
@@ -459,9 +469,9 @@ class SheetXml:
         first = match.group(1)
         first_letters = first.rstrip("0123456789")
         end_col = match.group(2) or first_letters
-        end_row = int(match.group(3) or first[len(first_letters):])
+        end_row = int(match.group(3) or first[len(first_letters) :])
         new_ref = f"{first}:{column_letter(max(column_index(end_col), last_col))}{max(end_row, last_row)}"
-        return head[:match.start(1)] + new_ref + head[match.end(match.lastindex or 1):]
+        return head[: match.start(1)] + new_ref + head[match.end(match.lastindex or 1) :]
 
 
 def _span(match: re.Match) -> tuple[int, int, int, int]:
