@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""The project's two commands, needing only python3: `python3 tasks.py demo` and `python3 tasks.py test`.
+"""The project's commands, needing only python3: `python3 tasks.py demo` and `python3 tasks.py test`.
 
+Also `check` (ruff and mypy), `workbook` (rewrite workbook/iku.xlsx) and `bench`.
 Each creates .venv on first use and installs the package into it.
 """
 from __future__ import annotations
@@ -27,14 +28,14 @@ def ensure_venv() -> None:
         except Exception as error:  # Debian without python3-venv
             sys.exit(f"Tidak bisa membuat .venv ({error}). Di Debian/Ubuntu pasang dulu: apt-get install python3-venv")
     subprocess.run([BIN / "python", "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
-    subprocess.run([BIN / "python", "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test,export,excel]"],
+    subprocess.run([BIN / "python", "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test,excel,check]"],
                    check=True)
     STAMP.write_text(wanted)
 
 
 def main() -> int:
     task = sys.argv[1] if len(sys.argv) > 1 else "help"
-    if task not in ("demo", "test", "workbook", "bench"):
+    if task not in ("demo", "test", "check", "workbook", "bench"):
         print(__doc__)
         return 2
     ensure_venv()
@@ -42,6 +43,10 @@ def main() -> int:
         return subprocess.run([BIN / "iku-xl", "demo", "--out", "output/demo"], cwd=ROOT).returncode
     if task == "workbook":
         return subprocess.run([BIN / "iku-xl", "init", "workbook/iku.xlsx", "--force"], cwd=ROOT).returncode
+    if task == "check":
+        lint = subprocess.run([BIN / "ruff", "check", "."], cwd=ROOT).returncode
+        types = subprocess.run([BIN / "mypy"], cwd=ROOT).returncode
+        return lint or types
     if task == "bench":
         return subprocess.run([BIN / "python", "bench/run.py"], cwd=ROOT).returncode
     return subprocess.run([BIN / "python", "-m", "pytest", *sys.argv[2:]], cwd=ROOT).returncode

@@ -1,22 +1,14 @@
-"""Shared fixtures: workbooks made by the program, the seed SOPs, a way to edit cells."""
+"""Shared fixtures: workbooks made by the program, and a running LibreOffice Calc."""
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
 
 from iku_xl.actions.init import init_workbook
-from iku_xl.cli import main
 
-ROOT = Path(__file__).resolve().parents[1]
-FIXTURES = ROOT / "tests" / "fixtures"
-SEEDS = ROOT / "iku_xl" / "data" / "seeds"  # the seed SOPs as shipped (provenance: README.md there)
-POLHUKAM_SEED = SEEDS / "POLHUKAM.txt"
-KEMNAKER_SEED = SEEDS / "KEMNAKER.txt"
-EXCEL_MADE = FIXTURES / "excel_made"  # files Excel itself saved (provenance and licence: README.md there)
+from .helpers import soffice
 
 
 @pytest.fixture(scope="session")
@@ -39,39 +31,6 @@ def demo_book(demo_master, tmp_path) -> Path:
     copy = tmp_path / "iku.xlsx"
     shutil.copy(demo_master, copy)
     return copy
-
-
-def edit(path: Path, changes: dict[str, dict[str, object]]) -> Path:
-    """Change cells as a user would in Excel: {sheet: {cell: value}}."""
-    workbook = load_workbook(path)
-    for sheet, cells in changes.items():
-        for ref, value in cells.items():
-            workbook[sheet][ref] = value
-    workbook.save(path)
-    return path
-
-
-def run(capsys, *args) -> tuple[int, str, str]:
-    code = main([str(a) for a in args])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def soffice() -> str | None:
-    return shutil.which("soffice") or shutil.which("libreoffice")
-
-
-def libreoffice_convert(source: Path, fmt: str, out_dir: Path) -> Path:
-    """Convert with LibreOffice headless, in a profile of its own; returns the new file."""
-    binary = soffice()
-    if binary is None:
-        pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc and -writer")
-    profile = out_dir / "lo-profile"
-    subprocess.run([binary, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", fmt,
-                    "--outdir", str(out_dir), str(source)], check=True, capture_output=True, timeout=180)
-    produced = out_dir / f"{source.stem}.{fmt.split(':')[0]}"
-    assert produced.exists(), f"LibreOffice did not write {produced}"
-    return produced
 
 
 @pytest.fixture(scope="session")

@@ -3,7 +3,7 @@ import json
 import subprocess
 import sys
 
-from .conftest import ROOT, edit, run
+from tests.helpers import ROOT, edit, run
 
 
 def test_init_refuses_to_overwrite(demo_book, capsys):

@@ -15,9 +15,8 @@ from iku_xl.documents.batch import PARALLEL_FROM, compiled, render_many
 from iku_xl.documents.render import _grid_follows_cells, environment
 from iku_xl.workbook.grid import column_letter
 from iku_xl.workbook.reader import load_grids, open_package
-
-from .conftest import ROOT
-from .test_documents import TEMPLATES, TODAY
+from tests.documents.test_documents import TEMPLATES, TODAY
+from tests.helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
 

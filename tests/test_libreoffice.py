@@ -3,7 +3,7 @@ import json
 
 from openpyxl import load_workbook
 
-from .conftest import libreoffice_convert, run
+from tests.helpers import libreoffice_convert, run
 
 
 def test_workbook_survives_libreoffice(demo_master, tmp_path, capsys):

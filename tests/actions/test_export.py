@@ -7,8 +7,7 @@ from openpyxl import load_workbook
 
 from iku_xl.actions import workflow
 from iku_xl.actions.export import export_month
-
-from .conftest import libreoffice_convert, run
+from tests.helpers import libreoffice_convert, run
 
 AFTER = dt.datetime(2027, 1, 5, 12, 0)  # the runs below are logged as if on this day
 

@@ -10,8 +10,7 @@ import pytest
 from iku_xl.actions import workflow
 from iku_xl.errors import ChangedOnDisk
 from iku_xl.workbook.reader import read_book
-
-from .conftest import ROOT, edit, run
+from tests.helpers import ROOT, edit, run
 
 
 def cli(*args) -> subprocess.Popen:

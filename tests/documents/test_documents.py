@@ -13,8 +13,7 @@ from iku_xl.actions.generate import generate
 from iku_xl.core.document_kinds import DOCUMENT_KINDS, KINDS
 from iku_xl.documents.names import document_file_name, safe_name
 from iku_xl.workbook.reader import read_book
-
-from .conftest import ROOT, edit, libreoffice_convert, run
+from tests.helpers import ROOT, edit, libreoffice_convert, run
 
 TEMPLATES = ROOT / "templates"
 TODAY = dt.date(2026, 11, 23)

@@ -7,9 +7,8 @@ from openpyxl import load_workbook
 
 from iku_xl.excel import macros
 from iku_xl.workbook.reader import read_book
-
-from .conftest import ROOT, edit, run
-from .xlwings_standin import Book
+from tests.excel.xlwings_standin import Book
+from tests.helpers import ROOT, edit, run
 
 AT = dt.datetime(2026, 11, 20, 11, 0)
 

@@ -6,8 +6,7 @@ import pytest
 from iku_xl.errors import SopTextError
 from iku_xl.importers.sop_text import parse_sop_text
 from iku_xl.workbook.reader import read_book
-
-from .conftest import KEMNAKER_SEED, POLHUKAM_SEED, ROOT, run
+from tests.helpers import KEMNAKER_SEED, POLHUKAM_SEED, ROOT, run
 
 
 def parse(path: Path, code: str):

@@ -2,7 +2,7 @@
 import pytest
 from openpyxl import load_workbook
 
-from .conftest import edit, run
+from tests.helpers import edit, run
 
 CFB = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
 
@@ -84,7 +84,7 @@ def test_missing_file(tmp_path, capsys):
 
 
 def test_import_into_a_broken_workbook_writes_nothing(demo_book, capsys):
-    from .conftest import POLHUKAM_SEED
+    from tests.helpers import POLHUKAM_SEED
     truncated(demo_book)
     before = demo_book.read_bytes()
     code, _, err = run(capsys, "sop", "import", POLHUKAM_SEED, "--code", "BARU", "--workbook", demo_book)

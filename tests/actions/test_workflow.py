@@ -7,8 +7,7 @@ import pytest
 from openpyxl import load_workbook
 
 from iku_xl.workbook.reader import read_book
-
-from .conftest import edit, run
+from tests.helpers import edit, run
 
 START = dt.datetime(2026, 11, 2, 8, 0)  # a Monday
 

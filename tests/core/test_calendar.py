@@ -109,8 +109,7 @@ def test_office_hours_come_from_pengaturan(plain_master, tmp_path, capsys):
 
     from iku_xl.core.office_hours import office_calendar
     from iku_xl.workbook.reader import read_book
-
-    from .conftest import edit, run
+    from tests.helpers import edit, run
 
     path = tmp_path / "iku.xlsx"
     shutil.copy(plain_master, path)

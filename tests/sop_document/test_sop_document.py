@@ -8,8 +8,7 @@ from iku_xl.core.sop import Sop, SopIdentity, Step, StepKind
 from iku_xl.sop_document.drawing import render_sop
 from iku_xl.sop_document.flowchart import layout_sop
 from iku_xl.workbook.reader import read_book
-
-from .conftest import ROOT, run
+from tests.helpers import ROOT, run
 
 SHIPPED = read_book(ROOT / "workbook" / "iku.xlsx").sops
 BPMN = {"b": "http://www.omg.org/spec/BPMN/20100524/MODEL", "di": "http://www.omg.org/spec/BPMN/20100524/DI"}
@@ -130,8 +129,7 @@ def test_render_macro_on_the_sop_sheet(demo_master, tmp_path):
     import shutil
 
     from iku_xl.excel import macros
-
-    from .xlwings_standin import Book
+    from tests.excel.xlwings_standin import Book
 
     path = tmp_path / "iku.xlsx"
     shutil.copy(demo_master, path)

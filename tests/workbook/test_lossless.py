@@ -13,9 +13,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from iku_xl.workbook.ooxml.workbook_patch import WorkbookPatch
 from iku_xl.workbook.reader import read_book
-
-from .conftest import EXCEL_MADE as EXCEL_MADE_FOLDER
-from .conftest import libreoffice_convert, run, soffice
+from tests.helpers import EXCEL_MADE as EXCEL_MADE_FOLDER
+from tests.helpers import libreoffice_convert, run, soffice
 
 EXCEL_MADE = sorted(EXCEL_MADE_FOLDER.glob("*.xls[xm]"))
 
@@ -216,7 +215,7 @@ def test_untouched_parts_are_byte_identical_after_every_kind_of_write(demo_book,
 def test_sop_import_adds_sheets_and_keeps_everything_else(demo_master, tmp_path, capsys):
     """sop import on a LibreOffice-saved workbook: two sheets are added, the pick lists and styles
     grow, and every other part stays as it was."""
-    from .conftest import KEMNAKER_SEED
+    from tests.helpers import KEMNAKER_SEED
 
     path = libreoffice_saved_with_staff_additions(demo_master, tmp_path)
     before = parts(path)

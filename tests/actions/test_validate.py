@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from .conftest import edit, run
+from tests.helpers import edit, run
 
 
 def issues(capsys, path):
