@@ -31,6 +31,9 @@ def nip_problem(value: object) -> str | None:
     digits = nip_digits(value)
     if not digits:
         return "NIP kosong"
+    if isinstance(value, (int, float)) and len(digits) > 15:
+        return ("NIP tersimpan sebagai angka, sehingga Excel membulatkan angka-angka terakhirnya; ubah format selnya "
+                "menjadi Teks lalu ketik ulang NIP-nya")
     if not digits.isdigit():
         return "NIP hanya boleh berisi angka"
     if len(digits) != 18:

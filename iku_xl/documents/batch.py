@@ -20,6 +20,13 @@ from ..workbook.ooxml.raw_zip import deflated, raw_parts, write_zip
 from .render import TemplateProblem, _field_of, _grid_follows_cells, environment
 
 PARALLEL_FROM = 48  # below this, starting worker processes costs more than it saves
+_WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml."
+_TAGGED_PARTS = {_WORD + kind for kind in ("header+xml", "footer+xml", "footnotes+xml")}
+
+
+def _has_tags(blob: bytes | str) -> bool:
+    text = blob.decode("utf-8", errors="replace") if isinstance(blob, bytes) else blob
+    return "{{" in text or "{%" in text
 
 
 class CompiledTemplate:
@@ -35,11 +42,10 @@ class CompiledTemplate:
             self.template = DocxTemplate(str(path))
             self.template.init_docx()
             self.template.render_init()
-            if any(True for _ in self.template.get_headers_footers(self.template.HEADER_URI)) or \
-                    any(True for _ in self.template.get_headers_footers(self.template.FOOTER_URI)):
-                self.simple = False  # headers and footers: leave the whole job to docxtpl
-            else:
-                self.simple = True
+            # tags in headers, footers or footnotes: leave the whole job to docxtpl (rare; a page number
+            # field in a header is no tag, so such headers stay in the fast path as the static parts they are)
+            self.simple = not any(_has_tags(part.blob) for part in self.template.docx.part.package.parts
+                                  if part.content_type in _TAGGED_PARTS)
             self.env = environment()
             source = self.template.patch_xml(self.template.get_xml())
             source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
