@@ -5,7 +5,6 @@ import argparse
 import re
 
 from iku_xl.cli import build_parser
-
 from tests.helpers import ROOT
 
 

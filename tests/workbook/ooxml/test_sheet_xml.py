@@ -6,7 +6,12 @@ import datetime as dt
 from lxml import etree
 
 from iku_xl.workbook.ooxml.sheet_xml import (
-    Formula, SheetXml, decode_xstring, encode_xstring, same_value, unescape,
+    Formula,
+    SheetXml,
+    decode_xstring,
+    encode_xstring,
+    same_value,
+    unescape,
 )
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
