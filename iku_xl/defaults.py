@@ -4,9 +4,8 @@ from __future__ import annotations
 import datetime as dt
 
 from .core.calendar import NORMAL_HOURS, RAMADAN_HOURS, WEEKDAYS
-from .core.document_kinds import KINDS
 from .core.register import DayOff
-from .core.settings import DEFAULT_OUTPUT, LABELS, NUMBER_PATTERN_LABEL, RAMADAN_LABELS
+from .core.settings import DEFAULT_OUTPUT, LABELS, RAMADAN_LABELS
 
 
 def holiday_rows(years: list[int]) -> list[DayOff]:
@@ -33,25 +32,13 @@ def ramadan_estimates(years: list[int]) -> dict[int, tuple[dt.date, dt.date]]:
     return periods
 
 
-def settings_rows(years: list[int], instansi: str, unit: str, code: str) -> list[tuple[str, object, str]]:
+def settings_rows(years: list[int]) -> list[tuple[str, object, str]]:
+    """Pengaturan: what is the same for every instansi of the workbook (their own settings are in Instansi)."""
     rows: list[tuple[str, object, str]] = [(LABELS[key], value, note) for key, value, note in (
-        ("instansi", instansi, "Tertulis di kop naskah dinas."),
-        ("unit", unit, "Unit pemilik SOP."),
-        ("city", "Jakarta", "Tempat penandatanganan naskah."),
-        ("unit_code", code, "Dipakai dalam nomor naskah: {kode_unit}."),
-        ("classification", "OT.01.02", "Dipakai dalam nomor naskah: {klasifikasi}."),
-        ("month_style", "Romawi", "Romawi (XI) atau Angka (11): {bulan}."),
-        ("paper", "A4", "A4 atau F4."),
         ("output_folder", DEFAULT_OUTPUT, "Folder naskah, ekspor dan cetakan SOP, dihitung dari folder buku "
                                           "kerja ini."),
-        ("template_folder", "", "Folder templat Word (kosong: folder templates/ program)."),
-        ("meeting_place", "Ruang Rapat Biro Perencanaan", "Tertulis di undangan dan notula rapat."),
-        ("enactor_title", "Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Republik Indonesia",
-         "Yang menetapkan peraturan IKU bila tidak ada peran Menteri di SOP."),
-        ("enactor_name", "", "Nama penetap peraturan, tanpa gelar dan NIP."),
+        ("template_folder", "", "Folder templat Word (kosong: templat bawaan program)."),
     )]
-    rows += [(NUMBER_PATTERN_LABEL.format(kind=kind), pattern, "{urut} = nomor urut per jenis dan tahun.")
-             for kind, pattern in ((k.code, k.default_pattern) for k in KINDS.values())]
     start_label, end_label = RAMADAN_LABELS
     for year, (first, last) in ramadan_estimates(years).items():
         rows.append((start_label.format(year=year), dt.datetime.combine(first, dt.time()),

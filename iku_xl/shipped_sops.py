@@ -15,6 +15,29 @@ M, P, K, S = StepKind.MULAI, StepKind.PROSES, StepKind.KEPUTUSAN, StepKind.SELES
 
 # step -> (executors, kind, Jika Ya, Jika Tidak, documents produced)
 Reading = tuple[tuple[str, ...], StepKind, "int | None", "int | None", tuple[str, ...]]
+# step -> (who signs its documents, to whom they go), read from the SOP's wording: the undangan drafted at
+# POLHUKAM step 8 is signed by the Karo PO at step 10; the nota dinas pengantar of step 15 goes from the
+# Sesmenko to the Menko (step 17); Kemnaker's SK Tim (step 5) is signed at Karo level (NASKAH.md section 7).
+SIGNERS: dict[str, dict[int, tuple[str, tuple[str, ...]]]] = {
+    "POLHUKAM": {
+        1: ("Sesmenko", ("Karo PO",)),
+        2: ("Karo PO", ("Kabag Perencanaan",)),
+        3: ("Kabag Perencanaan", ("Kasubbag Program & Anggaran",)),
+        6: ("Karo PO", ("Kabag Perencanaan",)),
+        7: ("Kabag Perencanaan", ("Kasubbag Program & Anggaran",)),
+        8: ("Karo PO", ("Kabag Perencanaan", "Unit Organisasi terkait")),
+        12: ("Kasubbag Program & Anggaran", ("Kabag Perencanaan",)),
+        15: ("Sesmenko", ("Menko",)),
+    },
+    "KEMNAKER": {
+        2: ("Kabag", ("Kasubag",)),
+        3: ("Karo", ("Kabag",)),
+        4: ("Kabag", ("Kasubag",)),
+        5: ("Karo", ()),
+        10: ("Sekjen", ("Menteri",)),
+    },
+}
+PROFILES = {"POLHUKAM": "POLKAM", "KEMNAKER": "KEMNAKER"}
 READING: dict[str, dict[int, Reading]] = {
     "POLHUKAM": {
         1: (("Sesmenko",), M, None, None, ("lembar_disposisi",)),
@@ -63,11 +86,14 @@ def seed_text(code: str) -> str:
 def shipped_sop(code: str) -> Sop:
     sop = parse_sop_text(seed_text(code), code)
     reading = READING[code]
+    signers = SIGNERS[code]
     sop.steps = [
-        step.with_(executors=executors, kind=kind, if_yes=if_yes, if_no=if_no, documents=documents)
+        step.with_(executors=executors, kind=kind, if_yes=if_yes, if_no=if_no, documents=documents,
+                   signer=signers.get(step.no or 0, ("", ()))[0], recipients=signers.get(step.no or 0, ("", ()))[1])
         for step in sop.steps
         for executors, kind, if_yes, if_no, documents in [reading[step.no or 0]]
     ]
+    sop.identity.profil = PROFILES[code]
     return sop
 
 

@@ -82,4 +82,5 @@ def _documents(workbook: Path, folder: Path, result: DemoResult) -> list[str]:
         lines.append(f"Naskah {case_id or 'kasus terbuka'}: {len(made.files)} dokumen"
                      + (f", {len(made.pdfs)} PDF" if with_pdf else " (PDF dilewati: LibreOffice tidak terpasang)")
                      + (f", nomor {', '.join(made.numbers)}" if made.numbers else "") + ".")
+        lines += [f"  tidak dibuat: {line}" for line in made.skipped]
     return lines

@@ -6,16 +6,17 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..core import naskah
 from ..core.case import OPEN_STATUSES
-from ..core.document_kinds import DOCUMENT_KINDS, KINDS
-from ..core.documents import document_context
+from ..core.document_kinds import KINDS, kind_code
 from ..core.identifiers import identifier_problem
-from ..core.numbering import NumberRequest, assign_numbers
+from ..core.numbering import assign_numbers
 from ..core.office_hours import office_calendar
 from ..core.settings import Settings
 from ..core.values import as_int, text_of
 from ..documents.batch import render_many
 from ..documents.names import document_file_name, inside, safe_name
+from ..documents.word_style import WordStyle
 from ..errors import CannotSave, Refused, UsageError, os_reason
 from ..files import atomic_output
 from ..store import open_store
@@ -62,38 +63,39 @@ def _progress(items, label: str):
 def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None = None,
              out_dir: str | Path | None = None, pdf: bool = False, today: dt.date | None = None,
              templates: str | Path | None = None) -> Generated:
-    """`target` is the workbook's path, or the live workbook's store."""
+    """`target` is the workbook's path, or the live workbook's store. A document that cannot be made is
+    named in `skipped` with its reason; the others are made all the same."""
     today = today or dt.date.today()
-    for kind in kinds or []:
-        if kind not in DOCUMENT_KINDS:
-            raise UsageError(f"Jenis naskah '{kind}' tidak dikenal; pilih dari: {', '.join(DOCUMENT_KINDS)}.")
+    wanted_kinds = [_kind(k) for k in kinds or []]
     result = Generated()
     with open_store(target) as store:
         book = store.book
         calendar = office_calendar(book.settings, book.days_off)
         folder = templates_folder(templates, book.settings, store.folder)
-        jobs = _jobs(book, case_ids, kinds, result)
-        requests = [NumberRequest(kind, case.id_text, step.no, today, text_of(case.title))
-                    for case, sop, step, kind in jobs if KINDS[kind].numbered]
-        assigned = {(r.case_id, r.kind): (number, entry)
-                    for r, number, entry in assign_numbers(book.numbers, requests, book.settings)}
-        planned = []
-        for case, sop, step, kind in _progress(jobs, "Menyusun naskah"):
-            number, entry = assigned.get((case.id_text, kind), ("", None))
-            context = document_context(book, sop, case, step, kind, number, today, calendar)
+        drafts = []
+        for case, sop, step, kind in _progress(_jobs(book, case_ids, wanted_kinds or None, result), "Menyusun naskah"):
+            try:
+                made = naskah.draft(book, sop, case, step, kind, today, calendar)
+                style = _word_style(made, folder, store.folder)
+                number, day, entry = _number(book, made, today)
+            except Refused as refusal:
+                result.skipped.append(f"{case.id_text} {KINDS[kind].label}: {refusal.message}")
+                continue
             base = Path(out_dir).absolute() if out_dir else store.output
             target_folder = base if out_dir else base / safe_name(case.id_text)
-            name = document_file_name(kind, number, text_of(case.title), case.id_text if out_dir else "")
-            planned.append((inside(base, target_folder / name), folder / f"{kind}.docx", context, entry))
-        contents = render_many([(template, context) for _, template, context, _ in planned])
-        rendered = [(file, content, entry) for (file, _, _, entry), content in zip(planned, contents)]
+            name = document_file_name(KINDS[kind].label, number, "", case.id_text if out_dir else "")
+            drafts.append((inside(base, target_folder / name), folder / f"{kind}.docx",
+                           naskah.finish(made, number, day), style, made.properties, entry, number))
+        contents = render_many([(template, context, style, properties)
+                                for _, template, context, style, properties, _, _ in drafts])
+        rendered = [(file, content, entry) for (file, *_, entry, _), content in zip(drafts, contents)]
         # every document rendered: only now is anything written, the register first
         for file, _, entry in rendered:
             if entry is not None:
                 entry.file = str(file)
         store.record_numbers([entry for _, _, entry in rendered if entry is not None])
         store.commit()
-    result.numbers = [n for n, _ in assigned.values() if n]
+        result.numbers = [number for *_, number in drafts if number]
     try:
         for file, content, _ in rendered:
             with atomic_output(file) as temporary:
@@ -109,6 +111,39 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
         from ..documents.pdf import convert_to_pdf
         result.pdfs = convert_to_pdf(result.files)
     return result
+
+
+def _kind(text: str) -> str:
+    code = kind_code(text)
+    if code is None:
+        raise UsageError(f"Jenis naskah '{text}' tidak dikenal; pilih dari: "
+                         f"{', '.join(k.code for k in KINDS.values())} (atau namanya, misalnya \"Nota Dinas\").")
+    return code
+
+
+def _number(book, made, today: dt.date):
+    """The register's number and date for a draft (a new entry when it has none yet)."""
+    if made.request is None:
+        return "", today, None
+    assigned = assign_numbers(book.numbers, [made.request], book.number_patterns)[0]
+    return assigned.number, assigned.date, assigned.entry
+
+
+def _word_style(made, templates: Path, workbook_folder: Path) -> WordStyle:
+    """The profile's look, with its logo and emblem found beside the workbook or among the templates."""
+    images = {}
+    for image, name, column in (("logo", made.style.logo, "Berkas Logo"),
+                                ("emblem", made.style.emblem, "Berkas Lambang Garuda")):
+        if not name:
+            images[image] = ""
+            continue
+        found = next((p for p in (workbook_folder / name, templates / name) if p.is_file()), None)
+        if found is None:
+            raise Refused(f"Berkas gambar '{name}' (kolom {column} profil {made.profile.key}) tidak ada di folder buku "
+                          "kerja maupun folder templat; salin berkasnya ke sana atau perbaiki namanya di lembar "
+                          "Instansi.", sheet=layout.INSTANSI.name)
+        images[image] = str(found.resolve())
+    return WordStyle(made.style.paper, made.style.font, made.style.size, images["logo"], images["emblem"])
 
 
 def _jobs(book, case_ids, kinds, result: Generated):
@@ -133,5 +168,18 @@ def _jobs(book, case_ids, kinds, result: Generated):
         chosen = kinds or list(step.documents)
         if not chosen:
             result.skipped.append(f"{case.id_text}: langkah {step.no} tidak menghasilkan naskah")
-        jobs += [(case, sop, step, kind) for kind in chosen]
+        jobs += [(case, sop, producing_step(sop, step, kind), kind) for kind in chosen]
     return jobs
+
+
+def producing_step(sop, current, kind: str):
+    """The step whose document it is: the current one if it produces that kind, else the nearest step before
+    it that does (after it, if none before), so signer and addressee are that step's."""
+    if kind in current.documents:
+        return current
+    here = current.no or 0
+    producing = [s for s in sop.steps if kind in s.documents and isinstance(s.no, int)]
+    before = [s for s in producing if (s.no or 0) <= here]
+    if before:
+        return before[-1]
+    return producing[0] if producing else current

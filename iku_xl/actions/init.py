@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from .. import shipped_profiles
 from ..core.book import Book
 from ..core.calendar import OfficeCalendar
 from ..core.values import as_moment
@@ -25,18 +26,19 @@ def init_workbook(path: str | Path, *, demo: bool = False, force: bool = False,
     years = [today.year, today.year + 1]
     book = Book(sops={sop.code: sop for sop in shipped_sops()})
     book.days_off = defaults.holiday_rows(years)
+    book.profiles = shipped_profiles.shipped_profiles()
+    book.number_patterns = shipped_profiles.number_patterns()
+    book.legal_bases = shipped_profiles.legal_bases()
     if demo:
         from .. import demo_data
+        book.profiles = demo_data.demo_profiles()
         book.officials = demo_data.demo_officials()
         book.iku_rows = demo_data.demo_iku_rows()
+        book.team = demo_data.demo_team()
         calendar = OfficeCalendar(days_off=frozenset(m.date() for d in book.days_off if (m := as_moment(d.date))),
                                   ramadan_periods=list(defaults.ramadan_estimates(years).values()))
         demo_data.run_demo_cases(book, calendar)
-    settings = defaults.settings_rows(years, "Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan",
-                                      "Biro Perencanaan dan Organisasi", "Set.PO")
-    if demo:
-        from .. import demo_data
-        settings = [(key, demo_data.SETTINGS.get(key, value), note) for key, value, note in settings]
+    settings = defaults.settings_rows(years)
     with atomic_output(path) as temporary:
         write_new_workbook(temporary, book, settings, defaults.hours_rows(), (2025, 2026, 2027, 2028, 2029))
     return book

@@ -33,7 +33,9 @@ def render_sop_document(path_or_book, code: str, out_dir: str | Path | None = No
     from ..sop_document.drawing import render_sop
 
     book, folder = _book_and_folder(path_or_book, out_dir, base)
-    return render_sop(_sop(book, code), folder, book.settings.paper)
+    sop = _sop(book, code)
+    profile = book.profile_of(sop)
+    return render_sop(sop, folder, profile.paper(False) if profile else "A4")
 
 
 def export_bpmn(path_or_book, code: str, out_dir: str | Path | None = None, base: Path | None = None) -> Path:

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from .case import Case
 from .history import HistoryEntry
 from .iku import IkuRow
-from .people import Official
+from .legal import LegalBasis
+from .people import Official, TeamMember
+from .profile import InstansiProfile, NumberPattern
 from .register import DayOff, NumberEntry
 from .settings import Settings
 from .sop import Sop
@@ -22,6 +24,10 @@ class Book:
     officials: list[Official] = field(default_factory=list)
     numbers: list[NumberEntry] = field(default_factory=list)
     days_off: list[DayOff] = field(default_factory=list)
+    profiles: list[InstansiProfile] = field(default_factory=list)
+    number_patterns: list[NumberPattern] = field(default_factory=list)
+    legal_bases: list[LegalBasis] = field(default_factory=list)
+    team: list[TeamMember] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
     # sheet name -> field name -> column letter, so a rule can name the cell it speaks of
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -65,6 +71,14 @@ class Book:
         if found is None:
             raise Refused(f"Kasus '{wanted}' tidak ada di lembar Kasus; periksa ID-nya dengan 'iku-xl status'.",
                           sheet=layout.KASUS.name)
+        return found
+
+    def profile_of(self, sop) -> InstansiProfile | None:
+        """The instansi an SOP belongs to: the one its identity names, else the only one there is."""
+        wanted = text_of(sop.identity.profil).upper()
+        found = next((p for p in self.profiles if p.key == wanted and wanted), None)
+        if found is None and len(self.profiles) == 1 and not wanted:
+            found = self.profiles[0]
         return found
 
     def cell(self, sheet: str, field_name: str, row: int | None) -> str:

@@ -17,14 +17,23 @@ class DocumentKind:
 
 
 KINDS: dict[str, DocumentKind] = {k.code: k for k in (
-    DocumentKind("nota_dinas", "Nota Dinas", True, "{urut}/{kode_unit}/{klasifikasi}/{bulan}/{tahun}"),
-    DocumentKind("undangan_rapat", "Undangan Rapat", True, "B-{urut}/{kode_unit}/{klasifikasi}/{bulan}/{tahun}"),
-    DocumentKind("notula_rapat", "Notula Rapat", False, "{urut}/NOT/{kode_unit}/{bulan}/{tahun}"),
-    DocumentKind("lembar_disposisi", "Lembar Disposisi", True, "{urut}/DISP/{kode_unit}/{bulan}/{tahun}"),
-    DocumentKind("permenko_iku", "Rancangan Peraturan Menteri Koordinator tentang IKU", True, "{urut} TAHUN {tahun}",
-                 needs_iku=True),
-    DocumentKind("keputusan_iku", "Rancangan Keputusan Menteri tentang IKU", True, "{urut} TAHUN {tahun}",
-                 needs_iku=True),
-    DocumentKind("sk_tim", "Keputusan Pembentukan Tim Penyusun IKU", True, "KEP.{urut}/{kode_unit}/{bulan}/{tahun}"),
+    DocumentKind("nota_dinas", "Nota Dinas", True, "{urut}/{kode_jabatan}/{klasifikasi}/{bulan}/{tahun}"),
+    DocumentKind("undangan_rapat", "Undangan Rapat", True,
+                 "{sifat}-{urut}/{kode_jabatan}/{klasifikasi}/{bulan}/{tahun}"),
+    DocumentKind("notula_rapat", "Notula Rapat", False, ""),
+    DocumentKind("lembar_disposisi", "Lembar Disposisi", False, ""),  # its agenda number is the receiver's
+    DocumentKind("permenko_iku", "Peraturan Menteri tentang IKU", True, "Biro Hukum", needs_iku=True),
+    DocumentKind("keputusan_iku", "Keputusan Menteri tentang IKU", True, "Biro Hukum", needs_iku=True),
+    DocumentKind("sk_tim", "Keputusan Pembentukan Tim", True, "KEP.{urut}/{kode_jabatan}/{bulan}/{tahun}"),
 )}
 DOCUMENT_KINDS = tuple(KINDS)
+REGULATIONS = ("permenko_iku", "keputusan_iku", "sk_tim")  # penetapan: Menimbang, Mengingat, legal bases
+
+
+def kind_code(text: object) -> str | None:
+    """A kind as staff type it, by its label (Nota Dinas) or its code (nota_dinas); None when unknown."""
+    wanted = " ".join(str(text or "").replace("_", " ").split()).lower()
+    for kind in KINDS.values():
+        if wanted in (kind.label.lower(), kind.code.replace("_", " ")):
+            return kind.code
+    return None

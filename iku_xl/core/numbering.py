@@ -1,4 +1,11 @@
-"""Letter numbers from the register (Penomoran): per kind and year, never handed out twice."""
+"""Document numbers from the register (Penomoran), as NASKAH.md section 2 says.
+
+A number is `urut/kode jabatan penandatangan/klasifikasi/bulan/tahun` or whatever the instansi's Pola
+Nomor says; its sequence runs per kind and year (and per signer or unit where the pattern says so) and is
+kept in its own column, so a pattern changed mid-year continues it. A number is never given twice; the
+same case, step and kind keep their number and their date. Regulations and a Menteri's keputusan are
+numbered by the legal bureau: their drafts are recorded without a number until staff type the one given.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,12 +14,14 @@ from dataclasses import dataclass
 
 from ..errors import Refused
 from ..workbook import layout
+from .document_kinds import KINDS
 from .indonesian import bulan_romawi
+from .profile import InstansiProfile, NumberPattern
 from .register import NumberEntry
-from .settings import NUMBER_PATTERN_LABEL, Settings
 from .values import as_int, as_moment, text_of
 
-_FIELDS = ("urut", "kode_unit", "klasifikasi", "bulan", "tahun")
+FIELDS = ("urut", "kode_jabatan", "kode_unit", "klasifikasi", "bulan", "tahun", "sifat")
+SECURITY = {"biasa": "B", "terbatas": "T", "rahasia": "R", "sangat rahasia": "SR"}
 
 
 @dataclass(frozen=True)
@@ -22,86 +31,93 @@ class NumberRequest:
     step: int | None
     date: dt.date
     subject: str
+    profile: InstansiProfile
+    signer_code: str = ""
+    sifat: str = "Biasa"
 
 
-def pattern_for(settings: Settings, kind: str) -> str:
-    pattern = settings.number_pattern(kind)
-    label = NUMBER_PATTERN_LABEL.format(kind=kind)
-    if not pattern:
-        raise Refused(f"Pola nomor untuk {kind} belum ada; isi '{label}' di lembar Pengaturan, "
-                      "misalnya {urut}/{kode_unit}/{klasifikasi}/{bulan}/{tahun}.", sheet=layout.PENGATURAN.name)
-    unknown = set(re.findall(r"\{(\w+)\}", pattern)) - set(_FIELDS)
-    if "{urut}" not in pattern or unknown:
-        raise Refused(
-            f"Pola nomor {kind} '{pattern}' harus memuat {{urut}} dan hanya "
-            f"{', '.join('{' + f + '}' for f in _FIELDS)}; perbaiki di lembar Pengaturan.",
-            sheet=layout.PENGATURAN.name,
-        )
-    return pattern
+@dataclass(frozen=True)
+class Assigned:
+    request: NumberRequest
+    number: str               # "" while the legal bureau has not given it
+    date: dt.date             # the document's date: the register's, when it was numbered before
+    entry: NumberEntry | None  # a new register row, or None when the register already has one
 
 
-def _regex(pattern: str) -> re.Pattern:
-    """The pattern as a regex that finds the sequence number inside numbers it produced."""
-    parts = re.split(r"(\{\w+\})", pattern)
-    body = "".join(
-        r"(?P<urut>\d+)" if p == "{urut}" else (r".+?" if p.startswith("{") else re.escape(p)) for p in parts
-    )
-    return re.compile(f"^{body}$")
+def pattern_for(patterns: list[NumberPattern], profile: InstansiProfile, kind: str) -> NumberPattern:
+    label = KINDS[kind].label
+    found = next((p for p in patterns if text_of(p.profile).upper() == profile.key and p.kind == kind), None)
+    if found is None or not text_of(found.pattern):
+        raise Refused(f"Pola nomor {label} untuk profil {profile.key} belum ada; isi baris di lembar Pola Nomor, "
+                      "misalnya {urut}/{kode_jabatan}/{klasifikasi}/{bulan}/{tahun}.", sheet=layout.POLA_NOMOR.name)
+    if found.by_legal_bureau:
+        return found
+    used = set(re.findall(r"\{(\w+)\}", text_of(found.pattern)))
+    if "urut" not in used or used - set(FIELDS):
+        raise Refused(f"Pola nomor {label} '{text_of(found.pattern)}' harus memuat {{urut}} dan hanya "
+                      f"{', '.join('{' + f + '}' for f in FIELDS)}; perbaiki di lembar Pola Nomor.",
+                      sheet=layout.POLA_NOMOR.name, cell=f"C{found.row}" if found.row else None)
+    return found
 
 
-def format_number(pattern: str, sequence: int, day: dt.date, settings: Settings) -> str:
-    values = {
-        "urut": str(sequence),
-        "kode_unit": settings.unit_code,
-        "klasifikasi": settings.classification,
-        "bulan": bulan_romawi(day.month) if settings.roman_months else f"{day.month:02d}",
-        "tahun": str(day.year),
-    }
+def format_number(pattern: str, sequence: int, request: NumberRequest) -> str:
+    profile, day = request.profile, request.date
+    values = {"urut": str(sequence), "kode_jabatan": request.signer_code, "kode_unit": profile.text("unit_code"),
+              "klasifikasi": profile.text("classification"),
+              "bulan": bulan_romawi(day.month) if profile.roman_months else f"{day.month:02d}",
+              "tahun": str(day.year), "sifat": SECURITY.get(request.sifat.lower(), "B")}
     return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], pattern)
 
 
-def assign_numbers(
-    register: list[NumberEntry], requests: list[NumberRequest], settings: Settings
-) -> list[tuple[NumberRequest, str, NumberEntry | None]]:
-    """Each request's number: the one the register already holds for the same case, step and kind,
-    else the next in sequence for its kind and year. New entries are returned for the register."""
-    taken: dict[tuple[str, int], int] = {}
-    for entry in register:
-        kind, when = text_of(entry.kind), as_moment(entry.date)
-        match = (
-            _regex(pattern_for(settings, kind)).match(text_of(entry.number))
-            if settings.has_number_pattern(kind)
-            else None
-        )
-        year = when.year if when else None
-        if match and year:
-            taken[(kind, year)] = max(taken.get((kind, year), 0), int(match.group("urut")))
-    results: list[tuple[NumberRequest, str, NumberEntry | None]] = []
+def _register_key(entry_or_request, scope: str, profile: str, kind: str, year: int) -> tuple:
+    signer = text_of(getattr(entry_or_request, "signer", None) or getattr(entry_or_request, "signer_code", ""))
+    return profile, kind, year, signer if scope == "Penandatangan" else ""
+
+
+def _legacy_sequence(pattern: str, number: str) -> int | None:
+    """The sequence inside a number typed before the Urut column existed, read with the pattern."""
+    parts = re.split(r"(\{\w+\})", pattern)
+    body = "".join(r"(?P<urut>\d+)" if p == "{urut}" else (r".+?" if p.startswith("{") else re.escape(p))
+                   for p in parts)
+    found = re.match(f"^{body}$", number)
+    return int(found.group("urut")) if found else None
+
+
+def assign_numbers(register: list[NumberEntry], requests: list[NumberRequest],
+                   patterns: list[NumberPattern]) -> list[Assigned]:
+    """Each request's number and date; new register rows are appended to `register` and returned."""
+    results = []
     for request in requests:
-        existing = next(
-            (
-                e
-                for e in register
-                if text_of(e.kind) == request.kind
-                and text_of(e.case_id) == request.case_id
-                and as_int(e.step) == request.step
-            ),
-            None,
-        )
+        existing = next((e for e in register if e.kind == request.kind and text_of(e.case_id) == request.case_id
+                         and as_int(e.step) == request.step), None)
         if existing is not None:
-            results.append((request, text_of(existing.number), None))
+            when = as_moment(existing.date)
+            results.append(Assigned(request, text_of(existing.number), when.date() if when else request.date, None))
             continue
-        key = (request.kind, request.date.year)
-        taken[key] = taken.get(key, 0) + 1
-        number = format_number(pattern_for(settings, request.kind), taken[key], request.date, settings)
-        entry = NumberEntry(
-            number=number,
-            kind=request.kind,
-            date=dt.datetime.combine(request.date, dt.time()),
-            case_id=request.case_id,
-            step=request.step,
-            subject=request.subject,
-        )
+        rule = pattern_for(patterns, request.profile, request.kind)
+        entry = NumberEntry(number="", kind=request.kind, date=dt.datetime.combine(request.date, dt.time()),
+                            case_id=request.case_id, step=request.step, subject=request.subject,
+                            profile=request.profile.key, signer=request.signer_code or None)
+        if not rule.by_legal_bureau:
+            sequence = _next_sequence(register, rule, request)
+            entry.number, entry.sequence = format_number(text_of(rule.pattern), sequence, request), sequence
         register.append(entry)
-        results.append((request, number, entry))
+        results.append(Assigned(request, text_of(entry.number), request.date, entry))
     return results
+
+
+def _next_sequence(register: list[NumberEntry], rule: NumberPattern, request: NumberRequest) -> int:
+    key = _register_key(request, rule.scope, request.profile.key, request.kind, request.date.year)
+    taken = 0
+    for entry in register:
+        when = as_moment(entry.date)
+        profile = text_of(entry.profile).upper() or request.profile.key
+        if when is None or entry.kind != request.kind or profile != request.profile.key:
+            continue
+        if _register_key(entry, rule.scope, profile, request.kind, when.year) != key:
+            continue
+        sequence = as_int(entry.sequence)
+        if sequence is None:
+            sequence = _legacy_sequence(text_of(rule.pattern), text_of(entry.number))
+        taken = max(taken, sequence or 0)
+    return taken + 1

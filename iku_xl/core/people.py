@@ -5,6 +5,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+# Eselon, highest first; a pejabat negara (a Menteri) stands above every eselon
+ESELON = ("Pejabat Negara", "I.a", "I.b", "II.a", "II.b", "III.a", "III.b", "IV.a", "IV.b", "V.a", "Fungsional",
+          "Pelaksana")
+NO_NIP = ("Pejabat Negara", "I.a", "I.b")  # their signature block carries no NIP (NASKAH.md section 3)
+
 
 @dataclass
 class Official:
@@ -14,7 +19,25 @@ class Official:
     nip: object = None
     unit: object = None
     sop: object = None
+    eselon: object = None
+    code: object = None   # kode jabatan penandatangan, used in letter numbers ({kode_jabatan})
+    phone: object = None
     row: int | None = None
+
+    @property
+    def eselon_text(self) -> str:
+        text = re.sub(r"\s+", " ", str(self.eselon or "")).strip()
+        return next((e for e in ESELON if e.lower() == text.lower()), text)
+
+    @property
+    def rank(self) -> int | None:
+        """0 for a pejabat negara, 1 for eselon I.a, ...; None when the eselon is not known."""
+        text = self.eselon_text
+        return ESELON.index(text) if text in ESELON else None
+
+    @property
+    def signs_with_nip(self) -> bool:
+        return self.eselon_text not in NO_NIP
 
 
 def nip_digits(value: object) -> str:
@@ -58,3 +81,21 @@ def format_nip(value: object) -> str:
     if len(digits) != 18:
         return digits
     return f"{digits[0:8]} {digits[8:14]} {digits[14]} {digits[15:18]}"
+
+
+TEAM_POSITIONS = ("Pengarah", "Penanggung Jawab", "Ketua", "Wakil Ketua", "Sekretaris", "Anggota")
+
+
+@dataclass
+class TeamMember:
+    """One member of a team a keputusan forms (the Tim sheet): listed in the SK's lampiran."""
+    case_id: object
+    name: object = None
+    title: object = None      # jabatan
+    position: object = None   # kedudukan dalam tim: Pengarah, Penanggung Jawab, Ketua, Sekretaris, Anggota
+    row: int | None = None
+
+    @property
+    def order(self) -> int:
+        text = str(self.position or "").strip().lower()
+        return next((i for i, p in enumerate(TEAM_POSITIONS) if p.lower() == text), len(TEAM_POSITIONS))

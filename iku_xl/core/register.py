@@ -13,6 +13,9 @@ class NumberEntry:
     step: object = None
     subject: object = None
     file: object = None
+    sequence: object = None   # Urut: the sequence number, kept apart so a changed pattern continues it
+    profile: object = None
+    signer: object = None     # kode jabatan of the signer, for registers kept per signer
     row: int | None = None
 
 

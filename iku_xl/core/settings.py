@@ -10,20 +10,9 @@ from .values import as_moment, text_of
 
 # attribute -> the label staff read in the Pengaturan sheet
 LABELS = {
-    "instansi": "Nama Instansi",
-    "unit": "Unit Kerja",
-    "city": "Kota",
-    "unit_code": "Kode Unit",
-    "classification": "Kode Klasifikasi Arsip",
-    "month_style": "Bulan dalam Nomor",
-    "paper": "Ukuran Kertas",
     "output_folder": "Folder Keluaran",
     "template_folder": "Folder Templat",
-    "meeting_place": "Tempat Rapat",
-    "enactor_title": "Jabatan Penetap",
-    "enactor_name": "Nama Penetap",
 }
-NUMBER_PATTERN_LABEL = "Pola Nomor {kind}"
 RAMADAN_LABELS = ("Awal Ramadan {year}", "Akhir Ramadan {year}")
 _RAMADAN_START = re.compile(r"^Awal Ramadan (\d{4})$")
 DEFAULT_OUTPUT = "output"
@@ -50,34 +39,6 @@ class Settings:
         return text_of(self.values.get(LABELS[attribute]))
 
     @property
-    def instansi(self) -> str:
-        return self.text("instansi")
-
-    @property
-    def unit(self) -> str:
-        return self.text("unit")
-
-    @property
-    def city(self) -> str:
-        return self.text("city") or "Jakarta"
-
-    @property
-    def unit_code(self) -> str:
-        return self.text("unit_code")
-
-    @property
-    def classification(self) -> str:
-        return self.text("classification")
-
-    @property
-    def roman_months(self) -> bool:
-        return self.text("month_style").lower() != "angka"
-
-    @property
-    def paper(self) -> str:
-        return self.text("paper").upper() or "A4"
-
-    @property
     def output_folder(self) -> str:
         return self.text("output_folder") or DEFAULT_OUTPUT
 
@@ -88,24 +49,6 @@ class Settings:
     @property
     def template_folder(self) -> str:
         return self.text("template_folder")
-
-    @property
-    def meeting_place(self) -> str:
-        return self.text("meeting_place") or "Ruang Rapat"
-
-    @property
-    def enactor_title(self) -> str:
-        return self.text("enactor_title")
-
-    @property
-    def enactor_name(self) -> str:
-        return self.text("enactor_name")
-
-    def number_pattern(self, kind: str) -> str:
-        return text_of(self.values.get(NUMBER_PATTERN_LABEL.format(kind=kind)))
-
-    def has_number_pattern(self, kind: str) -> bool:
-        return NUMBER_PATTERN_LABEL.format(kind=kind) in self.values
 
     def ramadan_periods(self) -> list[tuple[dt.date, dt.date]]:
         periods = []

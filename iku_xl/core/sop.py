@@ -25,6 +25,7 @@ SYMBOLS = {
 
 IDENTITY_FIELDS = (
     ("instansi", "Instansi / Unit"),
+    ("profil", "Profil Instansi"),
     ("nomor", "Nomor SOP"),
     ("tanggal_pembuatan", "Tanggal Pembuatan"),
     ("tanggal_revisi", "Tanggal Revisi"),
@@ -43,6 +44,7 @@ IDENTITY_FIELDS = (
 @dataclass
 class SopIdentity:
     instansi: str = ""
+    profil: str = ""
     nomor: str = ""
     tanggal_pembuatan: str = ""
     tanggal_revisi: str = ""
@@ -78,6 +80,8 @@ class Step:
     if_yes: int | str | None = None
     if_no: int | str | None = None
     documents: tuple[str, ...] = ()
+    signer: str = ""                  # the role that signs the documents of this step (Penandatangan)
+    recipients: tuple[str, ...] = ()  # the roles they go to (Kepada)
     row: int | None = None
     raw_no: object = None
     unnamed_executor_columns: tuple[int, ...] = field(default=())

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from ..workbook.ooxml.raw_zip import deflated, raw_parts, write_zip
 from .render import TemplateProblem, _field_of, _grid_follows_cells, environment
+from .word_style import CUSTOM_PART, WordStyle, app_xml, apply_style, properties_xml, with_properties
 
 PARALLEL_FROM = 48  # below this, starting worker processes costs more than it saves
 _WORD = "application/vnd.openxmlformats-officedocument.wordprocessingml."
@@ -30,7 +31,7 @@ def _has_tags(blob: bytes | str) -> bool:
 
 
 class CompiledTemplate:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, style: WordStyle | None = None):
         from docxtpl import DocxTemplate
         from jinja2 import TemplateSyntaxError, meta
 
@@ -41,6 +42,9 @@ class CompiledTemplate:
         try:
             self.template = DocxTemplate(str(path))
             self.template.init_docx()
+            if style is not None:
+                apply_style(self.template.docx, style)
+            self.style = style
             self.template.render_init()
             # tags in headers, footers or footnotes: leave the whole job to docxtpl (rare; a page number
             # field in a header is no tag, so such headers stay in the fast path as the static parts they are)
@@ -70,12 +74,17 @@ class CompiledTemplate:
         out = io.BytesIO()
         self.template.docx.save(out)
         self.parts = raw_parts(out.getvalue())
+        # the package parts that say a document has its own properties, made once
+        static = {p.name: zipfile.ZipFile(out).read(p.name) for p in self.parts
+                  if p.name in ("[Content_Types].xml", "_rels/.rels")}
+        fitted = with_properties({**static, "docProps/core.xml": b"", "docProps/app.xml": b""}, {})
+        self.parts = [deflated(p.name, fitted[p.name], p) if p.name in static else p for p in self.parts]
         self.document_part = self.template.docx._part.partname.lstrip("/")
         root = self.template.docx._element
         self.root = copy.deepcopy(root)
         self.root.remove(self.root.body)
 
-    def render(self, context: dict) -> bytes:
+    def render(self, context: dict, properties: dict | None = None) -> bytes:
         from docxtpl import DocxTemplate
         from jinja2 import UndefinedError
         from lxml import etree
@@ -87,7 +96,7 @@ class CompiledTemplate:
                                   "oleh buku kerja; lihat templates/FIELDS.md untuk nama kolom yang ada.")
         if not self.simple:
             from .render import render_document
-            return render_document(self.path, context)
+            return render_document(self.path, context, self.style, properties)
         try:
             xml = self.body.render(context)
         except UndefinedError as error:
@@ -104,7 +113,14 @@ class CompiledTemplate:
         root.append(body)
         _grid_follows_cells(_Holder(root))
         document = etree.tostring(root, encoding="UTF-8", standalone=True)
-        return write_zip([deflated(p.name, document, p) if p.name == self.document_part else p for p in self.parts])
+        own = {self.document_part: document}
+        if properties:
+            core, custom = properties_xml(properties)
+            own.update({"docProps/core.xml": core, "docProps/app.xml": app_xml(properties.get("company", "")),
+                        CUSTOM_PART: custom})
+        parts = [deflated(p.name, own.pop(p.name), p) if p.name in own else p for p in self.parts]
+        parts += [deflated(name, content) for name, content in own.items()]
+        return write_zip(parts)
 
 
 def _near(source: str, line: int | None) -> str:
@@ -122,28 +138,33 @@ class _Holder:
 _COMPILED: dict[tuple, CompiledTemplate] = {}
 
 
-def compiled(path: Path) -> CompiledTemplate:
-    """One compiled template per file version: an edit in Word is picked up at once (Python may stay warm
-    in Excel between clicks)."""
+def compiled(path: Path, style: WordStyle | None = None) -> CompiledTemplate:
+    """One compiled template per file version and style: an edit in Word is picked up at once (Python may stay
+    warm in Excel between clicks)."""
     path = Path(path).resolve()
     stat = path.stat() if path.is_file() else None
-    key = (path, stat.st_mtime_ns, stat.st_size) if stat else (path,)
+    key = (path, stat.st_mtime_ns, stat.st_size, style) if stat else (path, style)
     if key not in _COMPILED:
-        _COMPILED[key] = CompiledTemplate(path)
+        _COMPILED[key] = CompiledTemplate(path, style)
     return _COMPILED[key]
 
 
-def _render_one(job: tuple[str, dict]) -> bytes:
-    path, context = job
-    return compiled(Path(path)).render(context)
+Job = tuple  # (template path, context) or (template path, context, style, properties)
 
 
-def render_many(jobs: list[tuple[Path, dict]], workers: int | None = None) -> list[bytes]:
-    """Each (template, context) as .docx bytes, in order; large batches use every core."""
-    for path in {p for p, _ in jobs}:
-        compiled(path)  # refuses a missing or broken template before any work is spread out
+def _render_one(job: Job) -> bytes:
+    path, context, style, properties = (*job, None, None)[:4]
+    return compiled(Path(path), style).render(context, properties)
+
+
+def render_many(jobs: list[Job], workers: int | None = None) -> list[bytes]:
+    """Each (template, context[, style, properties]) as .docx bytes, in order; large batches use every core."""
+    for job in jobs:
+        path, style = job[0], job[2] if len(job) > 2 else None
+        compiled(path, style)  # refuses a missing or broken template before any work is spread out
     workers = workers or os.cpu_count() or 1
     if len(jobs) < PARALLEL_FROM or workers < 2:
-        return [compiled(path).render(context) for path, context in jobs]
+        return [_render_one(job) for job in jobs]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_render_one, [(str(p), c) for p, c in jobs], chunksize=max(1, len(jobs) // (workers * 4))))
+        return list(pool.map(_render_one, [(str(job[0]), *job[1:]) for job in jobs],
+                             chunksize=max(1, len(jobs) // (workers * 4))))

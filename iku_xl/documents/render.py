@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from ..errors import IkuError
+from .word_style import WordStyle, apply_style, with_properties
 
 
 class TemplateProblem(IkuError):
@@ -24,7 +25,9 @@ def _field_of(message: str) -> str:
     return match.group(1) if match else message
 
 
-def render_document(template: Path, context: dict) -> bytes:
+def render_document(template: Path, context: dict, style: WordStyle | None = None,
+                    properties: dict | None = None) -> bytes:
+    """docxtpl's own render, with the profile's style applied to the template first."""
     from docxtpl import DocxTemplate
     from jinja2 import TemplateSyntaxError, UndefinedError
 
@@ -34,6 +37,9 @@ def render_document(template: Path, context: dict) -> bytes:
                               "ini.")
     try:
         document = DocxTemplate(str(template))
+        if style is not None:
+            document.init_docx()
+            apply_style(document.docx, style)
         missing = document.get_undeclared_template_variables(environment(), context)
         if missing:
             raise TemplateProblem(f"Templat {name} membutuhkan kolom {', '.join(sorted(missing))} yang tidak diisi "
@@ -42,7 +48,7 @@ def render_document(template: Path, context: dict) -> bytes:
         _grid_follows_cells(document.docx)
         out = io.BytesIO()
         document.save(out)
-        return out.getvalue()
+        return set_properties(out.getvalue(), properties) if properties else out.getvalue()
     except TemplateProblem:
         raise
     except TemplateSyntaxError as error:
@@ -57,11 +63,77 @@ def render_document(template: Path, context: dict) -> bytes:
                               ".docx.") from error
 
 
-def _grid_follows_cells(docx) -> None:
-    """A {%tc for %} loop changes how many cells a row has; docxtpl stretches the table grid evenly,
-    and LibreOffice lays cells on the grid, so set each grid column to the width of its cell."""
+def _last_row_stays_with_signature(body) -> None:
+    """A signature block after a table (a lampiran) takes the table's last row with it to a new page,
+    so that it never stands alone (NASKAH.md section 1)."""
     from docx.oxml.ns import qn
 
+    for table in body.findall(qn("w:tbl")):
+        following = table.getnext()
+        if following is None or following.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is None:
+            continue
+        rows = table.findall(qn("w:tr"))
+        for paragraph in rows[-1].iter(qn("w:p")) if rows else []:
+            properties = paragraph.find(qn("w:pPr"))
+            if properties is None:
+                properties = paragraph.makeelement(qn("w:pPr"), {})
+                paragraph.insert(0, properties)
+            if properties.find(qn("w:keepNext")) is None:
+                properties.insert(0, properties.makeelement(qn("w:keepNext"), {}))
+
+
+def _fit_tables_to_pages(body) -> None:
+    from docx.oxml.ns import qn
+
+    def text_width(section) -> int | None:
+        size, margins = section.find(qn("w:pgSz")), section.find(qn("w:pgMar"))
+        if size is None or margins is None:
+            return None
+        return int(size.get(qn("w:w"))) - int(margins.get(qn("w:left"), 0)) - int(margins.get(qn("w:right"), 0))
+
+    pending = []
+    for child in body:
+        if child.tag == qn("w:tbl"):
+            pending.append(child)
+            continue
+        section = child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") if child.tag == qn("w:p") else \
+            (child if child.tag == qn("w:sectPr") else None)
+        if section is None:
+            continue
+        width = text_width(section)
+        for table in pending if width else []:
+            rows = table.findall(qn("w:tr"))
+            widest = max(rows, key=lambda row: len(row.findall(qn("w:tc"))), default=None)
+            cells = widest.findall(f"{qn('w:tc')}/{qn('w:tcPr')}/{qn('w:tcW')}") if widest is not None else []
+            total = sum(int(c.get(qn("w:w"), 0)) for c in cells if c.get(qn("w:type")) in (None, "dxa"))
+            if total > width:
+                scale = width / total
+                for cell_width in table.iter(qn("w:tcW")):
+                    if cell_width.get(qn("w:type")) in (None, "dxa"):
+                        cell_width.set(qn("w:w"), str(int(int(cell_width.get(qn("w:w"), 0)) * scale)))
+        pending = []
+
+
+def set_properties(data: bytes, properties: dict) -> bytes:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        parts = {name: package.read(name) for name in package.namelist()}
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as package:
+        for name, content in with_properties(parts, properties).items():
+            package.writestr(name, content)
+    return out.getvalue()
+
+
+def _grid_follows_cells(docx) -> None:
+    """A {%tc for %} loop changes how many cells a row has; docxtpl stretches the table grid evenly,
+    and LibreOffice lays cells on the grid, so set each grid column to the width of its cell. A table
+    that grew wider than its page (five target years) is narrowed to the page, every column alike."""
+    from docx.oxml.ns import qn
+
+    _fit_tables_to_pages(docx.element.body)
+    _last_row_stays_with_signature(docx.element.body)
     for table in docx.element.body.iter(qn("w:tbl")):
         grid = table.find(qn("w:tblGrid"))
         widest = max(table.iter(qn("w:tr")), key=lambda row: len(row.findall(qn("w:tc"))), default=None)

@@ -5,7 +5,10 @@ import re
 from dataclasses import dataclass
 
 from ..core.case import Status
-from ..core.document_kinds import DOCUMENT_KINDS
+from ..core.document_kinds import KINDS
+from ..core.legal import KINDS as LEGAL_KINDS
+from ..core.people import ESELON, TEAM_POSITIONS
+from ..core.profile import REGISTER_SCOPES
 from ..core.sop import StepKind
 
 
@@ -21,11 +24,13 @@ class Column:
 
 @dataclass(frozen=True)
 class ListSheet:
-    """A sheet holding one Excel Table whose header is row 1, starting at `first_column`."""
+    """A sheet holding one Excel Table whose header is row 1, starting at `first_column`.
+    An `optional` sheet may be missing from older workbooks: it then reads as empty."""
     name: str
     table: str
     columns: tuple[Column, ...]
     first_column: int = 1
+    optional: bool = False
 
     def column(self, field: str) -> Column:
         return next(c for c in self.columns if c.field == field)
@@ -85,17 +90,82 @@ PEJABAT = ListSheet("Pejabat", "TabelPejabat", (
     Column("nip", "NIP", 24, "text"),
     Column("unit", "Unit Kerja", 36),
     Column("sop", "Kode SOP", 13, dropdown="DaftarSOP", required=False),
+    Column("eselon", "Eselon", 15, dropdown="DaftarEselon", required=False),
+    Column("code", "Kode Jabatan", 14, "text", required=False),
+    Column("phone", "Telepon", 18, "text", required=False),
 ))
 
 PENOMORAN = ListSheet("Penomoran", "TabelPenomoran", (
     Column("number", "Nomor", 30, "text"),
-    Column("kind", "Jenis Naskah", 18, dropdown="DaftarNaskah"),
+    Column("kind", "Jenis Naskah", 24, dropdown="DaftarNaskah"),
     Column("date", "Tanggal", 13, "date"),
     Column("case_id", "ID Kasus", 15, "text"),
     Column("step", "Langkah", 10, "int"),
     Column("subject", "Perihal", 40),
     Column("file", "Berkas", 40),
+    Column("sequence", "Urut", 8, "int", required=False),
+    Column("profile", "Profil Instansi", 14, required=False),
+    Column("signer", "Kode Penandatangan", 18, "text", required=False),
 ))
+
+INSTANSI = ListSheet("Instansi", "TabelInstansi", (
+    Column("code", "Kode Profil", 12),
+    Column("name", "Nama Instansi", 44),
+    Column("parent_unit", "Unit Eselon I", 34),
+    Column("unit", "Unit Kerja", 34),
+    Column("unit_code", "Kode Unit", 11, "text"),
+    Column("address", "Alamat", 40),
+    Column("phone", "Telepon", 16, "text"),
+    Column("website", "Laman", 22),
+    Column("email", "Pos-el", 24, required=False),
+    Column("city", "Kota", 12),
+    Column("logo", "Berkas Logo", 20),
+    Column("emblem", "Berkas Lambang Garuda", 22, required=False),
+    Column("minister_title", "Jabatan Menteri", 44),
+    Column("minister_name", "Nama Menteri", 24),
+    Column("promulgator_title", "Jabatan Pengundang", 44, required=False),
+    Column("promulgator_name", "Nama Pengundang", 24, required=False),
+    Column("letter_paper", "Kertas Surat", 12, dropdown="DaftarKertas"),
+    Column("regulation_paper", "Kertas Peraturan", 15, dropdown="DaftarKertas"),
+    Column("letter_font", "Huruf Surat", 14),
+    Column("letter_size", "Ukuran Huruf Surat", 16, "int"),
+    Column("regulation_font", "Huruf Peraturan", 18),
+    Column("regulation_size", "Ukuran Huruf Peraturan", 19, "int"),
+    Column("classification", "Kode Klasifikasi Arsip", 18, "text"),
+    Column("month_style", "Bulan dalam Nomor", 16, dropdown="DaftarBulanNomor"),
+    Column("meeting_place", "Tempat Rapat", 28, required=False),
+    Column("author", "Penulis Dokumen", 28, required=False),
+), optional=True)
+
+POLA_NOMOR = ListSheet("Pola Nomor", "TabelPolaNomor", (
+    Column("profile", "Profil Instansi", 14),
+    Column("kind", "Jenis Naskah", 30, dropdown="DaftarNaskah"),
+    Column("pattern", "Pola", 46, "text"),
+    Column("register", "Urutan per", 16, dropdown="DaftarRegister"),
+), optional=True)
+
+DASAR_HUKUM = ListSheet("Dasar Hukum", "TabelDasarHukum", (
+    Column("profile", "Profil Instansi", 14),
+    Column("kind", "Jenis", 10, dropdown="DaftarJenisPeraturan"),
+    Column("number", "Nomor", 9, "text"),
+    Column("year", "Tahun", 8, "int"),
+    Column("about", "Tentang", 50),
+    Column("article", "Pasal", 16, required=False),
+    Column("issuer", "Menteri/Lembaga", 30, required=False),
+    Column("gazette_year", "Tahun LN/BN", 12, "int"),
+    Column("gazette_number", "Nomor LN/BN", 12, "text"),
+    Column("supplement", "Nomor TLN", 11, "text"),
+    Column("amended_by", "Diubah dengan", 50, required=False),
+    Column("status", "Status", 11, dropdown="DaftarStatusPeraturan"),
+    Column("used_for", "Dipakai untuk", 30, required=False),
+), optional=True)
+
+TIM = ListSheet("Tim", "TabelTim", (
+    Column("case_id", "ID Kasus", 15, "text"),
+    Column("name", "Nama", 30),
+    Column("title", "Jabatan", 44),
+    Column("position", "Kedudukan dalam Tim", 20, dropdown="DaftarKedudukanTim"),
+), optional=True)
 
 LIBUR = ListSheet("Libur", "TabelLibur", (
     Column("date", "Tanggal", 13, "date"),
@@ -126,7 +196,7 @@ LACAK_LEGEND = ((1, "Keterangan:", "text"), (2, "Selesai tepat waktu", "done"), 
                 (4, "Langkah sekarang", "current"))
 MAX_SOP_CODE = 31 - len(LACAK_PREFIX)
 
-LIST_SHEETS = (KASUS, RIWAYAT, IKU, PEJABAT, PENOMORAN, LIBUR, PENGATURAN)
+LIST_SHEETS = (KASUS, RIWAYAT, IKU, PEJABAT, PENOMORAN, LIBUR, PENGATURAN, INSTANSI, POLA_NOMOR, DASAR_HUKUM, TIM)
 PANDUAN = "Panduan"
 PANEL = "Panel"
 TEMUAN = "Temuan"
@@ -155,10 +225,24 @@ PICK_LISTS = {
     "DaftarJenisLangkah": "Jenis Langkah",
     "DaftarJenisLibur": "Jenis Libur",
     "DaftarAksi": "Aksi",
+    "DaftarEselon": "Eselon",
+    "DaftarKertas": "Kertas",
+    "DaftarBulanNomor": "Bulan dalam Nomor",
+    "DaftarRegister": "Urutan per",
+    "DaftarJenisPeraturan": "Jenis Peraturan",
+    "DaftarStatusPeraturan": "Status Peraturan",
+    "DaftarKedudukanTim": "Kedudukan dalam Tim",
 }
 FIXED_LISTS = {
     "DaftarStatus": tuple(s.value for s in Status),
-    "DaftarNaskah": DOCUMENT_KINDS,
+    "DaftarNaskah": tuple(k.label for k in KINDS.values()),
+    "DaftarEselon": ESELON,
+    "DaftarKertas": ("A4", "F4"),
+    "DaftarBulanNomor": ("Angka", "Romawi"),
+    "DaftarRegister": REGISTER_SCOPES,
+    "DaftarJenisPeraturan": tuple(LEGAL_KINDS),
+    "DaftarStatusPeraturan": ("Berlaku", "Diubah", "Dicabut"),
+    "DaftarKedudukanTim": TEAM_POSITIONS,
     "DaftarKeputusan": DECISIONS,
     "DaftarJenisLangkah": tuple(k.value for k in StepKind),
     "DaftarJenisLibur": HOLIDAY_KINDS,
@@ -183,7 +267,10 @@ SOP_FIXED_HEADERS = {  # field -> header of the second header row (or the first,
     "if_yes": "Jika Ya → Langkah",
     "if_no": "Jika Tidak → Langkah",
     "documents": "Dokumen",
+    "signer": "Penandatangan",
+    "recipients": "Kepada",
 }
+SOP_OPTIONAL_HEADERS = {"signer", "recipients"}  # older SOP sheets have no such columns
 SOP_GROUP_HEADERS = ("Pelaksana", "Mutu Baku", "Alur (dibaca program)")
 
 

@@ -9,9 +9,12 @@ from python_calamine import CalamineWorkbook
 
 from ..core.book import Book
 from ..core.case import Case
+from ..core.document_kinds import kind_code
 from ..core.history import HistoryEntry
 from ..core.iku import IkuRow
-from ..core.people import Official
+from ..core.legal import LegalBasis
+from ..core.people import Official, TeamMember
+from ..core.profile import InstansiProfile, NumberPattern
 from ..core.register import DayOff, NumberEntry
 from ..core.settings import HoursRow, Settings
 from ..errors import IkuError, MissingSheet, UnreadableFile, os_reason
@@ -91,7 +94,9 @@ def read_book(path: str | Path, data: bytes | None = None, history: bool | str =
 def book_from_grids(grids: dict[str, Grid], where: str) -> Book:
     """The sheets' plain values (from the file or from Excel itself) as a Book."""
     for sheet in layout.LIST_SHEETS:
-        if sheet.name not in grids:
+        if sheet.name not in grids and sheet.optional:
+            grids[sheet.name] = Grid(sheet.name, [[c.header for c in sheet.columns]])
+        elif sheet.name not in grids:
             raise MissingSheet(f"Lembar '{sheet.name}' tidak ada di berkas {where}; kembalikan lembar itu "
                                "(atau salin dari workbook/iku.xlsx) lalu jalankan lagi.", sheet=sheet.name, path=where)
     book = Book()
@@ -119,6 +124,10 @@ def _read_lists(book: Book, grids: dict[str, Grid]) -> None:
         records, columns = read_list_sheet(grids[sheet.name], sheet, extra)
         book.columns.setdefault(sheet.name, {}).update(columns)
         book.header_rows[sheet.name] = 1
+        for _, values in records:  # document kinds are typed by label; the model holds their codes
+            for column in sheet.columns:
+                if column.dropdown == "DaftarNaskah" and values.get(column.field) is not None:
+                    values[column.field] = kind_code(values[column.field]) or values[column.field]
         return records
 
     # Terlambat (Excel's own formula) and Naskah (links) are for staff; the model does not keep them
@@ -134,6 +143,10 @@ def _read_lists(book: Book, grids: dict[str, Grid]) -> None:
     book.officials = [Official(**values, row=row) for row, values in rows(layout.PEJABAT)]
     book.numbers = [NumberEntry(**values, row=row) for row, values in rows(layout.PENOMORAN)]
     book.days_off = [DayOff(**values, row=row) for row, values in rows(layout.LIBUR)]
+    book.profiles = [InstansiProfile(**values, row=row) for row, values in rows(layout.INSTANSI)]
+    book.number_patterns = [NumberPattern(**values, row=row) for row, values in rows(layout.POLA_NOMOR)]
+    book.legal_bases = [LegalBasis(**values, row=row) for row, values in rows(layout.DASAR_HUKUM)]
+    book.team = [TeamMember(**values, row=row) for row, values in rows(layout.TIM)]
     settings = Settings()
     for row, values in rows(layout.PENGATURAN):
         if values["key"] is not None:

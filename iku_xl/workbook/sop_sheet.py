@@ -1,6 +1,9 @@
 """Reading an SOP sheet: the identity block, the role columns, one row a step."""
 from __future__ import annotations
 
+import re
+
+from ..core.document_kinds import kind_code
 from ..core.sop import IDENTITY_FIELDS, Sop, SopIdentity, Step, StepKind
 from ..core.values import as_int, is_blank, text_of
 from ..errors import RenamedHeader
@@ -46,6 +49,7 @@ def read_sop_sheet(grid: Grid) -> tuple[Sop, dict[str, str], int]:
             output=text_of(values["output"]), keterangan=text_of(values["keterangan"]),
             kind=_kind(values["kind"]), if_yes=_target(values["if_yes"]), if_no=_target(values["if_no"]),
             documents=_documents(values["documents"]), row=row,
+            signer=text_of(values.get("signer")), recipients=tuple(_list(values.get("recipients"))),
         ))
     sop = Sop(code=grid.name, identity=_identity(grid, header), roles=tuple(r for r in roles if r), steps=steps)
     return sop, letters, role_row
@@ -64,7 +68,7 @@ def _fixed_columns(grid: Grid, header: int) -> dict[str, int]:
             if "persyaratan" in layout.normalise_header(grid.value(header + 1, column)):
                 found["kelengkapan"] = column
     for field, title in layout.SOP_FIXED_HEADERS.items():
-        if field not in found:
+        if field not in found and field not in layout.SOP_OPTIONAL_HEADERS:
             cell = f"A{header + 1}"
             raise RenamedHeader(f"Judul kolom '{title}' tidak ditemukan di baris {header}-{header + 1} lembar SOP "
                                 f"{grid.name}; kembalikan judul kolom itu.", sheet=grid.name, cell=cell)
@@ -98,8 +102,11 @@ def _target(value: object) -> int | str | None:
 
 
 def _documents(value: object) -> tuple[str, ...]:
+    """Kinds by label (Nota Dinas) or code (nota_dinas); an unknown one is kept as typed, for validate."""
+    return tuple(kind_code(p) or p for p in _list(value))
+
+
+def _list(value: object) -> list[str]:
     if is_blank(value):
-        return ()
-    import re
-    parts = re.split(r"[,;\n]+", text_of(value))
-    return tuple(re.sub(r"\s+", "_", p.strip().lower()) for p in parts if p.strip())
+        return []
+    return [p.strip() for p in re.split(r"[,;\n]+", text_of(value)) if p.strip()]

@@ -13,6 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableFormula, TableStyleInfo
 
 from ..core.book import Book
+from ..core.document_kinds import KINDS
 from ..core.sop import IDENTITY_FIELDS, SYMBOLS, Sop, StepKind
 from ..core.tracking import TrackingRow, tracking_rows
 from . import lacak, layout, styles
@@ -35,12 +36,16 @@ def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, ob
     write_list_sheet(workbook, iku, [_iku_row(r, target_years) for r in book.iku_rows])
     write_list_sheet(workbook, layout.PEJABAT, [record_row(layout.PEJABAT, o) for o in book.officials])
     write_list_sheet(workbook, layout.PENOMORAN, [record_row(layout.PENOMORAN, n) for n in book.numbers])
+    write_list_sheet(workbook, layout.TIM, [record_row(layout.TIM, m) for m in book.team])
     for sop in book.sops.values():
         write_sop_sheet(workbook.create_sheet(sop.code), sop)
     for sop in book.sops.values():
         write_lacak_sheet(workbook.create_sheet(lacak.sheet_name(sop.code)), sop,
                           tracking_rows(sop, book.cases, book.history))
     write_list_sheet(workbook, layout.LIBUR, [record_row(layout.LIBUR, d) for d in book.days_off])
+    write_list_sheet(workbook, layout.INSTANSI, [record_row(layout.INSTANSI, p) for p in book.profiles])
+    write_list_sheet(workbook, layout.POLA_NOMOR, [record_row(layout.POLA_NOMOR, n) for n in book.number_patterns])
+    write_list_sheet(workbook, layout.DASAR_HUKUM, [record_row(layout.DASAR_HUKUM, b) for b in book.legal_bases])
     write_list_sheet(workbook, layout.PENGATURAN, [list(r) for r in settings_rows])
     write_list_sheet(workbook, layout.JAM_KERJA, [list(r) for r in hours_rows])
     write_pick_lists(workbook, book)
@@ -66,8 +71,10 @@ def put(ws, row: int, column: int, value: object):
 
 
 def record_row(sheet: layout.ListSheet, record) -> list:
-    """A record's values in the sheet's column order (fields are named alike)."""
-    return [getattr(record, column.field, None) for column in sheet.columns]
+    """A record's values in the sheet's column order (fields are named alike); document kinds by label."""
+    values = [getattr(record, column.field, None) for column in sheet.columns]
+    return [KINDS[v].label if c.dropdown == "DaftarNaskah" and v in KINDS else v
+            for c, v in zip(sheet.columns, values)]
 
 
 def _iku_row(row, years) -> list:
@@ -223,11 +230,12 @@ def write_sop_sheet(ws, sop: Sop) -> None:
     col.update({f"peran:{r}": 3 + i for i, r in enumerate(roles)})
     after = 3 + n
     col.update(kelengkapan=after, waktu=after + 1, output=after + 2, keterangan=after + 3,
-               kind=after + 4, if_yes=after + 5, if_no=after + 6, documents=after + 7)
+               kind=after + 4, if_yes=after + 5, if_no=after + 6, documents=after + 7, signer=after + 8,
+               recipients=after + 9)
     last_sop = col["keterangan"]
-    last = col["documents"]
+    last = col["recipients"]
     widths = {"no": 5, "kegiatan": 46, "kelengkapan": 26, "waktu": 10, "output": 26, "keterangan": 20,
-              "kind": 13, "if_yes": 11, "if_no": 11, "documents": 24}
+              "kind": 13, "if_yes": 11, "if_no": 11, "documents": 26, "signer": 18, "recipients": 26}
     for field, index in col.items():
         ws.column_dimensions[column_letter(index)].width = widths.get(field, 12)
 
@@ -258,7 +266,7 @@ def write_sop_sheet(ws, sop: Sop) -> None:
             ws.merge_cells(start_row=h, start_column=first, end_row=h, end_column=end)
     for i, role in enumerate(roles):
         put(ws, h + 1, 3 + i, role)
-    for field in ("kelengkapan", "waktu", "output", "kind", "if_yes", "if_no", "documents"):
+    for field in ("kelengkapan", "waktu", "output", "kind", "if_yes", "if_no", "documents", "signer", "recipients"):
         ws.cell(row=h + 1, column=col[field], value=layout.SOP_FIXED_HEADERS[field])
     for r in (h, h + 1):
         for c in range(1, last + 1):
@@ -274,7 +282,9 @@ def write_sop_sheet(ws, sop: Sop) -> None:
         values = {"no": step.no, "kegiatan": step.kegiatan, "kelengkapan": step.kelengkapan,
                   "waktu": step.waktu, "output": step.output, "keterangan": step.keterangan,
                   "kind": step.kind.value if isinstance(step.kind, StepKind) else step.kind,
-                  "if_yes": step.if_yes, "if_no": step.if_no, "documents": ", ".join(step.documents)}
+                  "if_yes": step.if_yes, "if_no": step.if_no,
+                  "documents": ", ".join(KINDS[d].label if d in KINDS else d for d in step.documents),
+                  "signer": step.signer, "recipients": ", ".join(step.recipients)}
         values.update({f"peran:{e}": SYMBOLS[kind] for e in step.executors})
         for c in range(1, last + 1):
             cell = ws.cell(row=r, column=c)

@@ -77,7 +77,7 @@ def test_csv_keeps_indonesian_text_and_makes_formulas_inert(demo_book, tmp_path,
     titles = {r[0]: r[1] for r in rows[1:]}
     assert titles["IKU-2026-002"] == "'=HYPERLINK(\"http://x\";\"klik\")"
     assert titles["IKU-2026-003"] == "'-5% anggaran; “Rapat” Évaluasi"
-    assert titles["IKU-2026-001"] == "Penyusunan IKU Kemenko Polhukam Tahun 2025-2029"
+    assert titles["IKU-2026-001"] == "Penyusunan IKU Kemenko Polkam Tahun 2025-2029"
     assert rows[0][0] == "ID Kasus"
 
 

@@ -1,0 +1,114 @@
+"""What a naskah dinas says and how it looks: its context, built from the workbook's plain values.
+
+`draft()` gathers everything but the number (a refusal here stops only this document); `finish()` puts
+the number and date in once the register has given them. templates/FIELDS.md lists every field; a test
+keeps that page and these modules in step.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ...errors import Refused
+from ...workbook import layout
+from ..book import Book
+from ..calendar import OfficeCalendar
+from ..case import Case
+from ..document_kinds import KINDS, REGULATIONS
+from ..indonesian import tanggal
+from ..numbering import NumberRequest
+from ..profile import InstansiProfile
+from ..sop import Sop, Step
+from . import decrees, letters
+from .common import iku_rows, instansi, period, subject
+
+
+@dataclass(frozen=True)
+class DocumentStyle:
+    """The profile's look for one kind: paper, font and size, the kop's images."""
+    paper: str
+    font: str
+    size: int
+    regulation: bool
+    logo: str
+    emblem: str
+
+
+@dataclass
+class Draft:
+    kind: str
+    case_id: str
+    title: str                       # the document's title property and the register's Perihal
+    context: dict
+    style: DocumentStyle
+    profile: InstansiProfile
+    request: NumberRequest | None    # None for a kind that is not numbered
+    properties: dict = field(default_factory=dict)
+
+
+BUILDERS = {
+    "nota_dinas": letters.nota_dinas,
+    "undangan_rapat": letters.undangan,
+    "notula_rapat": letters.notula,
+    "lembar_disposisi": letters.disposisi,
+    "permenko_iku": decrees.regulation,
+    "keputusan_iku": decrees.regulation,
+    "sk_tim": decrees.team_decree,
+}
+
+
+@dataclass
+class Facts:
+    """What the per-kind builders read."""
+    book: Book
+    sop: Sop
+    case: Case
+    step: Step
+    kind: str
+    day: dt.date
+    calendar: OfficeCalendar | None
+    profile: InstansiProfile
+    period: str
+    subject: str
+    iku: list[dict]
+    years: list[int]
+
+
+def draft(book: Book, sop: Sop, case: Case, step: Step, kind: str, day: dt.date,
+          calendar: OfficeCalendar | None) -> Draft:
+    profile = book.profile_of(sop)
+    if profile is None:
+        wanted = sop.identity.profil or "(kosong)"
+        raise Refused(f"SOP {sop.code} belum punya profil instansi (Profil Instansi: {wanted}); isi lembar Instansi "
+                      f"dan tulis kodenya di identitas lembar {sop.code}.", sheet=sop.code)
+    iku, years = iku_rows(book, case)
+    spec = KINDS[kind]
+    if spec.needs_iku and not iku:
+        raise Refused(f"Kasus {case.id_text} belum punya baris IKU; isi lembar IKU (ID Kasus {case.id_text}) "
+                      f"sebelum membuat {spec.label}.", sheet=layout.IKU.name)
+    span = period(years, case, day.year)
+    facts = Facts(book, sop, case, step, kind, day, calendar, profile, span, subject(profile, span), iku, years)
+    context, title, signer_code, sifat = BUILDERS[kind](facts)
+    regulation = kind in REGULATIONS
+    font, size = profile.font(regulation)
+    context.update({"jenis": spec.label, "instansi": instansi(profile), "periode": span, "subjek": facts.subject,
+                    "iku": iku, "tahun_target": years, "tahun": day.year})
+    style = DocumentStyle(profile.paper(regulation), font, size, regulation, profile.text("logo"),
+                          profile.text("emblem"))
+    request = NumberRequest(kind, case.id_text, step.no, day, title, profile, signer_code, sifat) \
+        if spec.numbered else None
+    properties = {"title": title, "author": profile.text("author") or profile.text("unit"),
+                  "company": profile.text("name"), "case_id": case.id_text, "language": "id-ID"}
+    return Draft(kind, case.id_text, title, context, style, profile, request, properties)
+
+
+def finish(draft_: Draft, number: str, day: dt.date) -> dict:
+    """The context with its number and date; a regulation without a number yet shows 'NOMOR ... TAHUN ...'."""
+    context = dict(draft_.context)
+    context["nomor"] = number
+    context["tanggal"] = tanggal(day)
+    if draft_.kind in ("permenko_iku", "keputusan_iku"):
+        context["nomor_tampil"] = decrees.regulation_number(number, day.year)
+    else:
+        context["nomor_tampil"] = number or "...................."
+    return context

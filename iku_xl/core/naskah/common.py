@@ -1,0 +1,63 @@
+"""What every document of a case shares: its instansi, its subject and period, its IKU rows."""
+from __future__ import annotations
+
+import re
+
+from ..book import Book
+from ..case import Case
+from ..indonesian import terbilang
+from ..profile import InstansiProfile
+from ..values import text_of
+
+_YEARS = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b|\b((?:19|20)\d{2})\b")
+
+
+def iku_rows(book: Book, case: Case) -> tuple[list[dict], list[int]]:
+    rows = [r for r in book.iku_rows if text_of(r.case_id) == case.id_text]
+    years = sorted({y for r in rows for y in r.targets})
+    return [
+        {"no": i, "sasaran": text_of(r.sasaran), "indikator": text_of(r.indikator), "definisi": text_of(r.definisi),
+         "satuan": text_of(r.satuan), "target": [target_text(r.targets.get(y)) for y in years],
+         "sumber_data": text_of(r.sumber_data), "penanggung_jawab": text_of(r.penanggung_jawab)}
+        for i, r in enumerate(rows, start=1)
+    ], years
+
+
+def target_text(value: object) -> str:
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else f"{value:g}".replace(".", ",")
+    return text_of(value)
+
+
+def period(years: list[int], case: Case, fallback: int) -> str:
+    """The IKU's period: its target years; else the years in the case's title; else the document's year."""
+    if years:
+        return f"{years[0]}-{years[-1]}" if years[0] != years[-1] else str(years[0])
+    found = _YEARS.search(text_of(case.title))
+    if found and found.group(1):
+        return f"{found.group(1)}-{found.group(2)}"
+    if found and found.group(3):
+        return found.group(3)
+    return str(fallback)
+
+
+def subject(profile: InstansiProfile, span: str) -> str:
+    """Indikator Kinerja Utama Kementerian Ketenagakerjaan Tahun 2025-2029."""
+    return f"Indikator Kinerja Utama {profile.text('name')} Tahun {span}"
+
+
+def instansi(profile: InstansiProfile) -> dict:
+    return {"nama": profile.text("name"), "nama_kapital": profile.text("name").upper(), "kop": profile.kop_lines,
+            "kontak": profile.contact_line, "kota": profile.text("city") or "Jakarta",
+            "unit": profile.text("unit")}
+
+
+def count_words(count: int, noun: str) -> str:
+    """'4 (empat) berkas'."""
+    return f"{count} ({terbilang(count)}) {noun}"
+
+
+def sentence(text: str) -> str:
+    """Every sentence a reader sees ends with a full stop."""
+    text = text.strip()
+    return text if not text or text[-1] in ".;:!?" else text + "."

@@ -1,0 +1,102 @@
+"""An instansi's profile: how its letters and regulations look and are numbered (the Instansi sheet).
+
+Every SOP belongs to one instansi; a case's documents take its SOP's profile. Where ministries differ
+(paper, fonts, the month in numbers, who promulgates), the profile says, never the code.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .values import as_int, text_of
+
+PLACEHOLDER_LOGO = "logo-contoh.png"      # shipped so documents lay out; validate warns while it is used
+PLACEHOLDER_EMBLEM = "garuda-contoh.png"
+REGISTER_SCOPES = ("Jenis", "Penandatangan", "Unit")  # what a number's sequence runs per, besides kind and year
+LEGAL_BUREAU = "Biro Hukum"  # a pattern naming it: the number is given by the legal bureau, the draft shows "..."
+
+
+@dataclass
+class InstansiProfile:
+    code: object
+    name: object = None              # Kementerian Koordinator Bidang Politik dan Keamanan
+    parent_unit: object = None       # Sekretariat Kementerian Koordinator
+    unit: object = None              # Biro Perencanaan dan Organisasi
+    unit_code: object = None         # Set.PO, used in numbers as {kode_unit}
+    address: object = None
+    phone: object = None
+    website: object = None
+    email: object = None
+    city: object = None
+    logo: object = None              # image file, relative to the templates folder or the workbook
+    emblem: object = None            # Garuda Pancasila, for the kop jabatan of a Menteri's documents
+    minister_title: object = None    # Menteri Koordinator Bidang Politik dan Keamanan Republik Indonesia
+    minister_name: object = None
+    promulgator_title: object = None  # who promulgates a Peraturan Menteri in the Berita Negara
+    promulgator_name: object = None
+    letter_paper: object = None
+    regulation_paper: object = None
+    letter_font: object = None
+    letter_size: object = None
+    regulation_font: object = None
+    regulation_size: object = None
+    classification: object = None    # kode klasifikasi arsip, {klasifikasi}
+    month_style: object = None       # Angka (11) or Romawi (XI), {bulan}
+    meeting_place: object = None
+    author: object = None            # the documents' author property
+    row: int | None = None
+
+    @property
+    def key(self) -> str:
+        return text_of(self.code).upper()
+
+    def text(self, field: str) -> str:
+        return text_of(getattr(self, field))
+
+    @property
+    def roman_months(self) -> bool:
+        return text_of(self.month_style).lower().startswith("romawi")
+
+    def paper(self, regulation: bool) -> str:
+        value = text_of(self.regulation_paper if regulation else self.letter_paper).upper()
+        return value if value in ("A4", "F4") else ("F4" if regulation else "A4")
+
+    def font(self, regulation: bool) -> tuple[str, int]:
+        name = text_of(self.regulation_font if regulation else self.letter_font)
+        size = as_int(self.regulation_size if regulation else self.letter_size)
+        return (name or ("Bookman Old Style" if regulation else "Arial"),
+                size if size in (10, 11, 12, 13, 14) else 12)
+
+    @property
+    def kop_lines(self) -> list[str]:
+        """The kop instansi, as the ministry's name then its units, in capitals."""
+        return [t.upper() for t in (self.text("name"), self.text("parent_unit"), self.text("unit")) if t]
+
+    @property
+    def contact_line(self) -> str:
+        parts = [self.text("address")]
+        if self.text("phone"):
+            parts.append(f"Telepon {self.text('phone')}")
+        if self.text("website"):
+            parts.append(f"Laman {self.text('website')}")
+        if self.text("email"):
+            parts.append(f"Pos-el {self.text('email')}")
+        return "; ".join(p for p in parts if p)
+
+
+@dataclass
+class NumberPattern:
+    """Pola Nomor: how one kind of document of one instansi is numbered."""
+    profile: object
+    kind: object                     # the kind's label, as staff read it (Nota Dinas)
+    pattern: object = None           # {urut}/{kode_jabatan}/{klasifikasi}/{bulan}/{tahun}, or Biro Hukum
+    register: object = None          # Jenis | Penandatangan | Unit
+    row: int | None = None
+
+    @property
+    def by_legal_bureau(self) -> bool:
+        return LEGAL_BUREAU.lower() in text_of(self.pattern).lower()
+
+    @property
+    def scope(self) -> str:
+        text = text_of(self.register).capitalize()
+        return text if text in REGISTER_SCOPES else "Jenis"
