@@ -46,7 +46,6 @@ def stress_book(cases: int = 5_000, history: int = 100_000, seed: int = 7) -> Bo
 
 def write_stress_workbook(path: Path, **sizes) -> Path:
     book = stress_book(**sizes)
-    settings = defaults.settings_rows([2026, 2027], "Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan",
-                                      "Biro Perencanaan dan Organisasi", "Set.PO")
+    settings = defaults.settings_rows([2026, 2027])
     write_new_workbook(path, book, settings, defaults.hours_rows(), (2025, 2026, 2027, 2028, 2029))
     return path

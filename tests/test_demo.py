@@ -2,7 +2,7 @@
 import json
 
 from iku_xl.actions.demo import run_demo
-from iku_xl.core.document_kinds import DOCUMENT_KINDS
+from iku_xl.core.document_kinds import DOCUMENT_KINDS, KINDS
 from iku_xl.documents.pdf import soffice
 
 
@@ -12,7 +12,8 @@ def test_demo_runs_end_to_end(tmp_path):
     assert [i for i in report["issues"] if i["level"] == "error"] == []
     assert report["cases"] == 5
     documents = [p for p in result.files if p.suffix == ".docx"]
-    assert {kind for kind in DOCUMENT_KINDS if any(kind in p.name for p in documents)} == set(DOCUMENT_KINDS)
+    named = {kind for kind in DOCUMENT_KINDS if any(KINDS[kind].label in p.name for p in documents)}
+    assert named == set(DOCUMENT_KINDS)
     if soffice():
         assert len([p for p in result.files if p.suffix == ".pdf" and "naskah" in p.parts]) == len(documents)
     assert {p.name for p in result.files if "sop" in p.parts} >= {"SOP-POLHUKAM.pdf", "SOP-KEMNAKER.pdf",

@@ -158,7 +158,7 @@ def test_riwayat_and_lacak_rows_keep_staff_content(demo_book, capsys):
         {
             f"Z{lacak_row}": "><f>1+1</f><v>2</v></c>",
             f"B{lacak_row}": 't="inlineStr"><is><r><t>Reviu</t></r>'
-            '<r><t xml:space="preserve"> IKU Kemenko Polhukam Tahun '
+            '<r><t xml:space="preserve"> IKU Kemenko Polkam Tahun '
             "2026</t>"
             "</r></is></c>",
         },

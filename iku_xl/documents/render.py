@@ -101,7 +101,10 @@ def _fit_tables_to_pages(body) -> None:
         if section is None:
             continue
         width = text_width(section)
-        for table in pending if width else []:
+        if width is None:
+            pending = []
+            continue
+        for table in pending:
             rows = table.findall(qn("w:tr"))
             widest = max(rows, key=lambda row: len(row.findall(qn("w:tc"))), default=None)
             cells = widest.findall(f"{qn('w:tc')}/{qn('w:tcPr')}/{qn('w:tcW')}") if widest is not None else []

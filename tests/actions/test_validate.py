@@ -74,7 +74,7 @@ CASES = {
     "kelengkapan not "
     "previous output": ("POLHUKAM", {"H22": "Surat lain"}, ("H22", "warning", "kelengkapan", "Output langkah 2")),
     "unknown document kind": ("POLHUKAM", {"O20": "lembar_disposisi, memo"}, ("O20", "error", "documents", "'memo'")),
-    "role without official": ("Pejabat", {"A2": "Karo PO"}, ("C19", "warning", "peran:Sesmenko", "belum punya pejabat"),
+    "role without official": ("Pejabat", {"A3": "Karo PO"}, ("C19", "warning", "peran:Sesmenko", "belum punya pejabat"),
                               "POLHUKAM"),
     "case unknown SOP": ("Kasus", {"C2": "POLKAM"}, ("C2", "error", "sop", "tidak dikenal")),
     "case empty SOP": ("Kasus", {"C2": None}, ("C2", "error", "sop", "kosong")),
@@ -87,17 +87,17 @@ CASES = {
     "iku missing field": ("IKU", {"C2": None}, ("C2", "error", "indikator", "kosong")),
     "iku unknown case": ("IKU", {"A2": "IKU-2099-001"}, ("A2", "error", "case_id", "tidak ada di lembar Kasus")),
     "iku target not numeric": ("IKU", {"F3": "tujuh puluh"}, ("F3", "error", "target:2025", "bukan angka")),
-    "iku more than 3 per sasaran": ("IKU", {"B4": "Meningkatnya efektivitas koordinasi kebijakan bidang politik, "
-                                                  "hukum, dan keamanan",
-                                            "B5": "Meningkatnya efektivitas koordinasi kebijakan bidang politik, "
-                                                  "hukum, dan keamanan"},
+    "iku more than 3 per sasaran": ("IKU", {"B4": "Meningkatnya efektivitas koordinasi kebijakan bidang politik "
+                                                  "dan keamanan",
+                                            "B5": "Meningkatnya efektivitas koordinasi kebijakan bidang politik "
+                                                  "dan keamanan"},
                                     ("B5", "warning", "sasaran", "lebih dari 3")),
     "nip too short": ("Pejabat", {"D2": "19680512199303100"}, ("D2", "error", "nip", "18 angka")),
     "nip impossible birth date": ("Pejabat", {"D2": "196802301993031002"}, ("D2", "error", "nip", "lahir dalam NIP")),
     "nip gender digit": ("Pejabat", {"D2": "196805121993033002"}, ("D2", "error", "nip", "jenis kelamin")),
     "nip impossible tmt": ("Pejabat", {"D2": "196805121993131002"}, ("D2", "error", "nip", "TMT")),
     "nip stored as number": ("Pejabat", {"D2": 196805121993031002}, ("D2", "error", "nip", "sebagai angka")),
-    "official unknown role": ("Pejabat", {"A2": "Sesmen"}, ("A2", "warning", "role", "tidak dipakai")),
+    "official unknown role": ("Pejabat", {"A3": "Sesmen"}, ("A3", "warning", "role", "tidak dipakai")),
     "repeated letter number": ("Penomoran", {"A2": "1/Set.PO/OT.01.02/XI/2026", "A3": "1/Set.PO/OT.01.02/XI/2026",
                                              "B2": "nota_dinas", "B3": "nota_dinas"},
                                ("A3", "error", "number", "lebih dari sekali")),

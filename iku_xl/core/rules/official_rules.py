@@ -14,6 +14,7 @@ SHEET = layout.PEJABAT.name
 
 def check(book: Book) -> Iterator[Finding]:
     roles = {r.lower() for sop in book.sops.values() for r in sop.roles if r}
+    roles |= {r.lower() for sop in book.sops.values() for s in sop.steps for r in (s.signer, *s.recipients) if r}
     for official in book.officials:
         def finding(level, field, message, official=official):
             return Finding(SHEET, book.cell(SHEET, field, official.row), level, field, message,

@@ -1,0 +1,182 @@
+"""iku-xl generate: strict templates, numbers from the register, refusals that stop only their document."""
+import datetime as dt
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from iku_xl.actions.generate import generate
+from iku_xl.core.document_kinds import DOCUMENT_KINDS, KINDS
+from iku_xl.documents.names import safe_name
+from iku_xl.workbook.reader import read_book
+from tests.helpers import ROOT, edit, run
+
+TEMPLATES = ROOT / "templates"
+TODAY = dt.date(2026, 11, 23)
+
+
+def text_of_docx(path: Path) -> str:
+    xml = zipfile.ZipFile(path).read("word/document.xml").decode("utf-8")
+    xml = re.sub(r"</w:p>", "\n", xml)
+    return re.sub(r"<[^>]+>", "", xml).replace("&amp;", "&").replace("&lt;", "<").replace("&gt;", ">")
+
+
+def test_every_template_renders_strictly_against_the_demo_workbook(demo_book, tmp_path):
+    assert sorted(p.stem for p in TEMPLATES.glob("*.docx")) == sorted(DOCUMENT_KINDS)
+    for case_id, kinds in (("IKU-2026-001", ["nota_dinas", "permenko_iku", "lembar_disposisi"]),
+                           ("IKU-2026-002", ["undangan_rapat", "notula_rapat"]),
+                           ("IKU-2026-003", ["sk_tim", "keputusan_iku"])):
+        made = generate(demo_book, [case_id], kinds, tmp_path / case_id, templates=TEMPLATES, today=TODAY)
+        assert len(made.files) == len(kinds), made.skipped
+        for file in made.files:
+            assert "{{" not in text_of_docx(file) and "{%" not in text_of_docx(file)
+
+
+def test_fields_page_lists_every_field_the_templates_use():
+    fields = (TEMPLATES / "FIELDS.md").read_text(encoding="utf-8")
+    used = set()
+    for template in TEMPLATES.glob("*.docx"):
+        xml = re.sub(r"<[^>]+>", "", zipfile.ZipFile(template).read("word/document.xml").decode("utf-8"))
+        used |= set(re.findall(r"\{\{\s*([a-z_]+(?:\.[a-z_]+)?)", xml))
+    loop_names = {"loop", "line", "k", "p", "t", "item", "d", "i", "s", "a", "row", "y", "ayat", "pasal"}
+
+    def documented(field: str) -> bool:
+        top = field.split(".")[0]
+        return f"`{field}`" in fields or f"`{top}`" in fields or f"`{field}." in fields
+
+    missing = sorted(f for f in used if f.split(".")[0] not in loop_names and not documented(f))
+    assert missing == []
+
+
+def test_markup_characters_render_whole(demo_book, tmp_path):
+    edit(demo_book, {"Instansi": {"F2": 'Jalan "Merdeka" & <Barat> 15'}})
+    made = generate(demo_book, ["IKU-2026-001"], ["nota_dinas"], tmp_path, templates=TEMPLATES, today=TODAY)
+    text = text_of_docx(made.files[0])
+    assert 'Jalan "Merdeka" & <Barat> 15' in text
+    assert "Demikian kami sampaikan" in text  # what follows the markup is there
+
+
+def test_numbers_are_kept_consecutive_and_registered(demo_book, tmp_path):
+    first = generate(demo_book, ["IKU-2026-001"], ["nota_dinas"], tmp_path, templates=TEMPLATES, today=TODAY)
+    again = generate(demo_book, ["IKU-2026-001"], ["nota_dinas"], tmp_path, templates=TEMPLATES,
+                     today=dt.date(2027, 1, 4))
+    assert first.numbers == again.numbers == ["1/Ses/OT.01.02/11/2026"]
+    assert "23 November 2026" in text_of_docx(again.files[0])  # a regenerated document keeps its date
+    other = generate(demo_book, ["IKU-2026-002"], ["undangan_rapat"], tmp_path, templates=TEMPLATES, today=TODAY)
+    assert other.numbers == ["B-1/Set.PO/OT.01.02/11/2026"]
+    register = read_book(demo_book).numbers
+    assert [(e.number, e.kind, e.case_id, e.step, e.sequence, e.signer) for e in register] == [
+        ("1/Ses/OT.01.02/11/2026", "nota_dinas", "IKU-2026-001", 15, 1.0, "Ses"),
+        ("B-1/Set.PO/OT.01.02/11/2026", "undangan_rapat", "IKU-2026-002", 8, 1.0, "Set.PO"),
+    ]
+    assert register[0].file.endswith(".docx")
+
+
+def test_a_regulation_draft_waits_for_its_number_from_the_legal_bureau(demo_book, tmp_path):
+    made = generate(demo_book, ["IKU-2026-001"], ["permenko_iku"], tmp_path, templates=TEMPLATES, today=TODAY)
+    assert "NOMOR ... TAHUN ..." in text_of_docx(made.files[0])
+    entry = read_book(demo_book).numbers[-1]
+    assert (entry.kind, entry.number) == ("permenko_iku", None)
+    edit(demo_book, {"Penomoran": {f"A{entry.row}": "7"}})  # the Biro Hukum gave number 7
+    again = generate(demo_book, ["IKU-2026-001"], ["permenko_iku"], tmp_path / "2", templates=TEMPLATES, today=TODAY)
+    assert "NOMOR 7 TAHUN 2026" in text_of_docx(again.files[0])
+
+
+def test_concurrent_runs_never_repeat_a_number(demo_book, tmp_path):
+    runs = [subprocess.Popen([sys.executable, "-m", "iku_xl", "generate", str(demo_book), "--case", case, "--doc",
+                              "undangan_rapat", "--out", str(tmp_path / case), "--templates", str(TEMPLATES)],
+                             cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for case in ("IKU-2026-001", "IKU-2026-002", "IKU-2026-005", "IKU-2026-006")
+            if case in {c.id_text for c in read_book(demo_book).cases}]
+    for process in runs:
+        _, err = process.communicate(timeout=180)
+        assert process.returncode == 0, err
+    numbers = [e.number for e in read_book(demo_book).numbers]
+    assert len(numbers) == len(runs) and len(set(numbers)) == len(runs)
+
+
+def test_missing_field_is_reported_before_any_file(demo_book, tmp_path):
+    custom = tmp_path / "templat"
+    shutil.copytree(TEMPLATES, custom)
+    from docx import Document
+
+    doc = Document(custom / "nota_dinas.docx")
+    doc.add_paragraph("{{ kasus.anggaran }}")
+    doc.save(custom / "nota_dinas.docx")
+    out = tmp_path / "keluar"
+    with pytest.raises(Exception) as caught:
+        generate(demo_book, ["IKU-2026-001"], ["lembar_disposisi", "nota_dinas"], out, templates=custom, today=TODAY)
+    assert "nota_dinas.docx" in str(caught.value) and "kasus" in str(caught.value)
+    assert not out.exists() and read_book(demo_book).numbers == []
+
+
+def test_broken_tag_names_template_and_tag(demo_book, tmp_path, capsys):
+    custom = tmp_path / "templat"
+    shutil.copytree(TEMPLATES, custom)
+    from docx import Document
+
+    doc = Document(custom / "lembar_disposisi.docx")
+    doc.add_paragraph("{% if hal %} tanpa penutup")
+    doc.save(custom / "lembar_disposisi.docx")
+    code, _, err = run(capsys, "generate", demo_book, "--case", "IKU-2026-001", "--doc", "lembar_disposisi",
+                       "--templates", custom, "--out", tmp_path / "x")
+    assert code == 1 and "lembar_disposisi.docx" in err and "rusak" in err and "Traceback" not in err
+
+
+def test_a_refusal_stops_only_its_document_and_the_batch_says_which(demo_book, tmp_path, capsys):
+    edit(demo_book, {"Pejabat": {"C3": None}})  # the Sesmenko without a name: the nota dinas cannot be signed
+    code, out, _ = run(capsys, "generate", demo_book, "--case", "IKU-2026-001", "--doc", "nota_dinas", "--doc",
+                       "lembar_disposisi", "--templates", TEMPLATES, "--out", tmp_path)
+    assert code == 0
+    assert "Nota Dinas" in out and "Sesmenko" in out and "Pejabat" in out
+    assert [p.name for p in tmp_path.glob("*.docx")] == ["IKU-2026-001 Lembar Disposisi.docx"]
+    assert [e.kind for e in read_book(demo_book).numbers] == []  # nothing numbered for what was not made
+    code, out, _ = run(capsys, "generate", demo_book, "--case", "IKU-2026-004", "--doc", "keputusan_iku",
+                       "--templates", TEMPLATES, "--out", tmp_path)
+    assert code == 0 and "belum punya baris IKU" not in out
+    code, _, err = run(capsys, "generate", demo_book, "--doc", "surat_cinta", "--templates", TEMPLATES)
+    assert code == 2 and "tidak dikenal" in err
+
+
+def test_kinds_are_named_as_staff_read_them(demo_book, tmp_path, capsys):
+    code, out, _ = run(capsys, "generate", demo_book, "--case", "IKU-2026-001", "--doc", "Nota Dinas", "--out",
+                       tmp_path)
+    assert code == 0 and "IKU-2026-001 Nota Dinas" in out
+
+
+def test_default_batch_is_the_current_step_of_open_cases(demo_book, tmp_path, capsys):
+    run(capsys, "open", demo_book, "--sop", "POLHUKAM", "--title", "Kasus baru")  # step 1: lembar disposisi
+    code, out, _ = run(capsys, "generate", demo_book, "--templates", TEMPLATES, "--out", tmp_path / "batch")
+    assert code == 0 and "1 naskah dibuat" in out and "Lembar Disposisi" in out
+    assert "tidak menghasilkan naskah" in out
+
+
+def test_pdf_without_libreoffice_says_so(demo_book, tmp_path, capsys, monkeypatch):
+    import iku_xl.documents.pdf as pdf
+
+    monkeypatch.setattr(pdf, "soffice", lambda: None)
+    code, _, err = run(capsys, "generate", demo_book, "--case", "IKU-2026-001", "--doc", "lembar_disposisi", "--pdf",
+                       "--templates", TEMPLATES, "--out", tmp_path)
+    assert code == 1 and "LibreOffice tidak terpasang" in err
+    assert list(tmp_path.glob("*.docx"))  # the documents themselves are there
+
+
+@pytest.mark.parametrize("title,expected", [("Reviu IKU: 2026/2027", "Reviu IKU- 2026-2027"), ("CON", "_CON"),
+                                            ('a<b>c"d|e?f*g', "a-b-c-d-e-f-g"), ("   ...   ", "naskah")])
+def test_file_names_are_safe_on_windows(title, expected):
+    assert safe_name(title) == expected
+
+
+def test_every_kind_has_a_label_and_a_template():
+    assert set(KINDS) == set(DOCUMENT_KINDS) and all(k.label for k in KINDS.values())
+
+
+def test_cases_sharing_an_output_folder_never_overwrite_each_other(demo_book, tmp_path, capsys):
+    code, _, _ = run(capsys, "generate", demo_book, "--case", "IKU-2026-002", "--case", "IKU-2026-001", "--doc",
+                     "notula_rapat", "--templates", TEMPLATES, "--out", tmp_path, "--pdf")
+    assert code == 0
+    assert len(list(tmp_path.glob("*.docx"))) == 2 and len(list(tmp_path.glob("*.pdf"))) == 2
