@@ -58,9 +58,9 @@ UU_61_2024 = ("Undang-Undang Nomor 61 Tahun 2024 tentang Perubahan atas Undang-U
 _BASES = [
     # jenis, nomor, tahun, tentang, pasal, LN/BN tahun, nomor, TLN, diubah dengan, dipakai untuk
     ("UUD", None, None, None, "Pasal 17 ayat (3)", None, None, None, None, ""),
-    ("UU", "39", 2008, "Kementerian Negara", None, 2008, "166", "4916", UU_61_2024, ""),
-    ("UU", "25", 2004, "Sistem Perencanaan Pembangunan Nasional", None, 2004, "104", "4421", None, ""),
     ("UU", "1", 2004, "Perbendaharaan Negara", None, 2004, "5", "4355", None, ""),
+    ("UU", "25", 2004, "Sistem Perencanaan Pembangunan Nasional", None, 2004, "104", "4421", None, ""),
+    ("UU", "39", 2008, "Kementerian Negara", None, 2008, "166", "4916", UU_61_2024, ""),
     ("PP", "8", 2006, "Pelaporan Keuangan dan Kinerja Instansi Pemerintah", None, 2006, "25", "4614", None, ""),
     ("PP", "40", 2006, "Tata Cara Penyusunan Rencana Pembangunan Nasional", None, 2006, "97", "4664", None, ""),
     ("Perpres", "29", 2014, "Sistem Akuntabilitas Kinerja Instansi Pemerintah", None, 2014, "80", None, None, ""),

@@ -103,7 +103,32 @@ CASES = {
                                ("A3", "error", "number", "lebih dari sekali")),
     "holiday typed as text": ("Libur", {"A2": "1 Januari 2026"}, ("A2", "error", "date", "sebagai teks")),
     "ref error cell": ("Kasus", {"L2": "#REF!"}, ("L2", "error", "sel", "#REF!")),
+    # who signs and who receives (NASKAH.md sections 3 to 7), in the SOP sheets' Penandatangan and Kepada columns
+    "undangan signed below an invitee": ("POLHUKAM", {"P27": "Kasubbag Program & Anggaran"},
+                                         ("P27", "warning", "signer", "lebih rendah dari undangannya")),
+    "nota dinas sent downward": ("POLHUKAM", {"Q34": "Kasubbag Program & Anggaran"},
+                                 ("Q34", "warning", "recipients", "ke bawah")),
+    "disposisi sent upward": ("POLHUKAM", {"Q20": "Menko"}, ("Q20", "warning", "recipients", "ke atas")),
+    "sk issued by the drafter": ("KEMNAKER", {"R24": "Kasubag"}, ("R24", "error", "signer", "penyusunnya sendiri")),
+    # the register of legal bases (NASKAH.md section 9)
+    "legal basis incomplete": ("Dasar Hukum", {"H3": None}, ("I3", "warning", "gazette_number", "belum lengkap")),
+    "legal basis out of order": ("Dasar Hukum", {"B3": "Perpres"}, ("B4", "warning", "kind", "urutkan")),
+    "legal basis outdated for the period": ("Dasar Hukum", {"E10": "Rencana Pembangunan Jangka Menengah Nasional "
+                                                                   "Tahun 2015-2019"},
+                                            ("E10", "warning", "about", "berakhir sebelum 2025")),
+    "legal basis repealed": ("Dasar Hukum", {"L5": "Dicabut"}, ("L5", "warning", "status", "Dicabut")),
+    "eselon unknown": ("Pejabat", {"G3": "Eselon Satu"}, ("G3", "warning", "eselon", "tidak dikenal")),
+    "nip missing for an eselon ii official": ("Pejabat", {"D4": None}, ("D4", "warning", "nip", "NIP pejabat eselon")),
 }
+
+
+def test_the_placeholder_logo_is_warned_until_the_bureau_puts_its_own(demo_book, capsys):
+    _, report = issues(capsys, demo_book)
+    placeholder = [i for i in report["issues"] if i["sheet"] == "Instansi" and "contoh" in i["message"]]
+    assert {i["cell"] for i in placeholder} == {"K2", "L2", "K3", "L3"}
+    edit(demo_book, {"Instansi": {"K2": "logo-polkam.png"}})
+    _, report = issues(capsys, demo_book)
+    assert "K2" not in {i["cell"] for i in report["issues"] if i["sheet"] == "Instansi"}
 
 
 @pytest.mark.parametrize("name", list(CASES))

@@ -180,3 +180,12 @@ def test_cases_sharing_an_output_folder_never_overwrite_each_other(demo_book, tm
                      "notula_rapat", "--templates", TEMPLATES, "--out", tmp_path, "--pdf")
     assert code == 0
     assert len(list(tmp_path.glob("*.docx"))) == 2 and len(list(tmp_path.glob("*.pdf"))) == 2
+
+
+def test_a_long_invitee_list_goes_into_a_lampiran(demo_book, tmp_path):
+    edit(demo_book, {"POLHUKAM": {"Q27": "Kabag Perencanaan, Unit Organisasi terkait, Kasubbag Program & Anggaran, "
+                                         "Sesmenko, Menko"}})
+    made = generate(demo_book, ["IKU-2026-002"], ["undangan_rapat"], tmp_path, templates=TEMPLATES, today=TODAY)
+    text = text_of_docx(made.files[0])
+    assert "sebagaimana daftar terlampir" in text and "DAFTAR UNDANGAN" in text
+    assert text.index("DAFTAR UNDANGAN") < text.index("Kepala Subbagian Program dan Anggaran")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from ..book import Book
 from ..findings import Finding, Level
-from . import case_rules, iku_rules, official_rules, register_rules, sop_rules
+from . import case_rules, iku_rules, naskah_rules, official_rules, profile_rules, register_rules, sop_rules
 
 RULES = (
     sop_rules.check,
@@ -11,6 +11,8 @@ RULES = (
     iku_rules.check,
     official_rules.check,
     register_rules.check,
+    naskah_rules.check,
+    profile_rules.check,
 )
 
 

@@ -31,6 +31,13 @@ def check(book: Book) -> Iterator[Finding]:
         if is_blank(official.title):
             yield finding(Level.PERINGATAN, "title", "Jabatan lengkap kosong; isi agar surat memakai nama jabatan "
                                                      "yang benar.")
+        eselon = official.eselon_text
+        if eselon and official.rank is None:
+            yield finding(Level.PERINGATAN, "eselon", f"Eselon '{eselon}' tidak dikenal; pilih dari daftar (Pejabat "
+                                                      "Negara, I.a, I.b, II.a, ... , Fungsional, Pelaksana).")
+        if is_blank(official.nip) and official.signs_with_nip and eselon not in ("", "Pejabat Negara"):
+            yield finding(Level.PERINGATAN, "nip", f"NIP pejabat eselon {eselon} kosong, padahal tertulis di bawah "
+                                                   "namanya pada naskah; isi NIP 18 angka.")
         if isinstance(official.nip, float):
             yield finding(Level.GALAT, "nip", "NIP tersimpan sebagai angka sehingga digit terakhirnya bisa hilang; "
                           "ubah format sel menjadi Teks lalu ketik ulang NIP.")
