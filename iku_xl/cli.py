@@ -115,6 +115,12 @@ def build_parser() -> argparse.ArgumentParser:
     again.add_argument("path", metavar="BERKAS")
     again.add_argument("--by", metavar="NAMA", help="siapa yang menjalankan (bawaan: nama login)")
 
+    calc = commands.add_parser("calc", help="Panel iku-xl di LibreOffice Calc")
+    calc_commands = calc.add_subparsers(dest="calc_command", metavar="PERINTAH", parser_class=Parser)
+    calc_install = calc_commands.add_parser("install", help="memasang makro Panel ke LibreOffice (Makro Saya)")
+    calc_install.add_argument("--profile", metavar="FOLDER",
+                              help="folder profil pengguna LibreOffice (bawaan: profil pengguna ini)")
+
     demo = commands.add_parser("demo", help="menjalankan semua fitur pada data contoh")
     demo.add_argument("--out", default="output/demo", metavar="FOLDER")
     return parser
@@ -202,6 +208,18 @@ def cmd_demo(args) -> int:
     return 0
 
 
+def cmd_calc(args) -> int:
+    if args.calc_command != "install":
+        raise UsageError("Pilih perintah: 'iku-xl calc install'.")
+    from pathlib import Path
+
+    from .calc.panel import install
+    target = install(Path(args.profile) if args.profile else None)
+    print(f"Makro Panel dipasang: {target}. Di LibreOffice Calc: Alat > Makro > Jalankan Makro > Makro Saya > "
+          "iku_xl_panel > jalankan_panel (tutup dan buka lagi LibreOffice bila sedang terbuka).")
+    return 0
+
+
 def _report(change) -> int:
     for case_id in change.opened:
         if case_id != change.message:
@@ -273,7 +291,7 @@ COMMANDS = {"init": cmd_init, "sop": cmd_sop, "validate": cmd_validate, "status"
             "open": cmd_open, "advance": cmd_advance, "hold": _status_command("hold"),
             "resume": _status_command("resume"), "cancel": _status_command("cancel"), "undo": cmd_undo,
             "lacak": cmd_lacak, "reschedule": cmd_reschedule, "generate": cmd_generate,
-            "export": cmd_export}
+            "export": cmd_export, "calc": cmd_calc}
 
 
 def _interrupt_on_terminate() -> None:

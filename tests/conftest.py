@@ -36,7 +36,7 @@ def demo_book(demo_master, tmp_path) -> Path:
 @pytest.fixture(scope="session")
 def calc():
     """A LibreOffice Calc running for the whole test session."""
-    from .calc import Calc
+    from .calc.harness import Calc
 
     if soffice() is None:
         pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc")

@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from iku_xl.workbook.ooxml.workbook_patch import WorkbookPatch
 from iku_xl.workbook.reader import read_book
-from tests.calc import error_cells_after_recalculation
+from tests.calc.harness import error_cells_after_recalculation
 from tests.helpers import KEMNAKER_SEED, edit, libreoffice_convert, run
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"

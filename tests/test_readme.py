@@ -33,8 +33,8 @@ def readme_commands() -> set[str]:
         words = cell.split()
         first = words[0]
         for name in first.split("\\|"):  # `hold|cancel` stands for both
-            if name == "sop":
-                found |= {f"sop {sub}" for sub in words[1].split("\\|")}
+            if name in ("sop", "calc"):
+                found |= {f"{name} {sub}" for sub in words[1].split("\\|")}
             else:
                 found.add(name)
         found |= {w.strip(",") for w in re.findall(r"`iku-xl (\w+)", line)[1:]}

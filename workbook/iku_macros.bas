@@ -1,5 +1,6 @@
 Attribute VB_Name = "iku_macros"
-' Tombol makro iku-xl. Impor modul ini (Alt+F11 > File > Import File...), simpan buku kerja
+' Tombol makro iku-xl. Impor modul ini (Alt+F11 > File > Import File...), lalu di editor VBA
+' centang Tools > References > xlwings (tanpa itu RunPython tidak dikenal), simpan buku kerja
 ' sebagai .xlsm, lalu pasang tombol: Developer > Insert > Button, pilih makro di bawah.
 ' Setiap makro memanggil fungsi Python yang sama dengan perintah iku-xl di command line.
 Option Explicit

@@ -54,7 +54,9 @@ def shipped_templates() -> Path:
 
 
 def _progress(items, label: str):
-    if sys.stderr.isatty() and len(items) > 1:
+    """A progress bar on a terminal; under pythonw (Excel's Python on Windows) there is no sys.stderr."""
+    stream = sys.stderr
+    if stream is not None and hasattr(stream, "isatty") and stream.isatty() and len(items) > 1:
         from tqdm import tqdm
         return tqdm(items, desc=label, unit="naskah", file=sys.stderr)
     return items

@@ -1,6 +1,7 @@
 """The workbook open in Excel as the place an action reads from and writes to, in whole blocks."""
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from ..core.book import Book
@@ -11,9 +12,31 @@ from ..workbook import lacak, layout
 from ..workbook.grid import column_index
 from ..workbook.reader import book_from_grids
 from .live_grids import read_sheet
+from .live_sheets import format_as_text, paint
 
-TEXT_FORMAT = "@"
 DATE_FORMAT = "dd/mm/yyyy hh:mm"
+
+
+def workbook_path(xw_book) -> Path | None:
+    """The open workbook's file; None for one never saved (or opened from a web address)."""
+    full = str(getattr(xw_book, "fullname", "") or "")
+    if not full or full.startswith(("http://", "https://")):
+        return None
+    path = Path(full)
+    return path if path.exists() else None
+
+
+@contextlib.contextmanager
+def action_lock(xw_book):
+    """The lock the command line takes on the same file: one action at a time on a workbook."""
+    from ..workbook.shared_file import program_lock
+
+    path = workbook_path(xw_book)
+    if path is None:
+        yield
+        return
+    with program_lock(path):
+        yield
 
 
 class LiveStore(RecordStore):
@@ -53,9 +76,8 @@ class LiveStore(RecordStore):
             if field in letters and hasattr(record, field):
                 cells[column_index(letters[field])] = (getattr(record, field), kinds.get(field))
         for run in _runs(sorted(cells)):
-            for column in run:
-                if cells[column][1] == "text":
-                    sheet.range((row, column)).number_format = TEXT_FORMAT
+            for text_run in _runs([c for c in run if cells[c][1] == "text"]):
+                format_as_text(sheet, (row, text_run[0]), (row, text_run[-1]))
             target = sheet.range((row, run[0]), (row, run[-1]))
             target.value = [[cells[c][0] for c in run]]
         _grow_table(sheet, row)
@@ -81,15 +103,14 @@ class LiveStore(RecordStore):
         old = sheet.range((layout.LACAK_HEADER_ROW + 1, 1), (last, max(width, sheet.used_range.last_cell.column)))
         old.clear_contents()
         old.color = None
-        body = sheet.range((layout.LACAK_HEADER_ROW + 1, len(layout.LACAK_FIXED) + 1),
-                           (layout.LACAK_HEADER_ROW + len(grid), width))
-        body.number_format = DATE_FORMAT
+        end = layout.LACAK_HEADER_ROW + len(grid)
+        if len(grid) > 1:
+            format_as_text(sheet, (layout.LACAK_HEADER_ROW + 1, 1), (end, len(layout.LACAK_FIXED)))
+            sheet.range((layout.LACAK_HEADER_ROW + 1, len(layout.LACAK_FIXED) + 1), (end, width)).number_format = \
+                DATE_FORMAT
         sheet.range((layout.LACAK_HEADER_ROW, 1)).value = [[cell.value for cell in r] + [None] * (width - len(r))
                                                            for r in grid]
-        for r, cells in enumerate(grid[1:], start=layout.LACAK_HEADER_ROW + 1):
-            for c, cell in enumerate(cells, start=1):
-                if cell.style in legend and cell.value is not None:
-                    sheet.range((r, c)).color = legend[cell.style]
+        paint(sheet, _fills(enumerate(grid[1:], start=layout.LACAK_HEADER_ROW + 1), legend))
 
     def history_next_row(self) -> int:
         return next_free_row(self.book.history)
@@ -105,21 +126,27 @@ class LiveStore(RecordStore):
         where = {str(r[0]).strip(): n for n, r in enumerate(ids, start=1)
                  if n > layout.LACAK_HEADER_ROW and r and r[0] is not None}
         free = max([layout.LACAK_HEADER_ROW] + list(where.values())) + 1
-        for row, cells in lacak.placed_rows(sop, cases, self.book.history_of, where, free):
-            self._write_lacak_row(sheet, row, cells, legend)
-
-    @staticmethod
-    def _write_lacak_row(sheet, row: int, cells: list, legend: dict) -> None:
-        line = sheet.range((row, 1), (row, len(cells)))
-        line.color = None
-        sheet.range((row, len(layout.LACAK_FIXED) + 1), (row, len(cells))).number_format = DATE_FORMAT
-        line.value = [[cell.value for cell in cells]]
-        for column, cell in enumerate(cells, start=1):
-            if cell.style in legend and cell.value is not None:
-                sheet.range((row, column)).color = legend[cell.style]
+        placed = list(lacak.placed_rows(sop, cases, self.book.history_of, where, free))
+        fixed = len(layout.LACAK_FIXED)
+        for row, cells in placed:
+            sheet.range((row, 1), (row, len(cells))).color = None
+            format_as_text(sheet, (row, 1), (row, fixed))
+            sheet.range((row, fixed + 1), (row, len(cells))).number_format = DATE_FORMAT
+            sheet.range((row, 1)).value = [[cell.value for cell in cells]]
+        paint(sheet, _fills(placed, legend))
 
     def commit(self) -> None:
         """Excel holds the file: the changes are in the open workbook, for staff to save as usual."""
+
+
+def _fills(rows, legend: dict) -> dict:
+    """The legend colour of each styled cell, grouped by colour."""
+    fills: dict = {}
+    for r, cells in rows:
+        for c, cell in enumerate(cells, start=1):
+            if cell.style in legend and cell.value is not None:
+                fills.setdefault(legend[cell.style], []).append((r, c))
+    return fills
 
 
 def _runs(columns: list[int]) -> list[list[int]]:

@@ -14,7 +14,8 @@ from .. import failures
 from ..core.values import as_int, is_blank, text_of
 from ..errors import IkuError, Refused
 from ..workbook import layout
-from .live_store import LiveStore
+from .live_sheets import is_sheet, selected_rows, sheet_named
+from .live_store import LiveStore, action_lock
 
 TITLE = "iku-xl"
 
@@ -43,7 +44,7 @@ def _action(function):
         book = book or caller_book()
         failures.forget_written()
         try:
-            with _quiet(book):
+            with action_lock(book), _quiet(book):
                 message = function(book)
         except IkuError as error:
             return _tell(book, error.message, critical=True)
@@ -57,9 +58,10 @@ def _action(function):
 
 def panel_value(book, field: str):
     row, _ = layout.PANEL_FIELDS[field]
-    if layout.PANEL not in [s.name for s in book.sheets]:
+    panel = sheet_named(book, layout.PANEL)
+    if panel is None:
         return None
-    value = book.sheets[layout.PANEL].range((row, 2)).value
+    value = panel.range((row, 2)).value
     return None if is_blank(value) else value
 
 
@@ -81,9 +83,9 @@ def _at(book) -> dt.datetime | None:
 
 def selected_case_ids(book, store: LiveStore) -> list[str]:
     selection = book.selection
-    if selection is None or selection.sheet.name != layout.KASUS.name:
+    if selection is None or not is_sheet(selection.sheet, layout.KASUS.name):
         raise Refused("Pilih dulu baris kasus di lembar Kasus, lalu jalankan lagi.", sheet=layout.KASUS.name)
-    rows = range(selection.row, selection.row + selection.rows.count)
+    rows = set(selected_rows(selection, max((c.row or 1 for c in store.book.cases), default=1)))
     ids = [c.id_text for c in store.book.cases if c.row in rows and c.id_text]
     if not ids:
         raise Refused("Baris yang dipilih belum punya ID kasus; pilih baris kasus yang "
@@ -212,7 +214,7 @@ def generate(book) -> str:
         column = store.book.columns[layout.KASUS.name].get("documents")
     result = make(LiveStore(book), ids)
     if column:
-        sheet = book.sheets[layout.KASUS.name]
+        sheet = sheet_named(book, layout.KASUS.name)
         for case_id in ids:
             files = [f for f in result.files if f.parent.name == case_id]
             if files:
@@ -256,8 +258,8 @@ def render_sop(book) -> str:
 
     selection = book.selection
     with LiveStore(book) as store:
-        code = selection.sheet.name if selection is not None else ""
-        if code not in store.book.sops:
+        code = next((c for c in store.book.sops if selection is not None and is_sheet(selection.sheet, c)), "")
+        if not code:
             raise Refused("Pilih dulu sebuah sel di lembar SOP (misalnya POLHUKAM), lalu jalankan lagi.")
         folder = store.output / "sop"
         pdf, pngs = render_sop_document(store.book, code, folder)

@@ -152,9 +152,25 @@ def _check_writable(path: Path) -> None:
 
 
 @contextlib.contextmanager
+def program_lock(path: Path, wait: float | None = None):
+    """The program's own lock on the workbook, shared by the command line and the macros: one action at a
+    time, however it was started (a second click on macOS, where RunPython returns at once, waits here)."""
+    from .lock import LockTimeout, held
+
+    target = path.resolve()
+    seconds = LOCK_WAIT_SECONDS if wait is None else wait
+    try:
+        with held(target.with_name(f".{target.name}.iku-lock"), seconds):
+            yield target
+    except LockTimeout as error:
+        raise WorkbookInUse(f"Berkas {path.name} sedang dikerjakan oleh aksi iku-xl lain lebih dari "
+                            f"{seconds:g} detik; tunggu aksi itu selesai, lalu jalankan lagi.",
+                            path=str(path)) from error
+
+
+@contextlib.contextmanager
 def exclusive(path: Path):
     """Hold the program's lock on the workbook for one read-change-write; refuse if a person holds the file."""
-    from .lock import LockTimeout, held
     from .ooxml.package import check_readable
 
     check_readable(path)
@@ -164,9 +180,5 @@ def exclusive(path: Path):
         if in_use:
             raise WorkbookInUse(in_use, path=str(path))
     _check_writable(target)
-    try:
-        with held(target.with_name(f".{target.name}.iku-lock"), LOCK_WAIT_SECONDS):
-            yield SharedWorkbook(target)
-    except LockTimeout as error:
-        raise WorkbookInUse(f"Berkas {path.name} sedang ditulis oleh proses iku-xl lain lebih dari "
-                            f"{LOCK_WAIT_SECONDS} detik; coba lagi sebentar lagi.", path=str(path)) from error
+    with program_lock(path):
+        yield SharedWorkbook(target)

@@ -201,7 +201,7 @@ def _panel(ws) -> None:
         cell.border, cell.fill = styles.BOX, styles.FLOW_FILL
         if field == "at":
             cell.number_format = styles.NUMBER_FORMATS["datetime"]
-        if field == "month":
+        if field in ("note", "by", "month"):  # text as typed: "1/2" or "- revisi" stays what staff wrote
             cell.number_format = "@"
     ws["B3"] = layout.FIXED_LISTS["DaftarAksi"][0]
     _dropdown(ws, layout.Column("action", "Aksi", dropdown="DaftarAksi"), "B3")

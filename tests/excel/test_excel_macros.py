@@ -1,4 +1,9 @@
-"""The macros, on a stand-in for xlwings loaded from the same workbooks the command line uses."""
+"""The macros through the real xlwings package, on the workbook open in a running LibreOffice Calc.
+
+Calc converts dates by number format, computes formulas and parses written strings as if typed, as
+Excel does; each test compares what the macro left with what the command line leaves, or with what a
+person would check in the sheet.
+"""
 import datetime as dt
 import shutil
 
@@ -7,7 +12,7 @@ from openpyxl import load_workbook
 
 from iku_xl.excel import macros
 from iku_xl.workbook.reader import read_book
-from tests.excel.xlwings_standin import Book
+from tests.calc.live import LiveWorkbook
 from tests.helpers import ROOT, edit, run
 
 AT = dt.datetime(2026, 11, 20, 11, 0)
@@ -23,10 +28,18 @@ def pair(demo_master, tmp_path):
     return cli, excel
 
 
-def panel(book: Book, **values):
-    rows = {"action": 3, "note": 4, "by": 5, "at": 6, "month": 7}
-    for key, value in values.items():
-        book.sheets["Panel"].range((rows[key], 2)).value = value
+@pytest.fixture
+def live(calc):
+    """Open a workbook in Calc; whatever a test leaves open is closed after it."""
+    opened: list[LiveWorkbook] = []
+
+    def open_workbook(path) -> LiveWorkbook:
+        opened.append(LiveWorkbook(calc, path))
+        return opened[-1]
+
+    yield open_workbook
+    for workbook in opened:
+        workbook.close()
 
 
 def sheet_values(path, name):
@@ -52,45 +65,65 @@ def same_cells(cli, excel):
     assert history_values(cli) == history_values(excel)
 
 
-def test_advance_macro_and_command_leave_the_same_cells(pair, capsys):
+def lacak_values(path, name):
+    """A Lacak sheet's cells, numbers as numbers whichever way the application stored them."""
+    return [tuple(float(v) if isinstance(v, int) and not isinstance(v, bool) else v for v in row)
+            for row in sheet_values(path, name)]
+
+
+def test_advance_macro_and_command_leave_the_same_cells(pair, capsys, live):
     cli, excel = pair
     assert run(capsys, "advance", cli, "IKU-2026-004", "--at", AT.isoformat(), "--by", "Dewi")[0] == 0
-    book = Book(excel)
-    panel(book, by="Dewi", at=AT)
-    book.select("Kasus", 5)  # IKU-2026-004
-    message = macros.advance(book)
-    assert "langkah 2" in message and book.app.alerts[-1]["mode"] == "info"
-    assert book.app.property_calls == [{"screen_updating": False, "calculation": "manual"}]
-    book.save()
+    workbook = live(excel)
+    workbook.panel(by="Dewi", at=AT)
+    workbook.select("A5")  # IKU-2026-004
+    message = macros.advance(workbook.book)
+    assert "langkah 2" in message and workbook.app.alerts[-1]["mode"] == "info"
+    assert workbook.app.screen_updating and workbook.app.calculation == "automatic"  # put back afterwards
+    workbook.save()
     same_cells(cli, excel)
-    assert sheet_values(cli, "Lacak KEMNAKER") == sheet_values(excel, "Lacak KEMNAKER")
+    assert lacak_values(cli, "Lacak KEMNAKER") == lacak_values(excel, "Lacak KEMNAKER")
 
 
-def test_decision_asks_ya_or_tidak(pair, capsys):
+def test_kasus_formulas_compute_in_the_application_after_the_command_line_wrote(pair, capsys, live):
+    """The Terlambat column is a formula copied to each new row: Calc must compute it, not show an error."""
+    cli, _ = pair
+    run(capsys, "advance", cli, "IKU-2026-004", "--at", AT.isoformat(), "--by", "Dewi")
+    for title in ("Kasus baru", "Kasus lain"):  # each new row takes the formula of the row above
+        run(capsys, "open", cli, "--sop", "POLHUKAM", "--title", title)
+    workbook = live(cli)
+    flags = workbook.sheet("Kasus").range("K2:K7").options(ndim=1, err_to_str=True).value
+    assert not [f for f in flags if isinstance(f, str) and f.startswith("#")], flags
+    assert flags[1] == "Ya" and flags[0] in ("", None)  # IKU-2026-002 is past due; IKU-2026-001 is done
+    assert flags[4:] == [None, None]  # the new cases are not yet due
+    assert macros.validate(workbook.book).startswith("0 galat")
+
+
+def test_decision_asks_ya_or_tidak(pair, capsys, live):
     cli, excel = pair
     for path in pair:
         run(capsys, "advance", path, "IKU-2026-004", "--at", AT.isoformat(), "--by", "Dewi")
     run(capsys, "advance", cli, "IKU-2026-004", "--decision", "tidak", "--at", "2026-11-20T11:30", "--by", "Yusuf")
-    book = Book(excel)
-    panel(book, by="Yusuf", at=dt.datetime(2026, 11, 20, 11, 30))
-    book.select("Kasus", 5)
-    book.app.answers = ["no"]
-    macros.advance(book)
-    assert book.app.alerts[0]["buttons"] == "yes_no_cancel" and "Tidak" in book.app.alerts[0]["prompt"]
-    book.save()
+    workbook = live(excel)
+    workbook.panel(by="Yusuf", at=dt.datetime(2026, 11, 20, 11, 30))
+    workbook.select("A5")
+    workbook.app.answers = ["no"]
+    macros.advance(workbook.book)
+    assert workbook.app.alerts[0]["buttons"] == "yes_no_cancel" and "Tidak" in workbook.app.alerts[0]["prompt"]
+    workbook.save()
     same_cells(cli, excel)
     assert kasus_row(excel, "IKU-2026-004").status == "Dikembalikan"
 
 
-def test_cancelled_question_changes_nothing(pair, capsys):
+def test_cancelled_question_changes_nothing(pair, capsys, live):
     _, excel = pair
     run(capsys, "advance", excel, "IKU-2026-004", "--at", AT.isoformat())
     before = history_values(excel)
-    book = Book(excel)
-    book.select("Kasus", 5)
-    book.app.answers = ["cancel"]
-    assert "tidak ada yang berubah" in macros.advance(book)
-    book.save()
+    workbook = live(excel)
+    workbook.select("A5")
+    workbook.app.answers = ["cancel"]
+    assert "tidak ada yang berubah" in macros.advance(workbook.book)
+    workbook.save()
     assert history_values(excel) == before
 
 
@@ -101,146 +134,229 @@ def test_cancelled_question_changes_nothing(pair, capsys):
         ("cancel", ["--reason", "Digabung"], "Digabung"),
     ],
 )
-def test_hold_and_cancel_macros_match_commands(pair, capsys, action, args, note):
+def test_hold_and_cancel_macros_match_commands(pair, capsys, live, action, args, note):
     cli, excel = pair
     assert run(capsys, action, cli, "IKU-2026-003", *args, "--at", AT.isoformat(), "--by", "Staf")[0] == 0
-    book = Book(excel)
-    panel(book, note=note, by="Staf", at=AT)
-    book.select("Kasus", 4)
-    getattr(macros, action)(book)
-    book.save()
+    workbook = live(excel)
+    workbook.panel(note=note, by="Staf", at=AT)
+    workbook.select("A4")
+    getattr(macros, action)(workbook.book)
+    workbook.save()
     same_cells(cli, excel)
 
 
-def test_hold_without_reason_is_refused_with_a_message(pair):
+def test_hold_without_reason_is_refused_with_a_message(pair, live):
     _, excel = pair
-    book = Book(excel)
-    book.select("Kasus", 4)
-    message = macros.hold(book)
-    assert "Isi alasan" in message and book.app.alerts[-1]["mode"] == "critical"
+    workbook = live(excel)
+    workbook.select("A4")
+    message = macros.hold(workbook.book)
+    assert "Isi alasan" in message and workbook.app.alerts[-1]["mode"] == "critical"
 
 
-def test_resume_undo_and_return_match_commands(pair, capsys):
+def test_resume_undo_and_return_match_commands(pair, capsys, live):
     cli, excel = pair
     for path in pair:
         run(capsys, "hold", path, "IKU-2026-003", "--reason", "x", "--at", AT.isoformat(), "--by", "Staf")
     run(capsys, "resume", cli, "IKU-2026-003", "--at", "2026-11-20T12:00", "--by", "Staf")
-    book = Book(excel)
-    panel(book, by="Staf", at=dt.datetime(2026, 11, 20, 12, 0))
-    book.select("Kasus", 4)
-    macros.resume(book)
-    book.save()
+    workbook = live(excel)
+    workbook.panel(by="Staf", at=dt.datetime(2026, 11, 20, 12, 0))
+    workbook.select("A4")
+    macros.resume(workbook.book)
+    workbook.save()
     same_cells(cli, excel)
     run(capsys, "undo", cli, "IKU-2026-003", "--by", "Staf", "--note", "salah")
-    book = Book(excel)
-    panel(book, by="Staf", note="salah")
-    book.select("Kasus", 4)
-    macros.undo(book)
-    book.save()
+    workbook = live(excel)
+    workbook.panel(by="Staf", note="salah")
+    workbook.select("A4")
+    macros.undo(workbook.book)
+    workbook.save()
     a, b = history_values(cli)[-1], history_values(excel)[-1]
     assert a[1:] == b[1:]  # all but the time, which is 'now' for an undo
     assert kasus_row(cli, "IKU-2026-003").status == kasus_row(excel, "IKU-2026-003").status == "Ditunda"
 
 
-def test_typed_rows_are_opened(pair, capsys):
+def test_typed_rows_are_opened(pair, capsys, live):
     cli, excel = pair
     for path in pair:
         edit(path, {"Kasus": {"B7": "IKU diketik", "C7": "POLHUKAM", "I7": AT}})
     run(capsys, "lacak", cli)  # any write opens typed rows
-    book = Book(excel)
-    assert "IKU-2026-005" in macros.open_cases(book)
-    book.save()
+    workbook = live(excel)
+    assert "IKU-2026-005" in macros.open_cases(workbook.book)
+    workbook.save()
     same_cells(cli, excel)
 
 
-def test_id_typed_as_number_date_empty_and_error_cells(pair, capsys):
+def test_id_typed_as_number_and_error_cells(pair, capsys, live):
     cli, excel = pair
     for path in pair:
-        edit(path, {"Kasus": {"A5": 7, "L4": "#REF!"}})
+        edit(path, {"Kasus": {"A5": 7, "L4": "=1/0"}})
     code, _, _ = run(capsys, "advance", cli, "7", "--at", AT.isoformat(), "--by", "Dewi")
     assert code == 0
-    book = Book(excel)
-    panel(book, by="Dewi", at=AT)
-    book.select("Kasus", 5)
-    assert "Kasus 7 ke langkah 2" in macros.advance(book)
-    book.save()
+    workbook = live(excel)
+    workbook.panel(by="Dewi", at=AT)
+    workbook.select("A5")
+    assert "Kasus 7 ke langkah 2" in macros.advance(workbook.book)
+    macros.validate(workbook.book)  # the error cell, as Calc computes it, is reported
+    temuan = workbook.sheet("Temuan").range("A1").expand().options(ndim=2).value
+    assert any(r[1] == "Kasus" and r[2] == "L4" and "#DIV/0!" in r[3] for r in temuan), temuan
+    workbook.save()
     same_cells(cli, excel)
-    # validation reports the #REF! cell in both faces
-    book = Book(excel)
-    macros.validate(book)
-    book.save()
-    temuan = sheet_values(excel, "Temuan")
-    assert any(r[1] == "Kasus" and r[2] == "L4" and "#REF!" in r[3] for r in temuan)
-    assert "Kasus!L4" in run(capsys, "validate", cli)[1]
+    assert "Kasus!L4" in run(capsys, "validate", excel)[1]  # Calc saved the error it computed
 
 
-def test_validate_marks_cells_and_clears_them_next_time(pair):
+def test_validate_marks_cells_keeps_their_fill_as_text_and_puts_it_back(pair, live):
     _, excel = pair
     edit(excel, {"Kasus": {"H3": "Proses"}})
-    workbook = load_workbook(excel)
-    original_fill = workbook["Kasus"]["H3"].fill.fgColor.rgb
-    book = Book(excel)
-    assert "1 galat" in macros.validate(book)
-    book.save()
-    marked = load_workbook(excel)
-    assert marked["Kasus"]["H3"].fill.fgColor.rgb.endswith("FFC7CE")
-    assert marked["Kasus"]["H3"].comment.text.startswith("iku-xl:")
+    workbook = live(excel)
+    kasus = workbook.sheet("Kasus")
+    kasus.range("H3").color = (221, 235, 247)
+    assert "1 galat" in macros.validate(workbook.book)
+    assert kasus.range("H3").color == (255, 199, 206)
+    assert kasus.range("H3").note.text.startswith("iku-xl:")
+    temuan = workbook.sheet("Temuan").range("A1").expand().options(ndim=2).value
+    kept = next(r[5] for r in temuan if r[2] == "H3")
+    assert kept == "rgb(221,235,247)"  # text: "221,235,247" would be read back as 221235247
+    workbook.save()
     assert any(str(r[4]).startswith("=HYPERLINK(\"#'Kasus'!H3\"") for r in sheet_values(excel, "Temuan")[1:])
     edit(excel, {"Kasus": {"H3": "Berjalan"}})
-    book = Book(excel)
-    assert "0 galat" in macros.validate(book)
-    book.save()
-    cleared = load_workbook(excel)["Kasus"]["H3"]
-    assert cleared.comment is None and cleared.fill.fgColor.rgb == original_fill
+    workbook = live(excel)
+    assert macros.validate(workbook.book).startswith("0 galat")
+    cell = workbook.sheet("Kasus").range("H3")
+    assert cell.note is None and cell.color == (221, 235, 247)
 
 
-def test_generate_macro_on_a_step_without_documents(pair):
+def test_validate_uses_a_temuan_sheet_renamed_in_lower_case(pair, live):
+    """Excel refuses a second sheet that differs in case only: the program must find 'temuan' itself."""
+    _, excel = pair
+    edit(excel, {"Kasus": {"H3": "Proses"}})
+    workbook = live(excel)
+    workbook.book.sheets.add("temuan")
+    sheets = len(workbook.book.sheets)
+    macros.validate(workbook.book)
+    assert len(workbook.book.sheets) == sheets
+    assert "H3" in workbook.sheet("temuan").range("C1:C50").value
+
+
+def test_free_text_is_written_as_typed_text(pair, capsys, live):
+    """Calc and Excel parse a written string as if typed: "1/2" becomes a date, "- revisi" a formula."""
+    _, excel = pair
+    edit(excel, {"Kasus": {"B3": "1/2"}})
+    workbook = live(excel)
+    for name in ("Riwayat", "Lacak POLHUKAM"):  # formats lost, as when rows are pasted from elsewhere
+        workbook.sheet(name).range("A2:Z300").number_format = "General"
+    macros.rebuild_tracking(workbook.book)
+    lacak = workbook.sheet("Lacak POLHUKAM").used_range.options(ndim=2).value
+    assert any(r[1] == "1/2" for r in lacak), lacak
+    workbook.panel(note="- revisi", by="1/2", at=AT)
+    workbook.select("A3")
+    assert "ditunda" in macros.hold(workbook.book).lower()
+    riwayat = workbook.sheet("Riwayat")
+    last = riwayat.used_range.last_cell.row
+    row = riwayat.range((last, 1), (last, 16)).options(err_to_str=True).value
+    assert row[9] == "1/2" and row[10] == "- revisi", row
+
+
+def test_hidden_rows_are_never_moved_and_every_area_counts(pair, live):
+    """A filter hides rows; a drag across them selects them too (Excel's selection, and Calc's for rows
+    hidden by hand, spans them): only the rows staff see are processed. Ctrl+click gives several areas."""
+    _, excel = pair
+    workbook = live(excel)
+    rows = workbook.sheet("Kasus").api.Rows
+    for index in (2, 3):  # rows 3 and 4: IKU-2026-002 and IKU-2026-003
+        rows.getByIndex(index).IsVisible = False
+    workbook.panel(note="Menunggu data", at=AT)
+    workbook.select("A3:A5")
+    message = macros.hold(workbook.book)
+    assert "IKU-2026-004" in message and "IKU-2026-002" not in message and "IKU-2026-003" not in message
+    for index in (2, 3):
+        rows.getByIndex(index).IsVisible = True
+    workbook.panel(note="Digabung")
+    workbook.select("A3,A5")  # Ctrl+click: two areas
+    message = macros.cancel(workbook.book)
+    assert "IKU-2026-002" in message and "IKU-2026-004" in message and "IKU-2026-003" not in message
+    assert workbook.sheet("Kasus").range("H2:H5").value == ["Selesai", "Dibatalkan", "Berjalan", "Dibatalkan"]
+
+
+def test_a_second_action_waits_for_the_first_and_is_told_so(pair, live, monkeypatch):
+    from iku_xl.workbook import shared_file
+
+    _, excel = pair
+    workbook = live(excel)
+    workbook.panel(note="Menunggu data", at=AT)
+    workbook.select("A4")
+    monkeypatch.setattr(shared_file, "LOCK_WAIT_SECONDS", 0.2)
+    with shared_file.program_lock(excel):  # another action (or the command line) is still at work
+        message = macros.hold(workbook.book)
+    assert "sedang dikerjakan oleh aksi iku-xl lain" in message and workbook.app.alerts[-1]["mode"] == "critical"
+    assert workbook.sheet("Kasus").range("H4").value == "Berjalan"
+    assert "ditunda" in macros.hold(workbook.book).lower()
+
+
+def test_generate_macro_on_a_step_without_documents(pair, live):
     _, excel = pair
     edit(excel, {"Panel": {"B3": "Buat naskah dinas"}})
-    book = Book(excel)
-    book.select("Kasus", 2)  # IKU-2026-001 stands at step 17: no document there
-    message = macros.run_panel(book)
+    workbook = live(excel)
+    workbook.select("A2")  # IKU-2026-001 stands at step 17: no document there
+    message = macros.run_panel(workbook.book)
     assert "0 naskah" in message and "tidak menghasilkan naskah" in message
 
 
-def test_generate_and_export_macros_write_beside_the_workbook(pair, capsys):
+def test_generate_and_export_macros_write_beside_the_workbook(pair, capsys, live, monkeypatch):
     _, excel = pair
     run(capsys, "open", excel, "--sop", "POLHUKAM", "--title", "Kasus baru")  # at step 1: a lembar disposisi
-    book = Book(excel)
-    book.select("Kasus", 6)
-    message = macros.generate(book)
-    assert "1 naskah dibuat" in message
-    book.save()
+    run(capsys, "open", excel, "--sop", "POLHUKAM", "--title", "Kasus lain")
+    monkeypatch.setattr("sys.stderr", None)  # pythonw, as Excel's Python runs on Windows, has no stderr
+    workbook = live(excel)
+    workbook.select("A6:A7")
+    message = macros.generate(workbook.book)
+    assert "2 naskah dibuat" in message, message
+    workbook.save()
     link = load_workbook(excel)["Kasus"]["M6"]
     assert link.value == "1 naskah" and link.hyperlink.target.endswith("IKU-2026-005")
     assert list((excel.parent / "output" / "IKU-2026-005").glob("Lembar Disposisi*.docx"))
     assert read_book(excel).numbers == []  # a lembar disposisi takes no number of its own
-    book = Book(excel)
-    panel(book, month="2026-11")
-    assert "Ekspor 2026-11" in macros.export(book)
+    workbook = live(excel)
+    workbook.panel(month="2026-11")
+    assert "Ekspor 2026-11" in macros.export(workbook.book)
     assert (excel.parent / "output" / "ekspor" / "2026-11" / "ekspor-2026-11.xlsx").exists()
 
 
-def test_selection_outside_kasus_and_unknown_panel_action(pair):
+def test_selection_outside_kasus_and_unknown_panel_action(pair, live):
     _, excel = pair
-    book = Book(excel)
-    book.select("Riwayat", 2)
-    assert "Pilih dulu baris kasus" in macros.advance(book)
-    edit(excel, {"Panel": {"B3": "Terbang"}})
-    book = Book(excel)
-    assert "tidak dikenal" in macros.run_panel(book)
+    workbook = live(excel)
+    workbook.select("A2", sheet="Riwayat")
+    assert "Pilih dulu baris kasus" in macros.advance(workbook.book)
+    workbook.sheet("Panel").range("B3").value = "Terbang"
+    assert "tidak dikenal" in macros.run_panel(workbook.book)
 
 
-def test_macros_read_and_write_in_blocks(pair):
+def test_actions_make_few_calls_to_the_application(pair, live):
+    """Every call is a round trip to Excel (seconds over COM for thousands, minutes over AppleScript):
+    sheets are read in blocks and colours go out as one union range per colour, not cell by cell."""
     _, excel = pair
-    book = Book(excel)
-    panel(book, by="Dewi", at=AT)
-    book.select("Kasus", 5)
-    book.reads = book.writes = 0
-    macros.advance(book)
-    sheets = len(list(book.sheets))
-    assert book.reads <= 4 * sheets + 10, book.reads  # whole sheets, a few times: never cell by cell
-    assert book.writes <= 40, book.writes
+    typed = {}
+    for row in range(7, 107):  # a hundred typed cases
+        typed[f"B{row}"], typed[f"C{row}"], typed[f"I{row}"] = f"IKU {row}", "POLHUKAM", AT
+    edit(excel, {"Kasus": typed})
+    workbook = live(excel)
+    reads = 4 * len(workbook.book.sheets) + 12  # reading the workbook, a few times over
+    assert "100 kasus dibuka" in macros.open_cases(workbook.book)
+    start = workbook.calls
+    macros.rebuild_tracking(workbook.book)  # about 1,700 coloured cells
+    assert workbook.calls - start <= reads, workbook.calls - start
+    workbook.panel(by="Dewi", at=AT)
+    workbook.select("A5")
+    start = workbook.calls
+    macros.advance(workbook.book)
+    assert workbook.calls - start <= reads, workbook.calls - start
+    for row in range(7, 57):
+        workbook.sheet("Kasus").range(f"H{row}").value = "Proses"  # fifty findings
+    macros.validate(workbook.book)
+    marked = len(workbook.sheet("Temuan").used_range.value) - 1
+    start = workbook.calls
+    macros.validate(workbook.book)  # clears the marks, then marks them again
+    per_cell = 6  # a note can only be read, removed and added cell by cell
+    assert workbook.calls - start <= reads + per_cell * marked, (workbook.calls - start, marked)
 
 
 def test_every_panel_action_has_a_macro_and_a_vba_sub():

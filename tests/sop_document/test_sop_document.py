@@ -125,16 +125,19 @@ def test_unknown_sop_is_refused(capsys):
     assert code == 1 and "POLHUKAM" in err
 
 
-def test_render_macro_on_the_sop_sheet(demo_master, tmp_path):
+def test_render_macro_on_the_sop_sheet(demo_master, tmp_path, calc):
     import shutil
 
     from iku_xl.excel import macros
-    from tests.excel.xlwings_standin import Book
+    from tests.calc.live import LiveWorkbook
 
     path = tmp_path / "iku.xlsx"
     shutil.copy(demo_master, path)
-    book = Book(path)
-    book.select("KEMNAKER", 25)
-    assert "SOP KEMNAKER dicetak" in macros.render_sop(book)
+    workbook = LiveWorkbook(calc, path)
+    try:
+        workbook.select("B25", sheet="KEMNAKER")
+        assert "SOP KEMNAKER dicetak" in macros.render_sop(workbook.book)
+    finally:
+        workbook.close()
     assert (tmp_path / "output" / "sop" / "SOP-KEMNAKER.pdf").exists()
     assert (tmp_path / "output" / "sop" / "SOP-KEMNAKER.bpmn").exists()

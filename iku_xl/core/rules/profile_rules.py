@@ -58,7 +58,7 @@ def _legal_bases(book: Book) -> Iterator[Finding]:
     by_profile: dict[str, list] = {}
     for basis in book.legal_bases:
         by_profile.setdefault(text_of(basis.profile).upper(), []).append(basis)
-    for profile, bases in by_profile.items():
+    for bases in by_profile.values():
         last = None
         for basis in bases:
             def finding(field: str, message: str, basis=basis) -> Finding:

@@ -65,7 +65,20 @@ class Calc:
                     raise RuntimeError("LibreOffice did not start") from None
                 time.sleep(0.2)
         self.context = context
+        self._recalculate_on_load()
         return context.ServiceManager.createInstanceWithContext("com.sun.star.frame.Desktop", context)
+
+    def _recalculate_on_load(self) -> None:
+        """Recalculate every workbook on opening, as Excel does for a file the program saved; Calc's default
+        would show the cached results instead, and a broken formula would go unseen."""
+        provider = self.context.ServiceManager.createInstanceWithContext(
+            "com.sun.star.configuration.ConfigurationProvider", self.context)
+        access = provider.createInstanceWithArguments(
+            "com.sun.star.configuration.ConfigurationUpdateAccess",
+            (self.prop("nodepath", "/org.openoffice.Office.Calc/Formula/Load"),))
+        access.setPropertyValue("OOXMLRecalcMode", 0)  # 0: always
+        access.setPropertyValue("ODFRecalcMode", 0)
+        access.commitChanges()
 
     def prop(self, name: str, value):
         from com.sun.star.beans import PropertyValue
@@ -74,9 +87,10 @@ class Calc:
         item.Name, item.Value = name, value
         return item
 
-    def open(self, path: Path):
+    def open(self, path: Path, hidden: bool = True):
+        """A document in its own window; `hidden=False` makes it the current one, as a person's is."""
         url = self.uno.systemPathToFileUrl(str(Path(path).resolve()))
-        return self.desktop.loadComponentFromURL(url, "_blank", 0, (self.prop("Hidden", True),))
+        return self.desktop.loadComponentFromURL(url, "_blank", 0, (self.prop("Hidden", hidden),))
 
     def save_as_xlsx(self, document, path: Path) -> None:
         url = self.uno.systemPathToFileUrl(str(Path(path).resolve()))
