@@ -96,6 +96,13 @@ _VERSION_BOX = '''        document = XSCRIPTCONTEXT.getDocument()  # noqa: F821
 
 def install(profile: Path | None = None) -> Path:
     """Write the script module into the profile's Scripts/python folder; returns its path."""
+    import importlib.util
+
+    from ..errors import Refused
+
+    if importlib.util.find_spec("xlwings") is None:
+        raise Refused('Paket xlwings belum terpasang untuk Python ini; jalankan dulu '
+                      '\'python -m pip install -e ".[excel]"\' di folder program, lalu ulangi.')
     folder = (profile or default_profile()) / "Scripts" / "python"
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / SCRIPT_NAME
