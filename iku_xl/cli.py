@@ -40,8 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     sop = commands.add_parser("sop", help="mengelola lembar SOP")
     sop_commands = sop.add_subparsers(dest="sop_command", metavar="PERINTAH", parser_class=Parser)
-    imp = sop_commands.add_parser("import", help="mengimpor SOP AP dari salinan teksnya")
-    imp.add_argument("file", metavar="BERKAS_TEKS")
+    imp = sop_commands.add_parser("import", help="mengimpor SOP AP dari berkas Word, PDF, Excel atau teksnya")
+    imp.add_argument("file", metavar="BERKAS_SOP", help="SOP AP sebagai .docx, .pdf, .xlsx atau teks")
     imp.add_argument("--code", required=True, metavar="KODE", help="kode SOP, juga nama lembarnya")
     imp.add_argument("--workbook", default="workbook/iku.xlsx", metavar="BERKAS",
                      help="buku kerja tujuan (bawaan: workbook/iku.xlsx)")
@@ -159,9 +159,16 @@ def cmd_sop(args) -> int:
         raise UsageError("Pilih perintah SOP: import, render atau bpmn, misalnya 'iku-xl sop render BERKAS "
                          "--sop KODE'.")
     from .actions.sop_import import import_sop
-    sop = import_sop(args.file, args.code, args.workbook, replace=args.replace)
-    print(f"SOP {sop.code} diimpor ke {args.workbook}: {len(sop.steps)} langkah, {len(sop.roles)} peran. "
-          f"Lengkapi pelaksana dan tujuan keputusan, lalu jalankan 'iku-xl validate {args.workbook}'.")
+    imported = import_sop(args.file, args.code, args.workbook, replace=args.replace)
+    sop = imported.sop
+    print(f"SOP {sop.code} diimpor dari {imported.source} ke {args.workbook}: {len(sop.steps)} langkah, "
+          f"{len(sop.roles)} peran ({', '.join(sop.roles)}), "
+          f"{sum(s.is_decision for s in sop.steps)} keputusan.")
+    for note in imported.notes:
+        where = f"Langkah {note.step}" if note.step is not None else "Identitas"
+        print(f"  {where}: {note.message}" + (" (dugaan, periksa)" if note.guessed else ""))
+    print(f"{imported.guesses} dugaan ditulis di kolom 'Periksa (hasil impor)' lembar {sop.code}; periksa, "
+          f"kosongkan selnya bila benar, lalu jalankan 'iku-xl validate {args.workbook}'.")
     return 0
 
 

@@ -88,7 +88,7 @@ def shipped_sop(code: str) -> Sop:
     reading = READING[code]
     signers = SIGNERS[code]
     sop.steps = [
-        step.with_(executors=executors, kind=kind, if_yes=if_yes, if_no=if_no, documents=documents,
+        step.with_(executors=executors, kind=kind, if_yes=if_yes, if_no=if_no, documents=documents, to_confirm="",
                    signer=signers.get(step.no or 0, ("", ()))[0], recipients=signers.get(step.no or 0, ("", ()))[1])
         for step in sop.steps
         for executors, kind, if_yes, if_no, documents in [reading[step.no or 0]]

@@ -1,12 +1,13 @@
-"""iku-xl sop import: an SOP AP from its text copy into a new SOP sheet."""
+"""iku-xl sop import: an SOP AP from its Word file, PDF, Excel sheet or text copy into a new SOP sheet."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
 from ..core.sop import Sop
-from ..errors import Refused, UnreadableFile, UsageError
-from ..importers.sop_text import parse_sop_text
+from ..errors import Refused, UsageError
+from ..importers.sop_file import read_sop_file
+from ..importers.sop_rows import ImportedSop
 from ..workbook import lacak, layout
 from ..workbook.grid import column_letter
 from ..workbook.ooxml.add_sheets import add_sheets, set_pick_list
@@ -17,18 +18,6 @@ from ..workbook.shared_file import exclusive
 _CODE = re.compile(rf"^[A-Z0-9][A-Z0-9_-]{{0,{layout.MAX_SOP_CODE - 1}}}$")
 
 
-def read_text(path: Path) -> str:
-    if not path.is_file():
-        raise UnreadableFile(f"Berkas {path} tidak ada; periksa nama dan foldernya.", path=str(path))
-    data = path.read_bytes()
-    for encoding in ("utf-8-sig", "cp1252"):  # Word on Windows saves text as cp1252 unless told otherwise
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise UnreadableFile(f"Berkas {path} bukan berkas teks.", path=str(path))
-
-
 def check_code(code: str) -> str:
     code = code.strip().upper()
     if not _CODE.match(code) or code in {n.upper() for n in layout.RESERVED_SHEETS}:
@@ -37,10 +26,12 @@ def check_code(code: str) -> str:
     return code
 
 
-def import_sop(text_path: str | Path, code: str, workbook_path: str | Path, *, replace: bool = False) -> Sop:
-    """Add the SOP's sheet and its Lacak sheet to the workbook, keeping everything else as it was."""
+def import_sop(source: str | Path, code: str, workbook_path: str | Path, *, replace: bool = False) -> ImportedSop:
+    """Add the SOP's sheet and its Lacak sheet to the workbook, keeping everything else as it was; the
+    import report says per step what was read from the wording and what is missing."""
     code = check_code(code)
-    sop = parse_sop_text(read_text(Path(text_path)), code)
+    imported = read_sop_file(Path(source), code)
+    sop = imported.sop
     workbook_path = Path(workbook_path)
     with exclusive(workbook_path) as shared:
         package = open_package(workbook_path, shared.read())
@@ -61,7 +52,7 @@ def import_sop(text_path: str | Path, code: str, workbook_path: str | Path, *, r
             column = lists.index(name) + 1
             set_pick_list(patch, layout.DAFTAR, column, name, items, column_letter(column))
         shared.write(patch.to_bytes())
-    return sop
+    return imported
 
 
 def _scratch_sheets(sop: Sop, book) -> bytes:

@@ -82,6 +82,7 @@ class Step:
     documents: tuple[str, ...] = ()
     signer: str = ""                  # the role that signs the documents of this step (Penandatangan)
     recipients: tuple[str, ...] = ()  # the roles they go to (Kepada)
+    to_confirm: str = ""              # what an import read from the wording, for staff to check
     row: int | None = None
     raw_no: object = None
     unnamed_executor_columns: tuple[int, ...] = field(default=())

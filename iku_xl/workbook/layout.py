@@ -269,8 +269,9 @@ SOP_FIXED_HEADERS = {  # field -> header of the second header row (or the first,
     "documents": "Dokumen",
     "signer": "Penandatangan",
     "recipients": "Kepada",
+    "to_confirm": "Periksa (hasil impor)",
 }
-SOP_OPTIONAL_HEADERS = {"signer", "recipients"}  # older SOP sheets have no such columns
+SOP_OPTIONAL_HEADERS = {"signer", "recipients", "to_confirm"}  # older SOP sheets have no such columns
 SOP_GROUP_HEADERS = ("Pelaksana", "Mutu Baku", "Alur (dibaca program)")
 
 

@@ -50,6 +50,7 @@ def read_sop_sheet(grid: Grid) -> tuple[Sop, dict[str, str], int]:
             kind=_kind(values["kind"]), if_yes=_target(values["if_yes"]), if_no=_target(values["if_no"]),
             documents=_documents(values["documents"]), row=row,
             signer=text_of(values.get("signer")), recipients=tuple(_list(values.get("recipients"))),
+            to_confirm=text_of(values.get("to_confirm")),
         ))
     sop = Sop(code=grid.name, identity=_identity(grid, header), roles=tuple(r for r in roles if r), steps=steps)
     return sop, letters, role_row

@@ -231,11 +231,12 @@ def write_sop_sheet(ws, sop: Sop) -> None:
     after = 3 + n
     col.update(kelengkapan=after, waktu=after + 1, output=after + 2, keterangan=after + 3,
                kind=after + 4, if_yes=after + 5, if_no=after + 6, documents=after + 7, signer=after + 8,
-               recipients=after + 9)
+               recipients=after + 9, to_confirm=after + 10)
     last_sop = col["keterangan"]
-    last = col["recipients"]
+    last = col["to_confirm"]
     widths = {"no": 5, "kegiatan": 46, "kelengkapan": 26, "waktu": 10, "output": 26, "keterangan": 20,
-              "kind": 13, "if_yes": 11, "if_no": 11, "documents": 26, "signer": 18, "recipients": 26}
+              "kind": 13, "if_yes": 11, "if_no": 11, "documents": 26, "signer": 18, "recipients": 26,
+              "to_confirm": 40}
     for field, index in col.items():
         ws.column_dimensions[column_letter(index)].width = widths.get(field, 12)
 
@@ -266,7 +267,8 @@ def write_sop_sheet(ws, sop: Sop) -> None:
             ws.merge_cells(start_row=h, start_column=first, end_row=h, end_column=end)
     for i, role in enumerate(roles):
         put(ws, h + 1, 3 + i, role)
-    for field in ("kelengkapan", "waktu", "output", "kind", "if_yes", "if_no", "documents", "signer", "recipients"):
+    for field in ("kelengkapan", "waktu", "output", "kind", "if_yes", "if_no", "documents", "signer", "recipients",
+                  "to_confirm"):
         ws.cell(row=h + 1, column=col[field], value=layout.SOP_FIXED_HEADERS[field])
     for r in (h, h + 1):
         for c in range(1, last + 1):
@@ -284,7 +286,7 @@ def write_sop_sheet(ws, sop: Sop) -> None:
                   "kind": step.kind.value if isinstance(step.kind, StepKind) else step.kind,
                   "if_yes": step.if_yes, "if_no": step.if_no,
                   "documents": ", ".join(KINDS[d].label if d in KINDS else d for d in step.documents),
-                  "signer": step.signer, "recipients": ", ".join(step.recipients)}
+                  "signer": step.signer, "recipients": ", ".join(step.recipients), "to_confirm": step.to_confirm}
         values.update({f"peran:{e}": SYMBOLS[kind] for e in step.executors})
         for c in range(1, last + 1):
             cell = ws.cell(row=r, column=c)

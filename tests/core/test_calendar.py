@@ -73,7 +73,7 @@ def test_parse_waktu():
     assert parse_waktu("1 Hari") == Duration(1, TimeUnit.HARI)
     assert parse_waktu("menit") is WaktuProblem.NO_NUMBER
     assert parse_waktu("") is WaktuProblem.EMPTY
-    assert parse_waktu("3 minggu") is WaktuProblem.UNKNOWN_UNIT
+    assert parse_waktu("3 bulan") is WaktuProblem.UNKNOWN_UNIT
 
 
 starts = st.datetimes(min_value=dt.datetime(2026, 1, 1), max_value=dt.datetime(2027, 11, 30)).map(

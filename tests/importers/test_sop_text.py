@@ -4,8 +4,10 @@ from pathlib import Path
 
 import pytest
 
+from iku_xl.core.sop import StepKind
 from iku_xl.errors import SopTextError
 from iku_xl.importers.sop_text import parse_sop_text
+from iku_xl.shipped_sops import READING
 from iku_xl.workbook.reader import read_book
 from tests.helpers import KEMNAKER_SEED, POLHUKAM_SEED, ROOT, run
 
@@ -38,7 +40,11 @@ def test_kemnaker_seed_whole():
     assert sop.step(1).kelengkapan == "Konsep Rencana Kerja, TOR"
     assert sop.step(6).keterangan == "SOP Pengumpulan Bahan, SOP Pembuatan bahan"
     assert {s.waktu for s in sop.steps} == {"menit", ""}
-    assert all(not s.executors for s in sop.steps), "the T/Y letters of lost arrows are not executors"
+    # the T/Y letters of lost arrows are not executors: the executors come from the wording, to confirm
+    assert all("dibaca dari uraian" in s.to_confirm for s in sop.steps)
+    assert [s.executors for s in sop.steps] == [r[0] for r in READING["KEMNAKER"].values()]
+    decisions = {s.no: (s.if_yes, s.if_no) for s in sop.steps if s.is_decision}
+    assert decisions == {n: (r[2], r[3]) for n, r in READING["KEMNAKER"].items() if r[1] is StepKind.KEPUTUSAN}
 
 
 def test_text_without_table_is_refused():
@@ -61,19 +67,36 @@ def test_import_matches_shipped_sheet(seed, code, plain_master, tmp_path, capsys
     fields = ("no", "kegiatan", "kelengkapan", "waktu", "output", "keterangan")
     assert [[getattr(s, f) for f in fields] for s in imported.steps] == \
            [[getattr(s, f) for f in fields] for s in shipped.steps]
-    assert all(not s.executors and s.if_no is None for s in imported.steps)
+    assert all(s.to_confirm for s in imported.steps)  # every executor read from the wording is to be checked
+    if code == "KEMNAKER":
+        assert [(s.kind, s.if_yes, s.if_no) for s in imported.steps if s.is_decision] == \
+               [(s.kind, s.if_yes, s.if_no) for s in shipped.steps if s.is_decision]
     assert f"{code}2" in [c for c in book.sops]
 
 
-def test_import_then_validate_points_at_missing_executors(plain_master, tmp_path, capsys):
+def test_import_then_validate_asks_to_confirm_what_was_read_from_the_wording(plain_master, tmp_path, capsys):
+    target = tmp_path / "iku.xlsx"
+    target.write_bytes(plain_master.read_bytes())
+    code, out, _ = run(capsys, "sop", "import", KEMNAKER_SEED, "--code", "BARU", "--workbook", target)
+    assert code == 0 and "7 keputusan" in out and "Langkah 2: Keputusan dibaca dari uraian" in out
+    _, out, _ = run(capsys, "validate", target, "--json")
+    import json
+    issues = [i for i in json.loads(out)["issues"] if i["sop"] == "BARU"]
+    assert len([i for i in issues if i["field"] == "to_confirm"]) == 16
+    assert not [i for i in issues if i["field"] == "pelaksana"]
+
+
+def test_a_decision_found_in_the_wording_can_be_answered_tidak(plain_master, tmp_path, capsys):
+    """Imported before, the Kemnaker SOP had no decisions: 'advance --decision tidak' was refused."""
     target = tmp_path / "iku.xlsx"
     target.write_bytes(plain_master.read_bytes())
     run(capsys, "sop", "import", KEMNAKER_SEED, "--code", "BARU", "--workbook", target)
-    exit_code, out, _ = run(capsys, "validate", target, "--json")
-    import json
-    issues = json.loads(out)["issues"]
-    missing = [i for i in issues if i["sop"] == "BARU" and i["field"] == "pelaksana"]
-    assert exit_code == 1 and len(missing) == 16
+    assert run(capsys, "open", target, "--sop", "BARU", "--title", "IKU", "--at", "2026-11-23T08:00")[0] == 0
+    assert run(capsys, "advance", target, "IKU-2026-001", "--at", "2026-11-23T09:00")[0] == 0
+    code, _, err = run(capsys, "advance", target, "IKU-2026-001", "--decision", "tidak", "--at",
+                         "2026-11-23T10:00")
+    assert code == 0, err
+    assert next(c for c in read_book(target).cases).step == 1
 
 
 def test_import_refuses_existing_code_and_keeps_file(demo_book, capsys):

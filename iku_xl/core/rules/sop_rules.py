@@ -38,6 +38,7 @@ def _check_sop(book: Book, sop: Sop) -> Iterator[Finding]:
     if not sop.steps:
         yield finding(Level.GALAT, "no", None, "SOP ini belum punya langkah; isi tabel langkah di bawah judul kolom.")
         return
+    yield from _check_identity(sop, finding)
     yield from _check_roles(book, sop, finding)
     yield from _check_numbers(sop, finding)
     known = {s.no for s in sop.steps if isinstance(s.no, int)}
@@ -45,6 +46,21 @@ def _check_sop(book: Book, sop: Sop) -> Iterator[Finding]:
         yield from _check_step(step, known, finding)
     yield from _check_flow(sop, finding)
     yield from _check_chain(sop, finding)
+
+
+IDENTITY_NEEDED = (("nomor", "Nomor SOP"), ("judul", "Judul SOP"), ("disahkan_oleh", "Disahkan Oleh"))
+
+
+def _check_identity(sop: Sop, finding):
+    """The identity an SOP AP must carry to be the signed one (an import may not have found it)."""
+    from ...workbook.layout import SOP_IDENTITY_FIRST_ROW
+    from ..sop import IDENTITY_FIELDS
+
+    rows = {name: SOP_IDENTITY_FIRST_ROW + i for i, (name, _) in enumerate(IDENTITY_FIELDS)}
+    for name, label in IDENTITY_NEEDED:
+        if not text_of(getattr(sop.identity, name)).strip():
+            yield finding(Level.PERINGATAN, name, None, f"{label} SOP ini kosong; isi sesuai SOP yang disahkan.",
+                          cell=f"C{rows[name]}")
 
 
 def _check_roles(book, sop, finding):
@@ -111,6 +127,13 @@ def _check_step(step: Step, known: set[int], finding):
     elif duration is WaktuProblem.UNKNOWN_UNIT:
         yield finding(Level.PERINGATAN, "waktu", step,
                       f"Satuan waktu '{text_of(step.waktu)}' tidak dikenal; pakai Menit, Jam atau Hari.")
+    elif duration.reading:
+        yield finding(Level.PERINGATAN, "waktu", step,
+                      f"Waktu: {duration.reading} ({duration}); tulis tepat, misalnya '{duration}'.")
+    if step.to_confirm:
+        yield finding(Level.PERINGATAN, "to_confirm", step,
+                      f"Dibaca program saat impor, perlu diperiksa: {step.to_confirm}. Bila sudah benar (atau sudah "
+                      "dibetulkan), kosongkan sel ini.")
     if step.kind is not None and not isinstance(step.kind, StepKind):
         yield finding(Level.GALAT, "kind", step,
                       f"Jenis langkah '{text_of(step.kind)}' tidak dikenal; pilih salah satu: {KIND_NAMES}.")
