@@ -164,7 +164,7 @@ def cmd_sop(args) -> int:
     print(f"SOP {sop.code} diimpor dari {imported.source} ke {args.workbook}: {len(sop.steps)} langkah, "
           f"{len(sop.roles)} peran ({', '.join(sop.roles)}), "
           f"{sum(s.is_decision for s in sop.steps)} keputusan.")
-    for note in imported.notes:
+    for note in sorted(imported.notes, key=lambda n: (n.step is not None, n.step or 0)):
         where = f"Langkah {note.step}" if note.step is not None else "Identitas"
         print(f"  {where}: {note.message}" + (" (dugaan, periksa)" if note.guessed else ""))
     print(f"{imported.guesses} dugaan ditulis di kolom 'Periksa (hasil impor)' lembar {sop.code}; periksa, "
@@ -330,6 +330,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print(f"iku-xl: dihentikan ({failures.what_changed()}).", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the output went to `head` or `more`, which stopped reading: the work is done
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error when Python exits
+        return 0
     except Exception as error:  # the user must never see a traceback
         print(f"iku-xl: {failures.unexpected(error)}", file=sys.stderr)
         return 1

@@ -52,3 +52,7 @@ End Sub
 Sub CetakSOP()
     RunPython "import iku_xl.excel.macros as m; m.render_sop()"
 End Sub
+
+Sub ImporSOP()
+    RunPython "import iku_xl.excel.macros as m; m.import_sop()"
+End Sub

@@ -45,7 +45,7 @@ def import_sop(source: str | Path, code: str, workbook_path: str | Path, *, repl
             raise Refused(f"Lembar '{code}' sudah ada di {workbook_path} dan bukan lembar SOP; pakai "
                           "kode lain.", sheet=code)
         book.sops[code] = sop
-        add_sheets(patch, _scratch_sheets(sop, book), [code, lacak.sheet_name(code)])
+        add_sheets(patch, sheets_for(sop, book), [code, lacak.sheet_name(code)])
         roles = list(dict.fromkeys(r for s in book.sops.values() for r in s.roles))
         lists = list(layout.PICK_LISTS)
         for name, items in (("DaftarSOP", list(book.sops)), ("DaftarPeran", roles)):
@@ -55,7 +55,7 @@ def import_sop(source: str | Path, code: str, workbook_path: str | Path, *, repl
     return imported
 
 
-def _scratch_sheets(sop: Sop, book) -> bytes:
+def sheets_for(sop: Sop, book) -> bytes:
     """The two new sheets drawn by openpyxl in a workbook of their own, to be copied across."""
     import io
 

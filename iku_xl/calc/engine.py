@@ -247,7 +247,21 @@ class Books(base_classes.Books):
     def __call__(self, name_or_index):
         if isinstance(name_or_index, int):
             return self.app.books_open[name_or_index - 1]
-        return next(b for b in self.app.books_open if b.name == name_or_index)
+        for book in self.app.books_open:
+            if book.name == name_or_index:
+                return book
+        raise KeyError(name_or_index)  # xlwings opens the file when the name is not open yet
+
+    def open(self, fullname, *args, **kwargs):
+        """A workbook opened hidden beside the one the macro runs on (to copy sheets from)."""
+        import uno
+        from com.sun.star.beans import PropertyValue
+
+        hidden = PropertyValue()
+        hidden.Name, hidden.Value = "Hidden", True
+        document = self.app.desktop.loadComponentFromURL(uno.systemPathToFileUrl(str(fullname)), "_blank", 0,
+                                                          (hidden,))
+        return Book(self.app, document, str(fullname))
 
     def __len__(self):
         return len(self.app.books_open)
@@ -285,6 +299,10 @@ class Book(base_classes.Book):
     @property
     def app(self):
         return self._app
+
+    @property
+    def names(self):
+        return Names(self)
 
     @property
     def selection(self) -> Range | None:
@@ -432,6 +450,15 @@ class Sheet(base_classes.Sheet):
 
     def clear_contents(self):
         self.used_range.clear_contents()
+
+    def copy(self, before=None, after=None):
+        """Into another open document (or this one), with its formats, as Excel's Sheet.Copy does."""
+        target = (before or after).book
+        position = before._index if before is not None else after._index + 1
+        if target is self._book:
+            self._book.document.Sheets.copyByName(self.name, f"{self.name} (2)", position)
+        else:
+            target.document.Sheets.importSheet(self._book.document, self.name, position)
 
     def __eq__(self, other):
         return isinstance(other, Sheet) and other._book is self._book and other._index == self._index
@@ -775,6 +802,82 @@ class Note(base_classes.Note):
             if (position.Row, position.Column) == (c.first_row - 1, c.first_column - 1):
                 annotations.removeByIndex(index)
                 return
+
+
+def _calc_reference(excel: str) -> str:
+    """"='Daftar Pilihan'!$A$2:$A$5" as Calc writes it: "$'Daftar Pilihan'.$A$2:$A$5"."""
+    text = excel.lstrip("=")
+    if "!" not in text:
+        return text
+    sheet, cells = text.rsplit("!", 1)
+    return f"${sheet}.{cells}"
+
+
+def _excel_reference(calc: str) -> str:
+    if "." not in calc:
+        return f"={calc}"
+    sheet, cells = calc.rsplit(".", 1)
+    return f"={sheet.lstrip('$')}!{cells}"
+
+
+class Names(base_classes.Names):
+    """Defined names: Calc's named ranges, written the way Excel writes them."""
+
+    def __init__(self, book: Book) -> None:
+        self.book = book
+
+    @property
+    def api(self):
+        return self.book.document.NamedRanges
+
+    def __call__(self, name_or_index):
+        ranges = self.api
+        names = list(ranges.ElementNames)
+        name = names[name_or_index - 1] if isinstance(name_or_index, int) else name_or_index
+        if name not in names:
+            raise KeyError(name)
+        return Name(self.book, name)
+
+    def contains(self, name_or_index):
+        return name_or_index in list(self.api.ElementNames)
+
+    def __len__(self):
+        return self.api.Count
+
+    def add(self, name, refers_to):
+        from com.sun.star.table import CellAddress
+
+        self.api.addNewByName(name, _calc_reference(refers_to), CellAddress(), 0)
+        return Name(self.book, name)
+
+
+class Name(base_classes.Name):
+    def __init__(self, book: Book, name: str) -> None:
+        self.book, self._name = book, name
+
+    @property
+    def api(self):
+        return self.book.document.NamedRanges.getByName(self._name)
+
+    @property
+    def name(self):
+        return self._name
+
+    @name.setter
+    def name(self, value):
+        self.api.setName(value)
+        self._name = value
+
+    @property
+    def refers_to(self):
+        return _excel_reference(self.api.getContent())
+
+    @refers_to.setter
+    def refers_to(self, value):
+        self.api.setContent(_calc_reference(value))
+
+    def delete(self):
+        self.book.document.NamedRanges.removeByName(self._name)
 
 
 class Tables(base_classes.Tables):

@@ -32,6 +32,7 @@ MACROS = {
     "ekspor_bulanan": "export",
     "buat_ulang_lacak": "rebuild_tracking",
     "cetak_sop": "render_sop",
+    "impor_sop": "import_sop",
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from contextlib import contextmanager
+from pathlib import Path
 
 from .. import failures
 from ..core.values import as_int, is_blank, text_of
@@ -267,6 +268,65 @@ def render_sop(book) -> str:
     return f"SOP {code} dicetak: {pdf.name} ({len(pngs)} halaman) dan {bpmn.name}, di folder {folder}."
 
 
+@_action
+def import_sop(book) -> str:
+    """Impor SOP: the file named on the Panel (B8) as a new SOP sheet with the code in B9, and its Lacak sheet."""
+    import tempfile
+
+    from ..actions.sop_import import check_code, sheets_for
+    from ..importers.sop_file import read_sop_file
+    from ..workbook import lacak
+    from ..workbook.grid import column_letter
+
+    source, code = panel_value(book, "sop_file"), panel_value(book, "sop_code")
+    if source is None or code is None:
+        raise Refused("Isi berkas SOP di sel B8 dan kode SOP baru di sel B9 lembar Panel, lalu jalankan lagi.",
+                      sheet=layout.PANEL, cell="B8" if source is None else "B9")
+    code = check_code(text_of(code))
+    path = Path(text_of(source).strip().strip('"'))
+    if not path.is_absolute():
+        path = workbook_folder(book) / path
+    imported = read_sop_file(path, code)
+    with LiveStore(book) as store:
+        if sheet_named(book, code) is not None or code in store.book.sops:
+            raise Refused(f"Lembar {code} sudah ada; pakai kode lain di sel B9.", sheet=layout.PANEL, cell="B9")
+        store.book.sops[code] = imported.sop
+        sheets = sheets_for(imported.sop, store.book)
+        lists = {"DaftarSOP": list(store.book.sops),
+                 "DaftarPeran": list(dict.fromkeys(r for sop in store.book.sops.values() for r in sop.roles))}
+    with tempfile.TemporaryDirectory(prefix="iku-impor-") as folder:
+        scratch = Path(folder) / "sop.xlsx"
+        scratch.write_bytes(sheets)
+        other = book.app.books.open(str(scratch))
+        try:
+            for name in (code, lacak.sheet_name(code)):
+                other.sheets[name].copy(after=book.sheets[-1])
+        finally:
+            other.close()
+    daftar = sheet_named(book, layout.DAFTAR)
+    if daftar is not None:
+        order = list(layout.PICK_LISTS)
+        for name, items in lists.items():
+            letter = column_letter(order.index(name) + 1)
+            daftar.range(f"{letter}2").options(transpose=True).value = items
+            reference = f"='{layout.DAFTAR}'!${letter}$2:${letter}${len(items) + 1}"
+            if book.names.contains(name):
+                book.names[name].refers_to = reference
+            else:
+                book.names.add(name, reference)
+    sop = imported.sop
+    return (f"SOP {code} diimpor dari {imported.source}: {len(sop.steps)} langkah, {len(sop.roles)} peran, "
+            f"{sum(s.is_decision for s in sop.steps)} keputusan. {imported.guesses} dugaan ditulis di kolom "
+            f"'Periksa (hasil impor)' lembar {code}; periksa, lalu jalankan 'Periksa buku kerja'.")
+
+
+def workbook_folder(book) -> Path:
+    from .live_store import workbook_path
+
+    path = workbook_path(book)
+    return path.parent if path else Path.cwd()
+
+
 PANEL_ACTIONS = dict(
     zip(
         layout.FIXED_LISTS["DaftarAksi"],
@@ -283,6 +343,7 @@ PANEL_ACTIONS = dict(
             export,
             rebuild_tracking,
             render_sop,
+            import_sop,
         ),
     )
 )

@@ -207,6 +207,8 @@ PANEL_FIELDS = {
     "by": (5, "Oleh (kosong = nama login)"),
     "at": (6, "Waktu selesai (kosong = sekarang)"),
     "month": (7, "Bulan ekspor (YYYY-MM, kosong = bulan lalu)"),
+    "sop_file": (8, "Berkas SOP untuk diimpor (Word, PDF, Excel, teks)"),
+    "sop_code": (9, "Kode SOP baru (nama lembarnya)"),
 }
 DAFTAR = "Daftar Pilihan"
 RESERVED_SHEETS = {s.name for s in LIST_SHEETS} | {PANDUAN, DAFTAR, PANEL, TEMUAN}
@@ -249,7 +251,8 @@ FIXED_LISTS = {
     "DaftarAksi": (
         "Periksa buku kerja", "Buka kasus yang diketik", "Selesaikan langkah", "Kembalikan (keputusan Tidak)",
         "Tunda", "Lanjutkan", "Batalkan", "Urungkan perpindahan terakhir", "Buat naskah dinas", "Ekspor bulanan",
-        "Buat ulang lembar Lacak", "Cetak SOP dan BPMN (pilih sel di lembar SOP)"),
+        "Buat ulang lembar Lacak", "Cetak SOP dan BPMN (pilih sel di lembar SOP)",
+        "Impor SOP (berkas di B8, kode di B9)"),
 }
 
 # The SOP sheet: identity block, then the two-row flowchart header, then one row a step.

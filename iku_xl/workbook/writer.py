@@ -201,7 +201,7 @@ def _panel(ws) -> None:
         cell.border, cell.fill = styles.BOX, styles.FLOW_FILL
         if field == "at":
             cell.number_format = styles.NUMBER_FORMATS["datetime"]
-        if field in ("note", "by", "month"):  # text as typed: "1/2" or "- revisi" stays what staff wrote
+        if field in ("note", "by", "month", "sop_file", "sop_code"):  # text as typed: "1/2" stays "1/2"
             cell.number_format = "@"
     ws["B3"] = layout.FIXED_LISTS["DaftarAksi"][0]
     _dropdown(ws, layout.Column("action", "Aksi", dropdown="DaftarAksi"), "B3")
@@ -211,7 +211,7 @@ def _panel(ws) -> None:
              "3. Klik 'Run main' pada tab xlwings (atau tombol makro bila kantor memasangnya).",
              "Hasilnya tampil di lembar Kasus, Riwayat, Lacak, dan kotak pesan."]
     for offset, line in enumerate(lines):
-        ws.cell(row=9 + offset, column=1, value=line).font = styles.BOLD if offset == 0 else styles.FONT
+        ws.cell(row=11 + offset, column=1, value=line).font = styles.BOLD if offset == 0 else styles.FONT
 
 
 def _panduan(ws) -> None:

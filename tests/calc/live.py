@@ -28,7 +28,7 @@ class LiveWorkbook:
         self.book.impl.select(address, sheet)
 
     def panel(self, **values) -> None:
-        rows = {"action": 3, "note": 4, "by": 5, "at": 6, "month": 7}
+        rows = {"action": 3, "note": 4, "by": 5, "at": 6, "month": 7, "sop_file": 8, "sop_code": 9}
         for key, value in values.items():
             self.sheet("Panel").range((rows[key], 2)).value = value
 

@@ -364,3 +364,24 @@ def test_every_panel_action_has_a_macro_and_a_vba_sub():
     for action in macros.PANEL_ACTIONS.values():
         assert f"m.{action.__name__}()" in vba
     assert "def main" in (ROOT / "workbook" / "iku.py").read_text(encoding="utf-8")
+
+
+def test_import_sop_macro_adds_the_sheets_and_the_code_to_the_dropdown(pair, live, tmp_path):
+    from iku_xl.shipped_sops import shipped_sop
+    from tests.importers.sop_files import sop_docx
+
+    _, excel = pair
+    source = sop_docx(shipped_sop("KEMNAKER"), tmp_path / "SOP Kemnaker.docx")
+    workbook = live(excel)
+    workbook.panel(sop_file=str(source), sop_code="naker2")
+    message = macros.import_sop(workbook.book)
+    assert "SOP NAKER2 diimpor dari Word: 16 langkah, 7 peran, 7 keputusan" in message, message
+    names = [s.name for s in workbook.book.sheets]
+    assert "NAKER2" in names and "Lacak NAKER2" in names
+    refers = workbook.book.names["DaftarSOP"].refers_to
+    assert refers.endswith("$A$2:$A$4"), refers
+    workbook.save()
+    book = read_book(excel)
+    assert book.sops["NAKER2"].step(2).is_decision and book.sops["NAKER2"].step(2).if_no == 1
+    daftar = load_workbook(excel)["Daftar Pilihan"]
+    assert [daftar[f"A{r}"].value for r in (2, 3, 4)] == ["POLHUKAM", "KEMNAKER", "NAKER2"]
