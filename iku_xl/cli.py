@@ -29,12 +29,17 @@ class Parser(argparse.ArgumentParser):
         raise UsageError(f"{message}. Lihat 'iku-xl --help'.")
 
 
+BOOK_HELP = "buku kerja IKU (.xlsx), misalnya workbook/iku.xlsx"
+BY_HELP = "siapa yang mengerjakan (bawaan: Nama Petugas di Pengaturan, atau pejabat peran langkah itu)"
+AT_HELP = "kapan sebenarnya, misalnya 2026-11-23T09:30 (bawaan: sekarang)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = Parser(prog="iku-xl", description="Menjalankan SOP AP penyusunan IKU dari buku kerja Excel.")
     commands = parser.add_subparsers(dest="command", metavar="PERINTAH", parser_class=Parser)
 
     init = commands.add_parser("init", help="membuat buku kerja IKU baru")
-    init.add_argument("path", metavar="BERKAS", help="berkas .xlsx yang dibuat")
+    init.add_argument("path", metavar="BERKAS", help="berkas .xlsx yang dibuat, misalnya iku.xlsx")
     init.add_argument("--demo", action="store_true", help="isi dengan kasus, pejabat dan IKU contoh")
     init.add_argument("--force", action="store_true", help="timpa berkas yang sudah ada")
 
@@ -42,78 +47,81 @@ def build_parser() -> argparse.ArgumentParser:
     sop_commands = sop.add_subparsers(dest="sop_command", metavar="PERINTAH", parser_class=Parser)
     imp = sop_commands.add_parser("import", help="mengimpor SOP AP dari berkas Word, PDF, Excel atau teksnya")
     imp.add_argument("file", metavar="BERKAS_SOP", help="SOP AP sebagai .docx, .pdf, .xlsx atau teks")
-    imp.add_argument("--code", required=True, metavar="KODE", help="kode SOP, juga nama lembarnya")
+    imp.add_argument("--code", required=True, metavar="KODE",
+                     help="kode SOP baru, juga nama lembarnya (misalnya LAKIP)")
     imp.add_argument("--workbook", default="workbook/iku.xlsx", metavar="BERKAS",
                      help="buku kerja tujuan (bawaan: workbook/iku.xlsx)")
     imp.add_argument("--replace", action="store_true", help="ganti lembar SOP dengan kode yang sama")
     for name, help_text in (("render", "mencetak SOP AP (PDF dan PNG) dengan diagram alirnya"),
                             ("bpmn", "mengekspor SOP sebagai BPMN 2.0")):
         sub = sop_commands.add_parser(name, help=help_text)
-        sub.add_argument("path", metavar="BERKAS")
-        sub.add_argument("--sop", required=True, metavar="KODE")
-        sub.add_argument("--out", metavar="FOLDER", help="bawaan: output/sop/")
+        sub.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
+        sub.add_argument("--sop", required=True, metavar="KODE", help="kode SOP (nama lembarnya), misalnya POLHUKAM")
+        sub.add_argument("--out", metavar="FOLDER", help="folder keluaran (bawaan: sop/ di Folder Keluaran)")
 
     validate = commands.add_parser("validate", help="memeriksa isi buku kerja")
-    validate.add_argument("path", metavar="BERKAS")
-    validate.add_argument("--json", action="store_true", help="keluaran JSON")
+    validate.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
+    validate.add_argument("--json", action="store_true", help="keluaran JSON untuk program lain")
 
     status = commands.add_parser("status", help="posisi setiap kasus")
-    status.add_argument("path", metavar="BERKAS")
-    status.add_argument("--case", metavar="ID")
-    status.add_argument("--json", action="store_true", help="keluaran JSON")
+    status.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
+    status.add_argument("--case", metavar="ID", help="satu kasus saja, misalnya IKU-2026-001")
+    status.add_argument("--json", action="store_true", help="keluaran JSON untuk program lain")
 
     def case_command(name: str, help_text: str, reason: str | None = None):
         sub = commands.add_parser(name, help=help_text)
-        sub.add_argument("path", metavar="BERKAS")
-        sub.add_argument("case_id", metavar="ID_KASUS")
+        sub.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
+        sub.add_argument("case_id", metavar="ID_KASUS", help="ID kasus, misalnya IKU-2026-001")
         if reason:
             sub.add_argument("--reason", required=reason == "wajib", metavar="ALASAN", help="alasan (dicatat di "
                                                                                             "Riwayat)")
-        sub.add_argument("--by", metavar="NAMA", help="siapa yang mengerjakan (bawaan: nama login)")
-        sub.add_argument("--at", type=moment, metavar="YYYY-MM-DDTHH:MM", help="kapan sebenarnya (bawaan: sekarang)")
+        sub.add_argument("--by", metavar="NAMA", help=BY_HELP)
+        sub.add_argument("--at", type=moment, metavar="YYYY-MM-DDTHH:MM", help=AT_HELP)
         return sub
 
     opener = commands.add_parser("open", help="membuka kasus baru di langkah pertama SOP")
-    opener.add_argument("path", metavar="BERKAS")
-    opener.add_argument("--sop", required=True, metavar="KODE")
-    opener.add_argument("--title", required=True, metavar="JUDUL")
-    opener.add_argument("--unit", metavar="UNIT")
-    opener.add_argument("--at", type=moment, metavar="YYYY-MM-DDTHH:MM")
+    opener.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
+    opener.add_argument("--sop", required=True, metavar="KODE", help="kode SOP yang dijalankan, misalnya POLHUKAM")
+    opener.add_argument("--title", required=True, metavar="JUDUL", help="judul kasus, misalnya \"IKU 2025-2029\"")
+    opener.add_argument("--unit", metavar="UNIT", help="unit kerja pemilik kasus (boleh kosong)")
+    opener.add_argument("--at", type=moment, metavar="YYYY-MM-DDTHH:MM", help="kapan kasus dimulai (bawaan: "
+                                                                           "sekarang)")
 
     adv = case_command("advance", "menyelesaikan langkah sekarang dan memindahkan kasus")
     adv.add_argument("--decision", choices=("ya", "tidak"), help="hasil langkah keputusan")
-    adv.add_argument("--note", metavar="CATATAN")
+    adv.add_argument("--note", metavar="CATATAN", help="catatan untuk Riwayat")
     case_command("hold", "menunda kasus", reason="wajib")
     case_command("resume", "melanjutkan kasus yang ditunda", reason="boleh")
     case_command("cancel", "membatalkan kasus", reason="wajib")
     undo = commands.add_parser("undo", help="mengurungkan perpindahan terakhir kasus")
-    undo.add_argument("path", metavar="BERKAS")
-    undo.add_argument("case_id", metavar="ID_KASUS")
-    undo.add_argument("--by", metavar="NAMA")
-    undo.add_argument("--note", metavar="CATATAN")
-    undo.add_argument("--at", type=moment, metavar="YYYY-MM-DDTHH:MM", help="kapan sebenarnya (bawaan: sekarang)")
+    undo.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
+    undo.add_argument("case_id", metavar="ID_KASUS", help="ID kasus, misalnya IKU-2026-001")
+    undo.add_argument("--by", metavar="NAMA", help=BY_HELP)
+    undo.add_argument("--note", metavar="CATATAN", help="alasan pengurungan, untuk Riwayat")
+    undo.add_argument("--at", type=moment, metavar="YYYY-MM-DDTHH:MM", help=AT_HELP)
 
     gen = commands.add_parser("generate", help="menyusun naskah dinas langkah sekarang dari templat Word")
-    gen.add_argument("path", metavar="BERKAS")
+    gen.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
     gen.add_argument("--case", action="append", dest="cases", metavar="ID", help="kasus (boleh berulang; bawaan: "
                                                                                  "semua kasus terbuka)")
-    gen.add_argument("--doc", action="append", dest="kinds", metavar="JENIS", help="jenis naskah (boleh berulang)")
+    gen.add_argument("--doc", action="append", dest="kinds", metavar="JENIS",
+                     help="jenis naskah, misalnya \"Nota Dinas\" (boleh berulang; bawaan: naskah langkah sekarang)")
     gen.add_argument("--out", metavar="FOLDER", help="folder keluaran (bawaan: output/<ID kasus>/)")
     gen.add_argument("--pdf", action="store_true", help="juga buat PDF dengan LibreOffice")
-    gen.add_argument("--templates", metavar="FOLDER", help="folder templat Word")
+    gen.add_argument("--templates", metavar="FOLDER", help="folder templat Word (bawaan: templat bawaan program)")
 
     exp = commands.add_parser("export", help="ekspor bulanan lembar pelacakan, kepatuhan waktu, dan grafik")
-    exp.add_argument("path", metavar="BERKAS")
-    exp.add_argument("--month", required=True, metavar="YYYY-MM")
-    exp.add_argument("--out", metavar="FOLDER", help="bawaan: output/ekspor/YYYY-MM/")
+    exp.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
+    exp.add_argument("--month", required=True, metavar="YYYY-MM", help="bulan laporan, misalnya 2026-11")
+    exp.add_argument("--out", metavar="FOLDER", help="folder keluaran (bawaan: ekspor/YYYY-MM/ di Folder Keluaran)")
 
     rebuild = commands.add_parser("lacak", help="membuat ulang lembar Lacak dari Riwayat")
-    rebuild.add_argument("path", metavar="BERKAS")
+    rebuild.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
 
     again = commands.add_parser("reschedule", help="menghitung ulang batas waktu kasus terbuka dari Libur dan "
                                                    "jam kerja")
-    again.add_argument("path", metavar="BERKAS")
-    again.add_argument("--by", metavar="NAMA", help="siapa yang menjalankan (bawaan: nama login)")
+    again.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
+    again.add_argument("--by", metavar="NAMA", help=BY_HELP)
 
     calc = commands.add_parser("calc", help="Panel iku-xl di LibreOffice Calc")
     calc_commands = calc.add_subparsers(dest="calc_command", metavar="PERINTAH", parser_class=Parser)
@@ -122,7 +130,8 @@ def build_parser() -> argparse.ArgumentParser:
                               help="folder profil pengguna LibreOffice (bawaan: profil pengguna ini)")
 
     demo = commands.add_parser("demo", help="menjalankan semua fitur pada data contoh")
-    demo.add_argument("--out", default="output/demo", metavar="FOLDER")
+    demo.add_argument("--out", default="output/demo", metavar="FOLDER",
+                      help="folder hasil demo (bawaan: output/demo)")
     return parser
 
 
@@ -196,22 +205,33 @@ def cmd_status(args) -> int:
         return 0
     if not cases:
         print("Belum ada kasus di lembar Kasus.")
-    for c in cases:
-        due = c.due.strftime("%d/%m/%Y %H:%M") if c.due else "tanpa batas waktu"
-        late = "  LEWAT BATAS WAKTU" if c.overdue else ""
-        print(f"{c.id:<14} {c.sop:<10} langkah {c.step if c.step is not None else '-':<3} {c.status:<13} "
-              f"{c.executor:<30} batas {due}{late}")
+        return 0
+    header = ("ID Kasus", "SOP", "Langkah", "Status", "Pelaksana", "Batas waktu", "")
+    rows = [(c.id, c.sop, str(c.step) if c.step is not None else "-", c.status, _shorten(c.executor, 48),
+             c.due.strftime("%d/%m/%Y %H:%M") if c.due else "-", "LEWAT BATAS WAKTU" if c.overdue else "")
+            for c in cases]
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    for row in [header, tuple("-" * w for w in widths), *rows]:
+        print("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip())
+    late = sum(c.overdue for c in cases)
+    print(f"{len(cases)} kasus" + (f", {late} lewat batas waktu." if late else "."))
     return 0
+
+
+def _shorten(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
 def cmd_demo(args) -> int:
     from .actions.demo import run_demo
     result = run_demo(args.out)
-    print(f"Demo selesai di {result.folder}:")
+    print(f"Demo selesai di {result.folder}; {len(result.files)} berkas dibuat:")
     for path in result.files:
         print(f"  {path}")
     for line in result.summary:
         print(line)
+    print(f"Buka dulu {result.folder / 'iku.xlsx'} (lembar Panduan, lalu Kasus), lalu naskah di "
+          f"{result.folder / 'naskah'} dan laporan bulanan di {result.folder / 'ekspor'}.")
     return 0
 
 
@@ -229,7 +249,7 @@ def cmd_calc(args) -> int:
 
 def _report(change) -> int:
     for case_id in change.opened:
-        if case_id != change.message:
+        if case_id not in change.message:
             print(f"Baris kasus yang diketik langsung dibuka sebagai {case_id}.")
     print(change.message)
     return 0

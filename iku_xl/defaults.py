@@ -38,6 +38,8 @@ def settings_rows(years: list[int]) -> list[tuple[str, object, str]]:
         ("output_folder", DEFAULT_OUTPUT, "Folder naskah, ekspor dan cetakan SOP, dihitung dari folder buku "
                                           "kerja ini."),
         ("template_folder", "", "Folder templat Word (kosong: templat bawaan program)."),
+        ("operator", "", "Nama yang dicatat di kolom Oleh lembar Riwayat bila tidak disebut (kosong: pejabat "
+                         "peran pelaksana langkah itu di lembar Pejabat, lalu nama login komputer)."),
     )]
     start_label, end_label = RAMADAN_LABELS
     for year, (first, last) in ramadan_estimates(years).items():

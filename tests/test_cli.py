@@ -3,6 +3,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from tests.helpers import ROOT, edit, run
 
 
@@ -51,7 +53,7 @@ def test_status_one_case_and_unknown_case(demo_master, capsys):
 def test_status_reads_an_id_typed_as_number(demo_book, capsys):
     edit(demo_book, {"Kasus": {"A2": 7}})
     code, out, _ = run(capsys, "status", demo_book, "--case", "7")
-    assert code == 0 and out.startswith("7 ")
+    assert code == 0 and out.splitlines()[2].startswith("7 ")
 
 
 def test_usage_errors_exit_2_in_indonesian(capsys):
@@ -76,3 +78,54 @@ def test_shipped_workbook_is_what_init_makes(plain_master):
     shipped, fresh = read_book(ROOT / "workbook" / "iku.xlsx"), read_book(plain_master)
     assert shipped.sops == fresh.sops
     assert shipped.columns == fresh.columns
+
+
+def _walk(parser, path=()):
+    import argparse
+
+    for action in parser._actions:  # argparse keeps arguments and subcommands here
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _walk(sub, (*path, name))
+        elif not isinstance(action, argparse._HelpAction):
+            yield path, action
+
+
+def test_every_option_and_argument_explains_itself():
+    from iku_xl.cli import build_parser
+
+    missing = [f"{' '.join(path)} {action.dest}" for path, action in _walk(build_parser())
+               if not (action.help or "").strip()]
+    assert not missing, missing
+
+
+@pytest.mark.parametrize("month", ["2026-1", "26-11", "2026/11", "2026-13", "November"])
+def test_export_month_must_be_yyyy_mm(demo_book, capsys, month):
+    code, _, err = run(capsys, "export", demo_book, "--month", month)
+    assert code == 2 and "2026-11" in err, err
+
+
+def test_status_is_a_table_with_a_header(demo_book, capsys):
+    code, out, _ = run(capsys, "status", demo_book)
+    lines = out.splitlines()
+    assert code == 0 and lines[0].split()[:3] == ["ID", "Kasus", "SOP"] and set(lines[1]) <= {"-", " "}
+    starts = {line.index("POLHUKAM") for line in lines[2:] if "POLHUKAM" in line}
+    assert len(starts) == 1  # the SOP column is aligned, however long the executors are
+    assert "tanpa batas waktu" not in out and "batas tanpa" not in out
+
+
+def test_open_says_what_it_did(demo_book, capsys):
+    code, out, _ = run(capsys, "open", demo_book, "--sop", "POLHUKAM", "--title", "IKU baru")
+    assert code == 0 and out.startswith("Kasus IKU-2026-005 dibuka di langkah 1") and "pelaksana Sesmenko" in out
+
+
+def test_oleh_is_the_official_of_the_step_or_the_name_set_once(demo_book, capsys):
+    from iku_xl.workbook.reader import read_book
+
+    run(capsys, "advance", demo_book, "IKU-2026-004", "--at", "2026-11-20T11:00")
+    kasubag = next(o for o in read_book(demo_book).officials if o.role == "Kasubag")
+    assert read_book(demo_book).history[-1].by == kasubag.name
+    edit(demo_book, {"Pengaturan": {"B4": "Rina (staf perencanaan)"}})
+    assert read_book(demo_book).settings.operator == "Rina (staf perencanaan)"
+    run(capsys, "advance", demo_book, "IKU-2026-004", "--decision", "ya", "--at", "2026-11-20T11:30")
+    assert read_book(demo_book).history[-1].by == "Rina (staf perencanaan)"

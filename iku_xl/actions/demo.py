@@ -56,13 +56,14 @@ def _moves_on_the_file(workbook: Path) -> list[str]:
     lines = []
     opened = workflow.open_case(workbook, "POLHUKAM", "Penyusunan IKU Perubahan Renstra 2025-2029",
                                 "Biro Perencanaan dan Organisasi")
-    lines.append(f"Dibuka: {opened.message} (POLHUKAM langkah 1).")
-    lines.append(workflow.advance(workbook, opened.message, by="Sesmenko", note="Arahan diberikan").message)
+    case_id = opened.opened[-1]
+    lines.append(opened.message)
+    lines.append(workflow.advance(workbook, case_id, by="Sesmenko", note="Arahan diberikan").message)
     lines.append(workflow.advance(workbook, "IKU-2026-004", by="Dewi Anggraini, S.E.").message)
     lines.append(workflow.advance(workbook, "IKU-2026-004", decision=False, note="TOR belum memuat jadwal").message)
     lines.append(workflow.hold(workbook, "IKU-2026-002", "Menunggu jadwal rapat pimpinan").message)
     lines.append(workflow.resume(workbook, "IKU-2026-002", "Jadwal rapat sudah ada").message)
-    lines.append(workflow.undo(workbook, opened.message, note="Salah klik, diurungkan").message)
+    lines.append(workflow.undo(workbook, case_id, note="Salah klik, diurungkan").message)
     return lines
 
 

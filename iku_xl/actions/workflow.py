@@ -13,7 +13,7 @@ from ..core.calendar import OfficeCalendar
 from ..core.case import Case
 from ..core.history import HistoryEntry
 from ..core.office_hours import office_calendar
-from ..core.values import is_blank, text_of
+from ..core.values import as_int, is_blank, text_of
 from ..errors import Refused
 from ..store import open_store
 from ..workbook import layout
@@ -34,6 +34,24 @@ def login_name() -> str:
         return getpass.getuser()
     except Exception:  # no login name on some Windows services
         return "tidak diketahui"
+
+
+def who(book: Book, case: Case, by: str | None) -> str:
+    """Riwayat's Oleh: the name given, else the Nama Petugas set in Pengaturan, else the official of the
+    step's executor role, else the computer's login name."""
+    if by and by.strip():
+        return by.strip()
+    if book.settings.operator:
+        return book.settings.operator
+    from ..core.naskah.parties import official_for
+
+    sop = book.sops.get(text_of(case.sop))
+    step = sop.step(as_int(case.step)) if sop else None
+    if sop and step and step.executors:
+        official = official_for(book, sop, step.executors[0])
+        if official is not None and not is_blank(official.name):
+            return text_of(official.name)
+    return login_name()
 
 
 def _sop_of(book: Book, case: Case):
@@ -101,7 +119,12 @@ def open_case(path, sop_code: str, title: str, unit: str | None = None, at: dt.d
         book.cases.append(case)
         change.cases.append(case)
         change.opened.append(case_id)
-        change.message = case_id
+        step = book.sops[code].step(case.step)
+        due = f"batas waktu {case.due:%d/%m/%Y %H:%M}" if isinstance(case.due, dt.datetime) else "tanpa batas waktu"
+        change.message = (f"Kasus {case_id} dibuka di langkah {case.step}"
+                          + (f" ({step.kegiatan[:60].rstrip()}{'…' if len(step.kegiatan) > 60 else ''})" if step
+                             else "")
+                          + f"; pelaksana {case.executor or '-'}, {due}.")
 
     return apply_change(path, act, now)
 
@@ -111,7 +134,7 @@ def advance(path, case_id: str, decision: bool | None = None, by: str | None = N
     def act(book, calendar, now, change):
         case = book.case(case_id)
         after, entry = workflow.advance(copy.copy(case), _sop_of(book, case), calendar, decision=decision,
-                                        at=at or now, by=by or login_name(), note=note, now=now,
+                                        at=at or now, by=who(book, case, by), note=note, now=now,
                                         history=book.history_of(case.id_text))
         _replace(book, case, after, change)
         change.history.append(entry)
@@ -126,7 +149,7 @@ def _status_move(move, verb: str):
             now: dt.datetime | None = None) -> Change:
         def act(book, calendar, now, change):
             case = book.case(case_id)
-            after, entry = move(copy.copy(case), at=at or now, by=by or login_name(), reason=reason, now=now,
+            after, entry = move(copy.copy(case), at=at or now, by=who(book, case, by), reason=reason, now=now,
                                 sop=_sop_of(book, case), calendar=calendar, history=book.history_of(case.id_text))
             _replace(book, case, after, change)
             change.history.append(entry)
@@ -147,7 +170,7 @@ def undo(path, case_id: str, by: str | None = None, note: str | None = None, at:
     def act(book, calendar, now, change):
         case = book.case(case_id)
         after, entry = workflow.undo(copy.copy(case), _sop_of(book, case), calendar, book.history_of(case.id_text),
-                                     at=at or now, by=by or login_name(), note=note, now=now)
+                                     at=at or now, by=who(book, case, by), note=note, now=now)
         _replace(book, case, after, change)
         change.history.append(entry)
         change.message = (f"Perpindahan terakhir kasus {after.id_text} diurungkan: kembali ke langkah {after.step}, "
@@ -166,7 +189,7 @@ def reschedule(path, by: str | None = None, now: dt.datetime | None = None) -> C
             if not case.id_text or sop is None:
                 continue
             found = workflow.reschedule(
-                copy.copy(case), sop, calendar, book.history_of(case.id_text), at=now, by=by or login_name()
+                copy.copy(case), sop, calendar, book.history_of(case.id_text), at=now, by=who(book, case, by)
             )
             if found:
                 after, entry = found

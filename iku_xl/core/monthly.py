@@ -20,9 +20,10 @@ CLOSED = (Status.SELESAI.value, Status.DIBATALKAN.value)
 
 def parse_month(text: str, today: dt.date) -> tuple[dt.datetime, dt.datetime]:
     """'2026-11' -> [1 Nov 2026, 1 Dec 2026); a malformed or future month is a usage error."""
-    match = re.fullmatch(r"\s*(\d{4})-(\d{1,2})\s*", str(text))
+    match = re.fullmatch(r"\s*(\d{4})-(\d{2})\s*", str(text))
     if not match or not 1 <= int(match.group(2)) <= 12:
-        raise UsageError(f"Bulan '{text}' tidak dikenal; tulis seperti 2026-11.")
+        raise UsageError(f"Bulan '{text}' tidak dikenal; tulis tahun dan bulan dua angka, seperti 2026-01 atau "
+                         "2026-11.")
     start = dt.datetime(int(match.group(1)), int(match.group(2)), 1)
     if start.date() > today:
         raise UsageError(f"Bulan {text} belum terjadi; pilih bulan ini atau sebelumnya.")

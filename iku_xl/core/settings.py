@@ -12,6 +12,7 @@ from .values import as_moment, text_of
 LABELS = {
     "output_folder": "Folder Keluaran",
     "template_folder": "Folder Templat",
+    "operator": "Nama Petugas",
 }
 RAMADAN_LABELS = ("Awal Ramadan {year}", "Akhir Ramadan {year}")
 _RAMADAN_START = re.compile(r"^Awal Ramadan (\d{4})$")
@@ -45,6 +46,11 @@ class Settings:
     def output_root(self, workbook_folder: Path) -> Path:
         """Where documents, exports and SOP prints go: the Folder Keluaran, counted from the workbook's folder."""
         return (Path(workbook_folder).absolute() / self.output_folder).resolve()
+
+    @property
+    def operator(self) -> str:
+        """The name Riwayat's Oleh takes when nobody is named (set once per workbook or per computer)."""
+        return self.text("operator")
 
     @property
     def template_folder(self) -> str:

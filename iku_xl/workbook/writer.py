@@ -4,6 +4,7 @@ Later changes to an existing workbook must keep what staff added; they do not go
 """
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -67,6 +68,12 @@ def put(ws, row: int, column: int, value: object):
     cell = ws.cell(row=row, column=column, value=value)
     if cell.data_type == "f":
         cell.data_type = "s"
+    elif isinstance(value, dt.datetime):  # a date shows as a date, not as 2026-02-19 0:00:00
+        cell.number_format = styles.NUMBER_FORMATS["date" if value.time() == dt.time() else "datetime"]
+    elif isinstance(value, dt.date):
+        cell.number_format = styles.NUMBER_FORMATS["date"]
+    elif isinstance(value, dt.time):
+        cell.number_format = styles.NUMBER_FORMATS["time"]
     return cell
 
 

@@ -41,7 +41,8 @@ def test_demo_month_matches_a_count_by_hand(demo_book, tmp_path, capsys):
 def test_compliance_across_a_weekend_and_a_holiday(plain_master, tmp_path):
     path = tmp_path / "iku.xlsx"
     shutil.copy(plain_master, path)
-    case = workflow.open_case(path, "POLHUKAM", "IKU Desember", at=dt.datetime(2026, 12, 18, 16, 25), now=AFTER).message
+    case = workflow.open_case(path, "POLHUKAM", "IKU Desember", at=dt.datetime(2026, 12, 18, 16, 25),
+                              now=AFTER).opened[-1]
     # step 1, 10 Menit: Friday 16:25-16:30 and Monday 07:30-07:33 = 8 minutes, on time
     workflow.advance(path, case, at=dt.datetime(2026, 12, 21, 7, 33), now=AFTER)
     # step 2, 30 Menit, started Monday 07:33: hold it to Wednesday so that the next step straddles the holiday

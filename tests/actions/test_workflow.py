@@ -1,6 +1,7 @@
 """Cases move through the SOP: open, advance, return, hold, resume, cancel, undo, and the Lacak grid."""
 import datetime as dt
 import json
+import re
 import shutil
 
 import pytest
@@ -26,7 +27,7 @@ def at(minutes_after_start: int) -> str:
 def opened(capsys, path, sop="POLHUKAM", title="Penyusunan IKU 2025-2029", when=0) -> str:
     code, out, err = run(capsys, "open", path, "--sop", sop, "--title", title, "--at", at(when))
     assert code == 0, err
-    return out.strip()
+    return re.search(r"Kasus (\S+) dibuka", out).group(1)
 
 
 def case_row(path, case_id):
