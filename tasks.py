@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """The project's commands, needing only python3: `python3 tasks.py demo` and `python3 tasks.py test`.
 
-Also `check` (ruff and mypy), `workbook` (rewrite workbook/iku.xlsx) and `bench`.
+Also `check` (ruff and mypy), `workbook` (rewrite workbook/iku.xlsx), `pictures` (the README's pictures) and
+`bench`.
 Each creates .venv on first use and installs the package into it.
 """
 from __future__ import annotations
@@ -35,7 +36,7 @@ def ensure_venv() -> None:
 
 def main() -> int:
     task = sys.argv[1] if len(sys.argv) > 1 else "help"
-    if task not in ("demo", "test", "check", "workbook", "bench"):
+    if task not in ("demo", "test", "check", "workbook", "bench", "pictures"):
         print(__doc__)
         return 2
     ensure_venv()
@@ -47,6 +48,8 @@ def main() -> int:
         lint = subprocess.run([BIN / "ruff", "check", "."], cwd=ROOT).returncode
         types = subprocess.run([BIN / "mypy"], cwd=ROOT).returncode
         return lint or types
+    if task == "pictures":
+        return subprocess.run([BIN / "python", "tools/make_pictures.py"], cwd=ROOT).returncode
     if task == "bench":
         return subprocess.run([BIN / "python", "bench/run.py"], cwd=ROOT).returncode
     return subprocess.run([BIN / "python", "-m", "pytest", *sys.argv[2:]], cwd=ROOT).returncode

@@ -100,6 +100,12 @@ def put_cells(path: Path, sheet: str, cells: dict[str, str]) -> None:
         for ref, xml in cells.items():
             row_no = int(re.sub(r"[A-Z]", "", ref))
             row = root.find(f".//{{{MAIN}}}row[@r='{row_no}']")
+            if row is None:  # a row nothing was written in yet: Excel adds it in order
+                data_rows = root.find(f"{{{MAIN}}}sheetData")
+                row = etree.SubElement(data_rows, f"{{{MAIN}}}row", r=str(row_no))
+                for later in [r for r in data_rows if int(r.get("r")) > row_no]:
+                    data_rows.remove(later)
+                    data_rows.append(later)
             new = etree.fromstring(f'<c xmlns="{MAIN}" r="{ref}" {xml}')
             old = row.find(f"{{{MAIN}}}c[@r='{ref}']")
             if old is not None:
@@ -440,7 +446,7 @@ def test_an_unexpected_error_names_what_changed_without_library_text(demo_book, 
     def broken(*args, **kwargs):
         raise ZeroDivisionError("division by zero")
 
-    monkeypatch.setattr(workflow, "login_name", broken)
+    monkeypatch.setattr(workflow, "who", broken)
     code, _, err = run(capsys, "advance", demo_book, "IKU-2026-004")
     assert code == 1
     assert "tidak ada berkas yang diubah" in err and "division" not in err and "ZeroDivision" not in err

@@ -59,16 +59,16 @@ def sheets_for(sop: Sop, book) -> bytes:
     """The two new sheets drawn by openpyxl in a workbook of their own, to be copied across."""
     import io
 
-    from openpyxl import Workbook
-
     from ..core.tracking import tracking_rows
-    from ..workbook.writer import write_lacak_sheet, write_sop_sheet
+    from ..workbook.page import finish_sheet
+    from ..workbook.writer import new_workbook, write_lacak_sheet, write_sop_sheet
 
-    scratch = Workbook()
-    scratch.remove(scratch.active)
+    scratch = new_workbook()
     write_sop_sheet(scratch.create_sheet(sop.code), sop)
     write_lacak_sheet(scratch.create_sheet(lacak.sheet_name(sop.code)), sop,
                       tracking_rows(sop, book.cases, book.history))
+    for sheet in scratch.worksheets:
+        finish_sheet(sheet)
     out = io.BytesIO()
     scratch.save(out)
     return out.getvalue()

@@ -44,6 +44,7 @@ class CaseState:
 class StepCompliance:
     sop: str
     step: int
+    role: str       # who does the step: the chart's label reads "POLHUKAM 3 · Kabag Perencanaan"
     standard: str
     count: int
     median: float | None
@@ -75,6 +76,7 @@ class MonthReport:
     late_per_role: dict[str, int]
     cases_per_step: dict[str, int]
     longest_waits: list[HistoryEntry]
+    cases_per_status: dict[str, int] = field(default_factory=dict)
 
     @property
     def has_activity(self) -> bool:
@@ -140,7 +142,8 @@ def month_report(book: Book, start: dt.datetime, end: dt.datetime,
             rows_of[text_of(h.case_id)].append(h)
         advances = [_recounted(h, calendar, rows_of[text_of(h.case_id)]) for h in advances]
     states_start = [state_at(c, moves_of[c.id_text], start) for c in book.cases if c.id_text]
-    states_end = [state_at(c, moves_of[c.id_text], end) for c in book.cases if c.id_text]
+    states_end = [state for c in book.cases if c.id_text
+                  if (state := state_at(c, moves_of[c.id_text], end)).opened is not None and state.opened < end]
     def is_open(state: CaseState) -> bool:
         return bool(state.opened is not None and state.status and state.status not in CLOSED)
 
@@ -158,7 +161,7 @@ def month_report(book: Book, start: dt.datetime, end: dt.datetime,
             entries = grouped.get((code, step.no), [])
             minutes = [float(e.minutes) for e in entries if isinstance(e.minutes, (int, float))]
             compliance.append(StepCompliance(
-                code, step.no, text_of(step.waktu), len(entries),
+                code, step.no, ", ".join(step.executors), text_of(step.waktu), len(entries),
                 statistics.median(minutes) if minutes else None, max(minutes) if minutes else None,
                 sum(e.punctuality == Punctuality.TEPAT.value for e in entries),
                 sum(e.punctuality == Punctuality.TERLAMBAT.value for e in entries)))
@@ -177,4 +180,5 @@ def month_report(book: Book, start: dt.datetime, end: dt.datetime,
         cases_per_step=dict(sorted(per_step.items())),
         longest_waits=sorted((h for h in advances if isinstance(h.minutes, (int, float))),
                              key=lambda h: -_minutes(h))[:5],
+        cases_per_status=dict(Counter(s.status for s in states_end if s.status).most_common()),
     )

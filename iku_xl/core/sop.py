@@ -14,12 +14,13 @@ class StepKind(str, Enum):
     SELESAI = "Selesai"
 
 
-# The symbol written in the executor's cell, one per kind: the flowchart the SOP draws.
+# The symbol written in the executor's cell, one per kind: the flowchart the SOP draws. Characters that
+# Arial (Excel) and Liberation Sans (LibreOffice) both have: "⬭" and "▭" show as empty boxes in LibreOffice.
 SYMBOLS = {
-    StepKind.MULAI: "⬭",
-    StepKind.PROSES: "▭",
-    StepKind.KEPUTUSAN: "◇",
-    StepKind.SELESAI: "⬭",
+    StepKind.MULAI: "○",
+    StepKind.PROSES: "□",
+    StepKind.KEPUTUSAN: "◊",
+    StepKind.SELESAI: "○",
 }
 
 

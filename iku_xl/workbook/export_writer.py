@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -12,7 +13,8 @@ from ..core.indonesian import MONTHS
 from ..core.monthly import MonthReport
 from ..core.values import as_int, text_of
 from . import layout, styles
-from .writer import print_wide, put, record_row, write_list_sheet
+from .page import finish_sheet, print_wide
+from .writer import new_workbook, put, record_row, write_list_sheet
 
 C = layout.Column
 KASUS = layout.ListSheet("Kasus", "EksporKasus", (
@@ -26,6 +28,7 @@ KEPATUHAN = layout.ListSheet(
     (
         C("sop", "Kode SOP", 12),
         C("step", "Langkah", 9, "int"),
+        C("role", "Pelaksana", 24),
         C("standard", "Waktu Standar", 14),
         C("count", "Jumlah Selesai", 14),
         C("median", "Median (menit kerja)", 18),
@@ -79,7 +82,7 @@ def tables(report: MonthReport) -> dict[str, tuple[layout.ListSheet, list[list]]
         for s in report.states
     ]
     kepatuhan = [
-        [c.sop, c.step, c.standard, c.count, c.median, c.maximum, c.on_time, c.late, c.percent_on_time]
+        [c.sop, c.step, c.role, c.standard, c.count, c.median, c.maximum, c.on_time, c.late, c.percent_on_time]
         for c in report.compliance
     ]
     return {
@@ -90,23 +93,48 @@ def tables(report: MonthReport) -> dict[str, tuple[layout.ListSheet, list[list]]
     }
 
 
-def _chart(ws, title: str, first_row: int, count: int, anchor: str, y_title: str) -> None:
+def _bar_chart(ws, title: str, first_row: int, count: int, anchor: str, axis: str, percent: bool) -> None:
+    """A horizontal bar chart of the label/value block starting at `first_row` (its header row)."""
     chart = BarChart()
     chart.type, chart.title, chart.style = "bar", title, 10
-    chart.y_axis.title, chart.legend = y_title, None
-    chart.y_axis.majorUnit = 1  # counts: whole numbers on the axis
+    chart.y_axis.title, chart.legend = axis, None
+    chart.y_axis.scaling.min = 0
+    if percent:
+        chart.y_axis.scaling.max = 100
+        chart.y_axis.majorUnit = 25
+    else:
+        chart.y_axis.majorUnit = 1  # counts: whole numbers on the axis
+    chart.x_axis.delete = chart.y_axis.delete = False  # LibreOffice and newer Excel hide axes otherwise
     chart.add_data(Reference(ws, min_col=2, min_row=first_row, max_row=first_row + count), titles_from_data=True)
     chart.set_categories(Reference(ws, min_col=1, min_row=first_row + 1, max_row=first_row + count))
-    chart.height, chart.width = 7.5, 14
+    chart.height, chart.width = 8.5, 16
     ws.add_chart(chart, anchor)
 
 
+def _block(ws, row: int, title: str, header: str, data: Sequence[tuple[str, object]]) -> int:
+    """A titled label/value table; returns the row after it."""
+    put(ws, row, 1, title).font = styles.BOLD
+    put(ws, row, 2, header).font = styles.BOLD
+    for label, value in data or [("(tidak ada)", 0)]:
+        row += 1
+        put(ws, row, 1, label).alignment = styles.WRAP_TOP
+        put(ws, row, 2, value)
+    return row + 2
+
+
+def _hours(minutes: object) -> str:
+    if not isinstance(minutes, (int, float)):
+        return "-"
+    return f"{minutes:.0f} menit kerja (± {minutes / 60:.1f} jam)".replace(".", ",")
+
+
 def _ringkasan(workbook: Workbook, report: MonthReport) -> None:
+    """One printable page: the month's numbers on the left, two charts on the right."""
     ws = workbook.create_sheet("Ringkasan", 0)
-    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 44, 16
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 46, 24
     ws["A1"] = f"Laporan bulanan SOP IKU — {month_name(report)}"
     ws["A1"].font = styles.TITLE
-    ws["A2"] = f"Periode {report.start:%d/%m/%Y} s.d. {report.end:%d/%m/%Y} (tidak termasuk)"
+    ws["A2"] = f"Periode {report.start:%d/%m/%Y} s.d. {report.end - dt.timedelta(days=1):%d/%m/%Y}"
     if not report.has_activity:
         ws["A3"] = "Tidak ada kegiatan pada bulan ini: tidak ada kasus yang dibuka atau berpindah langkah."
         ws["A3"].font = styles.BOLD
@@ -118,36 +146,27 @@ def _ringkasan(workbook: Workbook, report: MonthReport) -> None:
     for cell in ws[5]:
         cell.font, cell.fill = styles.HEADER_FONT, styles.HEADER_FILL
     row += 1
-    put(ws, row, 1, "Langkah terlama bulan ini").font = styles.BOLD
-    row += 1
-    for entry in report.longest_waits:
-        put(ws, row, 1, f"{entry.case_id} langkah {as_int(entry.from_step)} ({text_of(entry.role)})")
-        put(ws, row, 2, entry.minutes)
-        row += 1
-    if not report.longest_waits:
-        put(ws, row, 1, "-")
-        row += 1
-    row += 1
-    for title, data, y_title in (
-        ("Langkah terlambat per peran", report.late_per_role, "langkah terlambat"),
-        ("Kasus per langkah (akhir bulan)", report.cases_per_step, "kasus"),
-    ):
-        first = row
-        put(ws, row, 1, title).font = styles.BOLD
-        put(ws, row, 2, "Jumlah").font = styles.BOLD
-        for label, count in data.items() or [("(tidak ada)", 0)]:
-            row += 1
-            put(ws, row, 1, label)
-            put(ws, row, 2, count)
-        _chart(ws, title, first, max(len(data), 1), f"D{first}", y_title)
-        row += 17 if row - first < 16 else 2
+    waits = [(f"{e.case_id} langkah {as_int(e.from_step)} ({text_of(e.role)})", _hours(e.minutes))
+             for e in report.longest_waits]
+    row = _block(ws, row, "Langkah terlama bulan ini", "Lama", waits)
+    timed = [c for c in report.compliance if c.on_time + c.late]
+    on_time_first = row
+    row = _block(ws, row, "Tepat waktu per langkah (terhadap Mutu Baku)", "% tepat waktu",
+                 [(f"{c.sop} {c.step} · {c.role}", c.percent_on_time) for c in timed])
+    status_first = row
+    row = _block(ws, row, "Kasus menurut status (akhir bulan)", "Kasus", list(report.cases_per_status.items()))
+    _bar_chart(ws, "Tepat waktu per langkah (% terhadap Mutu Baku)", on_time_first, max(len(timed), 1), "D5",
+               "% langkah selesai tepat waktu", percent=True)
+    _bar_chart(ws, "Kasus menurut status pada akhir bulan", status_first, max(len(report.cases_per_status), 1),
+               "D24", "jumlah kasus", percent=False)
     print_wide(ws)
+    ws.page_setup.fitToHeight = 1  # the summary is one page: no chart is cut by a page break
+    ws.print_area = f"A1:M{max(row, 42)}"
 
 
 def write_export(folder: Path, report: MonthReport) -> list[Path]:
     folder.mkdir(parents=True, exist_ok=True)
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook = new_workbook()
     made = []
     for sheet, rows in tables(report).values():
         write_list_sheet(workbook, sheet, rows)
@@ -158,6 +177,8 @@ def write_export(folder: Path, report: MonthReport) -> list[Path]:
     path = folder / "ringkasan.csv"
     write_csv(path, ["Ukuran", "Nilai"], summary_rows(report))
     made.append(path)
+    for sheet in workbook.worksheets:
+        finish_sheet(sheet)
     target = folder / f"ekspor-{report.start:%Y-%m}.xlsx"
     workbook.save(target)
     return [target] + made

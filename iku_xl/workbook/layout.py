@@ -204,7 +204,7 @@ TEMUAN = "Temuan"
 PANEL_FIELDS = {
     "action": (3, "Aksi"),
     "note": (4, "Alasan / catatan"),
-    "by": (5, "Oleh (kosong = nama login)"),
+    "by": (5, "Oleh (kosong = Nama Petugas atau pejabatnya)"),
     "at": (6, "Waktu selesai (kosong = sekarang)"),
     "month": (7, "Bulan ekspor (YYYY-MM, kosong = bulan lalu)"),
     "sop_file": (8, "Berkas SOP untuk diimpor (Word, PDF, Excel, teks)"),

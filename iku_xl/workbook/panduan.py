@@ -24,8 +24,11 @@ PANDUAN_LINES = [
      "periksa dan perbaiki bila berbeda dengan SOP yang ditandatangani.", False),
     ("Libur — hari libur nasional dan cuti bersama (terisi otomatis untuk tahun ini dan tahun depan); "
      "tambahkan atau hapus sesuai keputusan kantor.", False),
-    ("Pengaturan — nama instansi, kota, pola nomor naskah, folder keluaran, awal dan akhir Ramadan, "
-     "dan jam kerja setiap hari (tabel Jam Kerja).", False),
+    ("Instansi — profil setiap instansi: nama, alamat, logo, kertas dan huruf naskah, Menteri. Pola Nomor — "
+     "pola nomor setiap jenis naskah. Dasar Hukum — peraturan yang dikutip di bagian Mengingat. Tim — anggota "
+     "tim penyusun untuk SK Tim.", False),
+    ("Pengaturan — folder keluaran, folder templat, Nama Petugas (kolom Oleh di Riwayat), awal dan akhir "
+     "Ramadan, dan jam kerja setiap hari (tabel Jam Kerja).", False),
     ("Panel — untuk bekerja dari Excel: pilih aksi di B3, pilih baris di lembar Kasus, klik 'Run main' di tab "
      "xlwings.", False),
     ("Temuan — hasil 'Periksa buku kerja' dari Excel, dengan tautan ke setiap sel.", False),
@@ -38,7 +41,7 @@ PANDUAN_LINES = [
     ("2. Periksa buku kerja: iku-xl validate workbook/iku.xlsx — setiap temuan menyebut lembar, sel, dan apa yang "
      "harus diperbaiki.", False),
     ("3. Lihat posisi setiap kasus: iku-xl status workbook/iku.xlsx", False),
-    ("4. Tambah SOP lain dari salinan teksnya: iku-xl sop import berkas.txt --code KODE --workbook "
+    ("4. Tambah SOP lain dari berkas Word, PDF atau teksnya: iku-xl sop import berkas.docx --code KODE --workbook "
      "workbook/iku.xlsx", False),
     ("", False),
     ("Aturan penulisan", True),

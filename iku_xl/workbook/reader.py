@@ -22,6 +22,7 @@ from . import layout
 from .grid import Grid, column_letter
 from .list_sheet import read_list_sheet, target_columns
 from .ooxml.package import Package, check_readable
+from .ooxml.sheet_xml import from_serial
 from .sop_sheet import find_sop_header, read_sop_sheet
 
 
@@ -119,6 +120,10 @@ def read_history(book: Book, package: Package) -> list[HistoryEntry]:
     return [HistoryEntry(**values, row=row) for row, values in records]
 
 
+def _is_serial(value: object) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and 1 <= value < 2958466
+
+
 def _read_lists(book: Book, grids: dict[str, Grid]) -> None:
     def rows(sheet: layout.ListSheet, extra: dict[str, int] | None = None):
         records, columns = read_list_sheet(grids[sheet.name], sheet, extra)
@@ -126,8 +131,12 @@ def _read_lists(book: Book, grids: dict[str, Grid]) -> None:
         book.header_rows[sheet.name] = 1
         for _, values in records:  # document kinds are typed by label; the model holds their codes
             for column in sheet.columns:
-                if column.dropdown == "DaftarNaskah" and values.get(column.field) is not None:
-                    values[column.field] = kind_code(values[column.field]) or values[column.field]
+                value = values.get(column.field)
+                if column.dropdown == "DaftarNaskah" and value is not None:
+                    values[column.field] = kind_code(value) or value
+                elif column.kind in ("date", "datetime") and _is_serial(value):
+                    # a date whose cell lost its date format (an application saved it so): still a date
+                    values[column.field] = from_serial(float(value))
         return records
 
     # Terlambat (Excel's own formula) and Naskah (links) are for staff; the model does not keep them

@@ -19,6 +19,7 @@ from ..core.sop import IDENTITY_FIELDS, SYMBOLS, Sop, StepKind
 from ..core.tracking import TrackingRow, tracking_rows
 from . import lacak, layout, styles
 from .grid import column_letter
+from .page import finish_sheet, print_tall, print_wide
 from .panduan import PANDUAN_LINES
 
 DROPDOWN_ROWS = 2000  # dropdowns reach this far down so that rows staff add get them too
@@ -26,8 +27,7 @@ DROPDOWN_ROWS = 2000  # dropdowns reach this far down so that rows staff add get
 
 def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, object, str]],
                        hours_rows: list[tuple], target_years: tuple[int, ...]) -> None:
-    workbook = Workbook()
-    workbook.remove(workbook.active)
+    workbook = new_workbook()
     _panduan(workbook.create_sheet(layout.PANDUAN))
     _panel(workbook.create_sheet(layout.PANEL))
     write_list_sheet(workbook, layout.KASUS, [record_row(layout.KASUS, c) for c in book.cases])
@@ -52,8 +52,21 @@ def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, ob
     write_pick_lists(workbook, book)
     for sheet in workbook.worksheets:
         sheet.sheet_view.zoomScale = 90
+        finish_sheet(sheet)
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
+
+
+def new_workbook() -> Workbook:
+    """An empty workbook whose every cell, written or typed later, is Arial 10 (openpyxl's default style is
+    Calibri 11: the rows staff add would look larger than the program's)."""
+    from openpyxl.utils.indexed_list import IndexedList
+
+    workbook = Workbook()
+    workbook.remove(workbook.active)
+    workbook._fonts = IndexedList([styles.FONT])  # the stylesheet's font 0: openpyxl internals, pinned <3.2
+    workbook._named_styles["Normal"].font = styles.FONT
+    return workbook
 
 
 def _iku_sheet(years: tuple[int, ...]) -> layout.ListSheet:
@@ -117,22 +130,12 @@ def write_list_sheet(workbook, sheet: layout.ListSheet, rows: list[list]) -> Non
         ws.print_title_rows = "1:1"
     for offset, column in enumerate(sheet.columns):
         letter = column_letter(first + offset)
-        if column.kind in styles.NUMBER_FORMATS:  # rows typed later keep the column's type
-            for r in range(len(body) + 2, 200):
-                ws[f"{letter}{r}"].number_format = styles.NUMBER_FORMATS[column.kind]
+        if column.kind in styles.NUMBER_FORMATS:  # rows typed later, however many, keep the column's type
+            ws.column_dimensions[letter].number_format = styles.NUMBER_FORMATS[column.kind]
         if column.dropdown:
             _dropdown(ws, column, f"{letter}2:{letter}{DROPDOWN_ROWS}")
         elif column.kind in ("date", "datetime"):
             _date_check(ws, column, f"{letter}2:{letter}{DROPDOWN_ROWS}")
-
-
-def print_wide(ws) -> None:
-    """Landscape A4, as wide as the page, as long as it needs."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
 
 
 def _dropdown(ws, column: layout.Column, ref: str, strict: bool = True) -> None:
@@ -199,6 +202,7 @@ def write_pick_lists(workbook, book: Book) -> None:
 
 def _panel(ws) -> None:
     """The control sheet of the Excel face: choose an action, select case rows, press Run main."""
+    print_tall(ws)
     ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 44, 40
     ws["A1"] = "Panel iku-xl"
     ws["A1"].font = styles.TITLE
@@ -222,7 +226,8 @@ def _panel(ws) -> None:
 
 
 def _panduan(ws) -> None:
-    ws.column_dimensions["A"].width = 110
+    print_tall(ws)
+    ws.column_dimensions["A"].width = 95
     for r, (line, bold) in enumerate(PANDUAN_LINES, start=1):
         cell = ws.cell(row=r, column=1, value=line)
         cell.font = styles.TITLE if r == 1 else (styles.BOLD if bold else styles.FONT)

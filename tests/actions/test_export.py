@@ -96,3 +96,26 @@ def test_future_or_malformed_month_is_exit_2(demo_book, capsys):
     for bad in ("2026-13", "November", "11/2026"):
         code, _, err = run(capsys, "export", demo_book, "--month", bad)
         assert code == 2 and "tidak dikenal" in err
+
+
+def test_the_month_lists_only_its_cases_and_prints_its_summary_on_one_page(demo_book, tmp_path, capsys):
+    """A case opened on 1 December is not in November's report; the summary is one A4 page with its charts."""
+    import pypdf
+
+    run(capsys, "open", demo_book, "--sop", "POLHUKAM", "--title", "Kasus Desember", "--at", "2026-12-01T08:00")
+    assert run(capsys, "export", demo_book, "--month", "2026-11", "--out", tmp_path / "ekspor")[0] == 0
+    exported = load_workbook(tmp_path / "ekspor" / "ekspor-2026-11.xlsx")
+    kasus = [r[0] for r in exported["Kasus"].iter_rows(min_row=2, values_only=True) if r[0]]
+    assert "IKU-2026-005" not in kasus and all(r[4] for r in exported["Kasus"].iter_rows(min_row=2, values_only=True)
+                                                if r[0])
+    summary = exported["Ringkasan"]
+    labels = [summary.cell(row=r, column=1).value for r in range(1, summary.max_row + 1)]
+    assert "Tepat waktu per langkah (terhadap Mutu Baku)" in labels
+    assert any(str(v).startswith("POLHUKAM 1 · Sesmenko") for v in labels)  # step names, not "POLHUKAM 1"
+    waits = [summary.cell(row=r, column=2).value for r in range(1, summary.max_row + 1)]
+    assert any("menit kerja" in str(v) for v in waits)
+    assert summary.page_setup.fitToHeight == 1 and summary.page_setup.fitToWidth == 1
+    pdf = libreoffice_convert(tmp_path / "ekspor" / "ekspor-2026-11.xlsx", "pdf", tmp_path / "pdf")
+    first = pypdf.PdfReader(pdf).pages[0].extract_text()
+    # the charts' own texts (titles and axes), on page 1 whole
+    assert "% langkah selesai tepat waktu" in first and "Kasus menurut status pada akhir" in first, first

@@ -1,0 +1,95 @@
+"""How the workbook's sheets print and fit: paper, orientation, headers and footers, row heights.
+
+Excel grows a wrapped row when it opens a file only if the row has no height of its own, and LibreOffice
+not at all: so the rows the program writes get a height that fits their text.
+"""
+from __future__ import annotations
+
+import math
+
+from openpyxl.worksheet.worksheet import Worksheet
+
+LINE_POINTS = 12.75     # one line of Arial 10
+PADDING_POINTS = 2.5
+MAX_ROW_POINTS = 409    # Excel's limit
+DEFAULT_WIDTH = 8.43    # Excel's default column width, in characters
+FOOTER_RIGHT = "Halaman &P dari &N"
+
+
+def print_wide(ws: Worksheet) -> None:
+    """Landscape A4, as wide as the page, as long as it needs."""
+    _fit_width(ws, "landscape")
+
+
+def print_tall(ws: Worksheet) -> None:
+    """Portrait A4, one page wide (the Panduan and the Panel)."""
+    _fit_width(ws, "portrait")
+
+
+def _fit_width(ws: Worksheet, orientation: str) -> None:
+    ws.page_setup.orientation = orientation
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+
+
+def header_and_footer(ws: Worksheet) -> None:
+    """The sheet's name on top; the workbook's name and "Halaman x dari y" below."""
+    for header in (ws.oddHeader, ws.firstHeader):
+        header.center.text = "&A"
+        header.center.size = 9
+    for footer in (ws.oddFooter, ws.firstFooter):
+        footer.left.text, footer.right.text = "&F", FOOTER_RIGHT
+        footer.left.size = footer.right.size = 9
+
+
+def _widths(ws: Worksheet) -> dict[int, float]:
+    from openpyxl.utils import column_index_from_string
+
+    return {column_index_from_string(letter): dimension.width
+            for letter, dimension in ws.column_dimensions.items() if dimension.width}
+
+
+def lines_needed(text: str, width: float) -> int:
+    """How many lines a wrapped cell of `width` characters needs for `text` (a little generous, as Arial
+    letters are wider than the digit '0' Excel measures widths in)."""
+    per_line = max(width - 2, 1)
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
+
+
+def fit_row_heights(ws: Worksheet, first_row: int = 1) -> None:
+    """Each row tall enough for its wrapped text; rows of one line keep the default height."""
+    widths = _widths(ws)
+    spans: dict[tuple[int, int], float] = {}
+    for merged in ws.merged_cells.ranges:
+        width = sum(widths.get(c, DEFAULT_WIDTH) for c in range(merged.min_col, merged.max_col + 1))
+        spans[(merged.min_row, merged.min_col)] = width
+        if merged.max_row > merged.min_row:
+            spans[(merged.min_row, merged.min_col)] = -1  # a cell merged down: its rows share the text
+    needed: dict[int, int] = {}
+    for row in ws.iter_rows(min_row=first_row):
+        for cell in row:
+            if not isinstance(cell.value, str) or cell.data_type == "f":  # a formula is not the text shown
+                continue
+            if not (cell.alignment and cell.alignment.wrap_text):
+                continue
+            width = spans.get((cell.row, cell.column), widths.get(cell.column, DEFAULT_WIDTH))
+            if width < 0:
+                continue
+            needed[cell.row] = max(needed.get(cell.row, 1), lines_needed(cell.value, width))
+    for row, lines in needed.items():
+        current = ws.row_dimensions[row].height
+        height = min(LINE_POINTS * lines + PADDING_POINTS, MAX_ROW_POINTS)
+        if lines > 1 and (current is None or current < height):
+            ws.row_dimensions[row].height = height
+
+
+def finish_sheet(ws: Worksheet) -> None:
+    """What every sheet gets: a header and footer, A4 one page wide, rows that fit their text."""
+    header_and_footer(ws)
+    if not ws.sheet_properties.pageSetUpPr or not ws.sheet_properties.pageSetUpPr.fitToPage:
+        print_tall(ws)
+    fit_row_heights(ws)

@@ -1,0 +1,71 @@
+"""The workbook as staff see it and print it: one font, labels in Bahasa, dates as dates, pages that fit."""
+import re
+import zipfile
+
+import pypdf
+from openpyxl import load_workbook
+
+from iku_xl.core.document_kinds import KINDS
+from iku_xl.core.sop import SYMBOLS
+from iku_xl.workbook import layout
+from tests.helpers import libreoffice_convert
+
+
+def test_one_font_for_every_cell_written_or_typed_later(demo_master):
+    styles_xml = zipfile.ZipFile(demo_master).read("xl/styles.xml").decode()
+    fonts = re.findall(r'<name val="([^"]+)"', styles_xml)
+    assert set(fonts) == {"Arial"}, set(fonts)
+    first_font = re.search(r"<font>(.*?)</font>", styles_xml).group(1)
+    assert 'val="Arial"' in first_font and '<sz val="10"' in first_font  # what an empty row gets when typed in
+    kasus = load_workbook(demo_master)["Kasus"]
+    assert kasus.column_dimensions["I"].number_format == "dd/mm/yyyy hh:mm"  # every row, not up to row 199
+
+
+def test_staff_read_no_internal_key(demo_master):
+    codes = set(KINDS)
+    workbook = load_workbook(demo_master)
+    found = []
+    for ws in workbook.worksheets:
+        if ws.title == layout.DAFTAR:
+            continue
+        for row in ws.iter_rows(values_only=True):
+            for value in row:
+                if isinstance(value, str) and not value.startswith("=") and set(re.findall(r"[a-z]+_[a-z_]+",
+                                                                                           value)) & codes:
+                    found.append((ws.title, value))
+    assert not found, found[:5]
+
+
+def test_dates_show_as_dates(demo_master):
+    pengaturan = load_workbook(demo_master)["Pengaturan"]
+    ramadan = [row for row in pengaturan.iter_rows(min_row=2) if str(row[0].value).startswith("Awal Ramadan")]
+    assert ramadan and all(row[1].is_date and row[1].number_format == "dd/mm/yyyy" for row in ramadan)
+
+
+def test_every_sheet_has_a_header_footer_and_fits_the_page_width(demo_master):
+    workbook = load_workbook(demo_master)
+    for ws in workbook.worksheets:
+        assert ws.oddFooter.right.text == "Halaman &P dari &N" and ws.oddHeader.center.text == "&A", ws.title
+        assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+    for name in (layout.PANDUAN, layout.PANEL):
+        assert workbook[name].page_setup.orientation == "portrait"
+    sop = workbook["POLHUKAM"]
+    assert sop.print_title_rows.replace("$", "") == f"{layout.SOP_HEADER_ROW}:{layout.SOP_HEADER_ROW + 1}"
+
+
+def test_wrapped_rows_are_tall_enough_and_symbols_exist_in_arial(demo_master):
+    sop = load_workbook(demo_master)["POLHUKAM"]
+    first = layout.SOP_HEADER_ROW + 2
+    step2 = sop.row_dimensions[first + 1]  # a Kegiatan of four lines
+    assert step2.height and step2.height >= 4 * 12.75
+    marks = {c.value for row in sop.iter_rows(min_row=first, min_col=3, max_col=7) for c in row if c.value}
+    assert marks and marks <= set(SYMBOLS.values()) and marks <= {"○", "□", "◊"}
+
+
+def test_printed_by_libreoffice_panduan_and_panel_take_one_page_each(demo_master, tmp_path):
+    pdf = libreoffice_convert(demo_master, "pdf", tmp_path)
+    pages = [page.extract_text() or "" for page in pypdf.PdfReader(pdf).pages]
+    heads = [text.strip().splitlines()[0].strip() if text.strip() else "" for text in pages]
+    assert heads.count(layout.PANDUAN) == 1 and heads.count(layout.PANEL) == 1, heads
+    assert all(re.search(r"Halaman \d+ dari \d+", text) for text in pages)
+    assert "□" in "".join(pages)  # the symbol is drawn, not an empty box replaced by nothing
