@@ -4,6 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from iku_xl.calc.engine import App, wrap
+from iku_xl.workbook import layout
 
 
 class LiveWorkbook:
@@ -28,9 +29,8 @@ class LiveWorkbook:
         self.book.impl.select(address, sheet)
 
     def panel(self, **values) -> None:
-        rows = {"action": 3, "note": 4, "by": 5, "at": 6, "month": 7, "sop_file": 8, "sop_code": 9}
         for key, value in values.items():
-            self.sheet("Panel").range((rows[key], 2)).value = value
+            self.sheet(layout.PANEL).range((layout.PANEL_FIELDS[key][0], 2)).value = value
 
     def save(self) -> None:
         """Saved as Calc saves an .xlsx, and closed (so no lock file stays beside it)."""
