@@ -27,6 +27,19 @@ def uno_module():
     return uno
 
 
+def soffice_environment() -> dict[str, str]:
+    """Our environment, with the system's folders first on PATH: LibreOffice's own Python finds its standard
+    library from the first `python3` on PATH, and another Python's there (pyenv's, a venv's) makes the Panel's
+    macros crash inside LibreOffice."""
+    environment = dict(os.environ)
+    system = ["/usr/bin", "/bin"]
+    environment["PATH"] = os.pathsep.join(system + [p for p in environment.get("PATH", "").split(os.pathsep)
+                                                     if p and p not in system])
+    for name in ("VIRTUAL_ENV", "PYTHONHOME", "PYTHONPATH"):
+        environment.pop(name, None)
+    return environment
+
+
 def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -47,7 +60,7 @@ class Calc:
             [binary, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",
              f"-env:UserInstallation=file://{self.profile}",
              f"--accept=socket,host=127.0.0.1,port={self.port};urp;"],
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True, env=soffice_environment())
         self.desktop = self._connect()
 
     def _connect(self, seconds: float = 60):
