@@ -174,9 +174,9 @@ def cmd_sop(args) -> int:
           f"{len(sop.roles)} peran ({', '.join(sop.roles)}), "
           f"{sum(s.is_decision for s in sop.steps)} keputusan.")
     for note in sorted(imported.notes, key=lambda n: (n.step is not None, n.step or 0)):
-        where = f"Langkah {note.step}" if note.step is not None else "Identitas"
+        where = f"Langkah {note.step}" if note.step is not None else note.part
         print(f"  {where}: {note.message}" + (" (dugaan, periksa)" if note.guessed else ""))
-    print(f"{imported.guesses} dugaan ditulis di kolom 'Periksa (hasil impor)' lembar {sop.code}; periksa, "
+    print(f"{imported.guesses} langkah berisi dugaan di kolom 'Periksa (hasil impor)' lembar {sop.code}; periksa, "
           f"kosongkan selnya bila benar, lalu jalankan 'iku-xl validate {args.workbook}'.")
     return 0
 

@@ -316,7 +316,7 @@ def import_sop(book) -> str:
                 book.names.add(name, reference)
     sop = imported.sop
     return (f"SOP {code} diimpor dari {imported.source}: {len(sop.steps)} langkah, {len(sop.roles)} peran, "
-            f"{sum(s.is_decision for s in sop.steps)} keputusan. {imported.guesses} dugaan ditulis di kolom "
+            f"{sum(s.is_decision for s in sop.steps)} keputusan. {imported.guesses} langkah berisi dugaan di kolom "
             f"'Periksa (hasil impor)' lembar {code}; periksa, lalu jalankan 'Periksa buku kerja'.")
 
 

@@ -1,7 +1,7 @@
 """An SOP AP kept as a PDF: its tables as rows of cells, read with pdfplumber; plain text when it has none.
 
-A cell holds an executor's symbol when a picture or a drawn shape lies inside it (smaller than the cell,
-so that its borders do not count).
+A cell holds an executor's symbol when it holds most of a picture or a drawn shape narrower than itself
+(so that its borders and shading do not count).
 """
 from __future__ import annotations
 
@@ -13,11 +13,21 @@ from .sop_rows import Cell
 _GAP = re.compile(r" {2,}")
 
 
-def _inside(box, cell) -> bool:
-    x0, top, x1, bottom = box
-    c0, ctop, c1, cbottom = cell
-    small = (x1 - x0) < (c1 - c0) * 0.95 and (bottom - top) < (cbottom - ctop) * 0.95
-    return small and x0 >= c0 - 1 and x1 <= c1 + 1 and top >= ctop - 1 and bottom <= cbottom + 1
+def _overlap(box, cell) -> float:
+    width = min(box[2], cell[2]) - max(box[0], cell[0])
+    height = min(box[3], cell[3]) - max(box[1], cell[1])
+    return width * height if width > 0 and height > 0 else 0.0
+
+
+def _owner(box, cells: list) -> object | None:
+    """The cell a symbol is drawn in: the one holding most of it. Symbols often spill over a tight row's
+    border, so "inside" is too strict; a line or shape spread over several cells belongs to none, and
+    one as wide as the cell is the cell's own border or shading."""
+    area = (box[2] - box[0]) * (box[3] - box[1])
+    best = max(cells, key=lambda cell: _overlap(box, cell), default=None)
+    if best is None or area <= 0 or _overlap(box, best) < 0.4 * area:
+        return None
+    return best if (box[2] - box[0]) < (best[2] - best[0]) * 0.95 else None
 
 
 def _cell_text(page, box) -> str:
@@ -58,9 +68,10 @@ def _drawings(page) -> list[tuple[float, float, float, float]]:
 
 
 def _page_rows(page) -> list[tuple[float, list[Cell]]]:
-    drawings = _drawings(page)
-    placed: list[tuple[float, list[Cell]]] = []
     tables = page.find_tables()
+    boxes = [box for table in tables for row in table.rows for box in row.cells if box is not None]
+    marked = {_owner(drawing, boxes) for drawing in _drawings(page)}
+    placed: list[tuple[float, list[Cell]]] = []
     for table in tables:
         for row in table.rows:
             cells: list[Cell] = []
@@ -68,7 +79,7 @@ def _page_rows(page) -> list[tuple[float, list[Cell]]]:
                 if box is None:  # the continuation of a merged cell
                     cells.append(Cell(cells[-1].text if cells else ""))
                     continue
-                cells.append(Cell(_cell_text(page, box), marked=any(_inside(d, box) for d in drawings)))
+                cells.append(Cell(_cell_text(page, box), marked=box in marked))
             placed.append((row.bbox[1], cells))
     outside = page
     for table in tables:

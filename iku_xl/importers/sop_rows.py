@@ -30,6 +30,7 @@ class ImportNote:
     step: int | None
     message: str
     guessed: bool = False
+    part: str = "Identitas"              # where a note without a step belongs
 
 
 @dataclass
@@ -40,7 +41,8 @@ class ImportedSop:
 
     @property
     def guesses(self) -> int:
-        return sum(n.guessed for n in self.notes)
+        """Steps marked in the SOP sheet's "Periksa (hasil impor)" column."""
+        return sum(bool(s.to_confirm) for s in self.sop.steps)
 
 
 _NUMBER = re.compile(r"^(\d{1,3})\.?$")
@@ -84,6 +86,7 @@ class Columns:
     mutu: dict[str, int]
     keterangan: int | None
     body_from: int  # the first row below the header
+    notes: list[ImportNote] = field(default_factory=list)
 
 
 def table_columns(rows: list[list[Cell]], at: int) -> Columns:
@@ -105,24 +108,53 @@ def table_columns(rows: list[list[Cell]], at: int) -> Columns:
             roles.append((i, name))
     if not roles:
         raise SopTextError("Nama peran pelaksana tidak ditemukan di judul tabel (di antara Kegiatan dan Mutu Baku).")
+    heading = names_row if _mutu_columns(names) else rows[at]
     keterangan = next((i for i, t in enumerate(head + [""] * (len(names) - len(head)))
                        if i > first_mutu and (t in _KETERANGAN or (i < len(names) and names[i] in _KETERANGAN))),
                       None)
-    return Columns(no, kegiatan, roles, mutu, keterangan, body_from)
+    return Columns(no, kegiatan, roles, mutu, keterangan, body_from, _loose_headers(heading, mutu))
 
 
 def _clean_role(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _mutu_name(text: str) -> tuple[str, bool] | None:
+    """Which Mutu Baku column a header names, and whether that was a loose reading: a word broken inside
+    its cell ("Kelengka pan") or one slip of a letter ("Autput"), as in headers typed in narrow cells."""
+    for name, options in _MUTU.items():
+        if any(text == o or text.startswith(o + " ") or text.endswith(" " + o) or text.startswith(o + "/")
+               for o in options):
+            return name, False
+    compact = text.replace(" ", "")
+    for name, options in _MUTU.items():
+        if compact in options:
+            return name, True
+    for name, options in _MUTU.items():
+        if any(len(o) >= 5 and len(compact) == len(o) and sum(a != b for a, b in zip(compact, o)) == 1
+               for o in options):
+            return name, True
+    return None
+
+
 def _mutu_columns(texts: list[str]) -> dict[str, int]:
     found: dict[str, int] = {}
     for i, text in enumerate(texts):
-        for name, options in _MUTU.items():
-            if name not in found and any(text == o or text.startswith(o + " ") or text.endswith(" " + o)
-                                         or text.startswith(o + "/") for o in options):
-                found[name] = i
+        named = _mutu_name(text)
+        if named and named[0] not in found:
+            found[named[0]] = i
     return found
+
+
+def _loose_headers(row: list[Cell], mutu: dict[str, int]) -> list[ImportNote]:
+    notes = []
+    for name, i in mutu.items():
+        named = _mutu_name(_key(row[i].text)) if i < len(row) else None
+        if named and named[1]:
+            shown = re.sub(r"\s+", " ", row[i].text).strip()
+            notes.append(ImportNote(None, f"Judul kolom '{shown}' dibaca sebagai {name.capitalize()}.",
+                                    guessed=True, part="Tabel langkah"))
+    return notes
 
 
 def parse_sop_rows(rows: list[list[Cell]], code: str, source: str = "teks") -> ImportedSop:
@@ -132,7 +164,7 @@ def parse_sop_rows(rows: list[list[Cell]], code: str, source: str = "teks") -> I
                            "pastikan berkas ini SOP AP dengan tabel langkahnya.")
     columns = table_columns(rows, at)
     identity = parse_identity([[c.text for c in row] for row in rows[:at]])
-    notes = _identity_notes(identity)
+    notes = _identity_notes(identity) + columns.notes
     steps: list[Step] = []
     marks: list[dict[str, Cell]] = []
     repeated = -2
@@ -167,7 +199,9 @@ def parse_sop_rows(rows: list[list[Cell]], code: str, source: str = "teks") -> I
     steps = [s.with_(kind=StepKind.SELESAI) if i and s.kind is StepKind.MULAI else s for i, s in enumerate(steps)]
     steps, guessed = sop_wording.complete(steps, roles)
     notes += guessed
-    notes += _step_notes(steps)
+    step_notes = _step_notes(steps)
+    notes += step_notes
+    steps = [_confirming(step, [n for n in step_notes if n.guessed and n.step == step.no]) for step in steps]
     return ImportedSop(Sop(code=code, identity=identity, roles=roles, steps=steps), notes, source)
 
 
@@ -210,6 +244,13 @@ def _with_marks(step: Step, cells: dict[str, Cell], roles: tuple[str, ...]) -> S
             executors.append(role)
             kind = kind or cell.shape
     return step.with_(executors=tuple(executors), kind=kind)
+
+
+def _confirming(step: Step, guesses: list[ImportNote]) -> Step:
+    """The step's guesses written where `validate` keeps asking until staff clear them."""
+    checks = [step.to_confirm] if step.to_confirm else []
+    checks += [n.message.rstrip(".").replace("Waktu: ", "waktu ", 1) for n in guesses]
+    return step.with_(to_confirm="; ".join(checks)) if checks else step
 
 
 def _identity_notes(identity: SopIdentity) -> list[ImportNote]:

@@ -10,10 +10,12 @@ import html
 import re
 
 from ..core.sop import Sop
+from ..errors import SopTextError
 from .sop_rows import Cell, ImportedSop, find_header, parse_sop_rows, table_columns
 
 _STEP = re.compile(r"^\s*\d{1,3}\.?\s*$")
 _RULE_LINE = re.compile(r"^\s*\|?\s*:?-{3,}")  # a Markdown table's |---|---| line
+_HEADER_WORDS = re.compile(r"\bno\b.*\b(uraian\s+)?(kegiatan|prosedur)\b", re.IGNORECASE)
 
 
 def _clean(cell: str) -> str:
@@ -86,6 +88,11 @@ def read_sop_text(text: str, code: str) -> ImportedSop:
     rows = [[Cell(c) for c in line] for line in lines]
     at = find_header(rows)
     if at is None:
+        if all(len(line) == 1 for line in lines) and any(_HEADER_WORDS.search(line[0]) for line in lines):
+            # what a PDF viewer copies: the header's words are there, the cell borders are not
+            raise SopTextError("Teks ini tidak memisahkan kolom dengan tab atau '|' (salinan dari PDF), jadi kolom "
+                               "tabel langkah tidak bisa dibaca; impor berkas PDF atau Word aslinya, atau salin "
+                               "tabelnya dari Word atau Excel.")
         return parse_sop_rows(rows, code)  # says what is missing
     columns = table_columns(rows, at)
     width = max(len(lines[at]), len(lines[at + 1]) if at + 1 < len(lines) else 0,

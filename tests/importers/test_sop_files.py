@@ -8,7 +8,7 @@ from iku_xl.importers.sop_file import read_sop_file
 from iku_xl.importers.sop_text import read_sop_text
 from iku_xl.shipped_sops import READING, shipped_sop
 from iku_xl.workbook.reader import read_book
-from tests.helpers import KEMNAKER_SEED, run
+from tests.helpers import KEMNAKER_SEED, libreoffice_convert, run
 from tests.importers.sop_files import sop_docx, sop_pdf
 
 FIELDS = ("no", "kegiatan", "kelengkapan", "waktu", "output", "keterangan")
@@ -81,6 +81,46 @@ def test_another_office_layout_in_word(tmp_path):
     assert [s.executors for s in sop.steps] == [s.executors for s in made.steps]
     assert decisions(sop) == {2: (3, 1)}
     assert [str(s.duration) for s in sop.steps] == ["5 Hari", "2 Hari", "3 Hari", "0.5 Hari", "60 Menit"]
+
+
+def rka_sop() -> Sop:
+    """A regional office's RKA SOP: one-line rows, abbreviated roles, headers typed in narrow cells."""
+    roles = ("Kepala Badan", "Sekretaris", "Kasubag Peren. Ev. & Pelaporan", "Staf")
+    kasubag = "Kasubag Peren. Ev. & Pelaporan"
+    steps = [
+        Step(1, "Kepala Badan memerintahkan Sekretaris menyiapkan bahan RKA", ("Kepala Badan",), "KUA-PPAS",
+             "1 hari", "Disposisi", kind=StepKind.MULAI),
+        Step(2, "Sekretaris meneruskan perintah kepada Kasubag", ("Sekretaris",), "Disposisi", "1 hari", "Disposisi"),
+        Step(3, "Kasubag menugaskan staf menghimpun bahan", (kasubag,), "Disposisi", "1 hari", "Nota dinas"),
+        Step(4, "Staf menyusun draft RKA", ("Staf",), "Bahan dari bidang", "3 hari", "Draft RKA"),
+        Step(5, "Kasubag memeriksa draft, apabila belum sesuai dikembalikan kepada Staf", (kasubag,), "Draft RKA",
+             "1 hari", "Draft RKA terperiksa", kind=StepKind.KEPUTUSAN, if_yes=6, if_no=4),
+        Step(6, "Sekretaris memaraf draft RKA", ("Sekretaris",), "Draft RKA", "2 jam", "Draft diparaf"),
+        Step(7, "Kepala Badan menandatangani RKA", ("Kepala Badan",), "Draft RKA", "1 hari", "RKA",
+             kind=StepKind.SELESAI),
+    ]
+    identity = SopIdentity(instansi="PEMERINTAH KABUPATEN CONTOH", nomor="12", judul="Penyusunan RKA",
+                           tanggal_pembuatan="September 2016", disahkan_oleh="Kepala Badan")
+    return Sop("RKA", identity, roles, steps)
+
+
+@pytest.mark.parametrize("kind", ["docx", "pdf"])
+def test_headers_typed_in_narrow_cells_and_symbols_over_the_border(kind, tmp_path):
+    """'Kelengka' + 'pan' on two lines and the slip 'Autput' are the Mutu Baku columns, said in the report;
+    a symbol taller than its one-line row is still its executor's."""
+    made = rka_sop()
+    path = sop_docx(made, tmp_path / "rka.docx", symbols="picture", mutu_headers=("Kelengka\npan", "Waktu", "Autput"))
+    if kind == "pdf":
+        path = libreoffice_convert(path, "pdf", tmp_path)
+    imported = read_sop_file(path, "RKA")
+    sop = imported.sop
+    assert sop.roles == made.roles and fields(sop) == fields(made)
+    assert [s.executors for s in sop.steps] == [s.executors for s in made.steps]
+    assert decisions(sop) == {5: (6, 4)}
+    assert [s.no for s in sop.steps if s.to_confirm] == [5]  # executors from the symbols, not from the wording
+    read_as = [n.message for n in imported.notes if n.part == "Tabel langkah"]
+    assert read_as == ["Judul kolom 'Kelengka pan' dibaca sebagai Kelengkapan.",
+                       "Judul kolom 'Autput' dibaca sebagai Output."]
 
 
 def kemnaker_text() -> str:

@@ -48,8 +48,17 @@ def test_kemnaker_seed_whole():
 
 
 def test_text_without_table_is_refused():
-    with pytest.raises(SopTextError):
+    with pytest.raises(SopTextError, match="Tabel langkah"):
         parse_sop_text("Nomor SOP\t123\nhanya identitas\n", "X")
+
+
+def test_text_copied_from_a_pdf_viewer_says_to_import_the_file():
+    """A PDF viewer's copy keeps the header's words but no cell borders: staff are told what to import."""
+    copied = ("NOMOR SOP : 12\nNAMA SOP : Penyusunan RKA\nPelaksana Mutu Baku\n"
+              "No Kegiatan Kepala Sekretaris Kasubag Kelengkapan Waktu Output Ket\n"
+              "1 Kepala memerintahkan sekretaris menyiapkan bahan KUA-PPAS 1 hari Disposisi\n")
+    with pytest.raises(SopTextError, match=r"tidak memisahkan kolom.*impor berkas PDF atau Word aslinya"):
+        parse_sop_text(copied, "RKA")
 
 
 @pytest.mark.parametrize("seed,code", [(POLHUKAM_SEED, "POLHUKAM"), (KEMNAKER_SEED, "KEMNAKER")])
