@@ -1,12 +1,14 @@
 """How the workbook's sheets print and fit: paper, orientation, headers and footers, row heights.
 
-Excel grows a wrapped row when it opens a file only if the row has no height of its own, and LibreOffice
-not at all: so the rows the program writes get a height that fits their text.
+Neither Excel nor LibreOffice fits a wrapped row to its text when it opens a file: so the rows the program
+writes get a height that fits their text. The height is not marked as set by hand (customHeight), so both
+applications fit the row again when a cell in it changes later; a height staff set by hand stays.
 """
 from __future__ import annotations
 
 import math
 
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.worksheet import Worksheet
 
 LINE_POINTS = 12.75     # one line of Arial 10
@@ -60,6 +62,26 @@ def lines_needed(text: str, width: float) -> int:
     return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
 
 
+def fitted_points(lines: int) -> float | None:
+    """The row height for `lines` lines of Arial 10; None (the default height) for one line."""
+    return min(LINE_POINTS * lines + PADDING_POINTS, MAX_ROW_POINTS) if lines > 1 else None
+
+
+def row_points(texts: dict[int, str], widths: dict[int, float]) -> float | None:
+    """The height that fits a row of wrapped cells (column -> text), columns `widths` characters wide."""
+    lines = max((lines_needed(text, widths.get(column, DEFAULT_WIDTH)) for column, text in texts.items() if text),
+                default=1)
+    return fitted_points(lines)
+
+
+class _FittedRow(RowDimension):
+    """A row whose height the program fitted: written without customHeight, which openpyxl always sets."""
+
+    @property
+    def customHeight(self) -> bool:
+        return False
+
+
 def fit_row_heights(ws: Worksheet, first_row: int = 1) -> None:
     """Each row tall enough for its wrapped text; rows of one line keep the default height."""
     widths = _widths(ws)
@@ -81,10 +103,12 @@ def fit_row_heights(ws: Worksheet, first_row: int = 1) -> None:
                 continue
             needed[cell.row] = max(needed.get(cell.row, 1), lines_needed(cell.value, width))
     for row, lines in needed.items():
-        current = ws.row_dimensions[row].height
-        height = min(LINE_POINTS * lines + PADDING_POINTS, MAX_ROW_POINTS)
-        if lines > 1 and (current is None or current < height):
-            ws.row_dimensions[row].height = height
+        dimension = ws.row_dimensions[row]
+        height = fitted_points(lines)
+        if height is not None and (dimension.height is None or dimension.height < height):
+            dimension.height = height
+            if type(dimension) is RowDimension:
+                dimension.__class__ = _FittedRow  # same row, written without customHeight
 
 
 def finish_sheet(ws: Worksheet) -> None:

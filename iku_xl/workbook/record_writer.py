@@ -5,7 +5,8 @@ from ..core.book import Book
 from ..core.tracking import tracking_rows
 from . import lacak, layout
 from .grid import column_index, column_letter
-from .ooxml.sheet_xml import Formula
+from .ooxml.sheet_xml import Formula, SheetXml
+from .page import row_points
 from .ooxml.workbook_patch import WorkbookPatch
 
 
@@ -36,6 +37,16 @@ def write_record(patch: WorkbookPatch, book: Book, sheet: layout.ListSheet, reco
             target = f"{column_letter(column)}{row}"
             moved = Translator(f"={cell.formula}", origin=f"{column_letter(column)}{row - 1}").translate_formula(target)
             sheet_patch.set(row, column, Formula(moved.removeprefix("=")), cell.style)
+    _fit_row(sheet_patch, row, existing)
+
+
+def _fit_row(sheet_patch: SheetXml, row: int, existing: dict) -> None:
+    """The row's height follows its text, as it would in Excel when staff typed it (list sheets wrap)."""
+    edits = sheet_patch.edits.get(row, {})
+    texts = {column: cell.value for column, cell in existing.items() if column not in edits and not cell.formula}
+    texts.update(edits)
+    wrapped = {column: value for column, value in texts.items() if isinstance(value, str)}
+    sheet_patch.fit_height(row, row_points(wrapped, sheet_patch.column_widths()))
 
 
 def _lacak_sheet(patch: WorkbookPatch, book: Book, code: str):

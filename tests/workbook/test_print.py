@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from iku_xl.core.document_kinds import KINDS
 from iku_xl.core.sop import SYMBOLS
 from iku_xl.workbook import layout
-from tests.helpers import libreoffice_convert
+from tests.helpers import libreoffice_convert, run
 
 
 def test_one_font_for_every_cell_written_or_typed_later(demo_master):
@@ -69,3 +69,30 @@ def test_printed_by_libreoffice_panduan_and_panel_take_one_page_each(demo_master
     assert heads.count(layout.PANDUAN) == 1 and heads.count(layout.PANEL) == 1, heads
     assert all(re.search(r"Halaman \d+ dari \d+", text) for text in pages)
     assert "□" in "".join(pages)  # the symbol is drawn, not an empty box replaced by nothing
+
+
+def _heights_in_calc(calc, path, sheet_name, row):
+    """(height as the file gives it, height LibreOffice itself fits the row to, fitted again on change?)"""
+    document = calc.open(path)
+    try:
+        rows = document.Sheets.getByName(sheet_name).Rows
+        given = rows.getByIndex(row - 1).Height
+        refits = rows.getByIndex(row - 1).OptimalHeight
+        rows.getByIndex(row - 1).OptimalHeight = True
+        return given, rows.getByIndex(row - 1).Height, refits
+    finally:
+        document.close(True)
+
+
+def test_a_row_the_command_line_rewrites_grows_with_its_text(calc, demo_master, tmp_path, capsys):
+    """IKU-2026-004 moves from a two-line Kegiatan to a four-line one: the row shows it whole in Calc, and
+    its height stays Calc's and Excel's to fit again when staff edit the row (not set by hand)."""
+    workbook = tmp_path / "iku.xlsx"
+    workbook.write_bytes(demo_master.read_bytes())
+    row = 5  # IKU-2026-004 in the demo's Kasus
+    before, _, _ = _heights_in_calc(calc, workbook, layout.KASUS.name, row)
+    code, _, _ = run(capsys, "advance", workbook, "IKU-2026-004")
+    assert code == 0
+    given, fitted, refits = _heights_in_calc(calc, workbook, layout.KASUS.name, row)
+    assert given > before and given >= fitted * 0.95, (before, given, fitted)
+    assert refits

@@ -24,6 +24,10 @@ _R_ROW = re.compile(r'\br="(\d+)"')
 _STYLE = re.compile(r'\bs="(\d+)"')
 _TYPE = re.compile(r'\bt="(\w+)"')
 _SPANS = re.compile(r'\s+spans="(\d+):(\d+)"')
+_HEIGHT = re.compile(r'\s+ht="[^"]*"')
+_SET_BY_HAND = re.compile(r'\bcustomHeight="(1|true)"')
+_COL = re.compile(r'<(?:\w+:)?col\b([^>]*?)/?>')
+_ATTR = re.compile(r'\b(min|max|width)="([^"]*)"')
 _FILLED = re.compile(r"<(?:\w+:)?(?:v|is|f)\b")
 _FORMULA = re.compile(r"<(?:\w+:)?f\b(?P<attrs>[^>]*?)(?:/>|>(?P<text>.*?)</(?:\w+:)?f>)", re.S)
 _VALUE = re.compile(r"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
@@ -203,6 +207,7 @@ class SheetXml:
         self.edits: dict[int, dict[int, object]] = {}
         self.dropped: set[int] = set()
         self.styles: dict[int, dict[int, str | None]] = {}
+        self.heights: dict[int, float | None] = {}
         self.replaced_formula = False
 
     # reading
@@ -349,6 +354,30 @@ class SheetXml:
         if style is not None:
             self.styles.setdefault(row, {})[column] = style
 
+    def column_widths(self) -> dict[int, float]:
+        """Column -> width in characters, as the sheet's <cols> sets them."""
+        cols = re.search(r"<(\w+:)?cols\b.*?</(\w+:)?cols>", self.text[: self.start], re.S)
+        widths: dict[int, float] = {}
+        for match in _COL.finditer(cols.group(0) if cols else ""):
+            attrs = dict(_ATTR.findall(match.group(1)))
+            try:
+                low, high, width = int(attrs["min"]), int(attrs["max"]), float(attrs["width"])
+            except (KeyError, ValueError):
+                continue
+            widths.update({column: width for column in range(low, min(high, 16384) + 1)})
+        return widths
+
+    def fit_height(self, row: int, points: float | None) -> None:
+        """The edited row's height fitted to its text (None: the default height); a height set by hand stays."""
+        self.heights[row] = points
+
+    def _with_height(self, number: int, attrs: str) -> str:
+        if number not in self.heights or _SET_BY_HAND.search(attrs):
+            return attrs
+        attrs = _HEIGHT.sub("", attrs)
+        points = self.heights[number]
+        return attrs if points is None else f'{attrs} ht="{_number(points)}"'
+
     def clear_rows_from(self, first: int) -> None:
         """Remove every row from `first` down (for sheets the program rebuilds whole)."""
         self.dropped.update(n for n in self._index() if n >= first)
@@ -413,7 +442,8 @@ class SheetXml:
     def _new_row(self, number: int, edit: dict[int, object]) -> str:
         styles = self.styles.get(number, {})
         cells = "".join(self._new_cell(number, c, edit[c], styles.get(c)) for c in sorted(edit))
-        return f'<{self.prefix}row r="{number}">{cells}</{self.prefix}row>'
+        attrs = self._with_height(number, f' r="{number}"')
+        return f"<{self.prefix}row{attrs}>{cells}</{self.prefix}row>"
 
     def _merged_row(self, number: int, span: tuple[int, int, int, int], edit: dict[int, object]) -> str | None:
         """The row with the edited cells replaced; a cell whose value would not change keeps its XML
@@ -457,6 +487,7 @@ class SheetXml:
             attrs = attrs[: spans.start()] + attrs[spans.end() :]  # the span hint no longer holds
         if not _R_ROW.search(attrs):
             attrs = f' r="{number}"{attrs}'
+        attrs = self._with_height(number, attrs)
         return f"<{self.prefix}row{attrs}>{''.join(c for _, c in kept)}</{self.prefix}row>"
 
     def _with_dimension(self, head: str) -> str:

@@ -143,3 +143,27 @@ def test_same_value_across_types():
 def test_error_cells_are_found_in_any_row():
     patch = SheetXml(sheet('<row r="1"><c r="A1" t="e"><v>#REF!</v></c></row><row><c t="e"><v>#N/A</v></c></row>'))
     assert patch.error_cells() == [("A1", "#REF!"), ("A2", "#N/A")]
+
+
+def test_column_widths_and_fitted_heights_with_a_prefix_and_a_height_set_by_hand():
+    xml = (f'<x:worksheet xmlns:x="{MAIN}"><x:cols><x:col min="1" max="2" width="30.5" customWidth="1"/>'
+           '<x:col max="4" min="4" width="12"/><x:col min="5" max="5"/></x:cols><x:sheetData>'
+           '<x:row r="1" ht="40" spans="1:2"><x:c r="A1" t="inlineStr"><x:is><x:t>a</x:t></x:is></x:c></x:row>'
+           '<x:row r="2" customHeight="true" ht="80"><x:c r="A2"><x:v>1</x:v></x:c></x:row>'
+           '</x:sheetData></x:worksheet>').encode()
+    patch = SheetXml(xml)
+    assert patch.column_widths() == {1: 30.5, 2: 30.5, 4: 12.0}
+    for row in (1, 2, 3):
+        patch.set(row, 1, "baru")
+    patch.fit_height(1, 28.0)  # the program's height follows the text
+    patch.fit_height(2, None)  # staff set this one by hand: it stays
+    patch.fit_height(3, 53.5)  # a new row
+    root = etree.fromstring(patch.to_bytes())
+    rows = {r.get("r"): r for r in root.iter(f"{{{MAIN}}}row")}
+    assert rows["1"].get("ht") == "28" and rows["1"].get("customHeight") is None
+    assert rows["2"].get("ht") == "80" and rows["2"].get("customHeight") == "true"
+    assert rows["3"].get("ht") == "53.5"
+    patch = SheetXml(xml)
+    patch.set(1, 1, "pendek")
+    patch.fit_height(1, None)  # one line again: the default height
+    assert next(etree.fromstring(patch.to_bytes()).iter(f"{{{MAIN}}}row")).get("ht") is None
