@@ -6,8 +6,8 @@ from ..core.tracking import tracking_rows
 from . import lacak, layout
 from .grid import column_index, column_letter
 from .ooxml.sheet_xml import Formula, SheetXml
-from .page import row_points
 from .ooxml.workbook_patch import WorkbookPatch
+from .page import row_points
 
 
 def _columns(book: Book, sheet: layout.ListSheet) -> dict[str, int]:
