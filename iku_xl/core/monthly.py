@@ -141,11 +141,15 @@ def month_report(book: Book, start: dt.datetime, end: dt.datetime,
         for h in book.history:
             rows_of[text_of(h.case_id)].append(h)
         advances = [_recounted(h, calendar, rows_of[text_of(h.case_id)]) for h in advances]
-    states_start = [state_at(c, moves_of[c.id_text], start) for c in book.cases if c.id_text]
-    states_end = [state for c in book.cases if c.id_text
-                  if (state := state_at(c, moves_of[c.id_text], end)).opened is not None and state.opened < end]
     def is_open(state: CaseState) -> bool:
         return bool(state.opened is not None and state.status and state.status not in CLOSED)
+
+    states_start = {c.id_text: state_at(c, moves_of[c.id_text], start) for c in book.cases if c.id_text}
+    moved_in_month = {text_of(h.case_id) for h in in_month}
+    # the month's cases: open when it began, opened in it, or moved in it; not those closed before it
+    states_end = [state for c in book.cases if c.id_text
+                  if (state := state_at(c, moves_of[c.id_text], end)).opened is not None and state.opened < end
+                  and (is_open(states_start[c.id_text]) or state.opened >= start or c.id_text in moved_in_month)]
 
     compliance = []
     grouped: dict[tuple[str, int], list[HistoryEntry]] = defaultdict(list)
@@ -169,7 +173,7 @@ def month_report(book: Book, start: dt.datetime, end: dt.datetime,
     per_step = Counter(f"{s.case.sop} {s.step}" for s in states_end if is_open(s))
     return MonthReport(
         start=start, end=end,
-        open_at_start=sum(is_open(s) for s in states_start), open_at_end=sum(is_open(s) for s in states_end),
+        open_at_start=sum(is_open(s) for s in states_start.values()), open_at_end=sum(is_open(s) for s in states_end),
         opened=sum(1 for s in states_end if s.opened and start <= s.opened < end),
         finished=sum(1 for h in advances if text_of(h.status) == Status.SELESAI.value),
         returned=sum(1 for h in advances if text_of(h.decision) == "Tidak"),

@@ -78,7 +78,7 @@ def test_csv_keeps_indonesian_text_and_makes_formulas_inert(demo_book, tmp_path,
     titles = {r[0]: r[1] for r in rows[1:]}
     assert titles["IKU-2026-002"] == "'=HYPERLINK(\"http://x\";\"klik\")"
     assert titles["IKU-2026-003"] == "'-5% anggaran; “Rapat” Évaluasi"
-    assert titles["IKU-2026-001"] == "Penyusunan IKU Kemenko Polkam Tahun 2025-2029"
+    assert titles["IKU-2026-004"] == "Reviu IKU Kementerian Ketenagakerjaan Tahun 2027"
     assert rows[0][0] == "ID Kasus"
 
 
@@ -99,13 +99,20 @@ def test_future_or_malformed_month_is_exit_2(demo_book, capsys):
 
 
 def test_the_month_lists_only_its_cases_and_prints_its_summary_on_one_page(demo_book, tmp_path, capsys):
-    """A case opened on 1 December is not in November's report; the summary is one A4 page with its charts."""
+    """A case opened on 1 December is not in November's report, nor one closed in October (IKU-2026-001,
+    finished on 6 October), which October's report lists; the summary is one A4 page with its charts."""
     import pypdf
 
     run(capsys, "open", demo_book, "--sop", "POLHUKAM", "--title", "Kasus Desember", "--at", "2026-12-01T08:00")
     assert run(capsys, "export", demo_book, "--month", "2026-11", "--out", tmp_path / "ekspor")[0] == 0
     exported = load_workbook(tmp_path / "ekspor" / "ekspor-2026-11.xlsx")
     kasus = [r[0] for r in exported["Kasus"].iter_rows(min_row=2, values_only=True) if r[0]]
+    assert "IKU-2026-001" not in kasus and "IKU-2026-002" in kasus
+    statuses = {r[0]: r[1] for r in exported["Ringkasan"].iter_rows(values_only=True) if r[0] in ("Selesai", "Berjalan")}
+    assert statuses == {"Berjalan": 3}
+    assert run(capsys, "export", demo_book, "--month", "2026-10", "--out", tmp_path / "oktober")[0] == 0
+    october = load_workbook(tmp_path / "oktober" / "ekspor-2026-10.xlsx")["Kasus"]
+    assert "IKU-2026-001" in [r[0] for r in october.iter_rows(min_row=2, values_only=True)]
     assert "IKU-2026-005" not in kasus and all(r[4] for r in exported["Kasus"].iter_rows(min_row=2, values_only=True)
                                                 if r[0])
     summary = exported["Ringkasan"]
