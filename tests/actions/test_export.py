@@ -108,7 +108,8 @@ def test_the_month_lists_only_its_cases_and_prints_its_summary_on_one_page(demo_
     exported = load_workbook(tmp_path / "ekspor" / "ekspor-2026-11.xlsx")
     kasus = [r[0] for r in exported["Kasus"].iter_rows(min_row=2, values_only=True) if r[0]]
     assert "IKU-2026-001" not in kasus and "IKU-2026-002" in kasus
-    statuses = {r[0]: r[1] for r in exported["Ringkasan"].iter_rows(values_only=True) if r[0] in ("Selesai", "Berjalan")}
+    statuses = {r[0]: r[1] for r in exported["Ringkasan"].iter_rows(values_only=True)
+                if r[0] in ("Selesai", "Berjalan")}
     assert statuses == {"Berjalan": 3}
     assert run(capsys, "export", demo_book, "--month", "2026-10", "--out", tmp_path / "oktober")[0] == 0
     october = load_workbook(tmp_path / "oktober" / "ekspor-2026-10.xlsx")["Kasus"]
