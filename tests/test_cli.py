@@ -78,6 +78,17 @@ def test_shipped_workbook_is_what_init_makes(plain_master):
     shipped, fresh = read_book(ROOT / "workbook" / "iku.xlsx"), read_book(plain_master)
     assert shipped.sops == fresh.sops
     assert shipped.columns == fresh.columns
+    assert _sheets(ROOT / "workbook" / "iku.xlsx") == _sheets(plain_master)  # formats, row heights, cells
+
+
+def _sheets(path):
+    """Each sheet's XML but the two that follow the year init runs in (Libur, Pengaturan's Ramadan dates)."""
+    from iku_xl.workbook import layout
+    from iku_xl.workbook.reader import open_package
+
+    package = open_package(path)
+    return {name: package.read(part) for name, part in package.sheet_parts().items()
+            if name not in (layout.LIBUR.name, layout.PENGATURAN.name)}
 
 
 def _walk(parser, path=()):
