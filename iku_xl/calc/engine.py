@@ -15,6 +15,9 @@ from typing import Any
 
 from xlwings import base_classes
 
+from ..workbook.grid import column_index, column_letter
+from ..workbook.ooxml.sheet_xml import date_serial
+
 EPOCH = dt.datetime(1899, 12, 30)
 # LibreOffice error codes as Excel shows them
 ERRORS = {502: "#VALUE!", 503: "#NUM!", 504: "#VALUE!", 519: "#VALUE!", 521: "#NULL!", 522: "#REF!",
@@ -26,31 +29,8 @@ DATE_TYPES = 2 | 4 | 8  # com.sun.star.util.NumberFormat.DATE | TIME | DATETIME 
 TEXT_TYPE = 256  # com.sun.star.util.NumberFormat.TEXT
 
 
-def _column_index(letters: str) -> int:
-    index = 0
-    for char in letters.upper():
-        index = index * 26 + ord(char) - 64
-    return index
-
-
-def _column_letter(index: int) -> str:
-    letters = ""
-    while index > 0:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
-def serial(moment: dt.date | dt.datetime | dt.time) -> float:
-    if isinstance(moment, dt.time):
-        return (moment.hour * 3600 + moment.minute * 60 + moment.second) / 86400
-    if not isinstance(moment, dt.datetime):
-        moment = dt.datetime.combine(moment, dt.time())
-    delta = moment - EPOCH
-    return delta.days + delta.seconds / 86400
-
-
 def from_serial(value: float) -> dt.datetime:
+    """A date serial as xlwings gives it from Excel: to the second (sheet_xml's reading keeps the minute)."""
     moment = EPOCH + dt.timedelta(days=value)
     return (moment + dt.timedelta(microseconds=500_000)).replace(microsecond=0)
 
@@ -474,13 +454,13 @@ def _address(arg) -> tuple[int, int, int, int]:
         first, last = whole.groups()
         if first.isdigit():
             return int(first), 1, int(last), MAX_COLUMN
-        return 1, _column_index(first), MAX_ROW, _column_index(last)
+        return 1, column_index(first), MAX_ROW, column_index(last)
     match = _A1.match(str(arg).strip())
     if not match:
         raise ValueError(f"not a cell address: {arg}")
-    r1, c1 = int(match.group(2)), _column_index(match.group(1))
+    r1, c1 = int(match.group(2)), column_index(match.group(1))
     if match.group(3):
-        return r1, c1, int(match.group(4)), _column_index(match.group(3))
+        return r1, c1, int(match.group(4)), column_index(match.group(3))
     return r1, c1, r1, c1
 
 
@@ -545,8 +525,8 @@ class Range(base_classes.Range):
         """"$A$2:$A$3,$A$5" for a union, as Excel writes it."""
         parts = []
         for r1, c1, r2, c2 in self.areas:
-            start = f"${_column_letter(c1)}${r1}"
-            parts.append(start if (r1, c1) == (r2, c2) else f"{start}:${_column_letter(c2)}${r2}")
+            start = f"${column_letter(c1)}${r1}"
+            parts.append(start if (r1, c1) == (r2, c2) else f"{start}:${column_letter(c2)}${r2}")
         return ",".join(parts)
 
     def get_address(self, row_absolute=True, col_absolute=True, external=False):
@@ -766,7 +746,7 @@ def _as_typed(value) -> str:
     if value is None or value == "":
         return ""
     if isinstance(value, (dt.date, dt.datetime, dt.time)):
-        return repr(serial(value))
+        return repr(date_serial(value))
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
     if isinstance(value, float):

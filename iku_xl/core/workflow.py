@@ -50,15 +50,20 @@ def open_case(sop: Sop, case_id: str, title: str, unit: str | None, at: dt.datet
     return place_at_step(case, sop, first.no or 0, at, Status.BERJALAN, calendar)
 
 
-def _check_time(case: Case, at: dt.datetime, now: dt.datetime, history: list[HistoryEntry]) -> dt.datetime:
-    """A move happens now or in the past, and never before the case's last recorded move."""
-    started = as_moment(case.started)
+def _in_order(case: Case, at: dt.datetime, now: dt.datetime, history: list[HistoryEntry], future_hint: str) -> None:
+    """Now or in the past, and never before the case's last recorded move."""
     if at > now + FUTURE_TOLERANCE:
-        raise Refused(f"Waktu {at:%d/%m/%Y %H:%M} ada di masa depan; isi waktu langkah itu benar-benar selesai.")
+        raise Refused(f"Waktu {at:%d/%m/%Y %H:%M} ada di masa depan; {future_hint}")
     last = last_time(history)
     if last and at < last:
         raise Refused(f"Waktu {at:%d/%m/%Y %H:%M} lebih awal dari perpindahan terakhir kasus {case.id_text} di Riwayat "
                       f"({last:%d/%m/%Y %H:%M}); isi waktu sesudah {last:%d/%m/%Y %H:%M}.")
+
+
+def _check_time(case: Case, at: dt.datetime, now: dt.datetime, history: list[HistoryEntry]) -> dt.datetime:
+    """A move happens now or in the past, and never before the case's last recorded move."""
+    started = as_moment(case.started)
+    _in_order(case, at, now, history, "isi waktu langkah itu benar-benar selesai.")
     if started and at < started:
         raise Refused(f"Waktu {at:%d/%m/%Y %H:%M} lebih awal dari mulai langkah ({started:%d/%m/%Y %H:%M}); "
                       "periksa tanggal dan jamnya.")
@@ -170,12 +175,7 @@ def cancel(case: Case, *, at: dt.datetime, by: str, reason: str, now: dt.datetim
 def undo(case: Case, sop: Sop, calendar: OfficeCalendar, history: list[HistoryEntry], *, at: dt.datetime,
          by: str, note: str | None, now: dt.datetime) -> tuple[Case, HistoryEntry]:
     """Put the case back as it was before its last move still in force."""
-    if at > now + FUTURE_TOLERANCE:
-        raise Refused(f"Waktu {at:%d/%m/%Y %H:%M} ada di masa depan; isi waktu pengurungan yang sebenarnya.")
-    latest = last_time(history)
-    if latest and at < latest:
-        raise Refused(f"Waktu {at:%d/%m/%Y %H:%M} lebih awal dari perpindahan terakhir kasus {case.id_text} di Riwayat "
-                      f"({latest:%d/%m/%Y %H:%M}); isi waktu sesudah {latest:%d/%m/%Y %H:%M}.")
+    _in_order(case, at, now, history, "isi waktu pengurungan yang sebenarnya.")
     moves = effective_moves(history, case.id_text)
     if not moves:
         raise Refused(f"Kasus {case.id_text} belum punya perpindahan yang bisa diurungkan.", sheet=layout.RIWAYAT.name)
