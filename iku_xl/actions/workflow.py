@@ -186,8 +186,8 @@ def reschedule(path, by: str | None = None, now: dt.datetime | None = None) -> C
         moved = []
         for case in list(book.cases):
             sop = book.sops.get(text_of(case.sop))
-            if not case.id_text or sop is None:
-                continue
+            if not case.id_text or sop is None or not workflow.is_open(case):
+                continue  # a closed case keeps its due time: its history is not read
             found = workflow.reschedule(
                 copy.copy(case), sop, calendar, book.history_of(case.id_text), at=now, by=who(book, case, by)
             )

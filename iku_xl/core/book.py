@@ -40,6 +40,8 @@ class Book:
     _history: list[HistoryEntry] | None = field(default=None, repr=False, compare=False)
     # and, for the actions that need one case's history only, a loader of just those rows
     case_history_loader: Callable[[str], list[HistoryEntry]] | None = field(default=None, repr=False, compare=False)
+    # the history grouped by case, made once for as long as the history list stays as it was
+    _by_case: tuple[int, int, dict[str, list[HistoryEntry]]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def history(self) -> list[HistoryEntry]:
@@ -50,6 +52,7 @@ class Book:
     @history.setter
     def history(self, entries: list[HistoryEntry]) -> None:
         self._history = list(entries)
+        self._by_case = None
 
     @property
     def history_loaded(self) -> bool:
@@ -59,7 +62,13 @@ class Book:
         """One case's history rows, without reading the others where the reader allows it."""
         if self._history is None and self.case_history_loader is not None:
             return self.case_history_loader(case_id)
-        return [h for h in self.history if str(h.case_id or "").strip() == case_id]
+        history = self.history
+        if self._by_case is None or self._by_case[:2] != (id(history), len(history)):
+            grouped: dict[str, list[HistoryEntry]] = {}
+            for entry in history:
+                grouped.setdefault(str(entry.case_id or "").strip(), []).append(entry)
+            self._by_case = (id(history), len(history), grouped)
+        return list(self._by_case[2].get(case_id, []))
 
     def case(self, case_id: object) -> Case:
         """The case with that ID (as typed: spaces and letter case do not matter); Refused when there is none."""

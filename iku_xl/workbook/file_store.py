@@ -6,6 +6,7 @@ from pathlib import Path
 from ..core.book import Book
 from ..core.history import HistoryEntry
 from ..core.values import text_of
+from ..errors import MissingSheet
 from ..store import RecordStore, next_free_row
 from . import layout
 from .grid import Grid, column_index, column_letter
@@ -27,6 +28,8 @@ class FileStore(RecordStore):
         self.book = Book()  # an empty Book until the workbook is read on entering
         self._dirty = False
         self._case_histories: dict[str, list[HistoryEntry]] = {}
+        self._case_offsets: dict[str, list[int]] | None = None
+        self._new_ids: set[str] = set()
 
     def __enter__(self) -> FileStore:
         self._lock = exclusive(self.path)
@@ -45,6 +48,10 @@ class FileStore(RecordStore):
 
     def __exit__(self, *exc) -> None:
         self._lock.__exit__(*exc)
+
+    def save_cases(self, changes) -> None:
+        self._new_ids |= {case.id_text for before, case in changes if before is None and case.id_text}
+        super().save_cases(changes)
 
     def write_record(self, sheet: layout.ListSheet, record, row: int, fields: list[str] | None = None) -> None:
         write_record(self._patch, self.book, sheet, record, row, fields)
@@ -70,7 +77,11 @@ class FileStore(RecordStore):
 
     def _riwayat_columns(self) -> None:
         """Riwayat's column letters from its header row, read from the XML (the sheet itself stays unread)."""
-        header = self._patch.sheet(layout.RIWAYAT.name).cells(1)
+        if not self._patch.has_sheet(layout.RIWAYAT.name):
+            raise MissingSheet(f"Lembar '{layout.RIWAYAT.name}' tidak ada di berkas {self.path}; kembalikan lembar "
+                               "itu (atau salin dari workbook/iku.xlsx) lalu jalankan lagi.",
+                               sheet=layout.RIWAYAT.name, path=str(self.path))
+        header = self._patch.package.sheet_head(layout.RIWAYAT.name, self._patch.date1904).cells(1)
         row = [header[c].value if c in header else None for c in range(1, max(header, default=0) + 1)]
         letters = {
             f: column_letter(c) for f, c in locate_columns(Grid(layout.RIWAYAT.name, [row]), layout.RIWAYAT).items()
@@ -78,19 +89,32 @@ class FileStore(RecordStore):
         self.book.columns[layout.RIWAYAT.name] = letters
 
     def case_history(self, case_id: str) -> list[HistoryEntry]:
-        """One case's Riwayat rows, found by scanning the case column of the sheet XML."""
+        """One case's Riwayat rows. The case column of the sheet XML is scanned once for every case (where
+        each case's rows stand), and only the rows of the cases asked for are read."""
+        if case_id in self._new_ids:
+            return []  # a case this action opened has no Riwayat yet: the sheet is not read for it
         if case_id not in self._case_histories:
-            self._case_histories[case_id] = self._scan_case_history(case_id)
+            self._case_histories[case_id] = self._read_rows(self._rows_by_case().get(case_id, []))
         return list(self._case_histories[case_id])
 
-    def _scan_case_history(self, case_id: str) -> list[HistoryEntry]:
+    def _rows_by_case(self) -> dict[str, list[int]]:
+        """Case ID -> offsets of its cells in Riwayat's case column, in sheet order (one scan, on first use)."""
+        if self._case_offsets is None:
+            sheet = self._patch.sheet(layout.RIWAYAT.name)
+            found: dict[str, list[int]] = {}
+            for row, value, offset in sheet.column_at(self.book.columns[layout.RIWAYAT.name]["case_id"]):
+                if row > 1:
+                    found.setdefault(text_of(value), []).append(offset)
+            self._case_offsets = found
+        return self._case_offsets
+
+    def _read_rows(self, offsets: list[int]) -> list[HistoryEntry]:
         sheet = self._patch.sheet(layout.RIWAYAT.name)
         letters = self.book.columns[layout.RIWAYAT.name]
-        rows = [r for r, value in sheet.column(letters["case_id"]) if r > 1 and text_of(value) == case_id]
         kinds = {c.field: c.kind for c in layout.RIWAYAT.columns}
         by_column = {column_index(letter): field for field, letter in letters.items()}
         entries = []
-        for number in rows:
+        for number in (sheet.row_at(offset) for offset in offsets):
             values: dict[str, object] = {field: None for field in kinds}
             for column, cell in sheet.cells(number).items():
                 field, value = by_column.get(column), cell.value

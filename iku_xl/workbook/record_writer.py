@@ -23,7 +23,9 @@ def write_record(patch: WorkbookPatch, book: Book, sheet: layout.ListSheet, reco
     sheet_patch = patch.sheet(sheet.name)
     columns = _columns(book, sheet)
     existing = sheet_patch.cells(row)
-    above = sheet_patch.cells(row - 1) if row > 2 else {}
+    # the row above as it stands in the file; below the last one (rows appended together) the last one
+    source = min(row - 1, max(sheet_patch.last_row(), 1))
+    above = sheet_patch.cells(source) if source > 1 else {}
     for field in fields or [c.field for c in sheet.columns]:
         column = columns.get(field)
         if column is None or not hasattr(record, field):
@@ -35,7 +37,7 @@ def write_record(patch: WorkbookPatch, book: Book, sheet: layout.ListSheet, reco
         mine = existing.get(column)
         if cell.formula and column not in sheet_patch.edits.get(row, {}) and not (mine and mine.formula):
             target = f"{column_letter(column)}{row}"
-            moved = Translator(f"={cell.formula}", origin=f"{column_letter(column)}{row - 1}").translate_formula(target)
+            moved = Translator(f"={cell.formula}", origin=f"{column_letter(column)}{source}").translate_formula(target)
             sheet_patch.set(row, column, Formula(moved.removeprefix("=")), cell.style)
     _fit_row(sheet_patch, row, existing)
 

@@ -34,6 +34,11 @@ _VALUE = re.compile(r"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
 _TEXT = re.compile(r"<(?:\w+:)?t\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?t>)", re.S)
 _PHONETIC = re.compile(r"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.S)
 _ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);")
+# a cell as Excel, Calc, openpyxl and this program write it: r= first, then s= and t=, a value or inline text
+_PLAIN_CELL = re.compile(r'<c r="([A-Z]{1,3})\d+"(?: s="(\d+)")?(?: t="(\w+)")?(?:/>|>(?:</c>|<v>([^<]*)</v></c>|'
+                         r'<is><t(?: xml:space="preserve")?>([^<]*)</t></is></c>))')
+_COLUMN_NUMBERS = {column_letter(n): n for n in range(1, 703)}  # A..ZZ
+_REMEMBERED_VALUES = 100_000  # distinct cell texts a column scan keeps decoded (bounded: a column of unique values)
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _XSTRING = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # characters XML 1.0 cannot carry (and CR, which a parser turns into LF) are written as _xHHHH_, as Excel does
@@ -204,6 +209,9 @@ class SheetXml:
         self._row_re = re.compile(rf"<{p}row\b(?P<attrs>[^>]*?)(?:/>|>(?P<inner>.*?)</{p}row>)", re.S)
         self._rows: dict[int, tuple[int, int, int, int]] | None = None
         self._implicit: bool | None = None
+        self._last: int | None = None
+        self._starts: dict[int, int] = {}  # row -> offset of its <row>, for rows already found
+        self._widths: dict[int, float] | None = None
         self.edits: dict[int, dict[int, object]] = {}
         self.dropped: set[int] = set()
         self.styles: dict[int, dict[int, str | None]] = {}
@@ -215,8 +223,15 @@ class SheetXml:
     def has_implicit_rows(self) -> bool:
         """True when some row leaves out its `r` (legal: it is then the row after the one before)."""
         if self._implicit is None:
-            p = re.escape(self.prefix)
-            self._implicit = re.compile(rf"<{p}row\b(?![^>]*\br=)").search(self.text, self.start, self.end) is not None
+            opening = f"<{self.prefix}row"
+            # the usual case told in two counts: every row opens with its r= (as Excel, Calc, openpyxl write)
+            every = self.text.count(opening, self.start, self.end)
+            if every == self.text.count(f'{opening} r="', self.start, self.end):
+                self._implicit = False
+            else:
+                p = re.escape(self.prefix)
+                pattern = re.compile(rf"<{p}row\b(?![^>]*\br=)")
+                self._implicit = pattern.search(self.text, self.start, self.end) is not None
         return self._implicit
 
     def _index(self) -> dict[int, tuple[int, int, int, int]]:
@@ -231,20 +246,40 @@ class SheetXml:
         return self._rows
 
     def _row(self, number: int) -> tuple[int, int, int, int] | None:
-        """One row's span; a single row is looked up directly, without indexing the whole sheet."""
+        """One row's span; a single row is looked up directly, without indexing the whole sheet: where a
+        scan already passed it, else by its literal opening, and a row past the last at once."""
         if self._rows is not None or self.has_implicit_rows():
             return self._index().get(number)
-        pattern = re.compile(rf'<{re.escape(self.prefix)}row\b[^>]*?\br="{number}"')
-        found = pattern.search(self.text, self.start, self.end)
-        if found is None:
-            return None
-        match = self._row_re.match(self.text, found.start(), self.end)
+        start = self._starts.get(number)
+        if start is None:
+            if number > self.last_row():
+                return None  # a row being appended: nothing to find
+            start = self.text.find(f'<{self.prefix}row r="{number}"', self.start, self.end)
+            if start < 0:  # r= not first among the attributes: index the sheet once
+                return self._index().get(number)
+        match = self._row_re.match(self.text, start, self.end)
         return _span(match) if match else None
+
+    def row_at(self, offset: int) -> int:
+        """The number of the row holding the text at `offset` (a cell a column scan found); the row is
+        remembered, so reading its cells afterwards does not search for it."""
+        if self._rows is not None or self.has_implicit_rows():
+            return next(n for n, span in self._index().items() if span[0] <= offset < span[1])
+        start = self.text.rfind(f"<{self.prefix}row", self.start, offset)
+        number = _R_ROW.search(self.text, start, self.text.index(">", start))
+        assert number is not None
+        self._starts[int(number.group(1))] = start
+        return int(number.group(1))
 
     def rows(self) -> list[int]:
         return sorted(self._index())
 
     def last_row(self) -> int:
+        if self._last is None:
+            self._last = self._find_last_row()
+        return self._last
+
+    def _find_last_row(self) -> int:
         if self.has_implicit_rows():
             return max(self._index(), default=0)
         tail = self.text.rfind(f"<{self.prefix}row", self.start, self.end)
@@ -305,17 +340,68 @@ class SheetXml:
         span = self._row(row)
         if span is None:
             return {}
+        plain = self._plain_cells(span[2], span[3])
+        if plain is not None:
+            return plain
         return {column: self._cell(column, match) for column, match in self._cells_in(span[2], span[3])}
+
+    def _plain_cells(self, start: int, end: int) -> dict[int, Cell] | None:
+        """The cells of a row written the way Excel, Calc, openpyxl and this program write them (r= first,
+        no formula, nothing between cells), read in one pattern each; None for any other row, which the
+        general reading takes. Reading a case's Riwayat rows is mostly this."""
+        if self.prefix:
+            return None
+        found: dict[int, Cell] = {}
+        at = start
+        while at < end:
+            match = _PLAIN_CELL.match(self.text, at, end)
+            if match is None:
+                return None
+            letters, style, kind, number, text = match.groups()
+            column = _COLUMN_NUMBERS.get(letters) or column_index(letters)
+            error = None
+            value: object
+            if text is not None:
+                if kind != "inlineStr":
+                    return None
+                value = decode_xstring(unescape(utf8(text))) or None
+            elif number is None:
+                value = None
+            elif kind is None or kind == "n":
+                try:
+                    value = float(number)
+                except ValueError:
+                    value = None
+            elif kind == "s":
+                value = self._shared(int(number))
+            elif kind == "b":
+                value = number.strip() in ("1", "true")
+            elif kind == "e":
+                value, error = None, unescape(number)
+            elif kind in ("str", "d"):
+                value = decode_xstring(unescape(utf8(number)))
+            else:
+                return None
+            found[column] = Cell(column, style, None, value, error)
+            at = match.end()
+        return found
 
     def column(self, letters: str) -> Iterator[tuple[int, object]]:
         """(row, value) of every cell in one column, scanning the sheet text once."""
+        for number, value, _ in self.column_at(letters):
+            yield number, value
+
+    def column_at(self, letters: str) -> Iterator[tuple[int, object, int]]:
+        """(row, value, offset of the cell) of every cell in one column, scanning the sheet text once; a
+        value repeated down the column (a case ID on each of its Riwayat rows) is decoded once."""
         if self.has_implicit_rows():
             wanted = column_index(letters)
             for number, span in sorted(self._index().items()):
                 for column, match in self._cells_in(span[2], span[3]):
                     if column == wanted:
-                        yield number, self._cell(column, match).value
+                        yield number, self._cell(column, match).value, match.start()
             return
+        seen: dict[tuple[str, str], object] = {}
         tail = r"(?:/>|>(?P<inner>.*?)</(?:\w+:)?c>)"
         # Excel, LibreOffice and openpyxl all write r= first: a literal start lets the scan skip ahead
         quick = re.compile(rf'<{re.escape(self.prefix)}c r="{letters}(?P<row>\d+)"(?P<attrs>[^>]*?){tail}', re.S)
@@ -324,10 +410,13 @@ class SheetXml:
             found = False
             for match in pattern.finditer(self.text, self.start, self.end):
                 found = True
-                yield (
-                    int(match.group("row")),
-                    _cell_value(match.group("attrs"), match.group("inner") or "", self._shared)[0],
-                )
+                key = (match.group("attrs"), match.group("inner") or "")
+                value = seen.get(key, seen)
+                if value is seen:
+                    value = _cell_value(key[0], key[1], self._shared)[0]
+                    if len(seen) < _REMEMBERED_VALUES:
+                        seen[key] = value
+                yield int(match.group("row")), value, match.start()
             if found:
                 return
 
@@ -356,6 +445,11 @@ class SheetXml:
 
     def column_widths(self) -> dict[int, float]:
         """Column -> width in characters, as the sheet's <cols> sets them."""
+        if self._widths is None:
+            self._widths = self._find_column_widths()
+        return dict(self._widths)
+
+    def _find_column_widths(self) -> dict[int, float]:
         cols = re.search(r"<(\w+:)?cols\b.*?</(\w+:)?cols>", self.text[: self.start], re.S)
         widths: dict[int, float] = {}
         for match in _COL.finditer(cols.group(0) if cols else ""):

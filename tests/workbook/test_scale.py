@@ -1,0 +1,106 @@
+"""Each action reads what it needs once: open and generate leave Riwayat packed, reschedule finds every
+case's rows in one scan, a save checks only the backup it made. (Timings are in bench/, not here.)"""
+from __future__ import annotations
+
+import sys
+
+import pytest
+from openpyxl import load_workbook
+
+from iku_xl.workbook.ooxml.package import Package
+from iku_xl.workbook.ooxml.sheet_xml import SheetXml
+from iku_xl.workbook.reader import read_book
+from tests.helpers import ROOT, run
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+@pytest.fixture(scope="module")
+def stress_master(tmp_path_factory):
+    from stress import write_stress_workbook  # the bench's own generator, small
+
+    return write_stress_workbook(tmp_path_factory.mktemp("stress") / "stress.xlsx", cases=60, history=1_200)
+
+
+@pytest.fixture
+def stress(stress_master, tmp_path):
+    copy = tmp_path / "iku.xlsx"
+    copy.write_bytes(stress_master.read_bytes())
+    return copy
+
+
+@pytest.fixture
+def parts_read(monkeypatch):
+    """The names of the parts inflated whole while the test runs."""
+    names: list[str] = []
+    original = Package.read
+
+    def read(self, name, keep=False):
+        names.append(name)
+        return original(self, name, keep)
+
+    monkeypatch.setattr(Package, "read", read)
+    return names
+
+
+def riwayat_part(path) -> str:
+    package = Package(path.read_bytes())
+    return package.sheet_parts()["Riwayat"]
+
+
+def test_open_and_generate_leave_riwayat_packed(stress, parts_read, tmp_path, capsys):
+    part = riwayat_part(stress)
+    code, _out, err = run(capsys, "open", stress, "--sop", "POLHUKAM", "--title", "Kasus baru")
+    assert code == 0, err
+    code, _out, err = run(capsys, "generate", stress, "--case", "IKU-2026-00060", "--doc", "nota_dinas",
+                         "--out", tmp_path / "naskah")
+    assert code == 0, err
+    assert part not in parts_read
+    assert read_book(stress).history[-1].case_id == "IKU-2026-00060"  # Riwayat is as it was
+    assert any(c.title == "Kasus baru" for c in read_book(stress).cases)
+
+
+def test_reschedule_scans_riwayat_once_and_every_new_row_keeps_its_formats(stress, monkeypatch, capsys):
+    scans = []
+    original = SheetXml.column_at
+
+    def column_at(self, letters):
+        scans.append(letters)
+        return original(self, letters)
+
+    monkeypatch.setattr(SheetXml, "column_at", column_at)
+    before = read_book(stress)
+    open_ids = [c.id_text for c in before.cases if c.status == "Berjalan"]
+    code, _out, err = run(capsys, "reschedule", stress)
+    assert code == 0, err
+    assert scans.count(before.columns["Riwayat"]["case_id"]) == 1
+    after = read_book(stress)
+    added = after.history[len(before.history):]
+    assert sorted(h.case_id for h in added) == sorted(open_ids) and len(open_ids) > 2
+    sheet = load_workbook(stress)["Riwayat"]
+    for entry in added:  # every appended row shows its times as dates, as the rows before it do
+        assert sheet.cell(entry.row, 1).number_format == sheet.cell(2, 1).number_format != "General"
+
+
+def test_advance_and_undo_read_only_the_case_s_own_rows(stress, capsys):
+    code, _out, err = run(capsys, "advance", stress, "IKU-2026-00059")
+    assert code == 0, err
+    code, _out, err = run(capsys, "undo", stress, "IKU-2026-00059")
+    assert code == 0, err
+    book = read_book(stress)
+    case = next(c for c in book.cases if c.id_text == "IKU-2026-00059")
+    own = [h for h in book.history if h.case_id == "IKU-2026-00059"]
+    assert [h.action for h in own[-2:]] == ["Maju", "Urungkan"]
+    assert case.step == own[-2].from_step
+
+
+def test_a_save_inflates_no_backup(stress, monkeypatch, capsys):
+    import zipfile
+
+    inflated = []
+    original = zipfile.ZipFile.testzip
+    monkeypatch.setattr(zipfile.ZipFile, "testzip", lambda self: inflated.append(self.filename) or original(self))
+    for n in range(7):
+        assert run(capsys, "open", stress, "--sop", "KEMNAKER", "--title", f"Kasus {n}")[0] == 0
+    backups = sorted((stress.parent / "cadangan").glob("iku-*.xlsx"))
+    assert len(backups) == 5 and inflated == []
