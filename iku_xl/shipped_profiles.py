@@ -24,7 +24,7 @@ def shipped_profiles() -> list[InstansiProfile]:
             letter_paper="A4", regulation_paper="F4", letter_font="Arial", letter_size=12,
             regulation_font="Bookman Old Style", regulation_size=12, classification="OT.01.02", month_style="Angka",
             meeting_place="Ruang Rapat Biro Perencanaan dan Organisasi, Lantai 3",
-            author="Biro Perencanaan dan Organisasi, Kemenko Polkam"),
+            author="Biro Perencanaan dan Organisasi, Kemenko Polkam", pk_quarters="Tidak"),
         InstansiProfile(
             code="KEMNAKER", name="Kementerian Ketenagakerjaan", parent_unit="Sekretariat Jenderal",
             unit="Biro Perencanaan dan Manajemen Kinerja", unit_code="PMK",
@@ -35,7 +35,7 @@ def shipped_profiles() -> list[InstansiProfile]:
             letter_paper="A4", regulation_paper="F4", letter_font="Arial", letter_size=12,
             regulation_font="Bookman Old Style", regulation_size=12, classification="OT.02.02", month_style="Romawi",
             meeting_place="Ruang Rapat Biro Perencanaan dan Manajemen Kinerja, Gedung A Lantai 2",
-            author="Biro Perencanaan dan Manajemen Kinerja, Kemnaker"),
+            author="Biro Perencanaan dan Manajemen Kinerja, Kemnaker", pk_quarters="Ya"),
     ]
 
 

@@ -43,6 +43,7 @@ class InstansiProfile:
     month_style: object = None       # Angka (11) or Romawi (XI), {bulan}
     meeting_place: object = None
     author: object = None            # the documents' author property
+    pk_quarters: object = None       # Ya: a Perjanjian Kinerja's lampiran has target columns Tw I to IV
     row: int | None = None
 
     @property
@@ -55,6 +56,10 @@ class InstansiProfile:
     @property
     def roman_months(self) -> bool:
         return text_of(self.month_style).lower().startswith("romawi")
+
+    @property
+    def wants_quarters(self) -> bool:
+        return text_of(self.pk_quarters).lower() in ("ya", "y", "yes")
 
     def paper(self, regulation: bool) -> str:
         value = text_of(self.regulation_paper if regulation else self.letter_paper).upper()
