@@ -109,6 +109,8 @@ CASES: list[tuple[str, str, str, str, dt.datetime, list]] = [
 ]
 UNTIMED_STEP_MINUTES = 45  # KEMNAKER's steps have no standard time: the demo takes this long
 
+PANRB = "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"
+PANRB = "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"
 _S1 = "Meningkatnya efektivitas koordinasi kebijakan bidang politik dan keamanan"
 _S2 = "Terwujudnya tata kelola Kementerian Koordinator Bidang Politik dan Keamanan yang akuntabel"
 _S3 = "Meningkatnya perluasan kesempatan kerja"
@@ -140,18 +142,20 @@ IKU_ROWS: list[dict] = [
          catatan=None),
     dict(case_id="IKU-2026-001", sasaran=_S2,
          indikator="Nilai SAKIP Kementerian Koordinator Bidang Politik dan Keamanan",
-         definisi="Nilai hasil evaluasi Sistem Akuntabilitas Kinerja Instansi Pemerintah oleh Kementerian PANRB",
-         formula="Nilai yang tercantum dalam Laporan Hasil Evaluasi SAKIP",
+         definisi="Nilai hasil evaluasi Sistem Akuntabilitas Kinerja Instansi Pemerintah oleh " + PANRB,
+         formula="Nilai yang tercantum dalam Laporan Hasil Evaluasi Sistem Akuntabilitas Kinerja Instansi Pemerintah",
          satuan="Nilai", targets=(78, 79, 80, 81, 82),
-         sumber_data="LHE SAKIP Kementerian PANRB", penanggung_jawab="Biro Perencanaan dan Organisasi",
+         sumber_data="Laporan Hasil Evaluasi Sistem Akuntabilitas Kinerja Instansi Pemerintah, " + PANRB,
+         penanggung_jawab="Biro Perencanaan dan Organisasi",
          tujuan=_T2, jenis="Kuantitatif", sifat="Eksak", polarisasi="Maksimal", frekuensi="Tahunan",
          baseline_year=2024, baseline_value=77.4, penyedia_data="Biro Perencanaan dan Organisasi", catatan=None),
     dict(case_id="IKU-2026-001", sasaran=_S2,
          indikator="Indeks Reformasi Birokrasi",
-         definisi="Nilai indeks reformasi birokrasi hasil evaluasi Kementerian PANRB",
+         definisi="Nilai indeks reformasi birokrasi hasil evaluasi " + PANRB,
          formula="Nilai indeks yang tercantum dalam Laporan Hasil Evaluasi Reformasi Birokrasi",
          satuan="Indeks", targets=(80, 81, 82, 83, 84),
-         sumber_data="LHE RB Kementerian PANRB", penanggung_jawab="Biro Perencanaan dan Organisasi",
+         sumber_data="Laporan Hasil Evaluasi Reformasi Birokrasi, " + PANRB,
+         penanggung_jawab="Biro Perencanaan dan Organisasi",
          tujuan=_T2, jenis="Kuantitatif", sifat="Eksak", polarisasi="Maksimal", frekuensi="Tahunan",
          baseline_year=2024, baseline_value=79.2, penyedia_data="Biro Perencanaan dan Organisasi", catatan=None),
     dict(case_id="IKU-2026-002", sasaran=_S2,
@@ -160,7 +164,7 @@ IKU_ROWS: list[dict] = [
                   "Keamanan",
          formula="Opini yang tercantum dalam Laporan Hasil Pemeriksaan BPK",
          satuan="Predikat", targets=("WTP", "WTP", "WTP", "WTP", "WTP"),
-         sumber_data="LHP BPK", penanggung_jawab="Biro Umum",
+         sumber_data="Laporan Hasil Pemeriksaan Badan Pemeriksa Keuangan", penanggung_jawab="Biro Umum",
          tujuan=_T2, jenis="Kualitatif", sifat="Eksak", polarisasi="Stabil", frekuensi="Tahunan",
          baseline_year=2024, baseline_value="WTP", penyedia_data="Biro Umum", catatan=None),
     # Kemnaker's indicators follow the kinds its IKU regulations set (labour-market outcomes, competence,
@@ -170,7 +174,8 @@ IKU_ROWS: list[dict] = [
          definisi="Persentase penganggur terhadap angkatan kerja menurut Survei Angkatan Kerja Nasional",
          formula="(Jumlah penganggur / jumlah angkatan kerja) x 100%",
          satuan="%", targets=(5.0, 4.8, 4.6, 4.4, 4.2),
-         sumber_data="Sakernas BPS", penanggung_jawab="Ditjen Binapenta dan PKK",
+         sumber_data="Survei Angkatan Kerja Nasional, Badan Pusat Statistik",
+         penanggung_jawab=_BINAPENTA,
          tujuan=_T3, jenis="Kuantitatif", sifat="Proksi", polarisasi="Minimal", frekuensi="Semesteran",
          baseline_year=2024, baseline_value=4.91, penyedia_data="Pusat Data dan Informasi Ketenagakerjaan",
          catatan="Angka Agustus dipakai sebagai capaian tahunan"),
@@ -179,7 +184,7 @@ IKU_ROWS: list[dict] = [
          definisi="Tenaga kerja lulusan pelatihan yang memperoleh sertifikat kompetensi",
          formula="(Tenaga kerja bersertifikat kompetensi / tenaga kerja yang dilatih) x 100%",
          satuan="%", targets=(60, 63, 66, 69, 72),
-         sumber_data="Sistem Informasi Pelatihan", penanggung_jawab="Ditjen Binalavotas",
+         sumber_data="Sistem Informasi Pelatihan", penanggung_jawab=_BINALAVOTAS,
          tujuan=_T4, jenis="Kuantitatif", sifat="Eksak", polarisasi="Maksimal", frekuensi="Triwulanan",
          baseline_year=2024, baseline_value=58.5, penyedia_data="Direktorat Bina Standardisasi Kompetensi",
          catatan=None),
@@ -188,7 +193,7 @@ IKU_ROWS: list[dict] = [
          definisi="Produktivitas tenaga kerja nasional terhadap tahun dasar",
          formula="(PDB riil / jumlah penduduk bekerja) dibagi nilai tahun dasar x 100",
          satuan="Indeks", targets=(101, 102, 103, 104, 105),
-         sumber_data="BPS", penanggung_jawab="Ditjen Binalavotas",
+         sumber_data="Badan Pusat Statistik", penanggung_jawab=_BINALAVOTAS,
          tujuan=_T4, jenis="Kuantitatif", sifat="Proksi", polarisasi="Maksimal", frekuensi="Tahunan",
          baseline_year=2024, baseline_value=100, penyedia_data="Direktorat Bina Produktivitas", catatan=None),
 ]

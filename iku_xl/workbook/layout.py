@@ -9,7 +9,7 @@ from ..core.document_kinds import KINDS
 from ..core.iku import CASCADE_KINDS, FREKUENSI, JENIS_INDIKATOR, POLARISASI, SIFAT_IKU, TINGKAT
 from ..core.legal import KINDS as LEGAL_KINDS
 from ..core.people import ESELON, TEAM_POSITIONS
-from ..core.profile import REGISTER_SCOPES
+from ..core.profile import IKU_INSTRUMENTS, REGISTER_SCOPES
 from ..core.sop import StepKind
 
 
@@ -182,6 +182,8 @@ INSTANSI = ListSheet("Instansi", "TabelInstansi", (
     Column("month_style", "Bulan dalam Nomor", 16, dropdown="DaftarBulanNomor"),
     Column("meeting_place", "Tempat Rapat", 28, required=False),
     Column("author", "Penulis Dokumen", 28, required=False),
+    Column("iku_instrument", "Instrumen IKU", 20, dropdown="DaftarInstrumenIKU", required=False),
+    Column("iku_title", "Judul Instrumen IKU", 44, required=False),
     Column("pk_quarters", "Target Triwulan di PK", 14, dropdown="DaftarYaTidak", required=False),
 ), optional=True)
 
@@ -206,6 +208,7 @@ DASAR_HUKUM = ListSheet("Dasar Hukum", "TabelDasarHukum", (
     Column("amended_by", "Diubah dengan", 50, required=False),
     Column("status", "Status", 11, dropdown="DaftarStatusPeraturan"),
     Column("used_for", "Dipakai untuk", 30, required=False),
+    Column("note", "Keterangan", 50, required=False),
 ), optional=True)
 
 TIM = ListSheet("Tim", "TabelTim", (
@@ -283,6 +286,7 @@ PICK_LISTS = {
     "DaftarJenisPeraturan": "Jenis Peraturan",
     "DaftarStatusPeraturan": "Status Peraturan",
     "DaftarKedudukanTim": "Kedudukan dalam Tim",
+    "DaftarInstrumenIKU": "Instrumen IKU",
     "DaftarJenisIndikator": "Jenis Indikator",
     "DaftarSifatIKU": "Sifat IKU",
     "DaftarPolarisasi": "Polarisasi",
@@ -306,6 +310,7 @@ FIXED_LISTS = {
     "DaftarJenisPeraturan": tuple(LEGAL_KINDS),
     "DaftarStatusPeraturan": ("Berlaku", "Diubah", "Dicabut"),
     "DaftarKedudukanTim": TEAM_POSITIONS,
+    "DaftarInstrumenIKU": tuple(IKU_INSTRUMENTS),
     "DaftarKeputusan": DECISIONS,
     "DaftarJenisLangkah": tuple(k.value for k in StepKind),
     "DaftarJenisLibur": HOLIDAY_KINDS,
