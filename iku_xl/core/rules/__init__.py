@@ -3,12 +3,22 @@ from __future__ import annotations
 
 from ..book import Book
 from ..findings import Finding, Level
-from . import case_rules, iku_rules, naskah_rules, official_rules, profile_rules, register_rules, sop_rules
+from . import (
+    cascading_rules,
+    case_rules,
+    iku_rules,
+    naskah_rules,
+    official_rules,
+    profile_rules,
+    register_rules,
+    sop_rules,
+)
 
 RULES = (
     sop_rules.check,
     case_rules.check,
     iku_rules.check,
+    cascading_rules.check,
     official_rules.check,
     register_rules.check,
     naskah_rules.check,
