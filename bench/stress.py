@@ -59,10 +59,12 @@ def stress_book(cases: int = 5_000, history: int = 100_000, seed: int = 7) -> Bo
         for k in range(moves):
             step = sop.steps[k % len(sop.steps)]
             done = moment + dt.timedelta(minutes=rng.randint(5, 600))
+            closing = finished and k == moves - 1  # a finished case's last move closes it, as in real Riwayat
             book.history.append(HistoryEntry(
                 time=done, case_id=case_id, action="Maju", from_step=step.no,
-                to_step=step.no % len(sop.steps) + 1, decision="Ya" if step.is_decision else None,
-                status_before="Berjalan", status="Berjalan", role=", ".join(step.executors), by="Staf",
+                to_step=None if closing else step.no % len(sop.steps) + 1, decision="Ya" if step.is_decision else None,
+                status_before="Berjalan", status="Selesai" if closing else "Berjalan", role=", ".join(step.executors),
+                by="Staf",
                 step_started=moment, standard=str(step.waktu), due=moment + dt.timedelta(minutes=60),
                 minutes=rng.randint(5, 600), punctuality=rng.choice(["Tepat Waktu", "Terlambat", "Tanpa Standar"])))
             moment = done

@@ -150,7 +150,7 @@ def read_history(book: Book, package: Package) -> list[HistoryEntry]:
                     blank = False
                 values[field] = value
             if not blank:
-                entries.append(HistoryEntry(**values, row=number))  # type: ignore[arg-type]
+                entries.append(HistoryEntry(**values, row=number))
         return entries
     except IkuError:
         raise

@@ -104,3 +104,30 @@ def test_a_save_inflates_no_backup(stress, monkeypatch, capsys):
         assert run(capsys, "open", stress, "--sop", "KEMNAKER", "--title", f"Kasus {n}")[0] == 0
     backups = sorted((stress.parent / "cadangan").glob("iku-*.xlsx"))
     assert len(backups) == 5 and inflated == []
+
+
+@pytest.mark.parametrize("month", ["2023-05", "2026-09", "2026-10"])
+def test_export_works_on_the_month_s_cases_and_reports_what_the_whole_book_gives(stress_master, month):
+    import datetime as dt
+
+    from iku_xl.actions.export import month_book
+    from iku_xl.analysis.monthly import month_report
+    from iku_xl.core.monthly import parse_month
+    from iku_xl.core.office_hours import office_calendar
+
+    book = read_book(stress_master)
+    start, end = parse_month(month, dt.date(2026, 12, 1))
+    calendar = office_calendar(book.settings, book.days_off)
+    reduced = month_book(book, start, end)
+    assert len(reduced.cases) < len(book.cases) / 2  # years of finished cases are left out
+    whole, month_only = month_report(book, start, end, calendar), month_report(reduced, start, end, calendar)
+
+    def shown(report):
+        return (report.open_at_start, report.open_at_end, report.opened, report.finished, report.on_time,
+                report.late, [h.row for h in report.history],
+                [(s.case.id_text, s.status, s.step) for s in report.states], report.compliance,
+                report.late_per_role, report.cases_per_step, report.cases_per_status,
+                [h.row for h in report.longest_waits])
+
+    assert shown(month_only) == shown(whole)
+    assert whole.open_at_start or whole.history  # the month has something to show
