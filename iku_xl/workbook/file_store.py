@@ -17,6 +17,8 @@ from .reader import open_package, read_book
 from .record_writer import rebuild_lacak, update_lacak_rows, write_record
 from .shared_file import exclusive
 
+SEARCHED_CASES = 4  # cases whose rows are searched for one by one before the ID column is scanned whole
+
 
 class FileStore(RecordStore):
     """Read under the program's lock; changes are patched in and saved once, losslessly."""
@@ -94,8 +96,20 @@ class FileStore(RecordStore):
         if case_id in self._new_ids:
             return []  # a case this action opened has no Riwayat yet: the sheet is not read for it
         if case_id not in self._case_histories:
-            self._case_histories[case_id] = self._read_rows(self._rows_by_case().get(case_id, []))
+            self._case_histories[case_id] = self._read_rows(self._case_offsets_of(case_id))
         return list(self._case_histories[case_id])
+
+    def _case_offsets_of(self, case_id: str) -> list[int]:
+        """Where the case's rows stand: for the first few cases an action asks for (advance, undo: one),
+        found by searching Riwayat for the ID; past those (reschedule: every open case), by one scan of
+        the whole ID column for every case."""
+        if self._case_offsets is None and len(self._case_histories) < SEARCHED_CASES:
+            sheet = self._patch.sheet(layout.RIWAYAT.name)
+            shared = self._patch.package.shared_strings_holding(case_id) if '"s"' in sheet.text else []
+            found = sheet.cells_holding(self.book.columns[layout.RIWAYAT.name]["case_id"], case_id, shared)
+            if found is not None:
+                return [offset for row, value, offset in found if row > 1 and text_of(value) == case_id]
+        return self._rows_by_case().get(case_id, [])
 
     def _rows_by_case(self) -> dict[str, list[int]]:
         """Case ID -> offsets of its cells in Riwayat's case column, in sheet order (one scan, on first use)."""

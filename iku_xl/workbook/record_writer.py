@@ -18,8 +18,6 @@ def write_record(patch: WorkbookPatch, book: Book, sheet: layout.ListSheet, reco
                  fields: list[str] | None = None) -> None:
     """Put the record's fields into `row`; cells new to the sheet take the style of the cell above,
     and formula columns (such as Terlambat) follow the row above, as an Excel Table does."""
-    from openpyxl.formula.translate import Translator
-
     sheet_patch = patch.sheet(sheet.name)
     columns = _columns(book, sheet)
     existing = sheet_patch.cells(row)
@@ -36,6 +34,8 @@ def write_record(patch: WorkbookPatch, book: Book, sheet: layout.ListSheet, reco
     for column, cell in above.items():
         mine = existing.get(column)
         if cell.formula and column not in sheet_patch.edits.get(row, {}) and not (mine and mine.formula):
+            from openpyxl.formula.translate import Translator  # only a row that takes a formula loads openpyxl
+
             target = f"{column_letter(column)}{row}"
             moved = Translator(f"={cell.formula}", origin=f"{column_letter(column)}{source}").translate_formula(target)
             sheet_patch.set(row, column, Formula(moved.removeprefix("=")), cell.style)

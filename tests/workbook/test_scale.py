@@ -43,6 +43,20 @@ def parts_read(monkeypatch):
     return names
 
 
+def save_in_calc(path) -> None:
+    import subprocess
+
+    from tests.helpers import soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc")
+    out = path.parent / "calc"
+    subprocess.run([soffice(), f"-env:UserInstallation=file://{path.parent / 'profile'}", "--headless",
+                    "--convert-to", "xlsx", "--outdir", str(out), str(path)], check=True, capture_output=True,
+                   timeout=300)
+    path.write_bytes((out / path.name).read_bytes())
+
+
 def riwayat_part(path) -> str:
     package = Package(path.read_bytes())
     return package.sheet_parts()["Riwayat"]
@@ -131,3 +145,22 @@ def test_export_works_on_the_month_s_cases_and_reports_what_the_whole_book_gives
 
     assert shown(month_only) == shown(whole)
     assert whole.open_at_start or whole.history  # the month has something to show
+
+
+@pytest.mark.parametrize("saved_elsewhere", [False, True])
+def test_a_case_s_rows_found_by_searching_are_those_the_column_scan_finds(stress, capsys, saved_elsewhere):
+    from iku_xl.workbook.file_store import SEARCHED_CASES, FileStore
+
+    if saved_elsewhere:  # saved by Calc, as Excel does: the IDs are shared strings, and new rows inline
+        save_in_calc(stress)
+        assert 't="s"' in Package(stress.read_bytes()).read(riwayat_part(stress)).decode()
+    # a note naming another case, and an ID that holds another as its beginning, must not confuse the search
+    assert run(capsys, "advance", stress, "IKU-2026-00060", "--note", "lihat IKU-2026-00059")[0] == 0
+    wanted = ["IKU-2026-00059", "IKU-2026-00060", "IKU-2026-0006", "IKU-2021-00001"]
+    assert len(wanted) <= SEARCHED_CASES
+    with FileStore(stress) as store:
+        searched = {case_id: store.case_history(case_id) for case_id in wanted}
+        assert store._case_offsets is None  # found by searching: the ID column was not read whole
+        scanned = {case_id: store._read_rows(store._rows_by_case().get(case_id, [])) for case_id in wanted}
+    assert searched == scanned
+    assert [len(searched[c]) for c in wanted] == [20, 21, 0, 20]

@@ -248,6 +248,11 @@ class Package:
                     item.clear()
         return self._shared[index] if 0 <= index < len(self._shared) else ""
 
+    def shared_strings_holding(self, text: str) -> list[int]:
+        """The indices of the shared strings that contain `text`."""
+        self.shared_string(0)  # the table, read once
+        return [index for index, item in enumerate(self._shared or []) if text in item]
+
     def sheet(self, name: str, date1904: bool | None = None) -> SheetXml:
         parts = self.sheet_parts()
         try:

@@ -223,13 +223,11 @@ class SheetXml:
     def has_implicit_rows(self) -> bool:
         """True when some row leaves out its `r` (legal: it is then the row after the one before)."""
         if self._implicit is None:
-            opening = f"<{self.prefix}row"
-            # the usual case told in two counts: every row opens with its r= (as Excel, Calc, openpyxl write)
-            every = self.text.count(opening, self.start, self.end)
-            if every == self.text.count(f'{opening} r="', self.start, self.end):
+            p = re.escape(self.prefix)
+            # the usual case told in one quick pass: every row opens with its r= (as Excel, Calc, openpyxl write)
+            if re.compile(rf'<{p}row\b(?! r=")').search(self.text, self.start, self.end) is None:
                 self._implicit = False
             else:
-                p = re.escape(self.prefix)
                 pattern = re.compile(rf"<{p}row\b(?![^>]*\br=)")
                 self._implicit = pattern.search(self.text, self.start, self.end) is not None
         return self._implicit
@@ -419,6 +417,35 @@ class SheetXml:
                 yield int(match.group("row")), value, match.start()
             if found:
                 return
+
+    def cells_holding(self, letters: str, text: str, shared: list[int]) -> list[tuple[int, object, int]] | None:
+        """(row, value, offset) of the cells of column `letters` whose text contains `text` (inline, or one of
+        the `shared` string indices), found by searching the sheet for them rather than reading every cell
+        of the column: one case's rows in a long Riwayat. None when the search cannot be trusted to find
+        them all (rows or cells without r=); then read the column instead."""
+        if self.has_implicit_rows() or not text:
+            return None
+        needles = [escape(encode_xstring(text)).encode("utf-8").decode("latin-1")]
+        needles += [f"<{self.prefix}v>{index}</{self.prefix}v>" for index in shared]
+        wanted = column_index(letters)
+        found: dict[int, tuple[int, object, int]] = {}
+        for needle in needles:
+            at = self.start
+            while (hit := self.text.find(needle, at, self.end)) >= 0:
+                at = hit + len(needle)
+                row = max(self.text.rfind(f"<{self.prefix}row", self.start, hit), self.start)  # look back no further
+                start = max(self.text.rfind(f"<{self.prefix}c ", row, hit),
+                            self.text.rfind(f"<{self.prefix}c>", row, hit))
+                match = _CELL.match(self.text, start, self.end) if start >= 0 else None
+                if match is None or match.end() <= hit:
+                    continue  # not inside a cell
+                ref = _R_CELL.search(match.group("attrs"))
+                if ref is None:
+                    return None
+                if column_index(ref.group(1)) == wanted:
+                    found[start] = (int(ref.group(2)), self._cell(wanted, match).value, start)
+                at = max(at, match.end())
+        return [found[start] for start in sorted(found)]
 
     def error_cells(self) -> list[tuple[str, str]]:
         """(cell, shown error) of every cell holding an error value such as #REF!."""
