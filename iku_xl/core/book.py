@@ -45,6 +45,7 @@ class Book:
     case_history_loader: Callable[[str], list[HistoryEntry]] | None = field(default=None, repr=False, compare=False)
     # the history grouped by case, made once for as long as the history list stays as it was
     _by_case: tuple[int, int, dict[str, list[HistoryEntry]]] | None = field(default=None, repr=False, compare=False)
+    _moves: tuple[int, int, dict[str, list[HistoryEntry]]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def history(self) -> list[HistoryEntry]:
@@ -55,7 +56,7 @@ class Book:
     @history.setter
     def history(self, entries: list[HistoryEntry]) -> None:
         self._history = list(entries)
-        self._by_case = None
+        self._by_case = self._moves = None
 
     @property
     def history_loaded(self) -> bool:
@@ -72,6 +73,15 @@ class Book:
                 grouped.setdefault(str(entry.case_id or "").strip(), []).append(entry)
             self._by_case = (id(history), len(history), grouped)
         return list(self._by_case[2].get(case_id, []))
+
+    def moves_by_case(self) -> dict[str, list[HistoryEntry]]:
+        """Every case's moves still in force, computed once for as long as the history stays as it is."""
+        from .history import moves_by_case
+
+        history = self.history
+        if self._moves is None or self._moves[:2] != (id(history), len(history)):
+            self._moves = (id(history), len(history), moves_by_case(history))
+        return self._moves[2]
 
     def case(self, case_id: object) -> Case:
         """The case with that ID (as typed: spaces and letter case do not matter); Refused when there is none."""

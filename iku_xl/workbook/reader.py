@@ -134,23 +134,29 @@ def read_history(book: Book, package: Package) -> list[HistoryEntry]:
         header = [None] * first_column + list(next(rows, [])) if first_row == 0 else []
         columns = locate_columns(Grid(name, [header]), layout.RIWAYAT)
         book.columns[name] = {field: column_letter(column) for field, column in columns.items()}
-        wanted = [(field, column - 1 - first_column) for field, column in columns.items()]
-        missing = [c.field for c in layout.RIWAYAT.columns if c.field not in columns]
+        # each field's place in a row, in HistoryEntry's own order (-1: the sheet has no such column)
+        fields = [f.name for f in dataclasses.fields(HistoryEntry) if f.name != "row"]
+        places = [columns[f] - 1 - first_column if f in columns else -1 for f in fields]
         texts: dict[str, str] = {}
         entries = []
         for number, cells in enumerate(rows, start=first_row + (2 if first_row == 0 else 1)):
-            values: dict[str, object] = dict.fromkeys(missing)
+            width = len(cells)
+            values: list = []
             blank = True
-            for field, index in wanted:
-                value = cells[index] if 0 <= index < len(cells) else None
+            for place in places:
+                value = cells[place] if 0 <= place < width else None
                 if isinstance(value, str):  # as read_list_sheet reads it: "" is empty, blank text not a value
-                    value = texts.setdefault(value, value) if value else None
-                    blank = blank and (value is None or not value.strip())
+                    if value:
+                        value = texts.setdefault(value, value)
+                        blank = blank and not value.strip()
+                    else:
+                        value = None
                 elif value is not None:
                     blank = False
-                values[field] = value
+                values.append(value)
             if not blank:
-                entries.append(HistoryEntry(**values, row=number))
+                values.append(number)
+                entries.append(HistoryEntry(*values))
         return entries
     except IkuError:
         raise

@@ -91,7 +91,7 @@ def rebuild_lacak(patch: WorkbookPatch, book: Book, code: str) -> bool:
         return False
     sop, sheet, style_of = found
     sheet.clear_rows_from(layout.LACAK_HEADER_ROW)
-    grid = [lacak.header(sop)] + lacak.body(sop, tracking_rows(sop, book.cases, book.history))
+    grid = [lacak.header(sop)] + lacak.body(sop, tracking_rows(sop, book.cases, book.history, book.moves_by_case()))
     for r, cells in enumerate(grid, start=layout.LACAK_HEADER_ROW):
         for c, cell in enumerate(cells, start=1):
             sheet.set(r, c, cell.value, style_of[cell.style] or "0")
