@@ -302,8 +302,12 @@ def sheet_extent(xml: bytes) -> tuple[int, int, str]:
     end = xml.rfind(b"sheetData>")  # the x14 lists after it hold <xm:f> too
     opening = _SHEET_DATA.search(xml)
     p = b"<" + (opening.group(1) or b"" if opening else b"")
-    # each needle is looked for from the end, where it is found at once: no scan of the whole part
-    tail = max(xml.rfind(p + m, 0, end) for m in (b"v>", b"is>", b"f>", b"f "))
+    # the last value or formula: looked for in the part's last megabyte first, the whole part only when
+    # that holds none (a needle that never occurs, such as a formula, would otherwise scan it all)
+    needles = [p + m for m in (b"v>", b"is>", b"f>", b"f ")]
+    tail = max(xml.rfind(n, max(end - (1 << 20), 0), end) for n in needles)
+    if tail < 0:
+        tail = max(xml.rfind(n, 0, end) for n in needles)
     if tail >= 0:
         start = xml.rfind(p + b"c ", 0, tail)
         found = _CELL_REF.search(xml, max(start, 0), tail)
