@@ -17,7 +17,7 @@ from .reader import open_package, read_book
 from .record_writer import rebuild_lacak, update_lacak_rows, write_record
 from .shared_file import exclusive
 
-SEARCHED_CASES = 4  # cases whose rows are searched for one by one before the ID column is scanned whole
+SEARCHED_CASES = 2  # cases whose rows are searched for one by one before the ID column is scanned whole
 
 
 class FileStore(RecordStore):

@@ -8,6 +8,7 @@ is handled with lxml (`parts.py`). The patterns accept what the format allows: r
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -38,6 +39,7 @@ _ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);")
 _PLAIN_CELL = re.compile(r'<c r="([A-Z]{1,3})\d+"(?: s="(\d+)")?(?: t="(\w+)")?(?:/>|>(?:</c>|<v>([^<]*)</v></c>|'
                          r'<is><t(?: xml:space="preserve")?>([^<]*)</t></is></c>))')
 _COLUMN_NUMBERS = {column_letter(n): n for n in range(1, 703)}  # A..ZZ
+_FINDS_BEFORE_INDEX = 8  # rows looked up one by one before every row's opening is indexed
 _REMEMBERED_VALUES = 100_000  # distinct cell texts a column scan keeps decoded (bounded: a column of unique values)
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _XSTRING = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -211,6 +213,9 @@ class SheetXml:
         self._implicit: bool | None = None
         self._last: int | None = None
         self._starts: dict[int, int] = {}  # row -> offset of its <row>, for rows already found
+        self._all_starts = False  # _starts holds every row
+        self._r_first = False  # every row's opening starts with its r=
+        self._finds = 0
         self._widths: dict[int, float] | None = None
         self.edits: dict[int, dict[int, object]] = {}
         self.dropped: set[int] = set()
@@ -226,7 +231,7 @@ class SheetXml:
             p = re.escape(self.prefix)
             # the usual case told in one quick pass: every row opens with its r= (as Excel, Calc, openpyxl write)
             if re.compile(rf'<{p}row\b(?! r=")').search(self.text, self.start, self.end) is None:
-                self._implicit = False
+                self._implicit, self._r_first = False, True
             else:
                 pattern = re.compile(rf"<{p}row\b(?![^>]*\br=)")
                 self._implicit = pattern.search(self.text, self.start, self.end) is not None
@@ -250,13 +255,27 @@ class SheetXml:
             return self._index().get(number)
         start = self._starts.get(number)
         if start is None:
-            if number > self.last_row():
+            if self._all_starts or number > self.last_row():
                 return None  # a row being appended: nothing to find
+            self._finds += 1
+            if self._finds > _FINDS_BEFORE_INDEX and self._r_first:  # many rows wanted: index them all, lightly
+                self._index_starts()
+                return self._row(number)
             start = self.text.find(f'<{self.prefix}row r="{number}"', self.start, self.end)
             if start < 0:  # r= not first among the attributes: index the sheet once
                 return self._index().get(number)
+        return self._span_at(start)
+
+    def _span_at(self, start: int) -> tuple[int, int, int, int] | None:
         match = self._row_re.match(self.text, start, self.end)
         return _span(match) if match else None
+
+    def _index_starts(self) -> None:
+        """Where every row opens, in one light pass (rows whose openings start with r=)."""
+        if not self._all_starts:
+            pattern = re.compile(rf'<{re.escape(self.prefix)}row r="(\d+)"')
+            self._starts = {int(m.group(1)): m.start() for m in pattern.finditer(self.text, self.start, self.end)}
+            self._all_starts = True
 
     def row_at(self, offset: int) -> int:
         """The number of the row holding the text at `offset` (a cell a column scan found); the row is
@@ -509,8 +528,17 @@ class SheetXml:
             return self._raw
         touched = set(self.edits) | self.dropped
         implicit = self.has_implicit_rows()
-        rows = self._index() if implicit or self.dropped or min(touched) <= self.last_row() else {}
-        existing = sorted(rows)
+        rows: dict[int, tuple[int, int, int, int]]
+        light = not implicit and not self.dropped and self._r_first and min(touched) <= self.last_row()
+        if light:
+            self._index_starts()  # where rows open is enough; only the touched ones are cut out whole
+            starts = self._starts
+            rows = {n: span for n in touched if n in starts and (span := self._span_at(starts[n])) is not None}
+            light = all(n in rows for n in touched if n in starts)
+        if not light:
+            rows = self._index() if implicit or self.dropped or min(touched) <= self.last_row() else {}
+            starts = {n: span[0] for n, span in rows.items()}
+        existing = sorted(starts)
         replaced: dict[int, str] = {}
         inserts: dict[int | None, list[str]] = {}
         for number in sorted(touched):
@@ -528,7 +556,8 @@ class SheetXml:
                     if merged is not None:
                         replaced[number] = merged
             elif edit is not None:
-                anchor = next((n for n in existing if n > number), None)
+                after = bisect.bisect_right(existing, number)
+                anchor = existing[after] if after < len(existing) else None
                 inserts.setdefault(anchor, []).append(self._new_row(number, edit))
         if implicit:  # rows after an inserted one would change number: every row now says which it is
             for number in existing:
@@ -543,7 +572,7 @@ class SheetXml:
         cursor = self.start
         for number in existing:
             if number in inserts:
-                start = rows[number][0]
+                start = starts[number]
                 chunks += [raw[cursor:start], *(row.encode("latin-1") for row in inserts.pop(number))]
                 cursor = start
             if number in replaced:
