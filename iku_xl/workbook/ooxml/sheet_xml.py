@@ -368,23 +368,21 @@ class SheetXml:
         general reading takes. Reading a case's Riwayat rows is mostly this."""
         if self.prefix:
             return None
+        cells = _PLAIN_CELL.findall(self.text, start, end)
+        if len(cells) != self.text.count("<c", start, end):
+            return None  # some cell is written otherwise (a formula, rich text, no r=)
         found: dict[int, Cell] = {}
-        at = start
-        while at < end:
-            match = _PLAIN_CELL.match(self.text, at, end)
-            if match is None:
-                return None
-            letters, style, kind, number, text = match.groups()
+        for letters, style, kind, number, text in cells:
             column = _COLUMN_NUMBERS.get(letters) or column_index(letters)
             error = None
             value: object
-            if text is not None:
+            if text:
                 if kind != "inlineStr":
                     return None
                 value = decode_xstring(unescape(utf8(text))) or None
-            elif number is None:
+            elif not number:
                 value = None
-            elif kind is None or kind == "n":
+            elif not kind or kind == "n":
                 try:
                     value = float(number)
                 except ValueError:
@@ -399,8 +397,7 @@ class SheetXml:
                 value = decode_xstring(unescape(utf8(number)))
             else:
                 return None
-            found[column] = Cell(column, style, None, value, error)
-            at = match.end()
+            found[column] = Cell(column, style or None, None, value, error)
         return found
 
     def column(self, letters: str) -> Iterator[tuple[int, object]]:
