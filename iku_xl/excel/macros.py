@@ -283,9 +283,10 @@ def import_sop(book) -> str:
         raise Refused("Isi berkas SOP di sel B8 dan kode SOP baru di sel B9 lembar Panel, lalu jalankan lagi.",
                       sheet=layout.PANEL, cell="B8" if source is None else "B9")
     code = check_code(text_of(code))
-    path = Path(text_of(source).strip().strip('"'))
-    if not path.is_absolute():
-        path = workbook_folder(book) / path
+    from ..confined import inside_folder
+
+    # the cell travels with the workbook: only a file inside the workbook's folder is read
+    path = inside_folder(workbook_folder(book), text_of(source).strip().strip('"'), "Berkas SOP", layout.PANEL, "B8")
     imported = read_sop_file(path, code)
     with LiveStore(book) as store:
         if sheet_named(book, code) is not None or code in store.book.sops:
