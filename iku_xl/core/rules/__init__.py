@@ -3,7 +3,16 @@ from __future__ import annotations
 
 from ..book import Book
 from ..findings import Finding, Level
-from . import case_rules, iku_rules, naskah_rules, official_rules, profile_rules, register_rules, sop_rules
+from . import (
+    case_rules,
+    iku_rules,
+    integrity_rules,
+    naskah_rules,
+    official_rules,
+    profile_rules,
+    register_rules,
+    sop_rules,
+)
 
 RULES = (
     sop_rules.check,
@@ -13,6 +22,7 @@ RULES = (
     register_rules.check,
     naskah_rules.check,
     profile_rules.check,
+    integrity_rules.check,
 )
 
 
@@ -21,6 +31,8 @@ def validate(book: Book) -> list[Finding]:
     for sheet, cell, shown in book.error_cells:
         findings.append(Finding(sheet, cell, Level.GALAT, "sel",
                                 f"Sel berisi {shown}; perbaiki rumus atau ketik ulang nilainya."))
+    for sheet, cell, message in book.structure_problems:
+        findings.append(Finding(sheet, cell, Level.GALAT, "struktur", message))
     for rule in RULES:
         findings.extend(rule(book))
     return findings
