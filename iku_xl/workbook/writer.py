@@ -16,6 +16,7 @@ from openpyxl.worksheet.table import Table, TableFormula, TableStyleInfo
 from ..core.book import Book
 from ..core.document_kinds import KINDS
 from ..core.sop import IDENTITY_FIELDS, SYMBOLS, Sop, StepKind
+from ..core.text_rules import without_control_characters
 from ..core.tracking import TrackingRow, tracking_rows
 from . import lacak, layout, styles
 from .grid import column_letter
@@ -77,7 +78,10 @@ def _iku_sheet(years: tuple[int, ...]) -> layout.ListSheet:
 
 
 def put(ws, row: int, column: int, value: object):
-    """A cell holding data: text that starts with '=' (a title, a pasted '=cmd|...') stays text."""
+    """A cell holding data: text that starts with '=' (a title, a pasted '=cmd|...') stays text; control
+    characters typed by hand, which the file format cannot hold, are left out."""
+    if isinstance(value, str):
+        value = without_control_characters(value)
     cell = ws.cell(row=row, column=column, value=value)
     if cell.data_type == "f":
         cell.data_type = "s"
