@@ -62,13 +62,17 @@ def reap_orphans() -> None:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def _die_with_parent() -> None:
-    """In LibreOffice's first process, before it starts: a SIGKILL of iku-xl kills it too (Linux only; its own
-    children are found by the reaper)."""
+def _parent_death_signal():
+    """A function for LibreOffice's first process to call before it starts, so that a SIGKILL of iku-xl kills it
+    too (Linux only; its own children are found by the reaper). prctl is looked up here, in the parent: the child
+    between fork and exec may only make the call itself."""
     import ctypes
 
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    try:
+        prctl = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    return lambda: prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 def soffice() -> str | None:
@@ -115,7 +119,7 @@ def convert_to_pdf(files: list[Path]) -> list[Path]:
              "--convert-to", "pdf", "--outdir", str(work), *map(str, staged)],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
             start_new_session=sys.platform != "win32",
-            preexec_fn=_die_with_parent if sys.platform == "linux" else None)
+            preexec_fn=_parent_death_signal() if sys.platform == "linux" else None)
         if sys.platform != "win32":
             (work / OWNER_FILE).write_text(f"{os.getpid()} {process.pid}\n", encoding="ascii")
         try:
