@@ -11,7 +11,7 @@ import datetime as dt
 from contextlib import contextmanager
 from pathlib import Path
 
-from .. import failures
+from .. import clock, failures
 from ..core.values import as_int, is_blank, text_of
 from ..errors import IkuError, Refused
 from ..workbook import layout
@@ -234,7 +234,7 @@ def export(book) -> str:
 
     month = panel_value(book, "month")
     if month is None:
-        first = dt.date.today().replace(day=1) - dt.timedelta(days=1)
+        first = clock.today().replace(day=1) - dt.timedelta(days=1)
         month = f"{first:%Y-%m}"
     elif isinstance(month, dt.datetime):
         month = f"{month:%Y-%m}"

@@ -7,6 +7,8 @@ import shutil
 import pytest
 from openpyxl import load_workbook
 
+from iku_xl import clock
+
 from iku_xl.workbook.reader import read_book
 from tests.helpers import edit, run
 
@@ -94,7 +96,7 @@ def test_refusals_leave_the_file_as_it_was(plain_book, capsys):
     unchanged(plain_book, before, capsys, "advance", plain_book, polhukam, "--decision", "ya", "--at", at(20),
               words="bukan keputusan")
     unchanged(plain_book, before, capsys, "advance", plain_book, "IKU-2026-099", words="tidak ada di lembar Kasus")
-    future = (dt.datetime.now() + dt.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
+    future = (clock.now() + dt.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
     unchanged(plain_book, before, capsys, "advance", plain_book, polhukam, "--at", future, words="masa depan")
     unchanged(plain_book, before, capsys, "advance", plain_book, polhukam, "--at", "2026-11-01T08:00",
               words="lebih awal dari mulai langkah")
