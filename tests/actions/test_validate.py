@@ -172,3 +172,16 @@ def test_typed_date_passes(demo_book, capsys):
     edit(demo_book, {"Kasus": {"I2": dt.datetime(2026, 11, 18, 9, 15)}})
     code, _report = issues(capsys, demo_book)
     assert code == 0
+
+
+def test_a_nota_dinas_to_a_peer_is_not_sent_downward(demo_book, capsys):
+    """Nota dinas go up or across (NASKAH.md): Kabag Perencanaan to the related unit's Kabag (both III.a) is fine,
+    to his own Kasubbag is not."""
+    def downward(report):
+        return [i for i in report["issues"] if i["sheet"] == "POLHUKAM" and i["cell"] == "Q34"
+                and "ke bawah" in i["message"]]
+
+    edit(demo_book, {"POLHUKAM": {"P34": "Kabag Perencanaan", "Q34": "Unit Organisasi terkait"}})
+    assert not downward(issues(capsys, demo_book)[1])
+    edit(demo_book, {"POLHUKAM": {"Q34": "Kasubbag Program & Anggaran"}})
+    assert downward(issues(capsys, demo_book)[1])
