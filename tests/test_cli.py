@@ -107,6 +107,22 @@ def _walk(parser, path=()):
             yield path, action
 
 
+def test_the_command_line_speaks_indonesian_and_leaves_argparse_to_others(capsys):
+    import argparse
+
+    code, _, err = run(capsys, "advance", "iku.xlsx")
+    assert code == 2 and "argumen ini wajib diisi: ID_KASUS" in err
+    from iku_xl.cli import build_parser
+
+    shown = build_parser().format_help()
+    assert shown.startswith("pemakaian: iku-xl") and "\npilihan:\n" in shown and "tampilkan bantuan ini" in shown
+    other = argparse.ArgumentParser(prog="lain")  # another program in the same process, pytest for one
+    other.add_argument("berkas")
+    with pytest.raises(SystemExit):
+        other.parse_args([])
+    assert "the following arguments are required: berkas" in capsys.readouterr().err
+
+
 def test_every_option_and_argument_explains_itself():
     from iku_xl.cli import build_parser
 

@@ -26,7 +26,7 @@ class ValidationReport:
     def as_json(self) -> dict:
         return {
             "sops": [
-                {"code": s.code, "sheet": self.book.sop_sheet(s.code), "steps": len(s.steps), "roles": len(s.roles)}
+                {"code": s.code, "sheet": s.code, "steps": len(s.steps), "roles": len(s.roles)}
                 for s in self.book.sops.values()
             ],
             "cases": len(self.book.cases),
