@@ -92,10 +92,17 @@ def test_kasus_formulas_compute_in_the_application_after_the_command_line_wrote(
     for title in ("Kasus baru", "Kasus lain"):  # each new row takes the formula of the row above
         run(capsys, "open", cli, "--sop", "POLHUKAM", "--title", title)
     workbook = live(cli)
-    flags = workbook.sheet("Kasus").range("K2:K7").options(ndim=1, err_to_str=True).value
+    kasus = workbook.sheet("Kasus")
+    kasus.range("J6").value = dt.datetime(2000, 1, 3, 8, 0)  # due long ago, whatever the computer's date
+    kasus.range("J7").value = dt.datetime(2999, 1, 4, 8, 0)  # due far ahead
+    flags = kasus.range("K2:K7").options(ndim=1, err_to_str=True).value
     assert not [f for f in flags if isinstance(f, str) and f.startswith("#")], flags
-    assert flags[1] == "Ya" and flags[0] in ("", None)  # IKU-2026-002 is past due; IKU-2026-001 is done
-    assert flags[4:] == [None, None]  # the new cases are not yet due
+    assert flags[4:] == ["Ya", None]
+    machine = dt.datetime.now()  # the sheet's NOW() is the computer's clock (IKU_XL_NOW is the program's)
+    rows = zip(kasus.range("H2:H5").options(ndim=1).value, kasus.range("J2:J5").options(ndim=1).value)
+    assert [flag or None for flag in flags[:4]] == [
+        "Ya" if isinstance(due, dt.datetime) and due < machine and status in ("Berjalan", "Dikembalikan") else None
+        for status, due in rows]
     assert macros.validate(workbook.book).startswith("0 galat")
 
 
