@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import clock
 from ..core.book import Book
 from ..core.findings import Finding, Level
 from ..core.rules import validate
@@ -36,4 +37,4 @@ class ValidationReport:
 
 def validate_workbook(path: str | Path) -> ValidationReport:
     book = read_book(path, history=False)
-    return ValidationReport(book, validate(book))
+    return ValidationReport(book, validate(book, clock.today()))

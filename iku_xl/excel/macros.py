@@ -107,7 +107,7 @@ def validate(book) -> str:
     from .findings_sheet import show_findings
 
     with LiveStore(book) as store:
-        findings = run_rules(store.book)
+        findings = run_rules(store.book, clock.today())
     show_findings(book, findings)
     errors = sum(f.level.value == "galat" for f in findings)
     if not findings:
