@@ -87,7 +87,7 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
             base = Path(out_dir).absolute() if out_dir else store.output
             target_folder = base if out_dir else base / safe_name(case.id_text)
             name = document_file_name(KINDS[kind].label, number, "", case.id_text if out_dir else "")
-            drafts.append((inside(base, target_folder / name), folder / f"{kind}.docx",
+            drafts.append((inside(base, target_folder / name), folder / KINDS[kind].template,
                            naskah.finish(made, number, day), style, made.properties, entry, number))
         contents = render_many([(template, context, style, properties)
                                 for _, template, context, style, properties, _, _ in drafts])

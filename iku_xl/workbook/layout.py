@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..core.case import Status
 from ..core.document_kinds import KINDS
 from ..core.iku import CASCADE_KINDS, FREKUENSI, JENIS_INDIKATOR, POLARISASI, SIFAT_IKU, TINGKAT
-from ..core.legal import KINDS as LEGAL_KINDS
+from ..core.legal import LEGAL_KINDS
 from ..core.people import ESELON, TEAM_POSITIONS
 from ..core.profile import IKU_INSTRUMENTS, REGISTER_SCOPES
 from ..core.sop import StepKind
