@@ -5,12 +5,13 @@ file for the maintainers, and the sentence names the files this run had already 
 """
 from __future__ import annotations
 
-import datetime as dt
 import os
 import stat
 import sys
 import traceback
 from pathlib import Path
+
+from . import clock
 
 _written: list[Path] = []
 
@@ -64,7 +65,7 @@ def _log(error: BaseException) -> Path | None:
         fd, target = _open_log()
     except OSError:
         return None
-    lines = [f"--- {dt.datetime.now():%Y-%m-%d %H:%M:%S}\n"]
+    lines = [f"--- {clock.machine_now():%Y-%m-%d %H:%M:%S}\n"]
     chain: BaseException | None = error
     seen: set[int] = set()
     while chain is not None and id(chain) not in seen:

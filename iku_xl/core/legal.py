@@ -8,20 +8,30 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .values import as_int, text_of
 
-# jenis -> (rank in the hierarchy, its full name, where it is published)
-KINDS: dict[str, tuple[int, str, str]] = {
-    "UUD": (0, "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945", ""),
-    "UU": (1, "Undang-Undang", "LN"),
-    "Perppu": (1, "Peraturan Pemerintah Pengganti Undang-Undang", "LN"),
-    "PP": (2, "Peraturan Pemerintah", "LN"),
-    "Perpres": (3, "Peraturan Presiden", "LN"),
-    "Permen": (4, "Peraturan Menteri", "BN"),
-    "Perlem": (4, "Peraturan Lembaga", "BN"),
+
+class LegalKind(NamedTuple):
+    """A kind of regulation a basis can be: its rank in the hierarchy, full name, where it is published."""
+    rank: int
+    name: str
+    publication: str  # LN: Lembaran Negara, BN: Berita Negara
+
+
+LEGAL_KINDS: dict[str, LegalKind] = {  # jenis, as the Dasar Hukum sheet writes it -> what it is
+    "UUD": LegalKind(0, "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945", ""),
+    "UU": LegalKind(1, "Undang-Undang", "LN"),
+    "Perppu": LegalKind(1, "Peraturan Pemerintah Pengganti Undang-Undang", "LN"),
+    "PP": LegalKind(2, "Peraturan Pemerintah", "LN"),
+    "Perpres": LegalKind(3, "Peraturan Presiden", "LN"),
+    "Permen": LegalKind(4, "Peraturan Menteri", "BN"),
+    "Perlem": LegalKind(4, "Peraturan Lembaga", "BN"),
 }
 IN_FORCE = ("Berlaku", "Diubah")
+ALL_PROFILES = "SEMUA"  # the Profil Instansi of a basis every instansi cites
+GAP = "..."  # what a draft shows where the register lacks a publication number
 _PERIOD = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})")
 
 
@@ -40,16 +50,18 @@ class LegalBasis:
     amended_by: object = None    # "sebagaimana telah diubah dengan ...", written in full
     status: object = None        # Berlaku | Diubah | Dicabut
     used_for: object = None      # document kinds (labels) it serves; empty: every regulation
+    note: object = None          # Keterangan: where it was checked, what is still to confirm
     row: int | None = None
 
     @property
     def jenis(self) -> str:
         text = text_of(self.kind)
-        return next((k for k in KINDS if k.lower() == text.lower()), text)
+        return next((k for k in LEGAL_KINDS if k.lower() == text.lower()), text)
 
     @property
     def rank(self) -> int:
-        return KINDS.get(self.jenis, (9, "", ""))[0]
+        found = LEGAL_KINDS.get(self.jenis)
+        return found.rank if found else 9
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
@@ -57,13 +69,13 @@ class LegalBasis:
 
     def missing(self) -> list[str]:
         """What the register still lacks to write this basis in full."""
-        if self.jenis not in KINDS:
+        if self.jenis not in LEGAL_KINDS:
             return ["jenis (UUD, UU, PP, Perpres, Permen)"]
         if self.jenis == "UUD":
             return []
         gaps = [label for label, value in (("nomor", self.number), ("tahun", self.year), ("tentang", self.about))
                 if not text_of(value)]
-        publication = KINDS[self.jenis][2]
+        publication = LEGAL_KINDS[self.jenis].publication
         if not text_of(self.gazette_year) or not text_of(self.gazette_number):
             gaps.append(f"{'Lembaran' if publication == 'LN' else 'Berita'} Negara (tahun dan nomor)")
         if self.jenis in ("UU", "Perppu", "PP") and not text_of(self.supplement):
@@ -79,6 +91,11 @@ class LegalBasis:
         found = _PERIOD.search(text_of(self.about))
         return bool(found and int(found.group(1)) < year)
 
+    def serves_profile(self, key: str) -> bool:
+        """The instansi it serves: its own code(s), or every instansi when the column says Semua or nothing."""
+        wanted = [t.strip().upper() for t in text_of(self.profile).split(",") if t.strip()]
+        return not wanted or ALL_PROFILES in wanted or key.upper() in wanted
+
     def serves(self, kind_label: str) -> bool:
         wanted = [t.strip().lower() for t in text_of(self.used_for).split(",") if t.strip()]
         return not wanted or kind_label.lower() in wanted
@@ -87,19 +104,19 @@ class LegalBasis:
         """The basis in full, as Mengingat writes it (without the closing ';')."""
         if self.jenis == "UUD":
             article = text_of(self.article)
-            return f"{article} {KINDS['UUD'][1]}" if article else KINDS["UUD"][1]
-        name = KINDS[self.jenis][1]
+            return f"{article} {LEGAL_KINDS['UUD'].name}" if article else LEGAL_KINDS["UUD"].name
+        name = LEGAL_KINDS[self.jenis].name
         if self.jenis in ("Permen", "Perlem") and text_of(self.issuer):
             name = f"Peraturan {text_of(self.issuer)}"
         text = f"{name} Nomor {text_of(self.number)} Tahun {text_of(self.year)} tentang {text_of(self.about)}"
-        publication = KINDS[self.jenis][2]
-        if text_of(self.gazette_number):
-            where = "Lembaran Negara" if publication == "LN" else "Berita Negara"
-            text += (f" ({where} Republik Indonesia Tahun {text_of(self.gazette_year)} "
-                     f"Nomor {text_of(self.gazette_number)}")
-            if text_of(self.supplement):
-                text += f", Tambahan Lembaran Negara Republik Indonesia Nomor {text_of(self.supplement)}"
-            text += ")"
+        publication = LEGAL_KINDS[self.jenis].publication
+        where = "Lembaran Negara" if publication == "LN" else "Berita Negara"
+        # a publication the register still lacks shows as '...', as a draft shows a number not yet given
+        text += (f" ({where} Republik Indonesia Tahun {text_of(self.gazette_year) or GAP} "
+                 f"Nomor {text_of(self.gazette_number) or GAP}")
+        if self.jenis in ("UU", "Perppu", "PP") or text_of(self.supplement):
+            text += f", Tambahan Lembaran Negara Republik Indonesia Nomor {text_of(self.supplement) or GAP}"
+        text += ")"
         if text_of(self.amended_by):
             text += f" sebagaimana telah diubah dengan {text_of(self.amended_by)}"
         return text
@@ -109,3 +126,43 @@ def mengingat(bases: list[LegalBasis], kind_label: str) -> list[str]:
     """The Mengingat items of one regulation: bases in force that serve it, in hierarchy and year order."""
     chosen = sorted((b for b in bases if b.in_force() and b.serves(kind_label)), key=lambda b: b.sort_key)
     return [b.citation() + ";" for b in chosen]
+
+
+# How an SOP's Dasar Hukum writes a basis: "PP No. 47 Tahun 2009 Tentang ...", "Peraturan Presiden Republik
+# Indonesia Nomor 2 Tahun 2015 tentang ..."
+_LOOSE_KINDS = (("Perppu", r"Perppu|Peraturan Pemerintah Pengganti Undang-Undang"),
+                ("Perpres", r"Perpres|Peraturan Presiden"), ("PP", r"PP|Peraturan Pemerintah"),
+                ("UU", r"UU|Undang-Undang"), ("Permen", r"Permen\w*|Peraturan Menteri(?: \w+)*?"))
+_CITED = re.compile(r"\b(?P<kind>" + "|".join(f"(?:{p})" for _, p in _LOOSE_KINDS) + r")\b(?:\s+Republik Indonesia)?"
+                    r"\s*(?:No\.?|Nomor)\s*(?P<number>\d+)\s+Tahun\s+(?P<year>\d{4})", re.I)
+# bases SOPs are known to miscite, as their published texts name them (Perpres 47/2009: its own heading)
+KNOWN_KINDS = {("47", 2009): ("Perpres", "Pembentukan dan Organisasi Kementerian Negara")}
+
+
+def _loose_kind(text: str) -> str:
+    return next(kind for kind, pattern in _LOOSE_KINDS if re.fullmatch(pattern, text, re.I))
+
+
+def cited_basis_problems(text: str, year: int, register: list[LegalBasis]) -> list[str]:
+    """What is wrong with the bases an SOP's identity cites: a basis called by the wrong kind (a Perpres written
+    "PP"), or one for a period that ended before `year` (the RPJMN 2015-2019 under a 2025 IKU)."""
+    problems = []
+    items = [t.strip() for t in re.split(r"(?:^|\s)\d{1,2}\.\s+", text) if t.strip()]
+    for item in items:
+        found = _CITED.search(item)
+        if found:
+            kind, number, year_cited = _loose_kind(found.group("kind")), str(int(found.group("number"))), \
+                int(found.group("year"))
+            known = KNOWN_KINDS.get((number, year_cited)) or next(
+                ((b.jenis, text_of(b.about)) for b in register
+                 if text_of(b.number) == number and as_int(b.year) == year_cited), None)
+            if known and known[0] != kind and not (known[0] == "Permen" and kind == "Permen"):
+                problems.append(f"'{found.group(0)}' adalah {LEGAL_KINDS[known[0]].name} Nomor {number} Tahun "
+                                f"{year_cited}{' tentang ' + known[1] if known[1] else ''}, bukan "
+                                f"{LEGAL_KINDS[kind].name}")
+        period = _PERIOD.search(item)
+        if period and int(period.group(1)) < year:
+            shown = item if len(item) <= 160 else item[:157] + "..."
+            span = re.sub(r"\s*[-–]\s*", "-", period.group(0))
+            problems.append(f"'{shown}' untuk periode {span}, yang berakhir sebelum {year}")
+    return problems

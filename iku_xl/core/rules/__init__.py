@@ -1,9 +1,12 @@
 """Validation: every rule is a function of the Book that yields Findings."""
 from __future__ import annotations
 
+import datetime as dt
+
 from ..book import Book
 from ..findings import Finding, Level
 from . import (
+    cascading_rules,
     case_rules,
     iku_rules,
     integrity_rules,
@@ -18,15 +21,16 @@ RULES = (
     sop_rules.check,
     case_rules.check,
     iku_rules.check,
+    cascading_rules.check,
     official_rules.check,
     register_rules.check,
     naskah_rules.check,
-    profile_rules.check,
     integrity_rules.check,
 )
 
 
-def validate(book: Book) -> list[Finding]:
+def validate(book: Book, today: dt.date) -> list[Finding]:
+    """Every finding; `today` dates the legal bases when the IKU rows give no target year."""
     findings: list[Finding] = []
     for sheet, cell, shown in book.error_cells:
         findings.append(Finding(sheet, cell, Level.GALAT, "sel",
@@ -35,6 +39,7 @@ def validate(book: Book) -> list[Finding]:
         findings.append(Finding(sheet, cell, Level.GALAT, "struktur", message))
     for rule in RULES:
         findings.extend(rule(book))
+    findings.extend(profile_rules.check(book, today))
     return findings
 
 
