@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .. import clock
 from ..confined import checked_image, inside_folder
-from ..core import naskah
+from ..core import layout, naskah
 from ..core.case import OPEN_STATUSES
 from ..core.document_kinds import IKU_INSTRUMENT_KINDS, KINDS, kind_code
 from ..core.identifiers import identifier_problem
@@ -22,7 +22,6 @@ from ..documents.word_style import WordStyle
 from ..errors import CannotSave, Refused, UnsafePath, UsageError, os_reason
 from ..files import atomic_output
 from ..store import open_store
-from ..workbook import layout
 
 
 @dataclass

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import clock
-from ..core import workflow
+from ..core import layout, workflow
 from ..core.book import Book
 from ..core.calendar import OfficeCalendar
 from ..core.case import Case
@@ -18,7 +18,6 @@ from ..core.text_rules import text_problem
 from ..core.values import as_int, is_blank, text_of
 from ..errors import Refused
 from ..store import open_store
-from ..workbook import layout
 
 
 @dataclass

@@ -6,7 +6,7 @@ import dataclasses
 from collections.abc import Iterator
 from pathlib import PureWindowsPath
 
-from ...workbook import layout
+from .. import layout
 from ..book import Book
 from ..findings import Finding, Level
 from ..settings import LABELS
