@@ -1,6 +1,7 @@
-"""The kinds of naskah dinas a step can produce: the one table of them.
+"""The kinds of naskah dinas the program numbers and writes: the one table of them.
 
-Each has a Word template named after its code; `label` is what staff read in the workbook.
+A step's kinds each have a Word template named after their code; `label` is what staff read in the workbook. The
+yearly performance documents (a Perjanjian Kinerja) are made by `iku-xl kinerja`, not by a step.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ class DocumentKind:
     numbered: bool
     default_pattern: str
     needs_iku: bool = False
+    step: bool = True  # a step of an SOP produces it (else: a yearly document of `iku-xl kinerja`)
 
 
 KINDS: dict[str, DocumentKind] = {k.code: k for k in (
@@ -25,8 +27,10 @@ KINDS: dict[str, DocumentKind] = {k.code: k for k in (
     DocumentKind("permenko_iku", "Peraturan Menteri tentang IKU", True, "Biro Hukum", needs_iku=True),
     DocumentKind("keputusan_iku", "Keputusan Menteri tentang IKU", True, "Biro Hukum", needs_iku=True),
     DocumentKind("sk_tim", "Keputusan Pembentukan Tim", True, "KEP.{urut}/{kode_jabatan}/{bulan}/{tahun}"),
+    # numbered only where the instansi's Pola Nomor has a row for it
+    DocumentKind("perjanjian_kinerja", "Perjanjian Kinerja", True, "{urut}/PK/{kode_jabatan}/{tahun}", step=False),
 )}
-DOCUMENT_KINDS = tuple(KINDS)
+DOCUMENT_KINDS = tuple(code for code, kind in KINDS.items() if kind.step)  # the naskah a step can produce
 IKU_INSTRUMENT_KINDS = ("permenko_iku", "keputusan_iku")  # what sets the IKU: the profile says which one
 REGULATIONS = ("permenko_iku", "keputusan_iku", "sk_tim")  # penetapan: Menimbang, Mengingat, legal bases
 

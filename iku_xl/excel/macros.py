@@ -245,6 +245,24 @@ def export(book) -> str:
 
 
 @_action
+def kinerja(book) -> str:
+    """Buat dokumen kinerja: the Manual IKU, Perjanjian Kinerja and cascading matrix of the year on the Panel."""
+    from ..actions.kinerja import default_year, make_kinerja
+
+    value = panel_value(book, "year")
+    year = as_int(value) if value is not None else default_year(dt.date.today())
+    if year is None:
+        raise Refused(f"Tahun di Panel ('{value}') bukan tahun; ketik misalnya {dt.date.today().year + 1} atau "
+                      "kosongkan.", sheet=layout.PANEL, cell=f"B{layout.PANEL_FIELDS['year'][0]}")
+    result = make_kinerja(LiveStore(book), year)
+    folder = result.files[0].parent.parent if result.files else None
+    notes = "\n".join(result.notes)
+    return (f"{len(result.files)} dokumen kinerja {year} dibuat di {folder}"
+            + (f" (nomor perjanjian kinerja {', '.join(result.numbers)})" if result.numbers else "") + "."
+            + (f"\n{notes}" if notes else ""))
+
+
+@_action
 def rebuild_tracking(book) -> str:
     """Buat ulang lembar Lacak from Kasus and Riwayat."""
     from ..actions import workflow
@@ -344,6 +362,7 @@ PANEL_ACTIONS = dict(
             rebuild_tracking,
             render_sop,
             import_sop,
+            kinerja,
         ),
     )
 )

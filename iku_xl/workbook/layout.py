@@ -185,6 +185,7 @@ INSTANSI = ListSheet("Instansi", "TabelInstansi", (
     Column("iku_instrument", "Instrumen IKU", 20, dropdown="DaftarInstrumenIKU", required=False),
     Column("iku_title", "Judul Instrumen IKU", 44, required=False),
     Column("pk_quarters", "Target Triwulan di PK", 14, dropdown="DaftarYaTidak", required=False),
+    Column("manual_fields", "Isi Manual IKU", 30, required=False),  # labels of the card's fields; blank: all
 ), optional=True)
 
 POLA_NOMOR = ListSheet("Pola Nomor", "TabelPolaNomor", (
@@ -261,6 +262,7 @@ PANEL_FIELDS = {
     "month": (7, "Bulan ekspor (YYYY-MM, kosong = bulan lalu)"),
     "sop_file": (8, "Berkas SOP untuk diimpor (Word, PDF, Excel, teks)"),
     "sop_code": (9, "Kode SOP baru (nama lembarnya)"),
+    "year": (10, "Tahun dokumen kinerja (kosong = tahun depan mulai Oktober)"),
 }
 DAFTAR = "Daftar Pilihan"
 RESERVED_SHEETS = {s.name for s in LIST_SHEETS} | {PANDUAN, DAFTAR, PANEL, TEMUAN}
@@ -325,7 +327,7 @@ FIXED_LISTS = {
         "Periksa buku kerja", "Buka kasus yang diketik", "Selesaikan langkah", "Kembalikan (keputusan Tidak)",
         "Tunda", "Lanjutkan", "Batalkan", "Urungkan perpindahan terakhir", "Buat naskah dinas", "Ekspor bulanan",
         "Buat ulang lembar Lacak", "Cetak SOP dan BPMN (pilih sel di lembar SOP)",
-        "Impor SOP (berkas di B8, kode di B9)"),
+        "Impor SOP (berkas di B8, kode di B9)", "Buat dokumen kinerja (tahun di B10)"),
 }
 
 # The SOP sheet: identity block, then the two-row flowchart header, then one row a step.

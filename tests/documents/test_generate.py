@@ -26,7 +26,8 @@ def text_of_docx(path: Path) -> str:
 
 
 def test_every_template_renders_strictly_against_the_demo_workbook(demo_book, tmp_path):
-    assert sorted(p.stem for p in TEMPLATES.glob("*.docx")) == sorted(DOCUMENT_KINDS)
+    yearly = ["manual_iku", "matriks_cascading", "perjanjian_kinerja"]  # iku-xl kinerja's (documents/test_kinerja)
+    assert sorted(p.stem for p in TEMPLATES.glob("*.docx")) == sorted([*DOCUMENT_KINDS, *yearly])
     # Kemnaker set by Keputusan Menteri, as other ministries do: its instrument is then the keputusan, whichever
     # instrument the SOP's step names
     edit(demo_book, {"Instansi": {"AA3": "Keputusan Menteri", "AB3": None}})
@@ -187,7 +188,7 @@ def test_file_names_are_safe_on_windows(title, expected):
 
 
 def test_every_kind_has_a_label_and_a_template():
-    assert set(KINDS) == set(DOCUMENT_KINDS) and all(k.label for k in KINDS.values())
+    assert set(DOCUMENT_KINDS) <= set(KINDS) and all(k.label for k in KINDS.values())
 
 
 def test_cases_sharing_an_output_folder_never_overwrite_each_other(demo_book, tmp_path, capsys):

@@ -385,3 +385,18 @@ def test_import_sop_macro_adds_the_sheets_and_the_code_to_the_dropdown(pair, liv
     assert book.sops["NAKER2"].step(2).is_decision and book.sops["NAKER2"].step(2).if_no == 1
     daftar = load_workbook(excel)["Daftar Pilihan"]
     assert [daftar[f"A{r}"].value for r in (2, 3, 4)] == ["POLHUKAM", "KEMNAKER", "NAKER2"]
+
+
+def test_kinerja_macro_makes_the_years_documents_and_numbers_them_in_the_open_workbook(pair, live):
+    _, excel = pair
+    workbook = live(excel)
+    workbook.panel(year=2027)
+    message = macros.kinerja(workbook.book)
+    assert "dokumen kinerja 2027 dibuat" in message and "1/PK/MEN/2027" in message, message
+    workbook.save()
+    folder = excel.parent / "output" / "kinerja" / "2027"
+    assert len(list(folder.glob("*/Perjanjian Kinerja Tahun 2027 *.docx"))) == 10
+    assert next(e.number for e in read_book(excel).numbers if e.kind == "perjanjian_kinerja") == "1/PK/MEN/2027"
+    workbook = live(excel)
+    workbook.panel(year="tahun depan")
+    assert "bukan tahun" in macros.kinerja(workbook.book)
