@@ -7,7 +7,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import clock
 from ..core import kinerja
+from ..core.document_kinds import KINDS
 from ..core.indonesian import MONTHS
 from ..core.numbering import NumberRequest, assign_numbers
 from ..core.profile import InstansiProfile
@@ -48,7 +50,7 @@ def make_kinerja(target, year: int, sop: str | None = None, instansi: str | None
                  out_dir: str | Path | None = None, today: dt.date | None = None,
                  templates: str | Path | None = None) -> Made:
     """`target` is the workbook's path, or the live workbook's store."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     if not 2000 <= year <= 2100:
         raise UsageError(f"Tahun {year} tidak masuk akal; tulis tahun kinerja, misalnya {today.year + 1}.")
     made = Made()
@@ -97,7 +99,7 @@ def make_kinerja(target, year: int, sop: str | None = None, instansi: str | None
                 file = where / f"{safe_name(title)}.docx"
                 if entry is not None:
                     entry.file = str(file)
-                jobs.append((file, folder / "perjanjian_kinerja.docx", context, style,
+                jobs.append((file, folder / KINDS[KIND].template, context, style,
                              {**properties, "title": title}))
             # the cascading matrix
             lines = kinerja.matrix(book, rows, year)
@@ -165,11 +167,12 @@ def _style(profile: InstansiProfile, templates: Path, workbook_folder: Path) -> 
 
 def _number(book, profile: InstansiProfile, agreement: kinerja.Agreement, year: int, today: dt.date):
     """The register's number and date for a PK whose instansi numbers them (a Pola Nomor row); else none. A PK
-    drafted before its year is numbered in its year's sequence, dated the first of January."""
+    drafted before its year is numbered in its year's sequence, dated the first of January (one made after its
+    year, the last of December)."""
     if not any(text_of(p.profile).upper() == profile.key and p.kind == KIND and text_of(p.pattern)
                for p in book.number_patterns):
         return "", max(today, dt.date(year, 1, 1)), None
-    day = max(today, dt.date(year, 1, 1)) if today.year <= year else today
+    day = min(max(today, dt.date(year, 1, 1)), dt.date(year, 12, 31))  # in its year's register, whenever made
     request = NumberRequest(KIND, f"PK {year} {agreement.unit}", None, day,
                             f"Perjanjian Kinerja Tahun {year} {agreement.first.title}", profile, agreement.first.code)
     assigned = assign_numbers(book.numbers, [request], book.number_patterns)[0]

@@ -90,7 +90,3 @@ class Book:
 
     def header_cell(self, sheet: str, field_name: str) -> str:
         return self.cell(sheet, field_name, self.header_rows.get(sheet, 1))
-
-    def sop_sheet(self, code: str) -> str:
-        """SOP sheets are named after their code."""
-        return code

@@ -229,10 +229,11 @@ def _panel(ws) -> None:
             cell.number_format = styles.NUMBER_FORMATS["datetime"]
         if field in ("note", "by", "month", "sop_file", "sop_code"):  # text as typed: "1/2" stays "1/2"
             cell.number_format = "@"
-    ws["B3"] = layout.FIXED_LISTS["DaftarAksi"][0]
-    _dropdown(ws, layout.Column("action", "Aksi", dropdown="DaftarAksi"), "B3")
+    action = layout.panel_cell("action")
+    ws[action] = layout.FIXED_LISTS["DaftarAksi"][0]
+    _dropdown(ws, layout.Column("action", "Aksi", dropdown="DaftarAksi"), action)
     lines = ["Cara memakai:",
-             "1. Pilih aksi di sel B3 (dan isi alasan bila menunda atau membatalkan).",
+             f"1. Pilih aksi di sel {action} (dan isi alasan bila menunda atau membatalkan).",
              "2. Di lembar Kasus, pilih baris kasus yang akan diproses (boleh beberapa baris).",
              "3. Klik 'Run main' pada tab xlwings (atau tombol makro bila kantor memasangnya).",
              "Hasilnya tampil di lembar Kasus, Riwayat, Lacak, dan kotak pesan."]

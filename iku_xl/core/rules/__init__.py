@@ -1,6 +1,8 @@
 """Validation: every rule is a function of the Book that yields Findings."""
 from __future__ import annotations
 
+import datetime as dt
+
 from ..book import Book
 from ..findings import Finding, Level
 from . import (
@@ -22,17 +24,18 @@ RULES = (
     official_rules.check,
     register_rules.check,
     naskah_rules.check,
-    profile_rules.check,
 )
 
 
-def validate(book: Book) -> list[Finding]:
+def validate(book: Book, today: dt.date) -> list[Finding]:
+    """Every finding; `today` dates the legal bases when the IKU rows give no target year."""
     findings: list[Finding] = []
     for sheet, cell, shown in book.error_cells:
         findings.append(Finding(sheet, cell, Level.GALAT, "sel",
                                 f"Sel berisi {shown}; perbaiki rumus atau ketik ulang nilainya."))
     for rule in RULES:
         findings.extend(rule(book))
+    findings.extend(profile_rules.check(book, today))
     return findings
 
 
