@@ -197,9 +197,12 @@ def test_a_long_lampiran_keeps_its_last_row_with_the_signatures(tmp_path):
     path = document(result, "KEMNAKER", "Perjanjian Kinerja Tahun 2027 Direktur Bina Standardisasi Kompetensi")
     pages = [" ".join(p.split()) for p in pdf_pages(path)]
     assert len(pages) >= 3
-    holder = next(i for i, page in enumerate(pages) if "bidang 25 yang dikaji ulang" in page)
+    # the lampiran's last row is its budget table's (the Anggaran sheet): the signatures stand on its page, whole
+    holder = next(i for i, page in enumerate(pages) if "Standardisasi dan Sertifikasi Kompetensi Rp" in page)
+    assert "bidang 25 yang dikaji ulang" in pages[holder - 1] + pages[holder]
     assert "Andi Permana, S.T., M.M." in pages[holder] and "NIP 19761130 200212 1 002" in pages[holder]
     assert "Pihak Kedua," in pages[holder] and "Ir. Bayu Santoso, M.T." in pages[holder]
+    assert pages[holder].index("Pihak Kedua,") > pages[holder].index("Standardisasi dan Sertifikasi Kompetensi")
 
 
 @pytest.mark.parametrize("instansi", list(MINISTRY))
