@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import clock
-from ..core import naskah
+from ..core import layout, naskah
 from ..core.case import OPEN_STATUSES
 from ..core.document_kinds import DOCUMENT_KINDS, IKU_INSTRUMENT_KINDS, KINDS, kind_code
 from ..core.identifiers import identifier_problem
@@ -21,7 +21,6 @@ from ..documents.word_style import WordStyle
 from ..errors import CannotSave, Refused, UsageError, os_reason
 from ..files import atomic_output
 from ..store import open_store
-from ..workbook import layout
 
 
 @dataclass
