@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import clock
-from ..core import kinerja
+from ..core import kinerja, layout
 from ..core.document_kinds import KINDS
 from ..core.indonesian import MONTHS
 from ..core.numbering import NumberRequest, assign_numbers
@@ -20,7 +20,6 @@ from ..documents.word_style import WordStyle
 from ..errors import CannotSave, Refused, UsageError, os_reason
 from ..files import atomic_output
 from ..store import open_store
-from ..workbook import layout
 from .generate import templates_folder
 
 KIND = "perjanjian_kinerja"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..errors import Refused
-from ..workbook import layout
+from . import layout
 from .book import Book
 from .cascading import cascades_of, same_unit, superior_of, unit_head
 from .iku import Cascade, IkuRow, same_indicator

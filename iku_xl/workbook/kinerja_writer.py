@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core import layout
 from ..core.kinerja import CARD_FIELDS
-from . import layout
 from .page import finish_sheet, print_wide
 from .writer import new_workbook, write_list_sheet
 
