@@ -10,7 +10,7 @@ from .. import clock
 from ..confined import checked_image, inside_folder
 from ..core import layout, naskah
 from ..core.case import OPEN_STATUSES
-from ..core.document_kinds import IKU_INSTRUMENT_KINDS, KINDS, kind_code
+from ..core.document_kinds import DOCUMENT_KINDS, IKU_INSTRUMENT_KINDS, KINDS, kind_code
 from ..core.identifiers import identifier_problem
 from ..core.numbering import assign_numbers
 from ..core.office_hours import office_calendar
@@ -122,9 +122,10 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
 
 def _kind(text: str) -> str:
     code = kind_code(text)
-    if code is None:
+    if code is None or code not in DOCUMENT_KINDS:
         raise UsageError(f"Jenis naskah '{text}' tidak dikenal; pilih dari: "
-                         f"{', '.join(k.code for k in KINDS.values())} (atau namanya, misalnya \"Nota Dinas\").")
+                         f"{', '.join(DOCUMENT_KINDS)} (atau namanya, misalnya \"Nota Dinas\")"
+                         + ("; perjanjian kinerja dibuat dengan 'iku-xl kinerja'." if code else "."))
     return code
 
 

@@ -243,7 +243,7 @@ def _panel(ws) -> None:
              "3. Klik 'Run main' pada tab xlwings (atau tombol makro bila kantor memasangnya).",
              "Hasilnya tampil di lembar Kasus, Riwayat, Lacak, dan kotak pesan."]
     for offset, line in enumerate(lines):
-        ws.cell(row=11 + offset, column=1, value=line).font = styles.BOLD if offset == 0 else styles.FONT
+        ws.cell(row=12 + offset, column=1, value=line).font = styles.BOLD if offset == 0 else styles.FONT
 
 
 def _panduan(ws) -> None:

@@ -410,3 +410,18 @@ def test_the_panel_reads_no_sop_file_outside_the_workbook_folder(where, pair, li
     message = macros.import_sop(workbook.book)
     assert "luar folder buku kerja" in message and "B8" in message, message
     assert "NAKER2" not in [s.name for s in workbook.book.sheets]
+
+
+def test_kinerja_macro_makes_the_years_documents_and_numbers_them_in_the_open_workbook(pair, live):
+    _, excel = pair
+    workbook = live(excel)
+    workbook.panel(year=2027)
+    message = macros.kinerja(workbook.book)
+    assert "dokumen kinerja 2027 dibuat" in message and "1/PK/MEN/2027" in message, message
+    workbook.save()
+    folder = excel.parent / "output" / "kinerja" / "2027"
+    assert len(list(folder.glob("*/Perjanjian Kinerja Tahun 2027 *.docx"))) == 10
+    assert next(e.number for e in read_book(excel).numbers if e.kind == "perjanjian_kinerja") == "1/PK/MEN/2027"
+    workbook = live(excel)
+    workbook.panel(year="tahun depan")
+    assert "bukan tahun" in macros.kinerja(workbook.book)
