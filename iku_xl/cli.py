@@ -4,28 +4,41 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 
 from . import failures
 from .errors import IkuError, UsageError
 
-_ARGPARSE_ID = {
-    "usage: ": "pemakaian: ",
-    "positional arguments": "argumen",
-    "options": "pilihan",
-    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
-    "the following arguments are required: %s": "argumen ini wajib diisi: %s",
-    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan %(value)r tidak dikenal (pilih dari %(choices)s)",
-    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
-    "expected one argument": "perlu satu nilai",
-}
-# argparse has no Indonesian catalogue; it looks its texts up through the module's `_` (gettext) at call time
-setattr(argparse, "_", lambda text: _ARGPARSE_ID.get(text, text))  # noqa: B010
+# argparse has no Indonesian catalogue: its error sentences that reach staff, translated in Parser.error
+_ARGPARSE_ERRORS = (
+    (r"^argument (.+?): ", r"argumen \1: "),
+    (r"invalid choice: (.+) \(choose from (.+)\)$", r"pilihan \1 tidak dikenal (pilih dari \2)"),
+    (r"^the following arguments are required: ", "argumen ini wajib diisi: "),
+    (r"^unrecognized arguments: ", "argumen tidak dikenal: "),
+    (r"expected one argument$", "perlu satu nilai"),
+)
+
+
+class _Help(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "pemakaian: " if prefix is None else prefix)
 
 
 class Parser(argparse.ArgumentParser):
+    """argparse in Bahasa Indonesia, for this parser only (argparse itself is left as it is)."""
+
+    def __init__(self, *args, add_help: bool = True, **kwargs):
+        kwargs["formatter_class"], kwargs["add_help"] = kwargs.get("formatter_class", _Help), False
+        super().__init__(*args, **kwargs)
+        self._positionals.title, self._optionals.title = "argumen", "pilihan"  # argparse's own two groups
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help="tampilkan bantuan ini lalu keluar")
+
     def error(self, message: str):
+        for english, indonesian in _ARGPARSE_ERRORS:
+            message = re.sub(english, indonesian, message)
         raise UsageError(f"{message}. Lihat 'iku-xl --help'.")
 
 
@@ -114,6 +127,16 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
     exp.add_argument("--month", required=True, metavar="YYYY-MM", help="bulan laporan, misalnya 2026-11")
     exp.add_argument("--out", metavar="FOLDER", help="folder keluaran (bawaan: ekspor/YYYY-MM/ di Folder Keluaran)")
+
+    kin = commands.add_parser("kinerja", help="Manual IKU, Perjanjian Kinerja dan matriks cascading satu tahun")
+    kin.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
+    kin.add_argument("--year", required=True, type=int, metavar="YYYY", help="tahun kinerja, misalnya 2027")
+    which = kin.add_mutually_exclusive_group()
+    which.add_argument("--sop", metavar="KODE", help="hanya IKU dari kasus SOP ini, misalnya KEMNAKER")
+    which.add_argument("--instansi", metavar="KODE", help="hanya instansi ini (Kode Profil di lembar Instansi)")
+    kin.add_argument("--out", metavar="FOLDER", help="folder keluaran (bawaan: kinerja/YYYY/ di Folder Keluaran)")
+    kin.add_argument("--pdf", action="store_true", help="juga buat PDF dengan LibreOffice")
+    kin.add_argument("--templates", metavar="FOLDER", help="folder templat Word (bawaan: templat bawaan program)")
 
     rebuild = commands.add_parser("lacak", help="membuat ulang lembar Lacak dari Riwayat")
     rebuild.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
@@ -299,6 +322,18 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_kinerja(args) -> int:
+    from .actions.kinerja import make_kinerja
+    result = make_kinerja(args.path, args.year, args.sop, args.instansi, args.pdf, args.out, templates=args.templates)
+    for path in result.files + result.pdfs:
+        print(f"  {path}")
+    for line in result.notes:
+        print(f"  ({line})")
+    print(f"{len(result.files)} berkas kinerja {args.year} dibuat" + (f", {len(result.pdfs)} PDF" if args.pdf else "")
+          + (f"; nomor perjanjian kinerja: {', '.join(result.numbers)}" if result.numbers else "") + ".")
+    return 0
+
+
 def cmd_lacak(args) -> int:
     from .actions import workflow
     return _report(workflow.rebuild_tracking(args.path))
@@ -318,7 +353,7 @@ COMMANDS = {"init": cmd_init, "sop": cmd_sop, "validate": cmd_validate, "status"
             "open": cmd_open, "advance": cmd_advance, "hold": _status_command("hold"),
             "resume": _status_command("resume"), "cancel": _status_command("cancel"), "undo": cmd_undo,
             "lacak": cmd_lacak, "reschedule": cmd_reschedule, "generate": cmd_generate,
-            "export": cmd_export, "calc": cmd_calc}
+            "export": cmd_export, "calc": cmd_calc, "kinerja": cmd_kinerja}
 
 
 def _interrupt_on_terminate() -> None:
@@ -339,6 +374,9 @@ def main(argv: list[str] | None = None) -> int:
     _interrupt_on_terminate()
     failures.forget_written()
     try:
+        from .documents.pdf import reap_orphans
+
+        reap_orphans()  # what a run killed outright (SIGKILL) left: LibreOffice processes, working folders
         args = build_parser().parse_args(argv)
         if not args.command:
             build_parser().print_help()

@@ -20,7 +20,11 @@ from .core.register import NumberEntry
 class Store(Protocol):
     book: Book
     folder: Path   # the workbook's folder
-    output: Path   # where documents, exports and prints go (Folder Keluaran, counted from `folder`)
+
+    @property
+    def output(self) -> Path:
+        """Where documents, exports and prints go (Folder Keluaran, inside `folder`); refused with a sentence
+        when the cell leads out of it, so only the actions that write there are stopped by it."""
 
     def __enter__(self) -> Store: ...
 
@@ -83,7 +87,7 @@ class RecordStore(ABC):
     def update_lacak(self, code: str, cases: list[Case], new_entries: list[HistoryEntry]) -> None: ...
 
     def save_cases(self, changes: list[tuple[Case | None, Case]]) -> None:
-        from .workbook import layout
+        from .core import layout
 
         fields = [c.field for c in layout.KASUS.columns]
         free = next_free_row(self.book.cases)
@@ -94,7 +98,7 @@ class RecordStore(ABC):
                               changed_fields(before, case, [f for f in fields if hasattr(case, f)]))
 
     def append_history(self, entries: list[HistoryEntry]) -> None:
-        from .workbook import layout
+        from .core import layout
 
         if not entries:
             return  # nothing to append: where Riwayat ends is not looked up
@@ -106,7 +110,7 @@ class RecordStore(ABC):
                 self.book.history.append(entry)
 
     def record_numbers(self, entries: list[NumberEntry]) -> None:
-        from .workbook import layout
+        from .core import layout
 
         row = next_free_row([e for e in self.book.numbers if e.row])
         for entry in entries:

@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import clock
 from ..core.book import Book
 from ..core.history import moves_by_case
 from ..core.monthly import CLOSED, MonthReport, parse_month
@@ -24,7 +25,8 @@ def export_month(path: str | Path, month: str, out_dir: str | Path | None = None
                  today: dt.date | None = None) -> Export:
     """Reads the workbook file and never writes it."""
     book = read_book(path)
-    return export_book(book, month, out_dir, base=book.settings.output_root(Path(path).parent), today=today)
+    base = Path(out_dir) if out_dir else book.settings.output_root(Path(path).parent)
+    return export_book(book, month, out_dir, base=base, today=today)
 
 
 def export_book(book: Book, month: str, out_dir: str | Path | None = None, base: Path = Path("output"),
@@ -33,7 +35,7 @@ def export_book(book: Book, month: str, out_dir: str | Path | None = None, base:
     from ..analysis.monthly import month_report
     from ..workbook.export_writer import write_export
 
-    start, end = parse_month(month, today or dt.date.today())
+    start, end = parse_month(month, today or clock.today())
     report = month_report(month_book(book, start, end), start, end, office_calendar(book.settings, book.days_off))
     folder = (Path(out_dir) if out_dir else base / "ekspor" / f"{start:%Y-%m}").absolute()
     return Export(report, write_export(folder, report))

@@ -3,13 +3,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core import layout
 from ..core.book import Book
+from ..core.cells import column_index, column_letter
 from ..core.history import HistoryEntry
 from ..core.values import text_of
 from ..errors import MissingSheet
 from ..store import RecordStore, next_free_row
-from . import layout
-from .grid import Grid, column_index, column_letter
+from .grid import Grid
 from .list_sheet import locate_columns
 from .ooxml.sheet_xml import from_serial
 from .ooxml.workbook_patch import WorkbookPatch
@@ -26,7 +27,6 @@ class FileStore(RecordStore):
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.folder = self.path.absolute().parent
-        self.output = self.folder / "output"  # until the workbook's own Folder Keluaran is read
         self.book = Book()  # an empty Book until the workbook is read on entering
         self._dirty = False
         self._case_histories: dict[str, list[HistoryEntry]] = {}
@@ -39,10 +39,10 @@ class FileStore(RecordStore):
         try:
             package = open_package(self.path, self._shared.read())
             self.book = read_book(self.path, history="lazy", package=package)
-            self.output = self.book.settings.output_root(self.folder)
             self._patch = WorkbookPatch(package)
             self._riwayat_columns()
             self.book.case_history_loader = self.case_history
+            self.book.history_ids_loader = self._history_ids
         except BaseException:
             self._lock.__exit__(None, None, None)
             raise
@@ -50,6 +50,10 @@ class FileStore(RecordStore):
 
     def __exit__(self, *exc) -> None:
         self._lock.__exit__(*exc)
+
+    @property
+    def output(self) -> Path:
+        return self.book.settings.output_root(self.folder)
 
     def save_cases(self, changes) -> None:
         self._new_ids |= {case.id_text for before, case in changes if before is None and case.id_text}
@@ -89,6 +93,17 @@ class FileStore(RecordStore):
             f: column_letter(c) for f, c in locate_columns(Grid(layout.RIWAYAT.name, [row]), layout.RIWAYAT).items()
         }
         self.book.columns[layout.RIWAYAT.name] = letters
+
+    def _history_ids(self) -> dict[str, int]:
+        """Each case ID Riwayat names, with the first row naming it (as `reader.history_case_rows`), from the
+        sheet this store edits: one inflate of Riwayat, whatever else the action reads of it."""
+        found: dict[str, int] = {}
+        sheet = self._patch.sheet(layout.RIWAYAT.name)
+        for row, value, _ in sheet.column_at(self.book.columns[layout.RIWAYAT.name]["case_id"]):
+            text = str(value).strip() if value is not None else ""
+            if row > 1 and text:
+                found.setdefault(text, row)
+        return found
 
     def case_history(self, case_id: str) -> list[HistoryEntry]:
         """One case's Riwayat rows. The case column of the sheet XML is scanned once for every case (where

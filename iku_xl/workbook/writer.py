@@ -14,12 +14,14 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableFormula, TableStyleInfo
 
+from ..core import layout
 from ..core.book import Book
+from ..core.cells import column_letter
 from ..core.document_kinds import KINDS
 from ..core.sop import IDENTITY_FIELDS, SYMBOLS, Sop, StepKind
+from ..core.text_rules import without_control_characters
 from ..core.tracking import TrackingRow, tracking_rows
-from . import lacak, layout, styles
-from .grid import column_letter
+from . import lacak, styles
 from .page import finish_sheet, print_tall, print_wide
 from .panduan import PANDUAN_LINES
 
@@ -86,7 +88,10 @@ def with_target_columns(sheet: layout.ListSheet, years: tuple[int, ...]) -> layo
 
 
 def put(ws, row: int, column: int, value: object):
-    """A cell holding data: text that starts with '=' (a title, a pasted '=cmd|...') stays text."""
+    """A cell holding data: text that starts with '=' (a title, a pasted '=cmd|...') stays text; control
+    characters typed by hand, which the file format cannot hold, are left out."""
+    if isinstance(value, str):
+        value = without_control_characters(value)
     cell = ws.cell(row=row, column=column, value=value)
     if cell.data_type == "f":
         cell.data_type = "s"
@@ -238,15 +243,16 @@ def _panel(ws) -> None:
             cell.number_format = styles.NUMBER_FORMATS["datetime"]
         if field in ("note", "by", "month", "sop_file", "sop_code"):  # text as typed: "1/2" stays "1/2"
             cell.number_format = "@"
-    ws["B3"] = layout.FIXED_LISTS["DaftarAksi"][0]
-    _dropdown(ws, layout.Column("action", "Aksi", dropdown="DaftarAksi"), "B3")
+    action = layout.panel_cell("action")
+    ws[action] = layout.FIXED_LISTS["DaftarAksi"][0]
+    _dropdown(ws, layout.Column("action", "Aksi", dropdown="DaftarAksi"), action)
     lines = ["Cara memakai:",
-             "1. Pilih aksi di sel B3 (dan isi alasan bila menunda atau membatalkan).",
+             f"1. Pilih aksi di sel {action} (dan isi alasan bila menunda atau membatalkan).",
              "2. Di lembar Kasus, pilih baris kasus yang akan diproses (boleh beberapa baris).",
              "3. Klik 'Run main' pada tab xlwings (atau tombol makro bila kantor memasangnya).",
              "Hasilnya tampil di lembar Kasus, Riwayat, Lacak, dan kotak pesan."]
     for offset, line in enumerate(lines):
-        ws.cell(row=11 + offset, column=1, value=line).font = styles.BOLD if offset == 0 else styles.FONT
+        ws.cell(row=12 + offset, column=1, value=line).font = styles.BOLD if offset == 0 else styles.FONT
 
 
 def _panduan(ws) -> None:

@@ -192,6 +192,19 @@ def test_typed_date_passes(demo_book, capsys):
     assert code == 0
 
 
+def test_a_nota_dinas_to_a_peer_is_not_sent_downward(demo_book, capsys):
+    """Nota dinas go up or across (NASKAH.md): Kabag Perencanaan to the related unit's Kabag (both III.a) is fine,
+    to his own Kasubbag is not."""
+    def downward(report):
+        return [i for i in report["issues"] if i["sheet"] == "POLHUKAM" and i["cell"] == "Q34"
+                and "ke bawah" in i["message"]]
+
+    edit(demo_book, {"POLHUKAM": {"P34": "Kabag Perencanaan", "Q34": "Unit Organisasi terkait"}})
+    assert not downward(issues(capsys, demo_book)[1])
+    edit(demo_book, {"POLHUKAM": {"Q34": "Kasubbag Program & Anggaran"}})
+    assert downward(issues(capsys, demo_book)[1])
+
+
 def test_an_sops_own_dasar_hukum_is_checked_for_outdated_and_miscited_bases(demo_book, capsys):
     """The seed SOPs cite the RPJMN 2015-2019 (POLHUKAM) and call Perpres 47/2009 a "PP" (KEMNAKER); validate says
     so at the identity's Dasar Hukum cell, and stops once the bureau writes them right."""

@@ -1,16 +1,18 @@
-"""Sheet names, column headers and lists of the IKU workbook: the one place they are spelt."""
+"""Sheet names, column headers and lists of the IKU workbook: the one place they are spelt.
+
+The schema of the records, owned by core; the workbook layer and the faces read it, core never imports them."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..core.case import Status
-from ..core.document_kinds import KINDS
-from ..core.iku import CASCADE_KINDS, FREKUENSI, JENIS_INDIKATOR, POLARISASI, SIFAT_IKU, TINGKAT
-from ..core.legal import KINDS as LEGAL_KINDS
-from ..core.people import ESELON, TEAM_POSITIONS
-from ..core.profile import IKU_INSTRUMENTS, REGISTER_SCOPES
-from ..core.sop import StepKind
+from .case import Status
+from .document_kinds import KINDS
+from .iku import CASCADE_KINDS, FREKUENSI, JENIS_INDIKATOR, POLARISASI, SIFAT_IKU, TINGKAT
+from .legal import LEGAL_KINDS
+from .people import ESELON, TEAM_POSITIONS
+from .profile import IKU_INSTRUMENTS, REGISTER_SCOPES
+from .sop import StepKind
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,7 @@ INSTANSI = ListSheet("Instansi", "TabelInstansi", (
     Column("iku_instrument", "Instrumen IKU", 20, dropdown="DaftarInstrumenIKU", required=False),
     Column("iku_title", "Judul Instrumen IKU", 44, required=False),
     Column("pk_quarters", "Target Triwulan di PK", 14, dropdown="DaftarYaTidak", required=False),
+    Column("manual_fields", "Isi Manual IKU", 30, required=False),  # labels of the card's fields; blank: all
 ), optional=True)
 
 POLA_NOMOR = ListSheet("Pola Nomor", "TabelPolaNomor", (
@@ -261,6 +264,31 @@ PANEL_FIELDS = {
     "month": (7, "Bulan ekspor (YYYY-MM, kosong = bulan lalu)"),
     "sop_file": (8, "Berkas SOP untuk diimpor (Word, PDF, Excel, teks)"),
     "sop_code": (9, "Kode SOP baru (nama lembarnya)"),
+    "year": (10, "Tahun dokumen kinerja (kosong = tahun depan mulai Oktober)"),
+}
+
+
+def panel_cell(field: str) -> str:
+    """Where a Panel field is typed, e.g. 'B4' for the note."""
+    return f"B{PANEL_FIELDS[field][0]}"
+
+
+# the Panel's Aksi dropdown, in its order: the macro each choice runs (a function of excel/macros.py) -> its label
+PANEL_ACTIONS = {
+    "validate": "Periksa buku kerja",
+    "open_cases": "Buka kasus yang diketik",
+    "advance": "Selesaikan langkah",
+    "return_case": "Kembalikan (keputusan Tidak)",
+    "hold": "Tunda",
+    "resume": "Lanjutkan",
+    "cancel": "Batalkan",
+    "undo": "Urungkan perpindahan terakhir",
+    "generate": "Buat naskah dinas",
+    "export": "Ekspor bulanan",
+    "rebuild_tracking": "Buat ulang lembar Lacak",
+    "render_sop": "Cetak SOP dan BPMN (pilih sel di lembar SOP)",
+    "import_sop": f"Impor SOP (berkas di {panel_cell('sop_file')}, kode di {panel_cell('sop_code')})",
+    "kinerja": f"Buat dokumen kinerja (tahun di {panel_cell('year')})",
 }
 DAFTAR = "Daftar Pilihan"
 RESERVED_SHEETS = {s.name for s in LIST_SHEETS} | {PANDUAN, DAFTAR, PANEL, TEMUAN}
@@ -321,11 +349,7 @@ FIXED_LISTS = {
     "DaftarTingkat": TINGKAT,
     "DaftarCascading": tuple(CASCADE_KINDS),
     "DaftarYaTidak": DECISIONS,
-    "DaftarAksi": (
-        "Periksa buku kerja", "Buka kasus yang diketik", "Selesaikan langkah", "Kembalikan (keputusan Tidak)",
-        "Tunda", "Lanjutkan", "Batalkan", "Urungkan perpindahan terakhir", "Buat naskah dinas", "Ekspor bulanan",
-        "Buat ulang lembar Lacak", "Cetak SOP dan BPMN (pilih sel di lembar SOP)",
-        "Impor SOP (berkas di B8, kode di B9)"),
+    "DaftarAksi": tuple(PANEL_ACTIONS.values()),
 }
 
 # The SOP sheet: identity block, then the two-row flowchart header, then one row a step.
