@@ -62,14 +62,15 @@ def riwayat_part(path) -> str:
     return package.sheet_parts()["Riwayat"]
 
 
-def test_open_and_generate_leave_riwayat_packed(stress, parts_read, tmp_path, capsys):
+def test_generate_leaves_riwayat_packed_and_open_reads_it_once(stress, parts_read, tmp_path, capsys):
     part = riwayat_part(stress)
-    code, _out, err = run(capsys, "open", stress, "--sop", "POLHUKAM", "--title", "Kasus baru")
-    assert code == 0, err
     code, _out, err = run(capsys, "generate", stress, "--case", "IKU-2026-00060", "--doc", "nota_dinas",
-                         "--out", tmp_path / "naskah")
+                          "--out", tmp_path / "naskah")
     assert code == 0, err
     assert part not in parts_read
+    code, _out, err = run(capsys, "open", stress, "--sop", "POLHUKAM", "--title", "Kasus baru")
+    assert code == 0, err
+    assert parts_read.count(part) == 1  # its ID column, for an ID above every one it names
     assert read_book(stress).history[-1].case_id == "IKU-2026-00060"  # Riwayat is as it was
     assert any(c.title == "Kasus baru" for c in read_book(stress).cases)
 
