@@ -8,6 +8,7 @@ from .case import Case
 from .history import HistoryEntry
 from .iku import IkuRow
 from .legal import LegalBasis
+from .meeting import Meeting
 from .people import Official, TeamMember
 from .profile import InstansiProfile, NumberPattern
 from .register import DayOff, NumberEntry
@@ -28,6 +29,7 @@ class Book:
     number_patterns: list[NumberPattern] = field(default_factory=list)
     legal_bases: list[LegalBasis] = field(default_factory=list)
     team: list[TeamMember] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
     # sheet name -> field name -> column letter, so a rule can name the cell it speaks of
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
