@@ -6,7 +6,8 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..core import naskah
+from .. import clock
+from ..core import layout, naskah
 from ..core.case import OPEN_STATUSES
 from ..core.document_kinds import IKU_INSTRUMENT_KINDS, KINDS, kind_code
 from ..core.identifiers import identifier_problem
@@ -20,7 +21,6 @@ from ..documents.word_style import WordStyle
 from ..errors import CannotSave, Refused, UsageError, os_reason
 from ..files import atomic_output
 from ..store import open_store
-from ..workbook import layout
 
 
 @dataclass
@@ -67,13 +67,14 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
              templates: str | Path | None = None) -> Generated:
     """`target` is the workbook's path, or the live workbook's store. A document that cannot be made is
     named in `skipped` with its reason; the others are made all the same."""
-    now = dt.datetime.now().replace(second=0, microsecond=0) if today is None else None
+    moment = clock.now()
+    now = moment if today is None else None
     wanted_kinds = [_kind(k) for k in kinds or []]
     result = Generated()
     with open_store(target) as store:
         book = store.book
         calendar = office_calendar(book.settings, book.days_off)
-        today = today or document_day(now or dt.datetime.now(), calendar)
+        today = today or document_day(moment, calendar)
         folder = templates_folder(templates, book.settings, store.folder)
         drafts, meetings = [], []
         for case, sop, step, kind in _progress(_jobs(book, case_ids, wanted_kinds or None, result), "Menyusun naskah"):
@@ -87,7 +88,7 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
             base = Path(out_dir).absolute() if out_dir else store.output
             target_folder = base if out_dir else base / safe_name(case.id_text)
             name = document_file_name(KINDS[kind].label, number, "", case.id_text if out_dir else "")
-            drafts.append((inside(base, target_folder / name), folder / f"{kind}.docx",
+            drafts.append((inside(base, target_folder / name), folder / KINDS[kind].template,
                            naskah.finish(made, number, day), style, made.properties, entry, number))
             if made.meeting is not None:
                 meetings.append(made.meeting)

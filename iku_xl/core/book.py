@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .case import Case
 from .history import HistoryEntry
-from .iku import IkuRow
+from .iku import Budget, Cascade, IkuRow, QuarterTargets
 from .legal import LegalBasis
 from .meeting import Meeting
 from .people import Official, TeamMember
@@ -30,6 +30,9 @@ class Book:
     legal_bases: list[LegalBasis] = field(default_factory=list)
     team: list[TeamMember] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
+    cascades: list[Cascade] = field(default_factory=list)
+    quarter_targets: list[QuarterTargets] = field(default_factory=list)
+    budgets: list[Budget] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
     # sheet name -> field name -> column letter, so a rule can name the cell it speaks of
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -66,7 +69,7 @@ class Book:
     def case(self, case_id: object) -> Case:
         """The case with that ID (as typed: spaces and letter case do not matter); Refused when there is none."""
         from ..errors import Refused
-        from ..workbook import layout
+        from . import layout
 
         wanted = text_of(case_id)
         found = next((c for c in self.cases if c.id_text.lower() == wanted.lower() and wanted), None)
@@ -89,7 +92,3 @@ class Book:
 
     def header_cell(self, sheet: str, field_name: str) -> str:
         return self.cell(sheet, field_name, self.header_rows.get(sheet, 1))
-
-    def sop_sheet(self, code: str) -> str:
-        """SOP sheets are named after their code."""
-        return code

@@ -9,7 +9,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ...errors import Refused
-from ...workbook import layout
+from .. import layout
 from ..document_kinds import IKU_INSTRUMENT_KINDS
 from ..indonesian import hari_tanggal, jam, tanggal
 from ..meeting import Meeting, meeting_of, meeting_step

@@ -6,8 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from ...workbook.grid import column_letter
 from ..book import Book
+from ..cells import column_letter
 from ..document_kinds import DOCUMENT_KINDS
 from ..findings import Finding, Level
 from ..identifiers import identifier_problem
@@ -24,7 +24,7 @@ def check(book: Book) -> Iterator[Finding]:
 
 
 def _check_sop(book: Book, sop: Sop) -> Iterator[Finding]:
-    sheet = book.sop_sheet(sop.code)
+    sheet = sop.code  # an SOP's sheet is named by its code
 
     def finding(level, field, step, message, cell=None):
         row = step.row if step is not None else None
@@ -53,7 +53,7 @@ IDENTITY_NEEDED = (("nomor", "Nomor SOP"), ("judul", "Judul SOP"), ("disahkan_ol
 
 def _check_identity(sop: Sop, finding):
     """The identity an SOP AP must carry to be the signed one (an import may not have found it)."""
-    from ...workbook.layout import SOP_IDENTITY_FIRST_ROW
+    from ..layout import SOP_IDENTITY_FIRST_ROW
     from ..sop import IDENTITY_FIELDS
 
     rows = {name: SOP_IDENTITY_FIRST_ROW + i for i, (name, _) in enumerate(IDENTITY_FIELDS)}
@@ -64,7 +64,7 @@ def _check_identity(sop: Sop, finding):
 
 
 def _check_roles(book, sop, finding):
-    sheet = book.sop_sheet(sop.code)
+    sheet = sop.code  # an SOP's sheet is named by its code
     for name, count in Counter(r for r in sop.roles if r).items():
         if count > 1:
             yield finding(Level.GALAT, f"peran:{name}", None,
