@@ -5,7 +5,7 @@ import datetime as dt
 
 from .core.iku import Budget, Cascade, IkuRow, QuarterTargets
 from .core.people import Official, TeamMember
-from .core.profile import InstansiProfile
+from .core.profile import InstansiProfile, NumberPattern
 from .core.values import as_int
 from .shipped_profiles import POLKAM_NAME, shipped_profiles
 
@@ -380,3 +380,9 @@ def demo_budgets() -> list[Budget]:
                 ("Program Pelatihan Vokasi dan Produktivitas", 1_450_000_000_000),
                 ("Program Dukungan Manajemen", 780_000_000_000)]
     return rows + [Budget(year=2027, unit="Kementerian Ketenagakerjaan", program=p, amount=a) for p, a in kemnaker]
+
+
+def demo_number_patterns() -> list[NumberPattern]:
+    """Kemnaker numbers its Perjanjian Kinerja (Kemenko Polkam does not): the demo shows both."""
+    return [NumberPattern(profile="KEMNAKER", kind="perjanjian_kinerja", pattern="{urut}/PK/{kode_jabatan}/{tahun}",
+                          register="Jenis")]

@@ -30,6 +30,7 @@ def run_demo(folder: str | Path) -> DemoResult:
     result.files += monthly.files
     result.summary.append(f"Ekspor November 2026: {len(monthly.report.history)} baris riwayat, "
                           f"{monthly.report.late} langkah terlambat.")
+    result.summary += _kinerja(workbook, folder, result)
     from .sop_document import export_bpmn, render_sop_document
     for code in ("POLHUKAM", "KEMNAKER"):
         pdf, pngs = render_sop_document(workbook, code, folder / "sop")
@@ -99,3 +100,17 @@ def _step_day(workbook: Path, case_id: str, step: int):
     done = [as_moment(h.time) for h in read_book(workbook).history
             if h.case_id == case_id and as_int(h.from_step) == step and h.action == "Maju"]
     return done[-1].date() if done and done[-1] else None
+
+
+def _kinerja(workbook: Path, folder: Path, result: DemoResult) -> list[str]:
+    """The 2027 Manual IKU, Perjanjian Kinerja and cascading matrix of both ministries."""
+    from ..documents.pdf import soffice
+    from .kinerja import make_kinerja
+
+    made = make_kinerja(workbook, 2027, pdf=soffice() is not None, out_dir=folder / "kinerja" / "2027")
+    result.files += made.files + made.pdfs
+    agreements = sum(1 for f in made.files if f.suffix == ".docx" and f.name.startswith("Perjanjian Kinerja"))
+    return [f"Dokumen kinerja 2027: Manual IKU, {agreements} perjanjian kinerja dan matriks cascading kedua "
+            f"instansi ({len(made.files)} berkas, {len(made.pdfs)} PDF)"
+            + (f", nomor {', '.join(made.numbers)}" if made.numbers else "") + "."] + \
+        [f"  catatan: {line}" for line in made.notes]

@@ -187,6 +187,7 @@ INSTANSI = ListSheet("Instansi", "TabelInstansi", (
     Column("iku_instrument", "Instrumen IKU", 20, dropdown="DaftarInstrumenIKU", required=False),
     Column("iku_title", "Judul Instrumen IKU", 44, required=False),
     Column("pk_quarters", "Target Triwulan di PK", 14, dropdown="DaftarYaTidak", required=False),
+    Column("manual_fields", "Isi Manual IKU", 30, required=False),  # labels of the card's fields; blank: all
 ), optional=True)
 
 POLA_NOMOR = ListSheet("Pola Nomor", "TabelPolaNomor", (
@@ -276,6 +277,7 @@ PANEL_FIELDS = {
     "month": (7, "Bulan ekspor (YYYY-MM, kosong = bulan lalu)"),
     "sop_file": (8, "Berkas SOP untuk diimpor (Word, PDF, Excel, teks)"),
     "sop_code": (9, "Kode SOP baru (nama lembarnya)"),
+    "year": (10, "Tahun dokumen kinerja (kosong = tahun depan mulai Oktober)"),
 }
 
 
@@ -299,6 +301,7 @@ PANEL_ACTIONS = {
     "rebuild_tracking": "Buat ulang lembar Lacak",
     "render_sop": "Cetak SOP dan BPMN (pilih sel di lembar SOP)",
     "import_sop": f"Impor SOP (berkas di {panel_cell('sop_file')}, kode di {panel_cell('sop_code')})",
+    "kinerja": f"Buat dokumen kinerja (tahun di {panel_cell('year')})",
 }
 DAFTAR = "Daftar Pilihan"
 RESERVED_SHEETS = {s.name for s in LIST_SHEETS} | {PANDUAN, DAFTAR, PANEL, TEMUAN}

@@ -46,6 +46,7 @@ class InstansiProfile:
     meeting_place: object = None
     author: object = None            # the documents' author property
     pk_quarters: object = None       # Ya: a Perjanjian Kinerja's lampiran has target columns Tw I to IV
+    manual_fields: object = None     # the Manual IKU card's fields, by label, comma separated; blank: all
     iku_instrument: object = None    # Peraturan Menteri | Keputusan Menteri: what sets the IKU
     iku_title: object = None         # its title line, when not the Menteri's own ("Peraturan Menteri Ketenagakerjaan")
     row: int | None = None
