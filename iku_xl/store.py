@@ -13,6 +13,7 @@ from typing import Protocol, runtime_checkable
 from .core.book import Book
 from .core.case import Case
 from .core.history import HistoryEntry
+from .core.meeting import Meeting
 from .core.register import NumberEntry
 
 
@@ -20,7 +21,11 @@ from .core.register import NumberEntry
 class Store(Protocol):
     book: Book
     folder: Path   # the workbook's folder
-    output: Path   # where documents, exports and prints go (Folder Keluaran, counted from `folder`)
+
+    @property
+    def output(self) -> Path:
+        """Where documents, exports and prints go (Folder Keluaran, inside `folder`); refused with a sentence
+        when the cell leads out of it, so only the actions that write there are stopped by it."""
 
     def __enter__(self) -> Store: ...
 
@@ -38,6 +43,9 @@ class Store(Protocol):
 
     def record_numbers(self, entries: list[NumberEntry]) -> None:
         """New Penomoran rows after the last one."""
+
+    def record_meetings(self, meetings: list[Meeting]) -> bool:
+        """New Rapat rows after the last one; False when the workbook has no Rapat sheet (nothing written)."""
 
     def commit(self) -> None:
         """Make the changes last (the file is saved; in Excel they are already in the open workbook)."""
@@ -77,13 +85,16 @@ class RecordStore(ABC):
     def history_next_row(self) -> int: ...
 
     @abstractmethod
+    def has_sheet(self, name: str) -> bool: ...
+
+    @abstractmethod
     def rebuild_lacak(self, code: str) -> None: ...
 
     @abstractmethod
     def update_lacak(self, code: str, cases: list[Case], new_entries: list[HistoryEntry]) -> None: ...
 
     def save_cases(self, changes: list[tuple[Case | None, Case]]) -> None:
-        from .workbook import layout
+        from .core import layout
 
         fields = [c.field for c in layout.KASUS.columns]
         free = next_free_row(self.book.cases)
@@ -94,7 +105,7 @@ class RecordStore(ABC):
                               changed_fields(before, case, [f for f in fields if hasattr(case, f)]))
 
     def append_history(self, entries: list[HistoryEntry]) -> None:
-        from .workbook import layout
+        from .core import layout
 
         row = self.history_next_row()
         for entry in entries:
@@ -104,12 +115,26 @@ class RecordStore(ABC):
                 self.book.history.append(entry)
 
     def record_numbers(self, entries: list[NumberEntry]) -> None:
-        from .workbook import layout
+        from .core import layout
 
         row = next_free_row([e for e in self.book.numbers if e.row])
         for entry in entries:
             entry.row, row = row, row + 1
             self.write_record(layout.PENOMORAN, entry, entry.row)
+
+    def record_meetings(self, meetings: list[Meeting]) -> bool:
+        from .core import layout
+
+        if not meetings:
+            return True
+        if not self.has_sheet(layout.RAPAT.name):
+            return False
+        row = next_free_row([m for m in self.book.meetings if m.row])
+        for meeting in meetings:
+            meeting.row, row = row, row + 1
+            self.write_record(layout.RAPAT, meeting, meeting.row)
+            self.book.meetings.append(meeting)
+        return True
 
     def refresh_tracking(self, moved: list[Case], entries: list[HistoryEntry], rebuild: set[str]) -> None:
         from .core.values import text_of

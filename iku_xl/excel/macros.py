@@ -12,9 +12,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .. import clock, failures
+from ..core import layout
 from ..core.values import as_int, is_blank, text_of
 from ..errors import IkuError, Refused
-from ..workbook import layout
 from .live_sheets import is_sheet, selected_rows, sheet_named
 from .live_store import LiveStore, action_lock
 
@@ -247,6 +247,24 @@ def export(book) -> str:
 
 
 @_action
+def kinerja(book) -> str:
+    """Buat dokumen kinerja: the Manual IKU, Perjanjian Kinerja and cascading matrix of the year on the Panel."""
+    from ..actions.kinerja import default_year, make_kinerja
+
+    value = panel_value(book, "year")
+    year = as_int(value) if value is not None else default_year(clock.today())
+    if year is None:
+        raise Refused(f"Tahun di Panel ('{value}') bukan tahun; ketik misalnya {clock.today().year + 1} atau "
+                      "kosongkan.", sheet=layout.PANEL, cell=layout.panel_cell("year"))
+    result = make_kinerja(LiveStore(book), year)
+    folder = result.files[0].parent.parent if result.files else None
+    notes = "\n".join(result.notes)
+    return (f"{len(result.files)} dokumen kinerja {year} dibuat di {folder}"
+            + (f" (nomor perjanjian kinerja {', '.join(result.numbers)})" if result.numbers else "") + "."
+            + (f"\n{notes}" if notes else ""))
+
+
+@_action
 def rebuild_tracking(book) -> str:
     """Buat ulang lembar Lacak from Kasus and Riwayat."""
     from ..actions import workflow
@@ -276,9 +294,9 @@ def import_sop(book) -> str:
     import tempfile
 
     from ..actions.sop_import import check_code, sheets_for
+    from ..core.cells import column_letter
     from ..importers.sop_file import read_sop_file
     from ..workbook import lacak
-    from ..workbook.grid import column_letter
 
     source, code = panel_value(book, "sop_file"), panel_value(book, "sop_code")
     file_cell, code_cell = layout.panel_cell("sop_file"), layout.panel_cell("sop_code")
@@ -286,9 +304,10 @@ def import_sop(book) -> str:
         raise Refused(f"Isi berkas SOP di sel {file_cell} dan kode SOP baru di sel {code_cell} lembar Panel, lalu "
                       "jalankan lagi.", sheet=layout.PANEL, cell=file_cell if source is None else code_cell)
     code = check_code(text_of(code))
-    path = Path(text_of(source).strip().strip('"'))
-    if not path.is_absolute():
-        path = workbook_folder(book) / path
+    from ..confined import inside_folder
+
+    # the cell travels with the workbook: only a file inside the workbook's folder is read
+    path = inside_folder(workbook_folder(book), text_of(source).strip().strip('"'), "Berkas SOP", layout.PANEL, "B8")
     imported = read_sop_file(path, code)
     with LiveStore(book) as store:
         if sheet_named(book, code) is not None or code in store.book.sops:
@@ -333,7 +352,7 @@ def workbook_folder(book) -> Path:
 
 PANEL_ACTIONS = {layout.PANEL_ACTIONS[macro.__name__]: macro for macro in (  # by name: a choice runs its own macro
     validate, open_cases, advance, return_case, hold, resume, cancel, undo, generate, export, rebuild_tracking,
-    render_sop, import_sop)}
+    render_sop, import_sop, kinerja)}
 
 
 def run_panel(book=None):
