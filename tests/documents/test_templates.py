@@ -15,13 +15,15 @@ import pytest
 from iku_xl.actions.generate import generate
 from iku_xl.core.document_kinds import KINDS
 from iku_xl.documents.render import environment
-from tests.helpers import ROOT, soffice
+from tests.helpers import ROOT, edit, soffice
 
 TEMPLATES = ROOT / "templates"
-# a demo case whose SOP makes each kind (a kind added to the registry is added here)
-DEMO_CASE = {"nota_dinas": "IKU-2026-001", "permenko_iku": "IKU-2026-001", "lembar_disposisi": "IKU-2026-001",
-             "undangan_rapat": "IKU-2026-002", "notula_rapat": "IKU-2026-002", "sk_tim": "IKU-2026-003",
-             "keputusan_iku": "IKU-2026-003"}
+TODAY, BEFORE_MEETING = dt.date(2026, 11, 23), dt.date(2026, 11, 18)  # IKU-2026-002 meets on 20 November
+# a demo case whose SOP makes each kind, and the day it is made on (a kind added to the registry is added here)
+DEMO_CASE = {"nota_dinas": ("IKU-2026-001", TODAY), "permenko_iku": ("IKU-2026-001", TODAY),
+             "lembar_disposisi": ("IKU-2026-001", TODAY), "undangan_rapat": ("IKU-2026-002", BEFORE_MEETING),
+             "notula_rapat": ("IKU-2026-001", TODAY), "sk_tim": ("IKU-2026-003", TODAY),
+             "keputusan_iku": ("IKU-2026-003", TODAY)}  # Kemnaker set by Keputusan Menteri (below)
 
 
 def fields_used(template: Path) -> set[str]:
@@ -55,6 +57,7 @@ def test_every_template_renders_after_a_round_trip_through_writer(demo_book, tmp
         pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-writer")
     step_kinds = [kind for kind in KINDS.values() if kind.step]
     assert set(DEMO_CASE) == {kind.code for kind in step_kinds}, "add a demo case for each new kind to DEMO_CASE"
+    edit(demo_book, {"Instansi": {"AA3": "Keputusan Menteri", "AB3": None}})  # Kemnaker's IKU by Keputusan
     saved = tmp_path / "templat"
     saved.mkdir()
     for file in TEMPLATES.iterdir():
@@ -78,12 +81,12 @@ def test_every_template_renders_after_a_round_trip_through_writer(demo_book, tmp
     for file in made:
         text = zipfile.ZipFile(file).read("word/document.xml").decode("utf-8")
         assert "{{" not in text and "{%" not in text, file.name
-        assert "Kementerian" in re.sub(r"<[^>]+>", "", text), file.name
+        assert "kementerian" in re.sub(r"<[^>]+>", "", text).lower(), file.name
 
 
 def _one(demo_book, kind: str, templates: Path, tmp_path: Path) -> list[Path]:
-    made = generate(demo_book, [DEMO_CASE[kind]], [kind], tmp_path / "naskah" / kind, templates=templates,
-                    today=dt.date(2026, 11, 23))
+    case_id, day = DEMO_CASE[kind]
+    made = generate(demo_book, [case_id], [kind], tmp_path / "naskah" / kind, templates=templates, today=day)
     assert len(made.files) == 1, (kind, made.skipped)
     return made.files
 
