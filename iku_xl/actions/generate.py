@@ -156,16 +156,24 @@ def _number(book, made, today: dt.date):
 
 
 def _word_style(book, made, templates: Path, workbook_folder: Path) -> WordStyle:
-    """The profile's look, with its logo and emblem found inside the workbook's folder or the templates folder
-    (never elsewhere), each checked to be a PNG or JPEG of a sensible size."""
+    """The profile's look, with its logo and emblem (profile_images)."""
+    images = profile_images(book, made.profile, templates, workbook_folder,
+                            {"logo": made.style.logo, "emblem": made.style.emblem})
+    return WordStyle(made.style.paper, made.style.font, made.style.size, images["logo"], images["emblem"])
+
+
+def profile_images(book, profile, templates: Path, workbook_folder: Path,
+                   names: dict[str, str] | None = None) -> dict[str, str]:
+    """The profile's logo and emblem (absolute paths, "" when none is named), found inside the workbook's folder
+    or the templates folder, never elsewhere, each checked to be a PNG or JPEG of a sensible size."""
     images = {}
-    for image, name, column in (("logo", made.style.logo, "Berkas Logo"),
-                                ("emblem", made.style.emblem, "Berkas Lambang Garuda")):
+    for image, column in (("logo", "Berkas Logo"), ("emblem", "Berkas Lambang Garuda")):
+        name = names[image] if names is not None else profile.text(image)
         if not name:
             images[image] = ""
             continue
         sheet = layout.INSTANSI.name
-        cell = book.cell(sheet, image, made.profile.row)
+        cell = book.cell(sheet, image, profile.row)
         found, outside = None, None
         for folder in (workbook_folder, templates):
             try:
@@ -179,11 +187,11 @@ def _word_style(book, made, templates: Path, workbook_folder: Path) -> WordStyle
         if found is None and outside is not None:
             raise outside
         if found is None:
-            raise Refused(f"Berkas gambar '{name}' (kolom {column} profil {made.profile.key}) tidak ada di folder buku "
+            raise Refused(f"Berkas gambar '{name}' (kolom {column} profil {profile.key}) tidak ada di folder buku "
                           "kerja maupun folder templat; salin berkasnya ke sana atau perbaiki namanya di lembar "
                           "Instansi.", sheet=sheet, cell=cell)
         images[image] = str(checked_image(found, column, sheet, cell))
-    return WordStyle(made.style.paper, made.style.font, made.style.size, images["logo"], images["emblem"])
+    return images
 
 
 def _jobs(book, case_ids, kinds, result: Generated):
