@@ -108,6 +108,9 @@ CASES = {
     "cascaded unit whose official left Pejabat": ("Pejabat", {"E16": "Kedeputian Bidang Koordinasi Politik Dalam "
                                                                     "Negeri"},
                                                   ("D3", "warning", "unit", "belum punya pejabat"), "Cascading"),
+    "cascaded eselon ii official without a superior": ("Pejabat", {"J16": None},
+                                                        ("D3", "warning", "unit", "belum punya atasan langsung"),
+                                                        "Cascading"),
     "cascading an unknown IKU": ("Cascading", {"B2": "Indeks Koordinasi"}, ("B2", "error", "indikator",
                                                                               "tidak ada di lembar IKU")),
     "cascading kind unknown": ("Cascading", {"G2": "Sebagian"}, ("G2", "error", "cascade", "tidak dikenal")),
