@@ -374,6 +374,9 @@ def main(argv: list[str] | None = None) -> int:
     _interrupt_on_terminate()
     failures.forget_written()
     try:
+        from .documents.pdf import reap_orphans
+
+        reap_orphans()  # what a run killed outright (SIGKILL) left: LibreOffice processes, working folders
         args = build_parser().parse_args(argv)
         if not args.command:
             build_parser().print_help()

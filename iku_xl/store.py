@@ -20,7 +20,11 @@ from .core.register import NumberEntry
 class Store(Protocol):
     book: Book
     folder: Path   # the workbook's folder
-    output: Path   # where documents, exports and prints go (Folder Keluaran, counted from `folder`)
+
+    @property
+    def output(self) -> Path:
+        """Where documents, exports and prints go (Folder Keluaran, inside `folder`); refused with a sentence
+        when the cell leads out of it, so only the actions that write there are stopped by it."""
 
     def __enter__(self) -> Store: ...
 

@@ -7,18 +7,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import clock
+from ..confined import checked_image, inside_folder
 from ..core import layout, naskah
 from ..core.case import OPEN_STATUSES
 from ..core.document_kinds import DOCUMENT_KINDS, IKU_INSTRUMENT_KINDS, KINDS, kind_code
 from ..core.identifiers import identifier_problem
 from ..core.numbering import assign_numbers
 from ..core.office_hours import office_calendar
-from ..core.settings import Settings
+from ..core.settings import LABELS
 from ..core.values import as_int, text_of
 from ..documents.batch import render_many
 from ..documents.names import document_file_name, inside, safe_name
 from ..documents.word_style import WordStyle
-from ..errors import CannotSave, Refused, UsageError, os_reason
+from ..errors import CannotSave, Refused, UnsafePath, UsageError, os_reason
 from ..files import atomic_output
 from ..store import open_store
 
@@ -31,19 +32,20 @@ class Generated:
     skipped: list[str] = field(default_factory=list)
 
 
-def templates_folder(explicit: str | Path | None, settings: Settings, workbook_folder: Path) -> Path:
-    """--templates, else the Folder Templat of Pengaturan (counted from the workbook's folder), else the
-    templates shipped with the program."""
+def templates_folder(explicit: str | Path | None, book, workbook_folder: Path) -> Path:
+    """--templates (typed by whoever runs the command), else the Folder Templat of Pengaturan (a folder inside
+    the workbook's folder, never elsewhere: the workbook travels), else the templates shipped with the program."""
     if explicit:
         return Path(explicit)
-    configured = settings.template_folder
+    configured = book.settings.template_folder
     if configured:
-        folder = workbook_folder / configured
+        sheet = layout.PENGATURAN.name
+        cell = book.cell(sheet, "value", book.settings.rows.get(LABELS["template_folder"]))
+        folder = inside_folder(workbook_folder, configured, "Folder Templat", sheet, cell)
         if folder.is_dir():
             return folder
-        raise Refused(f"Folder templat '{configured}' (lembar Pengaturan) tidak ada di {workbook_folder}; perbaiki "
-                      "isinya "
-                      "atau kosongkan untuk memakai templat bawaan.", sheet=layout.PENGATURAN.name)
+        raise Refused(f"Folder templat '{configured}' (lembar Pengaturan sel {cell}) tidak ada di {workbook_folder}; "
+                      "perbaiki isinya atau kosongkan untuk memakai templat bawaan.", sheet=sheet, cell=cell)
     return shipped_templates()
 
 
@@ -73,20 +75,23 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
     with open_store(target) as store:
         book = store.book
         calendar = office_calendar(book.settings, book.days_off)
-        folder = templates_folder(templates, book.settings, store.folder)
+        folder = templates_folder(templates, book, store.folder)
         drafts = []
         for case, sop, step, kind in _progress(_jobs(book, case_ids, wanted_kinds or None, result), "Menyusun naskah"):
             try:
                 made = naskah.draft(book, sop, case, step, kind, today, calendar)
-                style = _word_style(made, folder, store.folder)
+                style = _word_style(book, made, folder, store.folder)
                 number, day, entry = _number(book, made, today)
+            except UnsafePath:
+                raise  # a cell naming a file outside the workbook's folder stops the whole run
             except Refused as refusal:
                 result.skipped.append(f"{case.id_text} {KINDS[kind].label}: {refusal.message}")
                 continue
             base = Path(out_dir).absolute() if out_dir else store.output
             target_folder = base if out_dir else base / safe_name(case.id_text)
             name = document_file_name(KINDS[kind].label, number, "", case.id_text if out_dir else "")
-            drafts.append((inside(base, target_folder / name), folder / KINDS[kind].template,
+            template = inside_folder(folder, KINDS[kind].template, "Templat")
+            drafts.append((inside(base, target_folder / name), template,
                            naskah.finish(made, number, day), style, made.properties, entry, number))
         contents = render_many([(template, context, style, properties)
                                 for _, template, context, style, properties, _, _ in drafts])
@@ -132,20 +137,34 @@ def _number(book, made, today: dt.date):
     return assigned.number, assigned.date, assigned.entry
 
 
-def _word_style(made, templates: Path, workbook_folder: Path) -> WordStyle:
-    """The profile's look, with its logo and emblem found beside the workbook or among the templates."""
+def _word_style(book, made, templates: Path, workbook_folder: Path) -> WordStyle:
+    """The profile's look, with its logo and emblem found inside the workbook's folder or the templates folder
+    (never elsewhere), each checked to be a PNG or JPEG of a sensible size."""
     images = {}
     for image, name, column in (("logo", made.style.logo, "Berkas Logo"),
                                 ("emblem", made.style.emblem, "Berkas Lambang Garuda")):
         if not name:
             images[image] = ""
             continue
-        found = next((p for p in (workbook_folder / name, templates / name) if p.is_file()), None)
+        sheet = layout.INSTANSI.name
+        cell = book.cell(sheet, image, made.profile.row)
+        found, outside = None, None
+        for folder in (workbook_folder, templates):
+            try:
+                candidate = inside_folder(folder, name, column, sheet, cell)
+            except UnsafePath as refusal:
+                outside = outside or refusal
+                continue
+            if candidate.exists():
+                found = candidate
+                break
+        if found is None and outside is not None:
+            raise outside
         if found is None:
             raise Refused(f"Berkas gambar '{name}' (kolom {column} profil {made.profile.key}) tidak ada di folder buku "
                           "kerja maupun folder templat; salin berkasnya ke sana atau perbaiki namanya di lembar "
-                          "Instansi.", sheet=layout.INSTANSI.name)
-        images[image] = str(found.resolve())
+                          "Instansi.", sheet=sheet, cell=cell)
+        images[image] = str(checked_image(found, column, sheet, cell))
     return WordStyle(made.style.paper, made.style.font, made.style.size, images["logo"], images["emblem"])
 
 

@@ -22,8 +22,8 @@ FUTURE_TOLERANCE = dt.timedelta(minutes=2)  # clocks of colleagues' PCs differ a
 
 
 def next_case_id(existing: list[str], year: int) -> str:
-    pattern = re.compile(rf"^IKU-{year}-(\d+)$")
-    numbers = [int(m.group(1)) for m in (pattern.match(i) for i in existing) if m]
+    pattern = re.compile(rf"^IKU-{year}-(\d+)$", re.IGNORECASE)
+    numbers = [int(m.group(1)) for m in (pattern.match(i.strip()) for i in existing) if m]
     return f"IKU-{year}-{max(numbers, default=0) + 1:03d}"
 
 

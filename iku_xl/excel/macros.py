@@ -304,9 +304,10 @@ def import_sop(book) -> str:
         raise Refused(f"Isi berkas SOP di sel {file_cell} dan kode SOP baru di sel {code_cell} lembar Panel, lalu "
                       "jalankan lagi.", sheet=layout.PANEL, cell=file_cell if source is None else code_cell)
     code = check_code(text_of(code))
-    path = Path(text_of(source).strip().strip('"'))
-    if not path.is_absolute():
-        path = workbook_folder(book) / path
+    from ..confined import inside_folder
+
+    # the cell travels with the workbook: only a file inside the workbook's folder is read
+    path = inside_folder(workbook_folder(book), text_of(source).strip().strip('"'), "Berkas SOP", layout.PANEL, "B8")
     imported = read_sop_file(path, code)
     with LiveStore(book) as store:
         if sheet_named(book, code) is not None or code in store.book.sops:

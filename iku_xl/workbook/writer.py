@@ -18,6 +18,7 @@ from ..core.book import Book
 from ..core.cells import column_letter
 from ..core.document_kinds import KINDS
 from ..core.sop import IDENTITY_FIELDS, SYMBOLS, Sop, StepKind
+from ..core.text_rules import without_control_characters
 from ..core.tracking import TrackingRow, tracking_rows
 from . import lacak, styles
 from .page import finish_sheet, print_tall, print_wide
@@ -86,7 +87,10 @@ def with_target_columns(sheet: layout.ListSheet, years: tuple[int, ...]) -> layo
 
 
 def put(ws, row: int, column: int, value: object):
-    """A cell holding data: text that starts with '=' (a title, a pasted '=cmd|...') stays text."""
+    """A cell holding data: text that starts with '=' (a title, a pasted '=cmd|...') stays text; control
+    characters typed by hand, which the file format cannot hold, are left out."""
+    if isinstance(value, str):
+        value = without_control_characters(value)
     cell = ws.cell(row=row, column=column, value=value)
     if cell.data_type == "f":
         cell.data_type = "s"
