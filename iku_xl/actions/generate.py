@@ -138,16 +138,22 @@ def _number(book, made, today: dt.date):
 
 
 def _word_style(book, made, templates: Path, workbook_folder: Path) -> WordStyle:
-    """The profile's look, with its logo and emblem found inside the workbook's folder or the templates folder
+    """The profile's look for a draft."""
+    return instansi_style(book, made.profile, made.style.paper, made.style.font, made.style.size, made.style.logo,
+                          made.style.emblem, templates, workbook_folder)
+
+
+def instansi_style(book, profile, paper: str, font: str, size: int, logo: str, emblem: str, templates: Path,
+                   workbook_folder: Path) -> WordStyle:
+    """An instansi's look, with its logo and emblem found inside the workbook's folder or the templates folder
     (never elsewhere), each checked to be a PNG or JPEG of a sensible size."""
     images = {}
-    for image, name, column in (("logo", made.style.logo, "Berkas Logo"),
-                                ("emblem", made.style.emblem, "Berkas Lambang Garuda")):
+    for image, name, column in (("logo", logo, "Berkas Logo"), ("emblem", emblem, "Berkas Lambang Garuda")):
         if not name:
             images[image] = ""
             continue
         sheet = layout.INSTANSI.name
-        cell = book.cell(sheet, image, made.profile.row)
+        cell = book.cell(sheet, image, profile.row)
         found, outside = None, None
         for folder in (workbook_folder, templates):
             try:
@@ -161,11 +167,11 @@ def _word_style(book, made, templates: Path, workbook_folder: Path) -> WordStyle
         if found is None and outside is not None:
             raise outside
         if found is None:
-            raise Refused(f"Berkas gambar '{name}' (kolom {column} profil {made.profile.key}) tidak ada di folder buku "
+            raise Refused(f"Berkas gambar '{name}' (kolom {column} profil {profile.key}) tidak ada di folder buku "
                           "kerja maupun folder templat; salin berkasnya ke sana atau perbaiki namanya di lembar "
                           "Instansi.", sheet=sheet, cell=cell)
         images[image] = str(checked_image(found, column, sheet, cell))
-    return WordStyle(made.style.paper, made.style.font, made.style.size, images["logo"], images["emblem"])
+    return WordStyle(paper, font, size, images["logo"], images["emblem"])
 
 
 def _jobs(book, case_ids, kinds, result: Generated):

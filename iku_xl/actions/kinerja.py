@@ -20,7 +20,7 @@ from ..documents.word_style import WordStyle
 from ..errors import CannotSave, Refused, UsageError, os_reason
 from ..files import atomic_output
 from ..store import open_store
-from .generate import templates_folder
+from .generate import instansi_style, templates_folder
 
 KIND = "perjanjian_kinerja"
 STATEMENT_MINISTER = [
@@ -57,7 +57,7 @@ def make_kinerja(target, year: int, sop: str | None = None, instansi: str | None
     sheets: list[tuple[Path, layout.ListSheet, list[list]]] = []
     with open_store(target) as store:
         book = store.book
-        folder = templates_folder(templates, book.settings, store.folder)
+        folder = templates_folder(templates, book, store.folder)
         base = (Path(out_dir).absolute() if out_dir else store.output / "kinerja" / str(year))
         entries = []
         for profile in _profiles(book, sop, instansi):
@@ -66,7 +66,7 @@ def make_kinerja(target, year: int, sop: str | None = None, instansi: str | None
                 made.notes.append(f"{profile.text('name') or profile.key}: belum ada baris IKU; isi lembar IKU dulu.")
                 continue
             where = inside(base, base / safe_name(profile.key))
-            style = _style(profile, folder, store.folder)
+            style = _style(book, profile, folder, store.folder)
             properties = {"author": profile.text("author") or profile.text("unit"), "company": profile.text("name"),
                           "case_id": "", "language": "id-ID"}
             years = kinerja.period_years(rows)
@@ -143,25 +143,11 @@ def _profiles(book, sop: str | None, code: str | None) -> list[InstansiProfile]:
     return kinerja.profiles_with_iku(book)
 
 
-def _style(profile: InstansiProfile, templates: Path, workbook_folder: Path) -> WordStyle:
-    """The instansi's letter style, with its logo and emblem found beside the workbook or among the templates."""
-    images = {}
-    for image, column in (("logo", "Berkas Logo"), ("emblem", "Berkas Lambang Garuda")):
-        name = profile.text(image)
-        if not name:
-            images[image] = ""
-            continue
-        # only a file inside the workbook's or the templates' folder: a shared workbook may name any path
-        found = next((p for p in (workbook_folder / name, templates / name) if p.is_file()
-                      and p.resolve().is_relative_to(p.parent.resolve())
-                      and any(p.resolve().is_relative_to(f.resolve()) for f in (workbook_folder, templates))), None)
-        if found is None:
-            raise Refused(f"Berkas gambar '{name}' (kolom {column} profil {profile.key}) tidak ada di folder buku "
-                          "kerja maupun folder templat; salin berkasnya ke sana atau perbaiki namanya di lembar "
-                          "Instansi.", sheet=layout.INSTANSI.name)
-        images[image] = str(found.resolve())
+def _style(book, profile: InstansiProfile, templates: Path, workbook_folder: Path) -> WordStyle:
+    """The instansi's letter style (paper, font, its logo and Garuda images)."""
     font, size = profile.font(False)
-    return WordStyle(profile.paper(False), font, size, images["logo"], images["emblem"])
+    return instansi_style(book, profile, profile.paper(False), font, size, profile.text("logo"),
+                          profile.text("emblem"), templates, workbook_folder)
 
 
 def _number(book, profile: InstansiProfile, agreement: kinerja.Agreement, year: int, today: dt.date):

@@ -8,6 +8,7 @@ from pathlib import PureWindowsPath
 
 from .. import layout
 from ..book import Book
+from ..document_kinds import KINDS
 from ..findings import Finding, Level
 from ..settings import LABELS
 from ..text_rules import text_problem
@@ -56,7 +57,8 @@ def _orphans(book: Book) -> Iterator[Finding]:
     for sheet, records, what in ((layout.PENOMORAN, book.numbers, "Nomor naskah"),):  # IKU: iku_rules says it
         for record in records:
             case_id = text_of(record.case_id)
-            if case_id and case_id.lower() not in known:
+            yearly = record.kind in KINDS and not KINDS[record.kind].step  # a PK's register key names its year, unit
+            if case_id and case_id.lower() not in known and not yearly:
                 yield Finding(sheet.name, book.cell(sheet.name, "case_id", record.row), Level.GALAT, "case_id",
                               f"{what} ini milik kasus {case_id} yang tidak ada lagi di lembar Kasus; kembalikan "
                               "baris kasusnya (salin dari folder cadangan), jangan menghapus kasus.", case=case_id)
