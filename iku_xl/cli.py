@@ -122,6 +122,8 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--out", metavar="FOLDER", help="folder keluaran (bawaan: output/<ID kasus>/)")
     gen.add_argument("--pdf", action="store_true", help="juga buat PDF dengan LibreOffice")
     gen.add_argument("--templates", metavar="FOLDER", help="folder templat Word (bawaan: templat bawaan program)")
+    gen.add_argument("--tanggal", type=day, dest="today", metavar="YYYY-MM-DD",
+                     help="tanggal naskah (bawaan: hari ini, atau hari kerja berikutnya bila hari ini libur)")
 
     exp = commands.add_parser("export", help="ekspor bulanan lembar pelacakan, kepatuhan waktu, dan grafik")
     exp.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
@@ -164,6 +166,14 @@ def moment(text: str) -> dt.datetime:
         return dt.datetime.fromisoformat(text.strip().replace(" ", "T"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"waktu '{text}' tidak dikenal; tulis seperti 2026-11-23T09:30") from None
+
+
+def day(text: str) -> dt.date:
+    """--tanggal: 2026-11-23."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"tanggal '{text}' tidak dikenal; tulis seperti 2026-11-23") from None
 
 
 def _print_json(data) -> None:
@@ -298,7 +308,8 @@ def _status_command(name: str):
 
 def cmd_generate(args) -> int:
     from .actions.generate import generate
-    result = generate(args.path, args.cases, args.kinds, args.out, args.pdf, templates=args.templates)
+    result = generate(args.path, args.cases, args.kinds, args.out, args.pdf, today=args.today,
+                      templates=args.templates)
     for path in result.files + result.pdfs:
         print(f"  {path}")
     for line in result.skipped:

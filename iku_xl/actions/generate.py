@@ -69,17 +69,19 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
              templates: str | Path | None = None) -> Generated:
     """`target` is the workbook's path, or the live workbook's store. A document that cannot be made is
     named in `skipped` with its reason; the others are made all the same."""
-    today = today or clock.today()
+    moment = clock.now()
+    now = moment if today is None else None
     wanted_kinds = [_kind(k) for k in kinds or []]
     result = Generated()
     with open_store(target) as store:
         book = store.book
         calendar = office_calendar(book.settings, book.days_off)
+        today = today or document_day(moment, calendar)
         folder = templates_folder(templates, book, store.folder)
-        drafts = []
+        drafts, meetings = [], []
         for case, sop, step, kind in _progress(_jobs(book, case_ids, wanted_kinds or None, result), "Menyusun naskah"):
             try:
-                made = naskah.draft(book, sop, case, step, kind, today, calendar)
+                made = naskah.draft(book, sop, case, step, kind, today, calendar, now)
                 style = _word_style(book, made, folder, store.folder)
                 number, day, entry = _number(book, made, today)
             except UnsafePath:
@@ -93,6 +95,9 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
             template = inside_folder(folder, KINDS[kind].template, "Templat")
             drafts.append((inside(base, target_folder / name), template,
                            naskah.finish(made, number, day), style, made.properties, entry, number))
+            if made.meeting is not None:
+                meetings.append(made.meeting)
+                book.meetings.append(made.meeting)  # a second undangan of the batch names the same meeting
         contents = render_many([(template, context, style, properties)
                                 for _, template, context, style, properties, _, _ in drafts])
         rendered = [(file, content, entry) for (file, *_, entry, _), content in zip(drafts, contents)]
@@ -101,6 +106,12 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
             if entry is not None:
                 entry.file = str(file)
         store.record_numbers([entry for _, _, entry in rendered if entry is not None])
+        for meeting in meetings:
+            book.meetings.remove(meeting)
+        if not store.record_meetings(meetings):
+            result.skipped.append(f"Lembar {layout.RAPAT.name} tidak ada di buku kerja ini, jadi jadwal rapat dari "
+                                  "undangan tidak dicatat; salin lembar itu dari workbook/iku.xlsx agar notulanya "
+                                  "bisa dibuat.")
         store.commit()
         result.numbers = [number for *_, number in drafts if number]
     try:
@@ -118,6 +129,13 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
         from ..documents.pdf import convert_to_pdf
         result.pdfs = convert_to_pdf(result.files)
     return result
+
+
+def document_day(now: dt.datetime, calendar) -> dt.date:
+    """A document's date: today when it is a working day of the office calendar, else the next working day."""
+    if calendar.is_working_day(now.date()):
+        return now.date()
+    return calendar.next_working_moment(dt.datetime.combine(now.date(), dt.time(23, 59))).date()
 
 
 def _kind(text: str) -> str:
@@ -138,17 +156,19 @@ def _number(book, made, today: dt.date):
 
 
 def _word_style(book, made, templates: Path, workbook_folder: Path) -> WordStyle:
-    """The profile's look for a draft."""
-    return instansi_style(book, made.profile, made.style.paper, made.style.font, made.style.size, made.style.logo,
-                          made.style.emblem, templates, workbook_folder)
+    """The profile's look, with its logo and emblem (profile_images)."""
+    images = profile_images(book, made.profile, templates, workbook_folder,
+                            {"logo": made.style.logo, "emblem": made.style.emblem})
+    return WordStyle(made.style.paper, made.style.font, made.style.size, images["logo"], images["emblem"])
 
 
-def instansi_style(book, profile, paper: str, font: str, size: int, logo: str, emblem: str, templates: Path,
-                   workbook_folder: Path) -> WordStyle:
-    """An instansi's look, with its logo and emblem found inside the workbook's folder or the templates folder
-    (never elsewhere), each checked to be a PNG or JPEG of a sensible size."""
+def profile_images(book, profile, templates: Path, workbook_folder: Path,
+                   names: dict[str, str] | None = None) -> dict[str, str]:
+    """The profile's logo and emblem (absolute paths, "" when none is named), found inside the workbook's folder
+    or the templates folder, never elsewhere, each checked to be a PNG or JPEG of a sensible size."""
     images = {}
-    for image, name, column in (("logo", logo, "Berkas Logo"), ("emblem", emblem, "Berkas Lambang Garuda")):
+    for image, column in (("logo", "Berkas Logo"), ("emblem", "Berkas Lambang Garuda")):
+        name = names[image] if names is not None else profile.text(image)
         if not name:
             images[image] = ""
             continue
@@ -171,7 +191,7 @@ def instansi_style(book, profile, paper: str, font: str, size: int, logo: str, e
                           "kerja maupun folder templat; salin berkasnya ke sana atau perbaiki namanya di lembar "
                           "Instansi.", sheet=sheet, cell=cell)
         images[image] = str(checked_image(found, column, sheet, cell))
-    return WordStyle(paper, font, size, images["logo"], images["emblem"])
+    return images
 
 
 def _jobs(book, case_ids, kinds, result: Generated):

@@ -13,6 +13,7 @@ from ..core.book import Book
 from ..core.calendar import OfficeCalendar
 from ..core.case import Case
 from ..core.history import HistoryEntry
+from ..core.meeting import meeting_of
 from ..core.office_hours import office_calendar
 from ..core.text_rules import text_problem
 from ..core.values import as_int, is_blank, text_of
@@ -155,7 +156,8 @@ def advance(path, case_id: str, decision: bool | None = None, by: str | None = N
         case = book.case(case_id)
         after, entry = workflow.advance(copy.copy(case), _sop_of(book, case), calendar, decision=decision,
                                         at=at or now, by=who(book, case, by), note=note, now=now,
-                                        history=book.history_of(case.id_text))
+                                        history=book.history_of(case.id_text),
+                                        meeting=meeting_of(book.meetings, case.id_text))
         _replace(book, case, after, change)
         change.history.append(entry)
         where = f"langkah {after.step}" if text_of(after.status) != "Selesai" else "akhir SOP"
@@ -209,8 +211,8 @@ def reschedule(path, by: str | None = None, now: dt.datetime | None = None) -> C
             if not case.id_text or sop is None:
                 continue
             found = workflow.reschedule(
-                copy.copy(case), sop, calendar, book.history_of(case.id_text), at=now, by=who(book, case, by)
-            )
+                copy.copy(case), sop, calendar, book.history_of(case.id_text), at=now, by=who(book, case, by),
+                meeting=meeting_of(book.meetings, case.id_text))
             if found:
                 after, entry = found
                 _replace(book, case, after, change)

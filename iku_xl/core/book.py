@@ -8,6 +8,7 @@ from .case import Case
 from .history import HistoryEntry
 from .iku import Budget, Cascade, IkuRow, QuarterTargets
 from .legal import LegalBasis
+from .meeting import Meeting
 from .people import Official, TeamMember
 from .profile import InstansiProfile, NumberPattern
 from .register import DayOff, NumberEntry
@@ -28,6 +29,7 @@ class Book:
     number_patterns: list[NumberPattern] = field(default_factory=list)
     legal_bases: list[LegalBasis] = field(default_factory=list)
     team: list[TeamMember] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
     cascades: list[Cascade] = field(default_factory=list)
     quarter_targets: list[QuarterTargets] = field(default_factory=list)
     budgets: list[Budget] = field(default_factory=list)

@@ -221,6 +221,19 @@ TIM = ListSheet("Tim", "TabelTim", (
     Column("position", "Kedudukan dalam Tim", 20, dropdown="DaftarKedudukanTim"),
 ), optional=True)
 
+RAPAT = ListSheet("Rapat", "TabelRapat", (
+    Column("case_id", "ID Kasus", 15, "text"),
+    Column("step", "Langkah Rapat", 10, "int"),
+    Column("date", "Tanggal", 13, "date"),
+    Column("start", "Mulai", 9, "time"),
+    Column("end", "Selesai", 9, "time"),
+    Column("place", "Tempat", 30),
+    Column("participants", "Peserta", 40),
+    Column("points", "Pokok Bahasan", 50),
+    Column("conclusions", "Kesimpulan", 44),
+    Column("follow_ups", "Tindak Lanjut (siapa: apa, kapan)", 44),
+), optional=True)
+
 LIBUR = ListSheet("Libur", "TabelLibur", (
     Column("date", "Tanggal", 13, "date"),
     Column("name", "Keterangan", 44),
@@ -251,7 +264,7 @@ LACAK_LEGEND = ((1, "Keterangan:", "text"), (2, "Selesai tepat waktu", "done"), 
 MAX_SOP_CODE = 31 - len(LACAK_PREFIX)
 
 LIST_SHEETS = (KASUS, RIWAYAT, IKU, PEJABAT, PENOMORAN, LIBUR, PENGATURAN, INSTANSI, POLA_NOMOR, DASAR_HUKUM, TIM,
-               CASCADING, TARGET_TRIWULAN, ANGGARAN)
+               CASCADING, TARGET_TRIWULAN, ANGGARAN, RAPAT)
 PANDUAN = "Panduan"
 PANEL = "Panel"
 TEMUAN = "Temuan"

@@ -85,6 +85,9 @@ class LiveStore(RecordStore):
             target.value = [[cells[c][0] for c in run]]
         _grow_table(sheet, row)
 
+    def has_sheet(self, name: str) -> bool:
+        return name in [s.name for s in self.xw_book.sheets]
+
     def _lacak_sheet(self, code: str):
         """The SOP's Lacak sheet, its SOP and the colours of its legend; None when there is no such sheet."""
         name = lacak.sheet_name(code)

@@ -53,6 +53,9 @@ class FileStore(RecordStore):
         write_record(self._patch, self.book, sheet, record, row, fields)
         self._dirty = True
 
+    def has_sheet(self, name: str) -> bool:
+        return name in self._patch.parts
+
     def rebuild_lacak(self, code: str) -> None:
         self._dirty |= rebuild_lacak(self._patch, self.book, code)
 

@@ -15,6 +15,7 @@ from ..core.document_kinds import kind_code
 from ..core.history import HistoryEntry
 from ..core.iku import Budget, Cascade, IkuRow, QuarterTargets
 from ..core.legal import LegalBasis
+from ..core.meeting import Meeting
 from ..core.people import Official, TeamMember
 from ..core.profile import InstansiProfile, NumberPattern
 from ..core.register import DayOff, NumberEntry
@@ -235,6 +236,7 @@ def _read_lists(book: Book, grids: dict[str, Grid]) -> None:
     book.number_patterns = [NumberPattern(**values, row=row) for row, values in rows(layout.POLA_NOMOR)]
     book.legal_bases = [LegalBasis(**values, row=row) for row, values in rows(layout.DASAR_HUKUM)]
     book.team = [TeamMember(**values, row=row) for row, values in rows(layout.TIM)]
+    book.meetings = [Meeting(**values, row=row) for row, values in rows(layout.RAPAT)]
     settings = Settings()
     for row, values in rows(layout.PENGATURAN):
         if values["key"] is not None:
