@@ -114,6 +114,11 @@ def main() -> int:
         demo = folder / "demo.xlsx"
         elapsed, peaks["status demo"] = command(["status", str(demo)])
         rows.append(("status pada buku kerja demo (start-up)", elapsed, None, "goal 0,5 s"))
+        from rekap import rekap_rows
+
+        for name, elapsed, peak, _ in rekap_rows(folder, stress):
+            rows.append((name, elapsed, None, "-"))
+            peaks[name] = peak
 
     print(f"\nMesin: {os.cpu_count()} inti; tanggal {dt.date.today():%Y-%m-%d}\n")
     print("| operasi | waktu | baseline | baseline diukur | rasio |")

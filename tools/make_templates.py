@@ -171,11 +171,11 @@ def picture(paragraph, file: str, name: str, height_cm: float) -> None:
     shape._inline.docPr.set("name", name)
 
 
-def kop_instansi(doc) -> None:
+def kop_instansi(doc, width: float = TEXT_WIDTH) -> None:
     """The kop instansi, page 1 only: logo left, the ministry and its units, the address; a double line."""
     table = doc.add_table(rows=1, cols=2)
     no_borders(table)
-    widths(table, (2.6, TEXT_WIDTH - 2.6))
+    widths(table, (2.6, width - 2.6))
     logo, names = table.rows[0].cells
     picture(logo.paragraphs[0], LOGO, "logo", 2.2)
     names.paragraphs[0].text = "{%p for line in instansi.kop %}"
@@ -580,9 +580,71 @@ def sk_tim():
     return doc
 
 
+def monitoring_sop():
+    """Tabel 7 of PermenPAN-RB 35/2012 (Monitoring Pelaksanaan SOP AP) for one SOP and semester, its charts, and
+    the evaluation of the SOP against the regulation's criteria: landscape A4, the kop on page 1."""
+    doc = new_document(11)
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    width = section.page_width.cm - 5.0
+    kop_instansi(doc, width)
+    para(doc, "MONITORING PELAKSANAAN SOP AP", CENTER, bold=True)
+    para(doc, "{{ periode }}", CENTER, after=8)
+    fields(doc, [("Nama SOP", "{{ sop.nama }}"), ("Nomor SOP", "{{ sop.nomor }}"), ("Unit Kerja", "{{ sop.unit }}"),
+                 ("Periode", "{{ periode_tanggal }}"), ("Hasil", "{{ hasil }}")], label_width=3.0)
+    para(doc, after=6)
+    table = doc.add_table(rows=4, cols=6)
+    table.style = "Table Grid"
+    for c, text in enumerate(("No", "Prosedur", "Penilaian terhadap Penerapan", "Catatan Hasil Penilaian",
+                              "Tindakan yang Harus Diambil", "Paraf Penilai")):
+        cell_text(table.rows[0].cells[c], text, bold=True, align=CENTER, size=9)
+    cell_text(table.rows[1].cells[0], "{%tr for s in langkah %}", size=9)
+    for c, text in enumerate(("{{ s.no }}", "{{ s.prosedur }}", "{{ s.penilaian }}", "{{ s.catatan }}",
+                              "{{ s.tindakan }}", "")):
+        cell_text(table.rows[2].cells[c], text, size=9, align=CENTER if c == 0 else LEFT)
+    cell_text(table.rows[3].cells[0], "{%tr endfor %}", size=9)
+    fixed = (1.0, 6.6, 3.2, 6.4, 5.6, 2.0)
+    widths(table, [w * width / sum(fixed) for w in fixed])
+    keep_rows(table)
+    para(doc, after=4)
+    para(doc, "Aturan penilaian: {{ aturan }}", JUSTIFY, size=9, after=8)
+    para(doc, "Grafik", bold=True, after=4, keep=True)
+    para(doc, "{{ grafik_waktu }}", CENTER, after=6)
+    tag(doc, "{%p if grafik_pengembalian %}")
+    para(doc, "{{ grafik_pengembalian }}", CENTER, after=6)
+    tag(doc, "{%p else %}")
+    para(doc, "{{ tanpa_keputusan }}", after=6)
+    tag(doc, "{%p endif %}")
+    para(doc).add_run().add_break(WD_BREAK.PAGE)
+    para(doc, "EVALUASI PENERAPAN SOP AP", CENTER, bold=True)
+    para(doc, "{{ sop.nama }}, {{ periode }}", CENTER, after=8)
+    table = doc.add_table(rows=4, cols=6)
+    table.style = "Table Grid"
+    for c, text in enumerate(("No", "Kriteria Penilaian", "Bukti dari Riwayat dan Buku Kerja", "Ya", "Tidak",
+                              "Catatan dan Tindakan yang Harus Diambil")):
+        cell_text(table.rows[0].cells[c], text, bold=True, align=CENTER, size=9)
+    cell_text(table.rows[1].cells[0], "{%tr for k in kriteria %}", size=9)
+    for c, text in enumerate(("{{ k.no }}", "{{ k.kriteria }}", "{{ k.bukti }}", "", "", "")):
+        cell_text(table.rows[2].cells[c], text, size=9, align=CENTER if c == 0 else LEFT)
+    cell_text(table.rows[3].cells[0], "{%tr endfor %}", size=9)
+    fixed = (1.0, 5.0, 9.4, 1.4, 1.4, 6.6)
+    widths(table, [w * width / sum(fixed) for w in fixed])
+    keep_rows(table)
+    indent = width - 8.0
+    para(doc, keep=True)
+    para(doc, "{{ instansi.kota }}, {{ tanggal }}", indent=indent, keep=True)
+    para(doc, "Penilai,", indent=indent, keep=True)
+    for _ in range(3):
+        para(doc, keep=True)
+    para(doc, "(........................................)", indent=indent, keep=True)
+    para(doc, "NIP ....................................", indent=indent)
+    return doc
+
+
 TEMPLATES = {"nota_dinas": nota_dinas, "undangan_rapat": undangan_rapat, "notula_rapat": notula_rapat,
              "lembar_disposisi": lembar_disposisi, "permenko_iku": permenko_iku, "keputusan_iku": keputusan_iku,
-             "sk_tim": sk_tim}
+             "sk_tim": sk_tim, "monitoring_sop": monitoring_sop}
 
 
 def build(name: str) -> bytes:

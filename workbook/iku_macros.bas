@@ -56,3 +56,7 @@ End Sub
 Sub ImporSOP()
     RunPython "import iku_xl.excel.macros as m; m.import_sop()"
 End Sub
+
+Sub MonitoringSOP()
+    RunPython "import iku_xl.excel.macros as m; m.monitor()"
+End Sub

@@ -78,7 +78,7 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
         for case, sop, step, kind in _progress(_jobs(book, case_ids, wanted_kinds or None, result), "Menyusun naskah"):
             try:
                 made = naskah.draft(book, sop, case, step, kind, today, calendar)
-                style = _word_style(made, folder, store.folder)
+                style = word_style(made.style, made.profile.key, folder, store.folder)
                 number, day, entry = _number(book, made, today)
             except Refused as refusal:
                 result.skipped.append(f"{case.id_text} {KINDS[kind].label}: {refusal.message}")
@@ -131,21 +131,22 @@ def _number(book, made, today: dt.date):
     return assigned.number, assigned.date, assigned.entry
 
 
-def _word_style(made, templates: Path, workbook_folder: Path) -> WordStyle:
-    """The profile's look, with its logo and emblem found beside the workbook or among the templates."""
+def word_style(style, profile_key: str, templates: Path, workbook_folder: Path) -> WordStyle:
+    """The profile's look (a DocumentStyle), with its logo and emblem found beside the workbook or among the
+    templates."""
     images = {}
-    for image, name, column in (("logo", made.style.logo, "Berkas Logo"),
-                                ("emblem", made.style.emblem, "Berkas Lambang Garuda")):
+    for image, name, column in (("logo", style.logo, "Berkas Logo"),
+                                ("emblem", style.emblem, "Berkas Lambang Garuda")):
         if not name:
             images[image] = ""
             continue
         found = next((p for p in (workbook_folder / name, templates / name) if p.is_file()), None)
         if found is None:
-            raise Refused(f"Berkas gambar '{name}' (kolom {column} profil {made.profile.key}) tidak ada di folder buku "
+            raise Refused(f"Berkas gambar '{name}' (kolom {column} profil {profile_key}) tidak ada di folder buku "
                           "kerja maupun folder templat; salin berkasnya ke sana atau perbaiki namanya di lembar "
                           "Instansi.", sheet=layout.INSTANSI.name)
         images[image] = str(found.resolve())
-    return WordStyle(made.style.paper, made.style.font, made.style.size, images["logo"], images["emblem"])
+    return WordStyle(style.paper, style.font, style.size, images["logo"], images["emblem"])
 
 
 def _jobs(book, case_ids, kinds, result: Generated):

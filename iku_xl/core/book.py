@@ -13,6 +13,7 @@ from .profile import InstansiProfile, NumberPattern
 from .register import DayOff, NumberEntry
 from .settings import Settings
 from .sop import Sop
+from .sop_register import SopRegisterEntry
 from .values import text_of
 
 
@@ -28,6 +29,9 @@ class Book:
     number_patterns: list[NumberPattern] = field(default_factory=list)
     legal_bases: list[LegalBasis] = field(default_factory=list)
     team: list[TeamMember] = field(default_factory=list)
+    sop_register: list[SopRegisterEntry] = field(default_factory=list)
+    # optional sheets the workbook does not have (an older workbook): read as empty, written only once added
+    missing_sheets: set[str] = field(default_factory=set)
     settings: Settings = field(default_factory=Settings)
     # sheet name -> field name -> column letter, so a rule can name the cell it speaks of
     columns: dict[str, dict[str, str]] = field(default_factory=dict)

@@ -167,6 +167,21 @@ TIM = ListSheet("Tim", "TabelTim", (
     Column("position", "Kedudukan dalam Tim", 20, dropdown="DaftarKedudukanTim"),
 ), optional=True)
 
+DAFTAR_SOP = ListSheet("Daftar SOP", "TabelDaftarSOP", (
+    Column("code", "Kode SOP", 13, "text"),
+    Column("nomor", "Nomor SOP", 26, "text"),
+    Column("judul", "Nama SOP", 40, "text"),
+    Column("tanggal_pembuatan", "Tanggal Pembuatan", 18, "text"),
+    Column("tanggal_revisi", "Tanggal Revisi", 18, "text"),
+    Column("revisi", "Revisi ke", 9, "int"),
+    Column("tanggal_efektif", "Tanggal Efektif", 18, "text"),
+    Column("disahkan_oleh", "Disahkan Oleh", 36, "text"),
+    Column("instansi", "Instansi", 34, "text"),
+    Column("monitoring", "Monitoring Terakhir (Semester)", 16, "text"),
+    Column("monitoring_date", "Tanggal Monitoring", 14, "date"),
+    Column("result", "Hasil Monitoring", 36, "text"),
+), optional=True)
+
 LIBUR = ListSheet("Libur", "TabelLibur", (
     Column("date", "Tanggal", 13, "date"),
     Column("name", "Keterangan", 44),
@@ -196,7 +211,8 @@ LACAK_LEGEND = ((1, "Keterangan:", "text"), (2, "Selesai tepat waktu", "done"), 
                 (4, "Langkah sekarang", "current"))
 MAX_SOP_CODE = 31 - len(LACAK_PREFIX)
 
-LIST_SHEETS = (KASUS, RIWAYAT, IKU, PEJABAT, PENOMORAN, LIBUR, PENGATURAN, INSTANSI, POLA_NOMOR, DASAR_HUKUM, TIM)
+LIST_SHEETS = (KASUS, RIWAYAT, IKU, PEJABAT, PENOMORAN, LIBUR, PENGATURAN, INSTANSI, POLA_NOMOR, DASAR_HUKUM, TIM,
+               DAFTAR_SOP)
 PANDUAN = "Panduan"
 PANEL = "Panel"
 TEMUAN = "Temuan"
@@ -209,6 +225,7 @@ PANEL_FIELDS = {
     "month": (7, "Bulan ekspor (YYYY-MM, kosong = bulan lalu)"),
     "sop_file": (8, "Berkas SOP untuk diimpor (Word, PDF, Excel, teks)"),
     "sop_code": (9, "Kode SOP baru (nama lembarnya)"),
+    "semester": (10, "Semester monitoring (YYYY-1 atau YYYY-2, kosong = semester lalu)"),
 }
 DAFTAR = "Daftar Pilihan"
 RESERVED_SHEETS = {s.name for s in LIST_SHEETS} | {PANDUAN, DAFTAR, PANEL, TEMUAN}
@@ -252,7 +269,7 @@ FIXED_LISTS = {
         "Periksa buku kerja", "Buka kasus yang diketik", "Selesaikan langkah", "Kembalikan (keputusan Tidak)",
         "Tunda", "Lanjutkan", "Batalkan", "Urungkan perpindahan terakhir", "Buat naskah dinas", "Ekspor bulanan",
         "Buat ulang lembar Lacak", "Cetak SOP dan BPMN (pilih sel di lembar SOP)",
-        "Impor SOP (berkas di B8, kode di B9)"),
+        "Impor SOP (berkas di B8, kode di B9)", "Monitoring dan evaluasi SOP (semester di B10)"),
 }
 
 # The SOP sheet: identity block, then the two-row flowchart header, then one row a step.

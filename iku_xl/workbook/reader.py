@@ -17,6 +17,7 @@ from ..core.people import Official, TeamMember
 from ..core.profile import InstansiProfile, NumberPattern
 from ..core.register import DayOff, NumberEntry
 from ..core.settings import HoursRow, Settings
+from ..core.sop_register import SopRegisterEntry
 from ..errors import IkuError, MissingSheet, UnreadableFile, os_reason
 from . import layout
 from .grid import Grid, column_letter
@@ -94,9 +95,11 @@ def read_book(path: str | Path, data: bytes | None = None, history: bool | str =
 
 def book_from_grids(grids: dict[str, Grid], where: str) -> Book:
     """The sheets' plain values (from the file or from Excel itself) as a Book."""
+    missing = set()
     for sheet in layout.LIST_SHEETS:
         if sheet.name not in grids and sheet.optional:
             grids[sheet.name] = Grid(sheet.name, [[c.header for c in sheet.columns]])
+            missing.add(sheet.name)
         elif sheet.name not in grids:
             raise MissingSheet(f"Lembar '{sheet.name}' tidak ada di berkas {where}; kembalikan lembar itu "
                                "(atau salin dari workbook/iku.xlsx) lalu jalankan lagi.", sheet=sheet.name, path=where)
@@ -109,6 +112,7 @@ def book_from_grids(grids: dict[str, Grid], where: str) -> Book:
         book.columns[name] = columns
         book.header_rows[name] = header_row
     _read_lists(book, grids)
+    book.missing_sheets = missing
     return book
 
 
@@ -156,6 +160,7 @@ def _read_lists(book: Book, grids: dict[str, Grid]) -> None:
     book.number_patterns = [NumberPattern(**values, row=row) for row, values in rows(layout.POLA_NOMOR)]
     book.legal_bases = [LegalBasis(**values, row=row) for row, values in rows(layout.DASAR_HUKUM)]
     book.team = [TeamMember(**values, row=row) for row, values in rows(layout.TIM)]
+    book.sop_register = [SopRegisterEntry(**values, row=row) for row, values in rows(layout.DAFTAR_SOP)]
     settings = Settings()
     for row, values in rows(layout.PENGATURAN):
         if values["key"] is not None:

@@ -38,6 +38,7 @@ def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, ob
     write_list_sheet(workbook, layout.PEJABAT, [record_row(layout.PEJABAT, o) for o in book.officials])
     write_list_sheet(workbook, layout.PENOMORAN, [record_row(layout.PENOMORAN, n) for n in book.numbers])
     write_list_sheet(workbook, layout.TIM, [record_row(layout.TIM, m) for m in book.team])
+    write_list_sheet(workbook, layout.DAFTAR_SOP, [record_row(layout.DAFTAR_SOP, e) for e in sop_register_rows(book)])
     for sop in book.sops.values():
         write_sop_sheet(workbook.create_sheet(sop.code), sop)
     for sop in book.sops.values():
@@ -55,6 +56,13 @@ def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, ob
         finish_sheet(sheet)
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
+
+
+def sop_register_rows(book: Book) -> list:
+    """The register as a new workbook starts it: a row per SOP, from its sheet, not yet monitored."""
+    from ..core.sop_register import register_changes
+
+    return [after for _, after in register_changes(book)]
 
 
 def new_workbook() -> Workbook:
@@ -212,7 +220,7 @@ def _panel(ws) -> None:
         cell.border, cell.fill = styles.BOX, styles.FLOW_FILL
         if field == "at":
             cell.number_format = styles.NUMBER_FORMATS["datetime"]
-        if field in ("note", "by", "month", "sop_file", "sop_code"):  # text as typed: "1/2" stays "1/2"
+        if field in ("note", "by", "month", "sop_file", "sop_code", "semester"):  # text as typed: "1/2" stays "1/2"
             cell.number_format = "@"
     ws["B3"] = layout.FIXED_LISTS["DaftarAksi"][0]
     _dropdown(ws, layout.Column("action", "Aksi", dropdown="DaftarAksi"), "B3")

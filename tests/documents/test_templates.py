@@ -23,7 +23,7 @@ def canonical_parts(data: bytes) -> dict[str, bytes]:
                 if name.endswith((".xml", ".rels")) else package.read(name) for name in package.namelist()}
 
 
-@pytest.mark.parametrize("kind", DOCUMENT_KINDS)
+@pytest.mark.parametrize("kind", [*DOCUMENT_KINDS, "monitoring_sop"])
 def test_the_committed_template_is_what_the_generator_writes(kind):
     generator = runpy.run_path(str(ROOT / "tools" / "make_templates.py"))
     written = canonical_parts(generator["build"](kind))

@@ -3,7 +3,16 @@ from __future__ import annotations
 
 from ..book import Book
 from ..findings import Finding, Level
-from . import case_rules, iku_rules, naskah_rules, official_rules, profile_rules, register_rules, sop_rules
+from . import (
+    case_rules,
+    iku_rules,
+    monitoring_rules,
+    naskah_rules,
+    official_rules,
+    profile_rules,
+    register_rules,
+    sop_rules,
+)
 
 RULES = (
     sop_rules.check,
@@ -13,6 +22,7 @@ RULES = (
     register_rules.check,
     naskah_rules.check,
     profile_rules.check,
+    monitoring_rules.check,
 )
 
 
