@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import clock
 from ..core.monitoring import Semester, SopMonitoring, parse_semester, rule_from
 from ..core.office_hours import office_calendar
 from ..core.sop_register import monitored, refreshed, register_changes
@@ -34,7 +35,7 @@ def monitor(target, semester: str, sop: str | None = None, out_dir: str | Path |
     from ..reports.monitoring_document import monitoring_document
     from ..reports.monitoring_sheet import write_monitoring_sheet
 
-    today = today or dt.date.today()
+    today = today or clock.today()
     chosen = parse_semester(semester, today)
     result = Monitored(chosen)
     with open_store(target) as store:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from .. import clock
 from ..core.monitoring import parse_semester
 from ..errors import CannotSave, UsageError, os_reason
 from ..files import atomic_output
@@ -51,7 +52,7 @@ def rekap_workbooks(targets: list[str | Path], semester: str, out: str | Path | 
     from ..analysis.rekap import rekap
     from ..reports.rekap_sheet import write_rekap
 
-    today = today or dt.date.today()
+    today = today or clock.today()
     chosen = parse_semester(semester, today)
     files = workbook_files(targets)
     result = rekap(files, chosen, today, _progress)

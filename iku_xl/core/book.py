@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .case import Case
 from .history import HistoryEntry
-from .iku import IkuRow
+from .iku import Budget, Cascade, IkuRow, QuarterTargets
 from .legal import LegalBasis
 from .people import Official, TeamMember
 from .profile import InstansiProfile, NumberPattern
@@ -29,6 +29,9 @@ class Book:
     number_patterns: list[NumberPattern] = field(default_factory=list)
     legal_bases: list[LegalBasis] = field(default_factory=list)
     team: list[TeamMember] = field(default_factory=list)
+    cascades: list[Cascade] = field(default_factory=list)
+    quarter_targets: list[QuarterTargets] = field(default_factory=list)
+    budgets: list[Budget] = field(default_factory=list)
     sop_register: list[SopRegisterEntry] = field(default_factory=list)
     # optional sheets the workbook does not have (an older workbook): read as empty, written only once added
     missing_sheets: set[str] = field(default_factory=set)
@@ -91,7 +94,3 @@ class Book:
 
     def header_cell(self, sheet: str, field_name: str) -> str:
         return self.cell(sheet, field_name, self.header_rows.get(sheet, 1))
-
-    def sop_sheet(self, code: str) -> str:
-        """SOP sheets are named after their code."""
-        return code

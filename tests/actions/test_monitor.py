@@ -193,8 +193,7 @@ def test_an_earlier_semester_monitored_late_leaves_the_last_one(monitored, half_
 
 
 def test_semester_not_begun_or_malformed_is_exit_2(demo_book, capsys):
-    future = dt.date.today().year + 1
-    code, _, err = run(capsys, "monitor", demo_book, "--semester", f"{future}-2")
+    code, _, err = run(capsys, "monitor", demo_book, "--semester", "2027-1")  # the tests' clock: December 2026
     assert code == 2 and "belum dimulai" in err
     for bad in ("2026-3", "2026", "II/2026"):
         code, _, err = run(capsys, "monitor", demo_book, "--semester", bad)

@@ -6,6 +6,7 @@ import datetime as dt
 
 from openpyxl import load_workbook
 
+from iku_xl import clock
 from iku_xl.actions import workflow
 from iku_xl.actions.sop_import import import_sop
 from iku_xl.actions.validate import validate_workbook
@@ -52,7 +53,7 @@ def test_validate_warns_when_the_last_monitoring_is_older_than_six_months(demo_b
     rows = {r[0]: i for i, r in enumerate(load_workbook(demo_book)["Daftar SOP"].iter_rows(values_only=True), 1)}
     edit(demo_book, {"Daftar SOP": {f"J{rows['POLHUKAM']}": "2020-1", f"K{rows['POLHUKAM']}": dt.datetime(2020, 3, 2),
                                     f"J{rows['KEMNAKER']}": "2026-2",
-                                    f"K{rows['KEMNAKER']}": dt.datetime.combine(dt.date.today(), dt.time())}})
+                                    f"K{rows['KEMNAKER']}": dt.datetime.combine(clock.today(), dt.time())}})
     stale = [f for f in validate_workbook(demo_book).findings if f.sheet == "Daftar SOP"]
     assert [(f.sop, f.cell, f.level.value) for f in stale] == [("POLHUKAM", f"K{rows['POLHUKAM']}", "peringatan")]
     assert "2 Maret 2020" in stale[0].message and "lebih dari enam bulan" in stale[0].message

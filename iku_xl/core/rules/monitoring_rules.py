@@ -23,8 +23,8 @@ def six_months_before(day: dt.date) -> dt.date:
     raise AssertionError("unreachable")
 
 
-def check(book: Book, today: dt.date | None = None) -> Iterator[Finding]:
-    limit = six_months_before(today or dt.date.today())
+def check(book: Book, today: dt.date) -> Iterator[Finding]:
+    limit = six_months_before(today)
     sheet = layout.DAFTAR_SOP.name
     for entry in book.sop_register:
         code = text_of(entry.code)
