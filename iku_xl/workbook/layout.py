@@ -229,7 +229,7 @@ DAFTAR_SOP = ListSheet("Daftar SOP", "TabelDaftarSOP", (
     Column("disahkan_oleh", "Disahkan Oleh", 36, "text"),
     Column("instansi", "Instansi", 34, "text"),
     Column("monitoring", "Monitoring Terakhir (Semester)", 16, "text"),
-    Column("monitoring_date", "Tanggal Monitoring", 14, "date"),
+    Column("monitoring_date", "Tanggal Monitoring", 17, "date"),
     Column("result", "Hasil Monitoring", 36, "text"),
 ), optional=True)
 
