@@ -83,7 +83,7 @@ class RecordStore(ABC):
     def update_lacak(self, code: str, cases: list[Case], new_entries: list[HistoryEntry]) -> None: ...
 
     def save_cases(self, changes: list[tuple[Case | None, Case]]) -> None:
-        from .workbook import layout
+        from .core import layout
 
         fields = [c.field for c in layout.KASUS.columns]
         free = next_free_row(self.book.cases)
@@ -94,7 +94,7 @@ class RecordStore(ABC):
                               changed_fields(before, case, [f for f in fields if hasattr(case, f)]))
 
     def append_history(self, entries: list[HistoryEntry]) -> None:
-        from .workbook import layout
+        from .core import layout
 
         row = self.history_next_row()
         for entry in entries:
@@ -104,7 +104,7 @@ class RecordStore(ABC):
                 self.book.history.append(entry)
 
     def record_numbers(self, entries: list[NumberEntry]) -> None:
-        from .workbook import layout
+        from .core import layout
 
         row = next_free_row([e for e in self.book.numbers if e.row])
         for entry in entries:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import clock
-from ..core import naskah
+from ..core import layout, naskah
 from ..core.case import OPEN_STATUSES
 from ..core.document_kinds import IKU_INSTRUMENT_KINDS, KINDS, kind_code
 from ..core.identifiers import identifier_problem
@@ -21,7 +21,6 @@ from ..documents.word_style import WordStyle
 from ..errors import CannotSave, Refused, UsageError, os_reason
 from ..files import atomic_output
 from ..store import open_store
-from ..workbook import layout
 
 
 @dataclass
@@ -87,7 +86,7 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
             base = Path(out_dir).absolute() if out_dir else store.output
             target_folder = base if out_dir else base / safe_name(case.id_text)
             name = document_file_name(KINDS[kind].label, number, "", case.id_text if out_dir else "")
-            drafts.append((inside(base, target_folder / name), folder / f"{kind}.docx",
+            drafts.append((inside(base, target_folder / name), folder / KINDS[kind].template,
                            naskah.finish(made, number, day), style, made.properties, entry, number))
         contents = render_many([(template, context, style, properties)
                                 for _, template, context, style, properties, _, _ in drafts])

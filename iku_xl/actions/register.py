@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core import layout
 from ..core.book import Book
 from ..core.sop_register import SopRegisterEntry, next_rows
-from ..workbook import layout
 
 SHEET = layout.DAFTAR_SOP
 

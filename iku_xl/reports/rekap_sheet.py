@@ -5,7 +5,8 @@ import math
 from pathlib import Path
 
 from ..analysis.rekap import SOP_COLUMNS, STEP_COLUMNS, Rekap
-from ..workbook import layout, styles
+from ..core import layout
+from ..workbook import styles
 from ..workbook.page import finish_sheet
 from ..workbook.writer import new_workbook, put, write_list_sheet
 

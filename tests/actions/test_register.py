@@ -10,9 +10,9 @@ from iku_xl import clock
 from iku_xl.actions import workflow
 from iku_xl.actions.sop_import import import_sop
 from iku_xl.actions.validate import validate_workbook
+from iku_xl.core import layout
 from iku_xl.core.sop import IDENTITY_FIELDS
 from iku_xl.shipped_sops import shipped_sop
-from iku_xl.workbook import layout
 from tests.helpers import edit
 from tests.importers.sop_files import sop_docx
 

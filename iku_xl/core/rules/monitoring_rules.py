@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ...workbook import layout
+from .. import layout
 from ..book import Book
 from ..findings import Finding, Level
 from ..indonesian import tanggal
