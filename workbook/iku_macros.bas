@@ -57,6 +57,10 @@ Sub ImporSOP()
     RunPython "import iku_xl.excel.macros as m; m.import_sop()"
 End Sub
 
+Sub BuatDokumenKinerja()
+    RunPython "import iku_xl.excel.macros as m; m.kinerja()"
+End Sub
+
 Sub MonitoringSOP()
     RunPython "import iku_xl.excel.macros as m; m.monitor()"
 End Sub

@@ -52,7 +52,7 @@ def monitor(target, semester: str, sop: str | None = None, out_dir: str | Path |
         calendar = office_calendar(book.settings, book.days_off)
         frame = history_frame(book)
         folder = (Path(out_dir) if out_dir else store.output / "monitoring" / chosen.code).absolute()
-        template_folder = templates_folder(templates, book.settings, store.folder)
+        template_folder = templates_folder(templates, book, store.folder)
         made = []
         for code in codes:
             report = sop_monitoring(book, code, chosen, rule, calendar, frame)

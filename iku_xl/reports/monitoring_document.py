@@ -7,7 +7,6 @@ from pathlib import Path
 from ..core.book import Book
 from ..core.indonesian import tanggal
 from ..core.monitoring import SopMonitoring
-from ..core.naskah import DocumentStyle
 from ..core.naskah.common import instansi
 from ..errors import Refused
 from .charts import returns_chart, time_chart
@@ -41,16 +40,17 @@ def monitoring_context(book: Book, monitoring: SopMonitoring, day: dt.date) -> d
 
 def monitoring_document(book: Book, monitoring: SopMonitoring, day: dt.date, templates: Path,
                         workbook_folder: Path) -> bytes:
-    from ..actions.generate import word_style
+    from ..actions.generate import profile_images
     from ..documents.render import render_document
+    from ..documents.word_style import WordStyle
 
     context = monitoring_context(book, monitoring, day)
     sop = book.sops[monitoring.code]
     profile = book.profile_of(sop)
     assert profile is not None  # monitoring_context refused otherwise
     font, size = profile.font(False)
-    style = word_style(DocumentStyle(profile.paper(False), font, size, False, profile.text("logo"), ""),
-                       profile.key, templates, workbook_folder)
+    images_of = profile_images(book, profile, templates, workbook_folder, {"logo": profile.text("logo"), "emblem": ""})
+    style = WordStyle(profile.paper(False), font, size, images_of["logo"], "")
     images = {"grafik_waktu": (time_chart(monitoring), CHART_WIDTH_CM)}
     returns = returns_chart(monitoring)
     context["grafik_pengembalian"] = ""

@@ -25,7 +25,7 @@ def _figure(layout: Layout):
 
 def _lines(axes, x, y, lines, size=FONT, weight="normal", align="left"):
     axes.text(x, y, "\n".join(lines), fontsize=size, va="top", ha=align, weight=weight, linespacing=1.3,
-              family="DejaVu Sans")
+              family="DejaVu Sans", parse_math=False, usetex=False)  # '$' in a step is a dollar, not math
 
 
 def _box(axes, x, y, w, h, fill=None):
@@ -90,7 +90,8 @@ def _shape(axes, shape):
     elif shape.kind == "connector":  # off-page connector: a pentagon pointing down
         axes.add_patch(Polygon([(x, y), (x + w, y), (x + w, y + h * 0.6), (shape.x, y + h), (x, y + h * 0.6)],
                                closed=True, **style))
-        axes.text(shape.x, y + h * 0.35, shape.label, fontsize=5.5, ha="center", va="center", zorder=4)
+        axes.text(shape.x, y + h * 0.35, shape.label, fontsize=5.5, ha="center", va="center", zorder=4,
+                  parse_math=False, usetex=False)
     else:
         axes.add_patch(Rectangle((x, y), w, h, **style))
 
@@ -104,7 +105,8 @@ def _arrow(axes, arrow):
                       arrowprops=dict(arrowstyle="-|>", lw=0.6, color="black", shrinkA=0, shrinkB=0), zorder=2)
     if arrow.label:
         (x0, y0), (x1, y1) = arrow.points[0], arrow.points[1]
-        axes.text((x0 + x1) / 2 + 0.03, (y0 + y1) / 2 - 0.02, arrow.label, fontsize=5.5, style="italic", zorder=4)
+        axes.text((x0 + x1) / 2 + 0.03, (y0 + y1) / 2 - 0.02, arrow.label, fontsize=5.5, style="italic", zorder=4,
+                  parse_math=False, usetex=False)
 
 
 def _flow_page(layout: Layout, page: Page):
@@ -131,6 +133,7 @@ def render_sop(sop: Sop, folder: Path, paper: str = "A4") -> tuple[Path, list[Pa
 
     matplotlib.use("Agg")
     matplotlib.rcParams["pdf.fonttype"] = 42  # TrueType in the PDF: its text can be searched and copied
+    matplotlib.rcParams["text.usetex"] = False  # a user's matplotlibrc must not hand SOP text to LaTeX
     import matplotlib.pyplot as plt
     from matplotlib.backends.backend_pdf import PdfPages
 

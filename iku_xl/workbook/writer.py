@@ -18,6 +18,7 @@ from ..core.book import Book
 from ..core.cells import column_letter
 from ..core.document_kinds import KINDS
 from ..core.sop import IDENTITY_FIELDS, SYMBOLS, Sop, StepKind
+from ..core.text_rules import without_control_characters
 from ..core.tracking import TrackingRow, tracking_rows
 from . import lacak, styles
 from .page import finish_sheet, print_tall, print_wide
@@ -46,6 +47,7 @@ def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, ob
     write_list_sheet(workbook, layout.PEJABAT, [record_row(layout.PEJABAT, o) for o in book.officials])
     write_list_sheet(workbook, layout.PENOMORAN, [record_row(layout.PENOMORAN, n) for n in book.numbers])
     write_list_sheet(workbook, layout.TIM, [record_row(layout.TIM, m) for m in book.team])
+    write_list_sheet(workbook, layout.RAPAT, [record_row(layout.RAPAT, m) for m in book.meetings])
     write_list_sheet(workbook, layout.DAFTAR_SOP, [record_row(layout.DAFTAR_SOP, e) for e in sop_register_rows(book)])
     for sop in book.sops.values():
         write_sop_sheet(workbook.create_sheet(sop.code), sop)
@@ -94,7 +96,10 @@ def with_target_columns(sheet: layout.ListSheet, years: tuple[int, ...]) -> layo
 
 
 def put(ws, row: int, column: int, value: object):
-    """A cell holding data: text that starts with '=' (a title, a pasted '=cmd|...') stays text."""
+    """A cell holding data: text that starts with '=' (a title, a pasted '=cmd|...') stays text; control
+    characters typed by hand, which the file format cannot hold, are left out."""
+    if isinstance(value, str):
+        value = without_control_characters(value)
     cell = ws.cell(row=row, column=column, value=value)
     if cell.data_type == "f":
         cell.data_type = "s"
@@ -247,7 +252,7 @@ def _panel(ws) -> None:
              "3. Klik 'Run main' pada tab xlwings (atau tombol makro bila kantor memasangnya).",
              "Hasilnya tampil di lembar Kasus, Riwayat, Lacak, dan kotak pesan."]
     for offset, line in enumerate(lines):
-        ws.cell(row=11 + offset, column=1, value=line).font = styles.BOLD if offset == 0 else styles.FONT
+        ws.cell(row=12 + offset, column=1, value=line).font = styles.BOLD if offset == 0 else styles.FONT
 
 
 def _panduan(ws) -> None:

@@ -43,7 +43,7 @@ def test_a_template_saved_by_libreoffice_writer_still_renders(demo_book, tmp_pat
         saved = libreoffice_convert(source, "docx:MS Word 2007 XML", tmp_path / "lo")
         (edited / f"{kind}.docx").write_bytes(saved.read_bytes())
     made = generate(demo_book, ["IKU-2026-001", "IKU-2026-002"], ["nota_dinas", "undangan_rapat"], tmp_path / "out",
-                    templates=edited, today=dt.date(2026, 11, 23))
+                    templates=edited, today=dt.date(2026, 9, 30))  # before both cases' meetings
     assert len(made.files) == 4, made.skipped
     for file in made.files:
         text = zipfile.ZipFile(file).read("word/document.xml").decode()

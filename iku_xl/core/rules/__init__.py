@@ -9,6 +9,7 @@ from . import (
     cascading_rules,
     case_rules,
     iku_rules,
+    integrity_rules,
     monitoring_rules,
     naskah_rules,
     official_rules,
@@ -25,6 +26,7 @@ RULES = (
     official_rules.check,
     register_rules.check,
     naskah_rules.check,
+    integrity_rules.check,
 )
 
 
@@ -34,6 +36,8 @@ def validate(book: Book, today: dt.date) -> list[Finding]:
     for sheet, cell, shown in book.error_cells:
         findings.append(Finding(sheet, cell, Level.GALAT, "sel",
                                 f"Sel berisi {shown}; perbaiki rumus atau ketik ulang nilainya."))
+    for sheet, cell, message in book.structure_problems:
+        findings.append(Finding(sheet, cell, Level.GALAT, "struktur", message))
     for rule in RULES:
         findings.extend(rule(book))
     findings.extend(profile_rules.check(book, today))
