@@ -4,6 +4,7 @@ Later changes to an existing workbook must keep what staff added; they do not go
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from pathlib import Path
 
@@ -48,6 +49,7 @@ def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, ob
     write_list_sheet(workbook, layout.PENOMORAN, [record_row(layout.PENOMORAN, n) for n in book.numbers])
     write_list_sheet(workbook, layout.TIM, [record_row(layout.TIM, m) for m in book.team])
     write_list_sheet(workbook, layout.RAPAT, [record_row(layout.RAPAT, m) for m in book.meetings])
+    write_list_sheet(workbook, layout.DAFTAR_SOP, [record_row(layout.DAFTAR_SOP, e) for e in sop_register_rows(book)])
     for sop in book.sops.values():
         write_sop_sheet(workbook.create_sheet(sop.code), sop)
     for sop in book.sops.values():
@@ -65,6 +67,13 @@ def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, ob
         finish_sheet(sheet)
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
+
+
+def sop_register_rows(book: Book) -> list:
+    """The register as a new workbook starts it: a row per SOP, from its sheet, not yet monitored."""
+    from ..core.sop_register import register_changes
+
+    return [after for _, after in register_changes(book)]
 
 
 def new_workbook() -> Workbook:
@@ -122,14 +131,22 @@ def write_list_sheet(workbook, sheet: layout.ListSheet, rows: list[list]) -> Non
         cell.font, cell.fill, cell.alignment = styles.HEADER_FONT, styles.HEADER_FILL, styles.CENTER
         ws.column_dimensions[column_letter(first + offset)].width = column.width
     body = rows or [[None] * len(sheet.columns)]  # an Excel Table needs at least one body row
+    # a body cell's style depends only on its column and the format its value brought: made once each, then
+    # copied (setting font, alignment and format per cell hashes openpyxl's style objects every time)
+    made: dict[tuple[int, str], object] = {}
     for r, values in enumerate(body, start=2):
         for offset, column in enumerate(sheet.columns):
             value = values[offset] if offset < len(values) else None
             cell = put(ws, r, first + offset, value)
+            key = (offset, cell.number_format)
+            if key in made:
+                cell._style = copy.copy(made[key])
+                continue
             cell.font = styles.FONT
             cell.alignment = styles.WRAP_TOP
             if column.kind in styles.NUMBER_FORMATS:
                 cell.number_format = styles.NUMBER_FORMATS[column.kind]
+            made[key] = copy.copy(cell._style)
     last = column_letter(first + len(sheet.columns) - 1)
     ref = f"{column_letter(first)}1:{last}{len(body) + 1}"
     table = Table(displayName=sheet.table, ref=ref)
@@ -233,7 +250,7 @@ def _panel(ws) -> None:
         cell.border, cell.fill = styles.BOX, styles.FLOW_FILL
         if field == "at":
             cell.number_format = styles.NUMBER_FORMATS["datetime"]
-        if field in ("note", "by", "month", "sop_file", "sop_code"):  # text as typed: "1/2" stays "1/2"
+        if field in ("note", "by", "month", "sop_file", "sop_code", "semester"):  # text as typed: "1/2" stays "1/2"
             cell.number_format = "@"
     action = layout.panel_cell("action")
     ws[action] = layout.FIXED_LISTS["DaftarAksi"][0]
