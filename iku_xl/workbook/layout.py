@@ -209,9 +209,20 @@ PANEL_FIELDS = {
     "month": (7, "Bulan ekspor (YYYY-MM, kosong = bulan lalu)"),
     "sop_file": (8, "Berkas SOP untuk diimpor (Word, PDF, Excel, teks)"),
     "sop_code": (9, "Kode SOP baru (nama lembarnya)"),
+    "kind": (10, "Jenis naskah (kosong = naskah langkah sekarang)"),
+    "result": (11, "Hasil aksi terakhir"),
 }
+# inputs that belong to one action: emptied after it ran, so the next action does not take them again
+PANEL_ONE_ACTION_FIELDS = ("note", "at", "sop_file", "sop_code", "kind")
 DAFTAR = "Daftar Pilihan"
 RESERVED_SHEETS = {s.name for s in LIST_SHEETS} | {PANDUAN, DAFTAR, PANEL, TEMUAN}
+
+
+def staff_typed(sheet_name: str) -> bool:
+    """A sheet staff type into, whose error cells validation reports; not the ones the program writes (Panduan,
+    Panel, Temuan and its links, Daftar Pilihan, Lacak, Riwayat)."""
+    return (sheet_name not in {PANDUAN, PANEL, TEMUAN, DAFTAR, RIWAYAT.name}
+            and not sheet_name.startswith(LACAK_PREFIX))
 
 HOLIDAY_KINDS = ("Libur Nasional", "Cuti Bersama", "Libur Kantor")
 PERIODS = ("Normal", "Ramadan")
@@ -249,10 +260,21 @@ FIXED_LISTS = {
     "DaftarJenisLangkah": tuple(k.value for k in StepKind),
     "DaftarJenisLibur": HOLIDAY_KINDS,
     "DaftarAksi": (
-        "Periksa buku kerja", "Buka kasus yang diketik", "Selesaikan langkah", "Kembalikan (keputusan Tidak)",
-        "Tunda", "Lanjutkan", "Batalkan", "Urungkan perpindahan terakhir", "Buat naskah dinas", "Ekspor bulanan",
-        "Buat ulang lembar Lacak", "Cetak SOP dan BPMN (pilih sel di lembar SOP)",
-        "Impor SOP (berkas di B8, kode di B9)"),
+        "Periksa pemasangan",
+        "Periksa buku kerja",
+        "Buka kasus yang diketik",
+        "Selesaikan langkah",
+        "Kembalikan (keputusan Tidak)",
+        "Tunda",
+        "Lanjutkan",
+        "Batalkan",
+        "Urungkan perpindahan terakhir",
+        "Buat naskah dinas",
+        "Ekspor bulanan",
+        "Buat ulang lembar Lacak",
+        "Cetak SOP dan BPMN (pilih sel di lembar SOP)",
+        "Impor SOP (berkas di B8, kode di B9)",
+    ),
 }
 
 # The SOP sheet: identity block, then the two-row flowchart header, then one row a step.

@@ -87,7 +87,7 @@ def read_book(path: str | Path, data: bytes | None = None, history: bool | str =
         book._history = None  # what _read_lists put there came from the stand-in header only
         book.history_loader = lambda: read_history(book, package)
     # Riwayat is written by the program; the rules read the sheets staff type into
-    book.error_cells = [(name, cell, shown) for name in names if name != layout.RIWAYAT.name
+    book.error_cells = [(name, cell, shown) for name in names if layout.staff_typed(name)
                         for cell, shown in package.sheet(name).error_cells()]
     return book
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import PatternFill
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableFormula, TableStyleInfo
@@ -212,17 +213,27 @@ def _panel(ws) -> None:
         cell.border, cell.fill = styles.BOX, styles.FLOW_FILL
         if field == "at":
             cell.number_format = styles.NUMBER_FORMATS["datetime"]
-        if field in ("note", "by", "month", "sop_file", "sop_code"):  # text as typed: "1/2" stays "1/2"
+        if field in ("note", "by", "month", "sop_file", "sop_code", "result"):  # text as typed: "1/2" stays "1/2"
             cell.number_format = "@"
+        if field == "result":
+            cell.fill = PatternFill(fill_type=None)
+            cell.alignment = styles.WRAP_TOP
     ws["B3"] = layout.FIXED_LISTS["DaftarAksi"][0]
     _dropdown(ws, layout.Column("action", "Aksi", dropdown="DaftarAksi"), "B3")
+    _dropdown(ws, layout.Column("kind", "Jenis naskah", dropdown="DaftarNaskah"),
+              f"B{layout.PANEL_FIELDS['kind'][0]}")
     lines = ["Cara memakai:",
              "1. Pilih aksi di sel B3 (dan isi alasan bila menunda atau membatalkan).",
              "2. Di lembar Kasus, pilih baris kasus yang akan diproses (boleh beberapa baris).",
-             "3. Klik 'Run main' pada tab xlwings (atau tombol makro bila kantor memasangnya).",
-             "Hasilnya tampil di lembar Kasus, Riwayat, Lacak, dan kotak pesan."]
+             "3. Excel: klik 'Run main' pada tab xlwings (atau tombol makro bila kantor memasangnya).",
+             "   LibreOffice Calc: klik tombol aksinya di bilah alat iku-xl (dipasang dengan 'iku-xl calc install';",
+             "   Tampilan > Bilah Alat > iku-xl); tombol itu tidak memakai pilihan di B3.",
+             "Hasilnya tampil di lembar Kasus, Riwayat, Lacak, di kotak pesan dan di sel 'Hasil aksi terakhir'.",
+             "Alasan, waktu, berkas SOP dan jenis naskah dikosongkan setelah aksinya berjalan.",
+             "Di LibreOffice, simpan buku kerja (Ctrl+S, format Excel) setelah aksi: perubahan belum tersimpan."]
+    first = max(row for row, _ in layout.PANEL_FIELDS.values()) + 2
     for offset, line in enumerate(lines):
-        ws.cell(row=11 + offset, column=1, value=line).font = styles.BOLD if offset == 0 else styles.FONT
+        ws.cell(row=first + offset, column=1, value=line).font = styles.BOLD if offset == 0 else styles.FONT
 
 
 def _panduan(ws) -> None:

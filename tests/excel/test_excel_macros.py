@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from iku_xl.excel import macros
 from iku_xl.workbook.reader import read_book
+from tests.calc.harness import error_cells_after_recalculation
 from tests.calc.live import LiveWorkbook
 from tests.helpers import ROOT, edit, run
 
@@ -96,7 +97,7 @@ def test_kasus_formulas_compute_in_the_application_after_the_command_line_wrote(
     assert not [f for f in flags if isinstance(f, str) and f.startswith("#")], flags
     assert flags[1] == "Ya" and flags[0] in ("", None)  # IKU-2026-002 is past due; IKU-2026-001 is done
     assert flags[4:] == [None, None]  # the new cases are not yet due
-    assert macros.validate(workbook.book).startswith("0 galat")
+    assert macros.validate(workbook.book).startswith("Tidak ada galat")
 
 
 def test_decision_asks_ya_or_tidak(pair, capsys, live):
@@ -122,7 +123,8 @@ def test_cancelled_question_changes_nothing(pair, capsys, live):
     workbook = live(excel)
     workbook.select("A5")
     workbook.app.answers = ["cancel"]
-    assert "tidak ada yang berubah" in macros.advance(workbook.book)
+    message = macros.advance(workbook.book)
+    assert "keputusan tidak dipilih" in message and "dibatalkan" not in message, message
     workbook.save()
     assert history_values(excel) == before
 
@@ -220,9 +222,32 @@ def test_validate_marks_cells_keeps_their_fill_as_text_and_puts_it_back(pair, li
     assert any(str(r[4]).startswith("=HYPERLINK(\"#'Kasus'!H3\"") for r in sheet_values(excel, "Temuan")[1:])
     edit(excel, {"Kasus": {"H3": "Berjalan"}})
     workbook = live(excel)
-    assert macros.validate(workbook.book).startswith("0 galat")
+    assert macros.validate(workbook.book).startswith("Tidak ada galat")
     cell = workbook.sheet("Kasus").range("H3")
     assert cell.note is None and cell.color == (221, 235, 247)
+
+
+def test_temuan_links_compute_in_calc_and_are_never_findings_themselves(pair, live, calc):
+    """Temuan's "Buka" links are formulas Calc computes at once and after save/reopen; a second run lists the
+    same findings (a link cell shown as an error would be reported again and the list would grow each run)."""
+    _, excel = pair
+    edit(excel, {"Kasus": {"H3": "Proses", "H4": "Selesaii"}})
+    workbook = live(excel)
+    first = macros.validate(workbook.book)
+    temuan = workbook.document.Sheets.getByName("Temuan")
+    rows = workbook.sheet("Temuan").range("A1").expand().options(ndim=2).value[1:]
+    assert ["Kasus", "H3"] in [r[1:3] for r in rows]
+    assert [r[4] for r in rows] == [f"{r[1]}!{r[2]}" for r in rows]  # each link shows its cell, none an error
+    assert temuan.queryFormulaCells(4).Count == 0  # com.sun.star.sheet.FormulaResult.ERROR
+    for sheet in ("Temuan", "Panel"):  # an error on the program's own sheets is not a finding
+        workbook.sheet(sheet).range("H2").value = "=1/0"
+    assert macros.validate(workbook.book) == first and "2 galat" in first, first
+    for sheet in ("Temuan", "Panel"):
+        workbook.sheet(sheet).range("H2").clear_contents()
+    workbook.save()
+    assert [c for c in error_cells_after_recalculation(calc, excel) if c.startswith("Temuan")] == []
+    workbook = live(excel)
+    assert macros.validate(workbook.book) == first
 
 
 def test_validate_uses_a_temuan_sheet_renamed_in_lower_case(pair, live):
