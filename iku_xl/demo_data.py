@@ -87,6 +87,7 @@ CASES: list[tuple[str, str, str, str, dt.datetime, list]] = [
 ]
 UNTIMED_STEP_MINUTES = 45  # KEMNAKER's steps have no standard time: the demo takes this long
 
+PANRB = "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"
 _S1 = "Meningkatnya efektivitas koordinasi kebijakan bidang politik dan keamanan"
 _S2 = "Terwujudnya tata kelola Kementerian Koordinator Bidang Politik dan Keamanan yang akuntabel"
 _S3 = "Meningkatnya perluasan kesempatan kerja"
@@ -117,30 +118,30 @@ IKU_ROWS = [
         "IKU-2026-001",
         _S2,
         "Nilai SAKIP Kementerian Koordinator Bidang Politik dan Keamanan",
-        "Nilai hasil evaluasi SAKIP oleh Kementerian PANRB",
+        "Nilai hasil evaluasi Sistem Akuntabilitas Kinerja Instansi Pemerintah oleh " + PANRB,
         "Nilai",
         (78, 79, 80, 81, 82),
-        "LHE SAKIP Kementerian PANRB",
+        "Laporan Hasil Evaluasi Sistem Akuntabilitas Kinerja Instansi Pemerintah, " + PANRB,
         "Biro Perencanaan dan Organisasi",
     ),
     (
         "IKU-2026-001",
         _S2,
         "Indeks Reformasi Birokrasi",
-        "Nilai indeks RB hasil evaluasi Kementerian PANRB",
+        "Nilai indeks reformasi birokrasi hasil evaluasi " + PANRB,
         "Indeks",
         (80, 81, 82, 83, 84),
-        "LHE RB Kementerian PANRB",
+        "Laporan Hasil Evaluasi Reformasi Birokrasi, " + PANRB,
         "Biro Perencanaan dan Organisasi",
     ),
     (
         "IKU-2026-002",
         _S2,
         "Opini BPK atas Laporan Keuangan",
-        "Opini BPK atas Laporan Keuangan Kementerian Koordinator Bidang Politik dan Keamanan",
+        "Opini Badan Pemeriksa Keuangan atas Laporan Keuangan Kementerian Koordinator Bidang Politik dan Keamanan",
         "Predikat",
         ("WTP", "WTP", "WTP", "WTP", "WTP"),
-        "LHP BPK",
+        "Laporan Hasil Pemeriksaan Badan Pemeriksa Keuangan",
         "Biro Umum",
     ),
     (
@@ -150,8 +151,8 @@ IKU_ROWS = [
         "(Jumlah penganggur / angkatan kerja) x 100%",
         "%",
         (5.0, 4.8, 4.6, 4.4, 4.2),
-        "Sakernas BPS",
-        "Ditjen Binapenta dan PKK",
+        "Survei Angkatan Kerja Nasional, Badan Pusat Statistik",
+        "Direktorat Jenderal Pembinaan Penempatan Tenaga Kerja dan Perluasan Kesempatan Kerja",
     ),
     (
         "IKU-2026-003",
@@ -161,7 +162,7 @@ IKU_ROWS = [
         "%",
         (60, 63, 66, 69, 72),
         "Sistem Informasi Pelatihan",
-        "Ditjen Binalavotas",
+        "Direktorat Jenderal Pembinaan Pelatihan Vokasi dan Produktivitas",
     ),
     (
         "IKU-2026-004",
@@ -170,8 +171,8 @@ IKU_ROWS = [
         "PDB riil / jumlah penduduk bekerja, dinyatakan dalam indeks",
         "Indeks",
         (101, 102, 103, 104, 105),
-        "BPS",
-        "Ditjen Binalavotas",
+        "Badan Pusat Statistik",
+        "Direktorat Jenderal Pembinaan Pelatihan Vokasi dan Produktivitas",
     ),
 ]
 TARGET_YEARS = (2025, 2026, 2027, 2028, 2029)

@@ -68,7 +68,7 @@ READING: dict[str, dict[int, Reading]] = {
         7: (("Kasubag",), K, 8, 6, ()),
         8: (("Kabag",), K, 9, 7, ()),
         9: (("Karo",), K, 10, 8, ()),
-        10: (("Sekjen",), K, 11, 9, ("keputusan_iku", "nota_dinas")),
+        10: (("Sekjen",), K, 11, 9, ("permenko_iku", "nota_dinas")),
         11: (("Menteri",), K, 12, 10, ()),
         12: (("Sekjen",), P, None, None, ()),
         13: (("Karo",), P, None, None, ()),

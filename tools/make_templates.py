@@ -262,11 +262,11 @@ def tembusan(doc) -> None:
 
 
 def iku_table(doc, width: float) -> None:
-    headers = ["No", "Sasaran Strategis", "Indikator Kinerja Utama", "Definisi/Formula", "Satuan",
-               "{%tc for y in tahun_target %}", "Target {{ y }}", "{%tc endfor %}", "Sumber Data", "Penanggung Jawab"]
-    cells = ["{{ row.no }}", "{{ row.sasaran }}", "{{ row.indikator }}", "{{ row.definisi }}", "{{ row.satuan }}",
-             "{%tc for t in row.target %}", "{{ t }}", "{%tc endfor %}", "{{ row.sumber_data }}",
-             "{{ row.penanggung_jawab }}"]
+    """The indicators and their targets; what each one means follows in its own section."""
+    headers = ["No", "Sasaran Strategis", "Indikator Kinerja Utama", "Satuan",
+               "{%tc for y in tahun_target %}", "Target {{ y }}", "{%tc endfor %}", "Penanggung Jawab"]
+    cells = ["{{ row.no }}", "{{ row.sasaran }}", "{{ row.indikator }}", "{{ row.satuan }}",
+             "{%tc for t in row.target %}", "{{ t }}", "{%tc endfor %}", "{{ row.penanggung_jawab }}"]
     table = doc.add_table(rows=4, cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
@@ -274,13 +274,33 @@ def iku_table(doc, width: float) -> None:
         cell_text(table.rows[0].cells[c], text, bold=True, align=CENTER, size=8)
     cell_text(table.rows[1].cells[0], "{%tr for row in iku %}", size=9)
     for c, text in enumerate(cells):
-        cell_text(table.rows[2].cells[c], text, size=9, align=CENTER if c in (0, 4, 6) else LEFT)
+        cell_text(table.rows[2].cells[c], text, size=9, align=CENTER if c in (0, 3, 5) else LEFT)
     cell_text(table.rows[3].cells[0], "{%tr endfor %}", size=9)
     # sized for five target years; fewer leave room, more are narrowed to the page when rendered
-    fixed = (1.0, 4.0, 4.2, 4.6, 1.8, 0.1, 1.7, 0.1, 2.6, 2.8)
-    scale = min(1.0, width / (sum(fixed) + 4 * 1.7))
+    fixed = (1.0, 5.6, 6.2, 2.0, 0.1, 1.8, 0.1, 4.0)
+    scale = min(1.0, width / (sum(fixed) + 4 * 1.8))
     widths(table, [w * scale for w in fixed])
     keep_rows(table)
+
+
+def iku_definitions(doc, width: float) -> None:
+    """Per indicator, what the ministry's IKU regulations carry: definition, formula, unit, data source."""
+    para(doc, after=6)
+    para(doc, "DEFINISI OPERASIONAL INDIKATOR KINERJA UTAMA", CENTER, bold=True, after=6, keep=True)
+    tag(doc, "{%p for row in iku %}")
+    para(doc, "{{ row.no }}. {{ row.indikator }}", bold=True, after=2, keep=True, hanging=0.8)
+    table = doc.add_table(rows=3, cols=3)
+    no_borders(table)
+    cell_text(table.rows[0].cells[0], "{%tr for d in row.uraian %}")
+    cells = table.rows[1].cells
+    cell_text(cells[0], "{{ d[0] }}")
+    cell_text(cells[1], ":")
+    cell_text(cells[2], "{{ d[1] }}")
+    cell_text(table.rows[2].cells[0], "{%tr endfor %}")
+    widths(table, (4.6, 0.4, width - 5.8))
+    keep_rows(table, header=False)
+    para(doc, after=4)
+    tag(doc, "{%p endfor %}")
 
 
 def lampiran_heading(doc, indent: float) -> None:
@@ -494,11 +514,13 @@ def diktum(doc) -> None:
     widths(table, (3.1, 0.4, TEXT_WIDTH - 3.5))
 
 
-def enactment(doc, indent: float = SIGN_INDENT, nip: bool = False) -> None:
-    """Ditetapkan di ... pada tanggal ..., jabatan, space, name: one block, never split."""
+def enactment(doc, indent: float = SIGN_INDENT, nip: bool = False, place: bool = True) -> None:
+    """Ditetapkan di ... pada tanggal ..., jabatan, space, name: one block, never split. A lampiran ends with
+    the jabatan and name only (UU 12/2011 Lampiran II)."""
     para(doc, keep=True)
-    para(doc, "Ditetapkan di {{ peraturan.kota }}", indent=indent, keep=True)
-    para(doc, "pada tanggal ...", indent=indent, keep=True)
+    if place:
+        para(doc, "Ditetapkan di {{ peraturan.kota }}", indent=indent, keep=True)
+        para(doc, "pada tanggal ...", indent=indent, keep=True)
     para(doc, "{{ peraturan.jabatan_penetap }}", indent=indent, bold=True, keep=True)
     for _ in range(3):
         para(doc, keep=True)
@@ -515,7 +537,8 @@ def lampiran_iku(doc) -> None:
     lampiran_heading(doc, width - 9.0)
     para(doc, "{{ peraturan.tentang_kapital }}", CENTER, bold=True, after=8)
     iku_table(doc, width)
-    enactment(doc, indent=width - 9.0)
+    iku_definitions(doc, width)
+    enactment(doc, indent=width - 9.0, place=False)
 
 
 def permenko_iku():
@@ -576,7 +599,7 @@ def sk_tim():
     cell_text(table.rows[3].cells[0], "{%tr endfor %}")
     widths(table, (1.0, 5.0, 6.5, 3.5))
     keep_rows(table)
-    enactment(doc, nip=True)
+    enactment(doc, nip=True, place=False)
     return doc
 
 

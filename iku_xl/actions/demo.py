@@ -75,7 +75,7 @@ def _documents(workbook: Path, folder: Path, result: DemoResult) -> list[str]:
     from .generate import generate
 
     batches = (("IKU-2026-001", ["nota_dinas", "permenko_iku"]), ("IKU-2026-002", ["undangan_rapat", "notula_rapat"]),
-               ("IKU-2026-003", ["sk_tim", "keputusan_iku"]), (None, None))
+               ("IKU-2026-003", ["sk_tim", "permenko_iku"]), (None, None))
     with_pdf = soffice() is not None
     lines = []
     for case_id, kinds in batches:  # the last batch: the current step of every open case

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.book import Book
-from ..core.monthly import MonthReport, month_report, parse_month
+from ..core.monthly import MonthReport, parse_month
 from ..core.office_hours import office_calendar
 from ..workbook.reader import read_book
 
@@ -27,6 +27,7 @@ def export_month(path: str | Path, month: str, out_dir: str | Path | None = None
 def export_book(book: Book, month: str, out_dir: str | Path | None = None, base: Path = Path("output"),
                 today: dt.date | None = None) -> Export:
     """The export of a Book already read (from the file or from Excel), into `out_dir` or base/ekspor/YYYY-MM."""
+    from ..analysis.monthly import month_report
     from ..workbook.export_writer import write_export
 
     start, end = parse_month(month, today or dt.date.today())

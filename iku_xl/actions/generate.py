@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..core import naskah
 from ..core.case import OPEN_STATUSES
-from ..core.document_kinds import KINDS, kind_code
+from ..core.document_kinds import IKU_INSTRUMENT_KINDS, KINDS, kind_code
 from ..core.identifiers import identifier_problem
 from ..core.numbering import assign_numbers
 from ..core.office_hours import office_calendar
@@ -170,17 +170,26 @@ def _jobs(book, case_ids, kinds, result: Generated):
         chosen = kinds or list(step.documents)
         if not chosen:
             result.skipped.append(f"{case.id_text}: langkah {step.no} tidak menghasilkan naskah")
-        jobs += [(case, sop, producing_step(sop, step, kind), kind) for kind in chosen]
+        profile = book.profile_of(sop)
+        made = [profile.kind_for(kind) if profile else kind for kind in chosen]
+        jobs += [(case, sop, producing_step(sop, step, kind), kind) for kind in dict.fromkeys(made)]
     return jobs
+
+
+def _produces(step, kind: str) -> bool:
+    """Whether a step makes that kind; a step naming either IKU instrument makes the profile's one."""
+    if kind in IKU_INSTRUMENT_KINDS:
+        return any(k in IKU_INSTRUMENT_KINDS for k in step.documents)
+    return kind in step.documents
 
 
 def producing_step(sop, current, kind: str):
     """The step whose document it is: the current one if it produces that kind, else the nearest step before
     it that does (after it, if none before), so signer and addressee are that step's."""
-    if kind in current.documents:
+    if _produces(current, kind):
         return current
     here = current.no or 0
-    producing = [s for s in sop.steps if kind in s.documents and isinstance(s.no, int)]
+    producing = [s for s in sop.steps if _produces(s, kind) and isinstance(s.no, int)]
     before = [s for s in producing if (s.no or 0) <= here]
     if before:
         return before[-1]

@@ -27,6 +27,7 @@ KINDS: dict[str, DocumentKind] = {k.code: k for k in (
     DocumentKind("sk_tim", "Keputusan Pembentukan Tim", True, "KEP.{urut}/{kode_jabatan}/{bulan}/{tahun}"),
 )}
 DOCUMENT_KINDS = tuple(KINDS)
+IKU_INSTRUMENT_KINDS = ("permenko_iku", "keputusan_iku")  # what sets the IKU: the profile says which one
 REGULATIONS = ("permenko_iku", "keputusan_iku", "sk_tim")  # penetapan: Menimbang, Mengingat, legal bases
 
 

@@ -22,6 +22,8 @@ KINDS: dict[str, tuple[int, str, str]] = {
     "Perlem": (4, "Peraturan Lembaga", "BN"),
 }
 IN_FORCE = ("Berlaku", "Diubah")
+ALL_PROFILES = "SEMUA"  # the Profil Instansi of a basis every instansi cites
+GAP = "..."  # what a draft shows where the register lacks a publication number
 _PERIOD = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})")
 
 
@@ -40,6 +42,7 @@ class LegalBasis:
     amended_by: object = None    # "sebagaimana telah diubah dengan ...", written in full
     status: object = None        # Berlaku | Diubah | Dicabut
     used_for: object = None      # document kinds (labels) it serves; empty: every regulation
+    note: object = None          # Keterangan: where it was checked, what is still to confirm
     row: int | None = None
 
     @property
@@ -79,6 +82,11 @@ class LegalBasis:
         found = _PERIOD.search(text_of(self.about))
         return bool(found and int(found.group(1)) < year)
 
+    def serves_profile(self, key: str) -> bool:
+        """The instansi it serves: its own code(s), or every instansi when the column says Semua or nothing."""
+        wanted = [t.strip().upper() for t in text_of(self.profile).split(",") if t.strip()]
+        return not wanted or ALL_PROFILES in wanted or key.upper() in wanted
+
     def serves(self, kind_label: str) -> bool:
         wanted = [t.strip().lower() for t in text_of(self.used_for).split(",") if t.strip()]
         return not wanted or kind_label.lower() in wanted
@@ -93,13 +101,13 @@ class LegalBasis:
             name = f"Peraturan {text_of(self.issuer)}"
         text = f"{name} Nomor {text_of(self.number)} Tahun {text_of(self.year)} tentang {text_of(self.about)}"
         publication = KINDS[self.jenis][2]
-        if text_of(self.gazette_number):
-            where = "Lembaran Negara" if publication == "LN" else "Berita Negara"
-            text += (f" ({where} Republik Indonesia Tahun {text_of(self.gazette_year)} "
-                     f"Nomor {text_of(self.gazette_number)}")
-            if text_of(self.supplement):
-                text += f", Tambahan Lembaran Negara Republik Indonesia Nomor {text_of(self.supplement)}"
-            text += ")"
+        where = "Lembaran Negara" if publication == "LN" else "Berita Negara"
+        # a publication the register still lacks shows as '...', as a draft shows a number not yet given
+        text += (f" ({where} Republik Indonesia Tahun {text_of(self.gazette_year) or GAP} "
+                 f"Nomor {text_of(self.gazette_number) or GAP}")
+        if self.jenis in ("UU", "Perppu", "PP") or text_of(self.supplement):
+            text += f", Tambahan Lembaran Negara Republik Indonesia Nomor {text_of(self.supplement) or GAP}"
+        text += ")"
         if text_of(self.amended_by):
             text += f" sebagaimana telah diubah dengan {text_of(self.amended_by)}"
         return text
@@ -109,3 +117,42 @@ def mengingat(bases: list[LegalBasis], kind_label: str) -> list[str]:
     """The Mengingat items of one regulation: bases in force that serve it, in hierarchy and year order."""
     chosen = sorted((b for b in bases if b.in_force() and b.serves(kind_label)), key=lambda b: b.sort_key)
     return [b.citation() + ";" for b in chosen]
+
+
+# How an SOP's Dasar Hukum writes a basis: "PP No. 47 Tahun 2009 Tentang ...", "Peraturan Presiden Republik
+# Indonesia Nomor 2 Tahun 2015 tentang ..."
+_LOOSE_KINDS = (("Perppu", r"Perppu|Peraturan Pemerintah Pengganti Undang-Undang"),
+                ("Perpres", r"Perpres|Peraturan Presiden"), ("PP", r"PP|Peraturan Pemerintah"),
+                ("UU", r"UU|Undang-Undang"), ("Permen", r"Permen\w*|Peraturan Menteri(?: \w+)*?"))
+_CITED = re.compile(r"\b(?P<kind>" + "|".join(f"(?:{p})" for _, p in _LOOSE_KINDS) + r")\b(?:\s+Republik Indonesia)?"
+                    r"\s*(?:No\.?|Nomor)\s*(?P<number>\d+)\s+Tahun\s+(?P<year>\d{4})", re.I)
+# bases SOPs are known to miscite, as their published texts name them (Perpres 47/2009: its own heading)
+KNOWN_KINDS = {("47", 2009): ("Perpres", "Pembentukan dan Organisasi Kementerian Negara")}
+
+
+def _loose_kind(text: str) -> str:
+    return next(kind for kind, pattern in _LOOSE_KINDS if re.fullmatch(pattern, text, re.I))
+
+
+def cited_basis_problems(text: str, year: int, register: list[LegalBasis]) -> list[str]:
+    """What is wrong with the bases an SOP's identity cites: a basis called by the wrong kind (a Perpres written
+    "PP"), or one for a period that ended before `year` (the RPJMN 2015-2019 under a 2025 IKU)."""
+    problems = []
+    items = [t.strip() for t in re.split(r"(?:^|\s)\d{1,2}\.\s+", text) if t.strip()]
+    for item in items:
+        found = _CITED.search(item)
+        if found:
+            kind, number, year_cited = _loose_kind(found.group("kind")), str(int(found.group("number"))), \
+                int(found.group("year"))
+            known = KNOWN_KINDS.get((number, year_cited)) or next(
+                ((b.jenis, text_of(b.about)) for b in register
+                 if text_of(b.number) == number and as_int(b.year) == year_cited), None)
+            if known and known[0] != kind and not (known[0] == "Permen" and kind == "Permen"):
+                problems.append(f"'{found.group(0)}' adalah {KINDS[known[0]][1]} Nomor {number} Tahun {year_cited}"
+                                f"{' tentang ' + known[1] if known[1] else ''}, bukan {KINDS[kind][1]}")
+        period = _PERIOD.search(item)
+        if period and int(period.group(1)) < year:
+            shown = item if len(item) <= 160 else item[:157] + "..."
+            span = re.sub(r"\s*[-–]\s*", "-", period.group(0))
+            problems.append(f"'{shown}' untuk periode {span}, yang berakhir sebelum {year}")
+    return problems

@@ -13,6 +13,8 @@ PLACEHOLDER_LOGO = "logo-contoh.png"      # shipped so documents lay out; valida
 PLACEHOLDER_EMBLEM = "garuda-contoh.png"
 REGISTER_SCOPES = ("Jenis", "Penandatangan", "Unit")  # what a number's sequence runs per, besides kind and year
 LEGAL_BUREAU = "Biro Hukum"  # a pattern naming it: the number is given by the legal bureau, the draft shows "..."
+# the instrument that sets the IKU (KINERJA.md section 1): a profile's choice, and the kind of document it is
+IKU_INSTRUMENTS = {"Peraturan Menteri": "permenko_iku", "Keputusan Menteri": "keputusan_iku"}
 
 
 @dataclass
@@ -43,6 +45,8 @@ class InstansiProfile:
     month_style: object = None       # Angka (11) or Romawi (XI), {bulan}
     meeting_place: object = None
     author: object = None            # the documents' author property
+    iku_instrument: object = None    # Peraturan Menteri | Keputusan Menteri: what sets the IKU
+    iku_title: object = None         # its title line, when not the Menteri's own ("Peraturan Menteri Ketenagakerjaan")
     row: int | None = None
 
     @property
@@ -51,6 +55,18 @@ class InstansiProfile:
 
     def text(self, field: str) -> str:
         return text_of(getattr(self, field))
+
+    @property
+    def iku_kind(self) -> str | None:
+        """The document kind of the profile's IKU instrument; None when the profile leaves it to the SOP."""
+        wanted = " ".join(self.text("iku_instrument").split()).lower()
+        return next((kind for label, kind in IKU_INSTRUMENTS.items() if label.lower() == wanted), None)
+
+    def kind_for(self, kind: str) -> str:
+        """The kind a step's IKU instrument is made as: the profile's instrument, whichever the SOP names."""
+        from .document_kinds import IKU_INSTRUMENT_KINDS
+
+        return (self.iku_kind or kind) if kind in IKU_INSTRUMENT_KINDS else kind
 
     @property
     def roman_months(self) -> bool:

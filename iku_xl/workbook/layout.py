@@ -8,7 +8,7 @@ from ..core.case import Status
 from ..core.document_kinds import KINDS
 from ..core.legal import KINDS as LEGAL_KINDS
 from ..core.people import ESELON, TEAM_POSITIONS
-from ..core.profile import REGISTER_SCOPES
+from ..core.profile import IKU_INSTRUMENTS, REGISTER_SCOPES
 from ..core.sop import StepKind
 
 
@@ -135,6 +135,8 @@ INSTANSI = ListSheet("Instansi", "TabelInstansi", (
     Column("month_style", "Bulan dalam Nomor", 16, dropdown="DaftarBulanNomor"),
     Column("meeting_place", "Tempat Rapat", 28, required=False),
     Column("author", "Penulis Dokumen", 28, required=False),
+    Column("iku_instrument", "Instrumen IKU", 20, dropdown="DaftarInstrumenIKU", required=False),
+    Column("iku_title", "Judul Instrumen IKU", 44, required=False),
 ), optional=True)
 
 POLA_NOMOR = ListSheet("Pola Nomor", "TabelPolaNomor", (
@@ -158,6 +160,7 @@ DASAR_HUKUM = ListSheet("Dasar Hukum", "TabelDasarHukum", (
     Column("amended_by", "Diubah dengan", 50, required=False),
     Column("status", "Status", 11, dropdown="DaftarStatusPeraturan"),
     Column("used_for", "Dipakai untuk", 30, required=False),
+    Column("note", "Keterangan", 50, required=False),
 ), optional=True)
 
 TIM = ListSheet("Tim", "TabelTim", (
@@ -245,6 +248,7 @@ PICK_LISTS = {
     "DaftarJenisPeraturan": "Jenis Peraturan",
     "DaftarStatusPeraturan": "Status Peraturan",
     "DaftarKedudukanTim": "Kedudukan dalam Tim",
+    "DaftarInstrumenIKU": "Instrumen IKU",
 }
 FIXED_LISTS = {
     "DaftarStatus": tuple(s.value for s in Status),
@@ -256,6 +260,7 @@ FIXED_LISTS = {
     "DaftarJenisPeraturan": tuple(LEGAL_KINDS),
     "DaftarStatusPeraturan": ("Berlaku", "Diubah", "Dicabut"),
     "DaftarKedudukanTim": TEAM_POSITIONS,
+    "DaftarInstrumenIKU": tuple(IKU_INSTRUMENTS),
     "DaftarKeputusan": DECISIONS,
     "DaftarJenisLangkah": tuple(k.value for k in StepKind),
     "DaftarJenisLibur": HOLIDAY_KINDS,

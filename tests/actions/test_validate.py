@@ -172,3 +172,23 @@ def test_typed_date_passes(demo_book, capsys):
     edit(demo_book, {"Kasus": {"I2": dt.datetime(2026, 11, 18, 9, 15)}})
     code, _report = issues(capsys, demo_book)
     assert code == 0
+
+
+def test_an_sops_own_dasar_hukum_is_checked_for_outdated_and_miscited_bases(demo_book, capsys):
+    """The seed SOPs cite the RPJMN 2015-2019 (POLHUKAM) and call Perpres 47/2009 a "PP" (KEMNAKER); validate says
+    so at the identity's Dasar Hukum cell, and stops once the bureau writes them right."""
+    _, report = issues(capsys, demo_book)
+    found: dict = {}
+    for i in report["issues"]:
+        if i["field"] == "dasar_hukum":
+            found[(i["sheet"], i["cell"])] = found.get((i["sheet"], i["cell"]), "") + i["message"]
+    assert "Peraturan Presiden Republik Indonesia Nomor 2 Tahun 2015" in found[("POLHUKAM", "C11")]
+    assert "periode 2015-2019, yang berakhir sebelum 2025" in found[("POLHUKAM", "C11")]
+    assert "Peraturan Presiden Nomor 47 Tahun 2009" in found[("KEMNAKER", "C11")]
+    assert "bukan Peraturan Pemerintah" in found[("KEMNAKER", "C11")]
+    edit(demo_book, {"POLHUKAM": {"C11": "1. Peraturan Presiden Nomor 12 Tahun 2025 tentang Rencana Pembangunan Jangka "
+                                         "Menengah Nasional Tahun 2025-2029"},
+                     "KEMNAKER": {"C11": "1. UU No.39 Tahun 2008 Tentang Kementerian Negara 2. Perpres No. 47 Tahun "
+                                         "2009 Tentang Pembentukan dan Organisasi Kementerian Negara"}})
+    _, report = issues(capsys, demo_book)
+    assert [i for i in report["issues"] if i["field"] == "dasar_hukum"] == []

@@ -27,13 +27,28 @@ def text_of_docx(path: Path) -> str:
 
 def test_every_template_renders_strictly_against_the_demo_workbook(demo_book, tmp_path):
     assert sorted(p.stem for p in TEMPLATES.glob("*.docx")) == sorted(DOCUMENT_KINDS)
+    # Kemnaker set by Keputusan Menteri, as other ministries do: its instrument is then the keputusan, whichever
+    # instrument the SOP's step names
+    edit(demo_book, {"Instansi": {"AA3": "Keputusan Menteri", "AB3": None}})
     for case_id, kinds in (("IKU-2026-001", ["nota_dinas", "permenko_iku", "lembar_disposisi"]),
                            ("IKU-2026-002", ["undangan_rapat", "notula_rapat"]),
-                           ("IKU-2026-003", ["sk_tim", "keputusan_iku"])):
+                           ("IKU-2026-003", ["sk_tim", "permenko_iku"])):
         made = generate(demo_book, [case_id], kinds, tmp_path / case_id, templates=TEMPLATES, today=TODAY)
         assert len(made.files) == len(kinds), made.skipped
         for file in made.files:
             assert "{{" not in text_of_docx(file) and "{%" not in text_of_docx(file)
+    keputusan = text_of_docx(made.files[-1])
+    assert "KEPUTUSAN MENTERI KETENAGAKERJAAN" in keputusan and "KESATU" in keputusan
+
+
+def test_the_iku_instrument_is_the_profiles_whatever_the_sop_step_names(demo_book, tmp_path):
+    """A workbook whose Kemnaker step still names the Keputusan makes the Peraturan Menteri its profile sets."""
+    edit(demo_book, {"KEMNAKER": {"Q29": "Keputusan Menteri tentang IKU, Nota Dinas"}})
+    assert "keputusan_iku" in read_book(demo_book).sops["KEMNAKER"].step(10).documents
+    made = generate(demo_book, ["IKU-2026-003"], ["keputusan_iku"], tmp_path, templates=TEMPLATES, today=TODAY)
+    text = text_of_docx(made.files[0])
+    assert "PERATURAN MENTERI KETENAGAKERJAAN REPUBLIK INDONESIA" in text and "Pasal 1" in text
+    assert "KESATU" not in text and made.files[0].name.startswith("IKU-2026-003 Peraturan Menteri")
 
 
 def test_fields_page_lists_every_field_the_templates_use():

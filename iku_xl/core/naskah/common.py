@@ -15,12 +15,33 @@ _YEARS = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b|\b((?:19|
 def iku_rows(book: Book, case: Case) -> tuple[list[dict], list[int]]:
     rows = [r for r in book.iku_rows if text_of(r.case_id) == case.id_text]
     years = sorted({y for r in rows for y in r.targets})
-    return [
-        {"no": i, "sasaran": text_of(r.sasaran), "indikator": text_of(r.indikator), "definisi": text_of(r.definisi),
-         "satuan": text_of(r.satuan), "target": [target_text(r.targets.get(y)) for y in years],
-         "sumber_data": text_of(r.sumber_data), "penanggung_jawab": text_of(r.penanggung_jawab)}
-        for i, r in enumerate(rows, start=1)
-    ], years
+    found = []
+    for i, r in enumerate(rows, start=1):
+        row = {"no": i, "sasaran": text_of(r.sasaran), "indikator": text_of(r.indikator),
+               "definisi": text_of(r.definisi), "formula": text_of(getattr(r, "formula", None)),
+               "satuan": text_of(r.satuan), "target": [target_text(r.targets.get(y)) for y in years],
+               "sumber_data": text_of(r.sumber_data), "penanggung_jawab": text_of(r.penanggung_jawab)}
+        row["uraian"] = definition(row)
+        found.append(row)
+    return found, years
+
+
+def definition(row: dict) -> list[tuple[str, str]]:
+    """What a lampiran says of one indicator (KINERJA.md section 1): its definition, formula, unit, data source
+    and who answers for it; a workbook keeping definition and formula in one column shows them together."""
+    lines = [("Definisi operasional" if row["formula"] else "Definisi operasional dan formula",
+              sentence(row["definisi"]) or "-")]
+    if row["formula"]:
+        lines.append(("Formula", row["formula"]))
+    lines += [("Satuan", unit_name(row["satuan"]) or "-"), ("Sumber data", row["sumber_data"] or "-"),
+              ("Penanggung jawab", row["penanggung_jawab"] or "-")]
+    return lines
+
+
+def unit_name(satuan: str) -> str:
+    """'%' as a reader says it: 'Persen (%)'."""
+    satuan = satuan.strip()
+    return "Persen (%)" if satuan == "%" else satuan
 
 
 def target_text(value: object) -> str:

@@ -22,8 +22,14 @@ def regulation_names(profile: InstansiProfile, kind: str) -> tuple[str, str, str
     coordinating = title.lower().startswith("menteri koordinator")
     form = "Peraturan" if kind == "permenko_iku" else "Keputusan"
     short = f"{form} Menteri Koordinator" if coordinating else f"{form} Menteri"
-    full = f"{form} {title.removesuffix(' Republik Indonesia')}"
-    return short, full, f"{form} {title}".upper()
+    line = profile.text("iku_title")  # the profile's own title line of its IKU instrument
+    if line and line.split()[0].lower() == form.lower():
+        return short, _no_country(line), line.upper()
+    return short, f"{form} {_no_country(title)}", f"{form} {title}".upper()
+
+
+def _no_country(title: str) -> str:
+    return title.removesuffix(" Republik Indonesia").removesuffix(" REPUBLIK INDONESIA")
 
 
 def regulation_number(number: str, year: int) -> str:
@@ -37,7 +43,7 @@ def regulation_number(number: str, year: int) -> str:
 
 
 def _bases(facts: Facts, kind_label: str) -> list[str]:
-    bases = [b for b in facts.book.legal_bases if text_of(b.profile).upper() == facts.profile.key]
+    bases = [b for b in facts.book.legal_bases if b.serves_profile(facts.profile.key)]
     items = mengingat(bases, kind_label)
     if not items:
         raise Refused(f"Dasar hukum profil {facts.profile.key} belum ada; isi lembar Dasar Hukum sebelum membuat "

@@ -9,6 +9,7 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ...errors import Refused
+from ..document_kinds import IKU_INSTRUMENT_KINDS
 from ..history import Action, effective_moves
 from ..indonesian import hari_tanggal, jam, tanggal
 from ..sop import Step
@@ -37,8 +38,10 @@ def _recipients(facts: Facts) -> list[Party]:
             for role in recipient_roles(facts.sop, facts.step)]
 
 
-def _produces_regulation(step: Step) -> str | None:
-    return next((k for k in step.documents if k in ("permenko_iku", "keputusan_iku")), None)
+def _produces_regulation(facts: Facts) -> str | None:
+    """The IKU instrument the step's nota dinas goes with: the profile's kind of it."""
+    found = next((k for k in facts.step.documents if k in IKU_INSTRUMENT_KINDS), None)
+    return facts.profile.kind_for(found) if found else None
 
 
 def nota_dinas(facts: Facts):
@@ -46,7 +49,7 @@ def nota_dinas(facts: Facts):
     to = _recipients(facts)
     if not to:
         raise_no_recipient(facts)
-    regulation = _produces_regulation(facts.step)
+    regulation = _produces_regulation(facts)
     if regulation:
         from .decrees import regulation_names
         short, full, _ = regulation_names(facts.profile, regulation)

@@ -15,6 +15,7 @@ def check(book: Book) -> Iterator[Finding]:
     yield from _profiles(book)
     yield from _sops_without_profile(book)
     yield from _legal_bases(book)
+    yield from _sop_bases(book)
 
 
 def _profiles(book: Book) -> Iterator[Finding]:
@@ -86,3 +87,22 @@ def _legal_bases(book: Book) -> Iterator[Finding]:
 def _earliest_target_year(book: Book) -> int | None:
     years = [y for row in book.iku_rows for y in row.targets]
     return min(years) if years else None
+
+
+def _sop_bases(book: Book) -> Iterator[Finding]:
+    """An SOP's own Dasar Hukum (its identity) citing a basis by the wrong kind or for a period already over."""
+    import datetime as dt
+
+    from ...workbook.layout import SOP_IDENTITY_FIRST_ROW
+    from ..legal import cited_basis_problems
+    from ..sop import IDENTITY_FIELDS
+
+    row = SOP_IDENTITY_FIRST_ROW + [name for name, _ in IDENTITY_FIELDS].index("dasar_hukum")
+    year = _earliest_target_year(book) or dt.date.today().year
+    for sop in book.sops.values():
+        profile = book.profile_of(sop)
+        register = [b for b in book.legal_bases if profile is None or b.serves_profile(profile.key)]
+        for problem in cited_basis_problems(text_of(sop.identity.dasar_hukum), year, register):
+            yield Finding(book.sop_sheet(sop.code), f"C{row}", Level.PERINGATAN, "dasar_hukum",
+                          f"Dasar Hukum SOP {sop.code}: {problem}; perbaiki di identitas SOP (dan di SOP yang "
+                          "disahkan saat revisi berikutnya).", sop=sop.code)
