@@ -104,12 +104,16 @@ class RecordStore(ABC):
                 self.book.history.append(entry)
 
     def record_numbers(self, entries: list[NumberEntry]) -> None:
+        """Jenis Naskah written as its label, the one the sheet's dropdown offers (the entry keeps the code)."""
+        from dataclasses import replace
+
+        from .core.document_kinds import kind_label
         from .workbook import layout
 
         row = next_free_row([e for e in self.book.numbers if e.row])
         for entry in entries:
             entry.row, row = row, row + 1
-            self.write_record(layout.PENOMORAN, entry, entry.row)
+            self.write_record(layout.PENOMORAN, replace(entry, kind=kind_label(entry.kind)), entry.row)
 
     def refresh_tracking(self, moved: list[Case], entries: list[HistoryEntry], rebuild: set[str]) -> None:
         from .core.values import text_of

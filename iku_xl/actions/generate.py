@@ -93,8 +93,8 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
         rendered = [(file, content, entry) for (file, *_, entry, _), content in zip(drafts, contents)]
         # every document rendered: only now is anything written, the register first
         for file, _, entry in rendered:
-            if entry is not None:
-                entry.file = str(file)
+            if entry is not None:  # relative to the output folder: the same on every colleague's machine
+                entry.file = _relative(file, store.output)
         store.record_numbers([entry for _, _, entry in rendered if entry is not None])
         store.commit()
         result.numbers = [number for *_, number in drafts if number]
@@ -113,6 +113,13 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
         from ..documents.pdf import convert_to_pdf
         result.pdfs = convert_to_pdf(result.files)
     return result
+
+
+def _relative(file: Path, output: Path) -> str:
+    try:
+        return file.resolve().relative_to(output.resolve()).as_posix()
+    except ValueError:
+        return str(file)
 
 
 def _kind(text: str) -> str:

@@ -31,6 +31,11 @@ IKU_INSTRUMENT_KINDS = ("permenko_iku", "keputusan_iku")  # what sets the IKU: t
 REGULATIONS = ("permenko_iku", "keputusan_iku", "sk_tim")  # penetapan: Menimbang, Mengingat, legal bases
 
 
+def kind_label(kind: object) -> object:
+    """What the Jenis Naskah cell shows for a kind: its label for a known code, else the value as it is."""
+    return KINDS[kind].label if isinstance(kind, str) and kind in KINDS else kind
+
+
 def kind_code(text: object) -> str | None:
     """A kind as staff type it, by its label (Nota Dinas) or its code (nota_dinas); None when unknown."""
     wanted = " ".join(str(text or "").replace("_", " ").split()).lower()

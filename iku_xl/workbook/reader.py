@@ -150,7 +150,8 @@ def _read_lists(book: Book, grids: dict[str, Grid]) -> None:
         book.iku_rows.append(IkuRow(**values, targets={y: v for y, v in found.items() if v is not None}, row=row))
     book.columns[layout.IKU.name]["targets"] = column_letter(min(targets.values())) if targets else "A"
     book.officials = [Official(**values, row=row) for row, values in rows(layout.PEJABAT)]
-    book.numbers = [NumberEntry(**values, row=row) for row, values in rows(layout.PENOMORAN)]
+    book.numbers = [NumberEntry(**{**values, "kind": kind_code(values.get("kind")) or values.get("kind")}, row=row)
+                    for row, values in rows(layout.PENOMORAN)]  # Jenis Naskah as staff read it: its label
     book.days_off = [DayOff(**values, row=row) for row, values in rows(layout.LIBUR)]
     book.profiles = [InstansiProfile(**values, row=row) for row, values in rows(layout.INSTANSI)]
     book.number_patterns = [NumberPattern(**values, row=row) for row, values in rows(layout.POLA_NOMOR)]

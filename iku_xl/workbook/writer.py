@@ -5,6 +5,7 @@ Later changes to an existing workbook must keep what staff added; they do not go
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -15,7 +16,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableFormula, TableStyleInfo
 
 from ..core.book import Book
-from ..core.document_kinds import KINDS
+from ..core.document_kinds import KINDS, kind_label
 from ..core.sop import IDENTITY_FIELDS, SYMBOLS, Sop, StepKind
 from ..core.tracking import TrackingRow, tracking_rows
 from . import lacak, layout, styles
@@ -37,7 +38,8 @@ def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, ob
     iku = _iku_sheet(target_years)
     write_list_sheet(workbook, iku, [_iku_row(r, target_years) for r in book.iku_rows])
     write_list_sheet(workbook, layout.PEJABAT, [record_row(layout.PEJABAT, o) for o in book.officials])
-    write_list_sheet(workbook, layout.PENOMORAN, [record_row(layout.PENOMORAN, n) for n in book.numbers])
+    write_list_sheet(workbook, layout.PENOMORAN, [record_row(layout.PENOMORAN, replace(n, kind=kind_label(n.kind)))
+                                                  for n in book.numbers])
     write_list_sheet(workbook, layout.TIM, [record_row(layout.TIM, m) for m in book.team])
     for sop in book.sops.values():
         write_sop_sheet(workbook.create_sheet(sop.code), sop)

@@ -204,3 +204,19 @@ def test_a_long_invitee_list_goes_into_a_lampiran(demo_book, tmp_path):
     text = text_of_docx(made.files[0])
     assert "sebagaimana daftar terlampir" in text and "DAFTAR UNDANGAN" in text
     assert text.index("1. Kepala Bagian Perencanaan") > text.index("DAFTAR UNDANGAN")  # the list is in the lampiran
+
+
+def test_register_rows_read_as_staff_read_them(demo_book, capsys):
+    """Penomoran shows the kind as its dropdown offers it, and the file relative to the output folder (the same on
+    every colleague's machine); the program reads the label back as the kind."""
+    from openpyxl import load_workbook
+
+    assert run(capsys, "generate", demo_book, "--case", "IKU-2026-003", "--doc", "SK Tim")[0] == 0
+    rows = [r for r in load_workbook(demo_book)["Penomoran"].iter_rows(min_row=2, values_only=True)
+            if r[3] == "IKU-2026-003"]
+    assert [r[1] for r in rows] == ["Keputusan Pembentukan Tim"]
+    assert rows[0][6].startswith("IKU-2026-003/Keputusan Pembentukan Tim ") and rows[0][6].endswith(".docx")
+    assert (demo_book.parent / "output" / rows[0][6]).is_file()
+    assert [e.kind for e in read_book(demo_book).numbers] == ["sk_tim"]
+    assert run(capsys, "generate", demo_book, "--case", "IKU-2026-003", "--doc", "SK Tim")[0] == 0  # same number
+    assert len(read_book(demo_book).numbers) == 1
