@@ -39,6 +39,10 @@ class Store(Protocol):
     def record_numbers(self, entries: list[NumberEntry]) -> None:
         """New Penomoran rows after the last one."""
 
+    def link_cell(self, sheet: str, row: int, field: str, target: str, label: str) -> None:
+        """A link in a list sheet's cell (Kasus' Naskah, Penomoran's Berkas): a HYPERLINK formula, which Excel and
+        Calc both follow, to `target` relative to the workbook's folder."""
+
     def commit(self) -> None:
         """Make the changes last (the file is saved; in Excel they are already in the open workbook)."""
 
@@ -114,6 +118,22 @@ class RecordStore(ABC):
         for entry in entries:
             entry.row, row = row, row + 1
             self.write_record(layout.PENOMORAN, replace(entry, kind=kind_label(entry.kind)), entry.row)
+
+    def formula(self, text: str) -> object:
+        """A formula as this store writes it: the live workbook takes it as typed, '=' first."""
+        return "=" + text
+
+    def link_cell(self, sheet: str, row: int, field: str, target: str, label: str) -> None:
+        from types import SimpleNamespace
+
+        from .workbook import layout
+
+        columns = {s.name: s for s in layout.LIST_SHEETS}
+        if field not in self.book.columns.get(sheet, {}):
+            return  # an older workbook without the column: nothing to link
+        quoted = [text.replace('"', '""') for text in (target, label)]
+        value = self.formula('HYPERLINK("{}","{}")'.format(*quoted))
+        self.write_record(columns[sheet], SimpleNamespace(**{field: value}), row, [field])
 
     def refresh_tracking(self, moved: list[Case], entries: list[HistoryEntry], rebuild: set[str]) -> None:
         from .core.values import text_of

@@ -268,24 +268,15 @@ def undo(book) -> str:
 
 @_action
 def generate(book) -> str:
-    """Buat naskah dinas of the selected cases' current steps; each case row links to its folder."""
+    """Buat naskah dinas of the selected cases' current steps (or the kind chosen on the Panel); each case's
+    Naskah cell links to its folder."""
     from ..actions.generate import generate as make
 
-    store = LiveStore(book)
-    with store:
+    with LiveStore(book) as store:
         ids = selected_case_ids(book, store)
-        rows = {c.id_text: c.row for c in store.book.cases}
-        column = store.book.columns[layout.KASUS.name].get("documents")
     kind = panel_value(book, "kind")
     result = make(LiveStore(book), ids, [text_of(kind)] if kind is not None else None)
     _clear_inputs(book, "kind")
-    if column:
-        sheet = sheet_named(book, layout.KASUS.name)
-        for case_id in ids:
-            files = [f for f in result.files if f.parent.name == case_id]
-            if files:
-                sheet.range(f"{column}{rows[case_id]}").add_hyperlink(str(files[0].parent.resolve()),
-                                                                       f"{len(files)} naskah")
     skipped = "\n".join(result.skipped)
     folders = sorted({str(f.parent) for f in result.files})
     return (f"{len(result.files)} naskah dibuat"

@@ -10,7 +10,7 @@ from ..store import RecordStore, next_free_row
 from . import layout
 from .grid import Grid, column_index, column_letter
 from .list_sheet import locate_columns
-from .ooxml.sheet_xml import from_serial
+from .ooxml.sheet_xml import Formula, from_serial
 from .ooxml.workbook_patch import WorkbookPatch
 from .reader import open_package, read_book
 from .record_writer import rebuild_lacak, update_lacak_rows, write_record
@@ -45,6 +45,9 @@ class FileStore(RecordStore):
 
     def __exit__(self, *exc) -> None:
         self._lock.__exit__(*exc)
+
+    def formula(self, text: str) -> object:
+        return Formula(text)
 
     def write_record(self, sheet: layout.ListSheet, record, row: int, fields: list[str] | None = None) -> None:
         write_record(self._patch, self.book, sheet, record, row, fields)

@@ -19,7 +19,7 @@ from ..core.book import Book
 from ..core.document_kinds import KINDS, kind_label
 from ..core.sop import IDENTITY_FIELDS, SYMBOLS, Sop, StepKind
 from ..core.tracking import TrackingRow, tracking_rows
-from . import lacak, layout, styles
+from . import lacak, layout, page, styles
 from .grid import column_letter
 from .page import finish_sheet, print_tall, print_wide
 from .panduan import PANDUAN_LINES
@@ -56,8 +56,20 @@ def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, ob
     for sheet in workbook.worksheets:
         sheet.sheet_view.zoomScale = 90
         finish_sheet(sheet)
+    _properties(workbook, book)
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
+
+
+def _properties(workbook, book: Book) -> None:
+    """File > Properties as the bureau would fill them, not openpyxl's name."""
+    from ..core.values import text_of
+
+    profile = book.profiles[0] if book.profiles else None
+    owner = ", ".join(t for t in (text_of(profile.unit), text_of(profile.name)) if t) if profile else ""
+    workbook.properties.creator = workbook.properties.lastModifiedBy = owner or "iku-xl"
+    workbook.properties.title = "Buku Kerja SOP Penyusunan IKU" + (f" — {text_of(profile.name)}" if profile else "")
+    workbook.properties.subject = "Standar Operasional Prosedur penyusunan Indikator Kinerja Utama dan pelacakannya"
 
 
 def new_workbook() -> Workbook:
@@ -338,7 +350,7 @@ def write_sop_sheet(ws, sop: Sop) -> None:
     ws.freeze_panes = ws.cell(row=h + 2, column=3)
     ws.print_title_rows = f"{h}:{h + 1}"
     ws.print_area = f"A1:{column_letter(last_sop)}{h + 1 + len(sop.steps)}"
-    print_wide(ws)
+    print_wide(ws, "A:B")
     ws.print_options.horizontalCentered = True
 
 
@@ -362,6 +374,8 @@ def write_lacak_sheet(ws, sop: Sop, rows: list[TrackingRow]) -> None:
     for column, text, key in layout.LACAK_LEGEND:
         cell = ws.cell(row=layout.LACAK_LEGEND_ROW, column=column, value=text)
         _styled(cell, key)
+        cell.alignment = styles.WRAP_TOP  # "Selesai terlambat" whole in its narrow Status column
+    ws.row_dimensions[layout.LACAK_LEGEND_ROW].height = 2 * page.LINE_POINTS + page.PADDING_POINTS
     for r, cells in enumerate([lacak.header(sop)] + lacak.body(sop, rows), start=layout.LACAK_HEADER_ROW):
         for c, item in enumerate(cells, start=1):
             _styled(put(ws, r, c, item.value), item.style)
@@ -371,3 +385,4 @@ def write_lacak_sheet(ws, sop: Sop, rows: list[TrackingRow]) -> None:
     ws.row_dimensions[layout.LACAK_HEADER_ROW].height = 45
     ws.freeze_panes = ws.cell(row=layout.LACAK_HEADER_ROW + 1, column=len(layout.LACAK_FIXED) + 1)
     print_wide(ws)
+    ws.print_title_rows = f"{layout.LACAK_HEADER_ROW}:{layout.LACAK_HEADER_ROW}"

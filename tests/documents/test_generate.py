@@ -206,7 +206,7 @@ def test_a_long_invitee_list_goes_into_a_lampiran(demo_book, tmp_path):
     assert text.index("1. Kepala Bagian Perencanaan") > text.index("DAFTAR UNDANGAN")  # the list is in the lampiran
 
 
-def test_register_rows_read_as_staff_read_them(demo_book, capsys):
+def test_register_rows_read_as_staff_read_them(demo_book, capsys, calc):
     """Penomoran shows the kind as its dropdown offers it, and the file relative to the output folder (the same on
     every colleague's machine); the program reads the label back as the kind."""
     from openpyxl import load_workbook
@@ -215,8 +215,14 @@ def test_register_rows_read_as_staff_read_them(demo_book, capsys):
     rows = [r for r in load_workbook(demo_book)["Penomoran"].iter_rows(min_row=2, values_only=True)
             if r[3] == "IKU-2026-003"]
     assert [r[1] for r in rows] == ["Keputusan Pembentukan Tim"]
-    assert rows[0][6].startswith("IKU-2026-003/Keputusan Pembentukan Tim ") and rows[0][6].endswith(".docx")
-    assert (demo_book.parent / "output" / rows[0][6]).is_file()
+    link = re.fullmatch(r'=HYPERLINK\("(output/IKU-2026-003/[^"]+\.docx)","(IKU-2026-003/[^"]+\.docx)"\)', rows[0][6])
+    assert link and (demo_book.parent / link.group(1)).is_file() and link.group(2) == link.group(1)[len("output/"):]
+    kasus = load_workbook(demo_book)["Kasus"]
+    row = next(r for r in range(2, kasus.max_row + 1) if kasus[f"A{r}"].value == "IKU-2026-003")
+    assert kasus[f"M{row}"].value == '=HYPERLINK("output/IKU-2026-003","1 naskah")'  # as the Panel leaves it
+    from tests.calc.harness import error_cells_after_recalculation
+
+    assert error_cells_after_recalculation(calc, demo_book) == []  # the links compute in Calc
     assert [e.kind for e in read_book(demo_book).numbers] == ["sk_tim"]
     assert run(capsys, "generate", demo_book, "--case", "IKU-2026-003", "--doc", "SK Tim")[0] == 0  # same number
     assert len(read_book(demo_book).numbers) == 1
