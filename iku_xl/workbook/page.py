@@ -59,7 +59,7 @@ def fit_scale(ws: Worksheet) -> int:
 
 def settle_scale(ws: Worksheet) -> None:
     """One page wide only while that prints at 8 pt or more; else at 85% across pages, key columns repeated."""
-    if fit_scale(ws) >= MIN_SCALE:
+    if fit_scale(ws) >= MIN_SCALE or ws.page_setup.fitToHeight == 1:  # (a one-page summary stays one page)
         return
     ws.sheet_properties.pageSetUpPr.fitToPage = False
     ws.page_setup.fitToWidth = ws.page_setup.fitToHeight = None
