@@ -4,28 +4,41 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 
 from . import failures
 from .errors import IkuError, UsageError
 
-_ARGPARSE_ID = {
-    "usage: ": "pemakaian: ",
-    "positional arguments": "argumen",
-    "options": "pilihan",
-    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
-    "the following arguments are required: %s": "argumen ini wajib diisi: %s",
-    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "pilihan %(value)r tidak dikenal (pilih dari %(choices)s)",
-    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
-    "expected one argument": "perlu satu nilai",
-}
-# argparse has no Indonesian catalogue; it looks its texts up through the module's `_` (gettext) at call time
-setattr(argparse, "_", lambda text: _ARGPARSE_ID.get(text, text))  # noqa: B010
+# argparse has no Indonesian catalogue: its error sentences that reach staff, translated in Parser.error
+_ARGPARSE_ERRORS = (
+    (r"^argument (.+?): ", r"argumen \1: "),
+    (r"invalid choice: (.+) \(choose from (.+)\)$", r"pilihan \1 tidak dikenal (pilih dari \2)"),
+    (r"^the following arguments are required: ", "argumen ini wajib diisi: "),
+    (r"^unrecognized arguments: ", "argumen tidak dikenal: "),
+    (r"expected one argument$", "perlu satu nilai"),
+)
+
+
+class _Help(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, "pemakaian: " if prefix is None else prefix)
 
 
 class Parser(argparse.ArgumentParser):
+    """argparse in Bahasa Indonesia, for this parser only (argparse itself is left as it is)."""
+
+    def __init__(self, *args, add_help: bool = True, **kwargs):
+        kwargs["formatter_class"], kwargs["add_help"] = kwargs.get("formatter_class", _Help), False
+        super().__init__(*args, **kwargs)
+        self._positionals.title, self._optionals.title = "argumen", "pilihan"  # argparse's own two groups
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
+                              help="tampilkan bantuan ini lalu keluar")
+
     def error(self, message: str):
+        for english, indonesian in _ARGPARSE_ERRORS:
+            message = re.sub(english, indonesian, message)
         raise UsageError(f"{message}. Lihat 'iku-xl --help'.")
 
 

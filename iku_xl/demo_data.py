@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .core.iku import IkuRow
+from .core.iku import Budget, Cascade, IkuRow, QuarterTargets
 from .core.people import Official, TeamMember
 from .core.profile import InstansiProfile
 from .core.values import as_int
@@ -18,36 +18,58 @@ def demo_profiles() -> list[InstansiProfile]:
         profile.minister_name = MINISTERS.get(profile.key)
     return profiles
 
+# eselon I and II units the IKU are cascaded to
+_POLDAGRI, _KESBANG = "Kedeputian Bidang Koordinasi Politik Dalam Negeri", "Asisten Deputi Koordinasi Kesatuan Bangsa"
+_SESMENKO, _BIRO_PO = "Sekretariat Kementerian Koordinator", "Biro Perencanaan dan Organisasi"
+_BINAPENTA, _PTKDN = "Direktorat Jenderal Pembinaan Penempatan Tenaga Kerja dan Perluasan Kesempatan Kerja", \
+    "Direktorat Penempatan Tenaga Kerja Dalam Negeri"
+_BINALAVOTAS, _STANKOM = "Direktorat Jenderal Pembinaan Pelatihan Vokasi dan Produktivitas", \
+    "Direktorat Bina Standardisasi Kompetensi"
+
 OFFICIALS = [
-    # role, full title, name, NIP, unit, SOP, eselon, kode jabatan, telepon
+    # role, full title, name, NIP, unit, SOP, eselon, kode jabatan, telepon, atasan langsung (peran)
     ("Menko", "Menteri Koordinator Bidang Politik dan Keamanan Republik Indonesia", "Surya Wiranata", "",
-     POLKAM_NAME, "POLHUKAM", "Pejabat Negara", "MENKO", ""),
+     POLKAM_NAME, "POLHUKAM", "Pejabat Negara", "MENKO", "", ""),
     ("Sesmenko", "Sekretaris Kementerian Koordinator Bidang Politik dan Keamanan",
      "Dr. Bambang Wicaksono, S.H., M.H.", "196805121993031002", "Sekretariat Kementerian Koordinator", "POLHUKAM",
-     "I.a", "Ses", ""),
+     "I.a", "Ses", "", "Menko"),
     ("Karo PO", "Kepala Biro Perencanaan dan Organisasi", "Dra. Sri Rahayuningsih, M.Si.",
-     "197203151998032001", "Biro Perencanaan dan Organisasi", "POLHUKAM", "II.a", "Set.PO", ""),
+     "197203151998032001", "Biro Perencanaan dan Organisasi", "POLHUKAM", "II.a", "Set.PO", "", "Sesmenko"),
     ("Kabag Perencanaan", "Kepala Bagian Perencanaan", "Agus Setiawan, S.E., M.M.",
-     "198001222005011003", "Biro Perencanaan dan Organisasi", "POLHUKAM", "III.a", "Set.PO.1", ""),
+     "198001222005011003", "Biro Perencanaan dan Organisasi", "POLHUKAM", "III.a", "Set.PO.1", "", "Karo PO"),
     ("Kasubbag Program & Anggaran", "Kepala Subbagian Program dan Anggaran", "Rina Marlina, S.Sos., M.A.P.",
-     "198609262015052001", "Biro Perencanaan dan Organisasi", "POLHUKAM", "IV.a", "Set.PO.1.1", "0812 1000 2001"),
+     "198609262015052001", "Biro Perencanaan dan Organisasi", "POLHUKAM", "IV.a", "Set.PO.1.1", "0812 1000 2001",
+     "Kabag Perencanaan"),
     ("Unit Organisasi terkait", "Kepala Bagian Program dan Evaluasi Kedeputian Bidang Koordinasi Politik Dalam Negeri",
      "Hendra Gunawan, S.IP.", "198303172009121001", "Kedeputian Bidang Koordinasi Politik Dalam Negeri", "POLHUKAM",
-     "III.a", "Dep.I.1", ""),
+     "III.a", "Dep.I.1", "", "Deputi Poldagri"),
     ("Kasubag", "Kepala Subbagian Penyusunan Rencana", "Dewi Anggraini, S.E.",
-     "198711042010122002", "Biro Perencanaan dan Manajemen Kinerja", "KEMNAKER", "IV.a", "PMK.1.1", "0812 1000 3001"),
+     "198711042010122002", "Biro Perencanaan dan Manajemen Kinerja", "KEMNAKER", "IV.a", "PMK.1.1", "0812 1000 3001",
+     "Kabag"),
     ("Kabag", "Kepala Bagian Perencanaan Program", "Yusuf Hidayat, S.T., M.Eng.",
-     "197909182003121001", "Biro Perencanaan dan Manajemen Kinerja", "KEMNAKER", "III.a", "PMK.1", ""),
+     "197909182003121001", "Biro Perencanaan dan Manajemen Kinerja", "KEMNAKER", "III.a", "PMK.1", "", "Karo"),
     ("Karo", "Kepala Biro Perencanaan dan Manajemen Kinerja", "Ir. Ratna Kusumawati, M.P.P.",
-     "197010101996032001", "Biro Perencanaan dan Manajemen Kinerja", "KEMNAKER", "II.a", "PMK", ""),
+     "197010101996032001", "Biro Perencanaan dan Manajemen Kinerja", "KEMNAKER", "II.a", "PMK", "", "Sekjen"),
     ("Sekjen", "Sekretaris Jenderal Kementerian Ketenagakerjaan", "Drs. Hadi Prasetyo, M.Si.",
-     "196601011991031001", "Sekretariat Jenderal", "KEMNAKER", "I.a", "SJ", ""),
+     "196601011991031001", "Sekretariat Jenderal", "KEMNAKER", "I.a", "SJ", "", "Menteri"),
     ("Menteri", "Menteri Ketenagakerjaan Republik Indonesia", "Ahmad Fauzi", "", "Kementerian Ketenagakerjaan",
-     "KEMNAKER", "Pejabat Negara", "MEN", ""),
+     "KEMNAKER", "Pejabat Negara", "MEN", "", ""),
     ("Tim", "Ketua Tim Penyusunan IKU", "Fitri Handayani, S.Si., M.Stat.",
-     "198905052014022001", "Biro Perencanaan dan Manajemen Kinerja", "KEMNAKER", "Fungsional", "", ""),
+     "198905052014022001", "Biro Perencanaan dan Manajemen Kinerja", "KEMNAKER", "Fungsional", "", "", "Kabag"),
     ("Fungsional Umum", "Pengadministrasi Perencanaan", "Rudi Hartono",
-     "199202142019031001", "Biro Perencanaan dan Manajemen Kinerja", "KEMNAKER", "Pelaksana", "", ""),
+     "199202142019031001", "Biro Perencanaan dan Manajemen Kinerja", "KEMNAKER", "Pelaksana", "", "", "Kasubag"),
+    ("Deputi Poldagri", "Deputi Bidang Koordinasi Politik Dalam Negeri", "Dr. Irawan Saputra, S.IP., M.Si.",
+     "196907141994031002", _POLDAGRI, "POLHUKAM", "I.a", "Dep.I", "", "Menko"),
+    ("Asdep Kesbang", "Asisten Deputi Koordinasi Kesatuan Bangsa", "Maya Pertiwi, S.H., M.H.",
+     "197505202000032001", _KESBANG, "POLHUKAM", "II.a", "Dep.I.2", "", "Deputi Poldagri"),
+    ("Dirjen Binapenta dan PKK", "Direktur Jenderal Pembinaan Penempatan Tenaga Kerja dan Perluasan Kesempatan Kerja",
+     "Drs. Wahyu Nugroho, M.M.", "196703031992031003", _BINAPENTA, "KEMNAKER", "I.a", "BINAPENTA", "", "Menteri"),
+    ("Direktur PTKDN", "Direktur Penempatan Tenaga Kerja Dalam Negeri", "Siti Nurjanah, S.E., M.Si.",
+     "197408122001122001", _PTKDN, "KEMNAKER", "II.a", "BINAPENTA.1", "", "Dirjen Binapenta dan PKK"),
+    ("Dirjen Binalavotas", "Direktur Jenderal Pembinaan Pelatihan Vokasi dan Produktivitas",
+     "Ir. Bayu Santoso, M.T.", "196811241993031001", _BINALAVOTAS, "KEMNAKER", "I.a", "LAVOTAS", "", "Menteri"),
+    ("Direktur Stankom", "Direktur Bina Standardisasi Kompetensi", "Andi Permana, S.T., M.M.",
+     "197611302002121002", _STANKOM, "KEMNAKER", "II.a", "LAVOTAS.1", "", "Dirjen Binalavotas"),
 ]
 
 TEAM = [
@@ -88,117 +110,164 @@ CASES: list[tuple[str, str, str, str, dt.datetime, list]] = [
 UNTIMED_STEP_MINUTES = 45  # KEMNAKER's steps have no standard time: the demo takes this long
 
 PANRB = "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"
+PANRB = "Kementerian Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"
 _S1 = "Meningkatnya efektivitas koordinasi kebijakan bidang politik dan keamanan"
 _S2 = "Terwujudnya tata kelola Kementerian Koordinator Bidang Politik dan Keamanan yang akuntabel"
 _S3 = "Meningkatnya perluasan kesempatan kerja"
 _S4 = "Meningkatnya kualitas dan produktivitas tenaga kerja"
-IKU_ROWS = [
-    (
-        "IKU-2026-001",
-        _S1,
-        "Indeks Efektivitas Koordinasi Kebijakan Bidang Politik dan Keamanan",
-        "Rata-rata tertimbang skor survei pemangku kepentingan atas koordinasi, sinkronisasi, dan pengendalian "
-        "kebijakan",
-        "Indeks",
-        (3.40, 3.45, 3.50, 3.55, 3.60),
-        "Laporan Survei Efektivitas Koordinasi",
-        "Deputi Bidang Koordinasi",
-    ),
-    (
-        "IKU-2026-001",
-        _S1,
-        "Persentase rekomendasi kebijakan yang ditindaklanjuti K/L",
-        "(Jumlah rekomendasi yang ditindaklanjuti / jumlah rekomendasi yang diterbitkan) x 100%",
-        "%",
-        (70, 72.5, 75, 77.5, 80),
-        "Laporan Pemantauan Tindak Lanjut",
-        "Seluruh Kedeputian",
-    ),
-    (
-        "IKU-2026-001",
-        _S2,
-        "Nilai SAKIP Kementerian Koordinator Bidang Politik dan Keamanan",
-        "Nilai hasil evaluasi Sistem Akuntabilitas Kinerja Instansi Pemerintah oleh " + PANRB,
-        "Nilai",
-        (78, 79, 80, 81, 82),
-        "Laporan Hasil Evaluasi Sistem Akuntabilitas Kinerja Instansi Pemerintah, " + PANRB,
-        "Biro Perencanaan dan Organisasi",
-    ),
-    (
-        "IKU-2026-001",
-        _S2,
-        "Indeks Reformasi Birokrasi",
-        "Nilai indeks reformasi birokrasi hasil evaluasi " + PANRB,
-        "Indeks",
-        (80, 81, 82, 83, 84),
-        "Laporan Hasil Evaluasi Reformasi Birokrasi, " + PANRB,
-        "Biro Perencanaan dan Organisasi",
-    ),
-    (
-        "IKU-2026-002",
-        _S2,
-        "Opini BPK atas Laporan Keuangan",
-        "Opini Badan Pemeriksa Keuangan atas Laporan Keuangan Kementerian Koordinator Bidang Politik dan Keamanan",
-        "Predikat",
-        ("WTP", "WTP", "WTP", "WTP", "WTP"),
-        "Laporan Hasil Pemeriksaan Badan Pemeriksa Keuangan",
-        "Biro Umum",
-    ),
-    (
-        "IKU-2026-003",
-        _S3,
-        "Tingkat Pengangguran Terbuka",
-        "(Jumlah penganggur / angkatan kerja) x 100%",
-        "%",
-        (5.0, 4.8, 4.6, 4.4, 4.2),
-        "Survei Angkatan Kerja Nasional, Badan Pusat Statistik",
-        "Direktorat Jenderal Pembinaan Penempatan Tenaga Kerja dan Perluasan Kesempatan Kerja",
-    ),
-    (
-        "IKU-2026-003",
-        _S4,
-        "Persentase tenaga kerja kompeten yang tersertifikasi",
-        "(Tenaga kerja bersertifikat kompetensi / tenaga kerja yang dilatih) x 100%",
-        "%",
-        (60, 63, 66, 69, 72),
-        "Sistem Informasi Pelatihan",
-        "Direktorat Jenderal Pembinaan Pelatihan Vokasi dan Produktivitas",
-    ),
-    (
-        "IKU-2026-004",
-        _S4,
-        "Indeks Produktivitas Tenaga Kerja",
-        "PDB riil / jumlah penduduk bekerja, dinyatakan dalam indeks",
-        "Indeks",
-        (101, 102, 103, 104, 105),
-        "Badan Pusat Statistik",
-        "Direktorat Jenderal Pembinaan Pelatihan Vokasi dan Produktivitas",
-    ),
+_T1 = "Mengukur sejauh mana koordinasi, sinkronisasi, dan pengendalian kebijakan menghasilkan kebijakan yang selaras"
+_T2 = "Mengukur akuntabilitas kinerja dan tata kelola organisasi"
+_T3 = "Mengukur keberhasilan perluasan kesempatan kerja"
+_T4 = "Mengukur peningkatan kompetensi dan produktivitas tenaga kerja"
+# One dict per IKU row: the IKU sheet's fields; targets for 2025-2029
+IKU_ROWS: list[dict] = [
+    dict(case_id="IKU-2026-001", sasaran=_S1,
+         indikator="Indeks Efektivitas Koordinasi Kebijakan Bidang Politik dan Keamanan",
+         definisi="Penilaian pemangku kepentingan atas efektivitas koordinasi, sinkronisasi, dan pengendalian "
+                  "kebijakan bidang politik dan keamanan",
+         formula="Rata-rata tertimbang skor survei pemangku kepentingan (skala 1-4)",
+         satuan="Indeks", targets=(3.40, 3.45, 3.50, 3.55, 3.60),
+         sumber_data="Laporan Survei Efektivitas Koordinasi", penanggung_jawab="Deputi Bidang Koordinasi",
+         tujuan=_T1, jenis="Kuantitatif", sifat="Proksi", polarisasi="Maksimal", frekuensi="Tahunan",
+         baseline_year=2024, baseline_value=3.35, penyedia_data="Biro Perencanaan dan Organisasi",
+         catatan="Survei dilaksanakan pada triwulan IV"),
+    dict(case_id="IKU-2026-001", sasaran=_S1,
+         indikator="Persentase rekomendasi kebijakan yang ditindaklanjuti K/L",
+         definisi="Rekomendasi kebijakan hasil koordinasi yang ditindaklanjuti oleh kementerian/lembaga terkait",
+         formula="(Jumlah rekomendasi yang ditindaklanjuti / jumlah rekomendasi yang diterbitkan) x 100%",
+         satuan="%", targets=(70, 72.5, 75, 77.5, 80),
+         sumber_data="Laporan Pemantauan Tindak Lanjut", penanggung_jawab="Seluruh Kedeputian",
+         tujuan=_T1, jenis="Kuantitatif", sifat="Eksak", polarisasi="Maksimal", frekuensi="Semesteran",
+         baseline_year=2024, baseline_value=68, penyedia_data="Kedeputian Bidang Koordinasi Politik Dalam Negeri",
+         catatan=None),
+    dict(case_id="IKU-2026-001", sasaran=_S2,
+         indikator="Nilai SAKIP Kementerian Koordinator Bidang Politik dan Keamanan",
+         definisi="Nilai hasil evaluasi Sistem Akuntabilitas Kinerja Instansi Pemerintah oleh " + PANRB,
+         formula="Nilai yang tercantum dalam Laporan Hasil Evaluasi Sistem Akuntabilitas Kinerja Instansi Pemerintah",
+         satuan="Nilai", targets=(78, 79, 80, 81, 82),
+         sumber_data="Laporan Hasil Evaluasi Sistem Akuntabilitas Kinerja Instansi Pemerintah, " + PANRB,
+         penanggung_jawab="Biro Perencanaan dan Organisasi",
+         tujuan=_T2, jenis="Kuantitatif", sifat="Eksak", polarisasi="Maksimal", frekuensi="Tahunan",
+         baseline_year=2024, baseline_value=77.4, penyedia_data="Biro Perencanaan dan Organisasi", catatan=None),
+    dict(case_id="IKU-2026-001", sasaran=_S2,
+         indikator="Indeks Reformasi Birokrasi",
+         definisi="Nilai indeks reformasi birokrasi hasil evaluasi " + PANRB,
+         formula="Nilai indeks yang tercantum dalam Laporan Hasil Evaluasi Reformasi Birokrasi",
+         satuan="Indeks", targets=(80, 81, 82, 83, 84),
+         sumber_data="Laporan Hasil Evaluasi Reformasi Birokrasi, " + PANRB,
+         penanggung_jawab="Biro Perencanaan dan Organisasi",
+         tujuan=_T2, jenis="Kuantitatif", sifat="Eksak", polarisasi="Maksimal", frekuensi="Tahunan",
+         baseline_year=2024, baseline_value=79.2, penyedia_data="Biro Perencanaan dan Organisasi", catatan=None),
+    dict(case_id="IKU-2026-002", sasaran=_S2,
+         indikator="Opini BPK atas Laporan Keuangan",
+         definisi="Opini Badan Pemeriksa Keuangan atas Laporan Keuangan Kementerian Koordinator Bidang Politik dan "
+                  "Keamanan",
+         formula="Opini yang tercantum dalam Laporan Hasil Pemeriksaan BPK",
+         satuan="Predikat", targets=("WTP", "WTP", "WTP", "WTP", "WTP"),
+         sumber_data="Laporan Hasil Pemeriksaan Badan Pemeriksa Keuangan", penanggung_jawab="Biro Umum",
+         tujuan=_T2, jenis="Kualitatif", sifat="Eksak", polarisasi="Stabil", frekuensi="Tahunan",
+         baseline_year=2024, baseline_value="WTP", penyedia_data="Biro Umum", catatan=None),
+    # Kemnaker's indicators follow the kinds its IKU regulations set (labour-market outcomes, competence,
+    # productivity); the figures are the demo's own.
+    dict(case_id="IKU-2026-003", sasaran=_S3,
+         indikator="Tingkat Pengangguran Terbuka",
+         definisi="Persentase penganggur terhadap angkatan kerja menurut Survei Angkatan Kerja Nasional",
+         formula="(Jumlah penganggur / jumlah angkatan kerja) x 100%",
+         satuan="%", targets=(5.0, 4.8, 4.6, 4.4, 4.2),
+         sumber_data="Survei Angkatan Kerja Nasional, Badan Pusat Statistik",
+         penanggung_jawab=_BINAPENTA,
+         tujuan=_T3, jenis="Kuantitatif", sifat="Proksi", polarisasi="Minimal", frekuensi="Semesteran",
+         baseline_year=2024, baseline_value=4.91, penyedia_data="Pusat Data dan Informasi Ketenagakerjaan",
+         catatan="Angka Agustus dipakai sebagai capaian tahunan"),
+    dict(case_id="IKU-2026-003", sasaran=_S4,
+         indikator="Persentase tenaga kerja kompeten yang tersertifikasi",
+         definisi="Tenaga kerja lulusan pelatihan yang memperoleh sertifikat kompetensi",
+         formula="(Tenaga kerja bersertifikat kompetensi / tenaga kerja yang dilatih) x 100%",
+         satuan="%", targets=(60, 63, 66, 69, 72),
+         sumber_data="Sistem Informasi Pelatihan", penanggung_jawab=_BINALAVOTAS,
+         tujuan=_T4, jenis="Kuantitatif", sifat="Eksak", polarisasi="Maksimal", frekuensi="Triwulanan",
+         baseline_year=2024, baseline_value=58.5, penyedia_data="Direktorat Bina Standardisasi Kompetensi",
+         catatan=None),
+    dict(case_id="IKU-2026-004", sasaran=_S4,
+         indikator="Indeks Produktivitas Tenaga Kerja",
+         definisi="Produktivitas tenaga kerja nasional terhadap tahun dasar",
+         formula="(PDB riil / jumlah penduduk bekerja) dibagi nilai tahun dasar x 100",
+         satuan="Indeks", targets=(101, 102, 103, 104, 105),
+         sumber_data="Badan Pusat Statistik", penanggung_jawab=_BINALAVOTAS,
+         tujuan=_T4, jenis="Kuantitatif", sifat="Proksi", polarisasi="Maksimal", frekuensi="Tahunan",
+         baseline_year=2024, baseline_value=100, penyedia_data="Direktorat Bina Produktivitas", catatan=None),
 ]
 TARGET_YEARS = (2025, 2026, 2027, 2028, 2029)
+
+# How the IKU are carried down: (case, IKU, tingkat, unit, sasaran program/kegiatan, indicator, C/CP/N, satuan,
+# targets 2025-2029)
+_P1 = "Meningkatnya efektivitas koordinasi kebijakan politik dalam negeri"
+_K1 = "Meningkatnya kualitas koordinasi kebijakan kesatuan bangsa"
+_P2 = "Meningkatnya kualitas tata kelola Sekretariat Kementerian Koordinator"
+_K2 = "Meningkatnya kualitas perencanaan dan akuntabilitas kinerja"
+_P3 = "Meningkatnya penempatan tenaga kerja"
+_K3 = "Meningkatnya layanan penempatan tenaga kerja dalam negeri"
+_P4 = "Meningkatnya tenaga kerja yang kompeten"
+_K4 = "Meningkatnya sertifikasi kompetensi tenaga kerja"
+CASCADES = [
+    ("IKU-2026-001", IKU_ROWS[0]["indikator"], "Eselon I", _POLDAGRI, _P1,
+     "Indeks efektivitas koordinasi kebijakan politik dalam negeri", "CP", "Indeks", (3.40, 3.45, 3.50, 3.55, 3.60)),
+    ("IKU-2026-001", IKU_ROWS[0]["indikator"], "Eselon II", _KESBANG, _K1,
+     "Persentase rekomendasi kebijakan kesatuan bangsa yang disepakati K/L", "CP", "%", (75, 77, 80, 82, 85)),
+    ("IKU-2026-001", IKU_ROWS[1]["indikator"], "Eselon I", _POLDAGRI, _P1,
+     "Persentase rekomendasi kebijakan politik dalam negeri yang ditindaklanjuti K/L", "C", "%",
+     (70, 72.5, 75, 77.5, 80)),
+    ("IKU-2026-001", IKU_ROWS[2]["indikator"], "Eselon I", _SESMENKO, _P2,
+     "Nilai SAKIP Kementerian Koordinator Bidang Politik dan Keamanan", "C", "Nilai", (78, 79, 80, 81, 82)),
+    ("IKU-2026-001", IKU_ROWS[2]["indikator"], "Eselon II", _BIRO_PO, _K2,
+     "Nilai komponen perencanaan kinerja dalam evaluasi SAKIP", "CP", "Nilai", (24, 24.5, 25, 25.5, 26)),
+    ("IKU-2026-001", IKU_ROWS[3]["indikator"], "Eselon I", _SESMENKO, _P2, "Indeks Reformasi Birokrasi", "C",
+     "Indeks", (80, 81, 82, 83, 84)),
+    ("IKU-2026-003", IKU_ROWS[5]["indikator"], "Eselon I", _BINAPENTA, _P3,
+     "Jumlah tenaga kerja yang ditempatkan", "CP", "Orang", (1_200_000, 1_250_000, 1_300_000, 1_350_000, 1_400_000)),
+    ("IKU-2026-003", IKU_ROWS[5]["indikator"], "Eselon II", _PTKDN, _K3,
+     "Persentase pencari kerja terdaftar yang ditempatkan", "CP", "%", (40, 42, 44, 46, 48)),
+    ("IKU-2026-003", IKU_ROWS[6]["indikator"], "Eselon I", _BINALAVOTAS, _P4,
+     "Persentase tenaga kerja kompeten yang tersertifikasi", "C", "%", (60, 63, 66, 69, 72)),
+    ("IKU-2026-003", IKU_ROWS[6]["indikator"], "Eselon II", _STANKOM, _K4,
+     "Jumlah skema sertifikasi kompetensi yang ditetapkan", "CP", "Skema", (80, 90, 100, 110, 120)),
+    ("IKU-2026-004", IKU_ROWS[7]["indikator"], "Eselon I", _BINALAVOTAS, _P4,
+     "Indeks Produktivitas Tenaga Kerja", "C", "Indeks", (101, 102, 103, 104, 105)),
+]
+# Quarterly targets of 2027 for Kemnaker, whose profile puts Tw I-IV in its Perjanjian Kinerja
+QUARTERS_2027 = [
+    ("IKU-2026-003", IKU_ROWS[5]["indikator"], None, (None, 4.9, None, 4.6)),
+    ("IKU-2026-003", IKU_ROWS[6]["indikator"], None, (15, 33, 50, 66)),
+    ("IKU-2026-004", IKU_ROWS[7]["indikator"], None, (None, None, None, 103)),
+    ("IKU-2026-003", "Jumlah tenaga kerja yang ditempatkan", _BINAPENTA, (250_000, 600_000, 950_000, 1_300_000)),
+    ("IKU-2026-003", "Persentase pencari kerja terdaftar yang ditempatkan", _PTKDN, (10, 22, 33, 44)),
+    ("IKU-2026-003", "Persentase tenaga kerja kompeten yang tersertifikasi", _BINALAVOTAS, (15, 33, 50, 66)),
+    ("IKU-2026-003", "Jumlah skema sertifikasi kompetensi yang ditetapkan", _STANKOM, (20, 50, 75, 100)),
+    ("IKU-2026-004", "Indeks Produktivitas Tenaga Kerja", _BINALAVOTAS, (None, None, None, 103)),
+]
 
 
 def demo_officials() -> list[Official]:
     return [
-        Official(role=r, title=t, name=n, nip=nip or None, unit=u, sop=s, eselon=e, code=c or None, phone=ph or None)
-        for r, t, n, nip, u, s, e, c, ph in OFFICIALS
+        Official(role=r, title=t, name=n, nip=nip or None, unit=u, sop=s, eselon=e, code=c or None, phone=ph or None,
+                 superior=up or None)
+        for r, t, n, nip, u, s, e, c, ph, up in OFFICIALS
     ]
 
 
 def demo_iku_rows() -> list[IkuRow]:
-    return [
-        IkuRow(
-            case_id=c,
-            sasaran=s,
-            indikator=i,
-            definisi=d,
-            satuan=u,
-            targets=dict(zip(TARGET_YEARS, t)),
-            sumber_data=src,
-            penanggung_jawab=pj,
-        )
-        for c, s, i, d, u, t, src, pj in IKU_ROWS
-    ]
+    return [IkuRow(**{**row, "targets": dict(zip(TARGET_YEARS, row["targets"]))}) for row in IKU_ROWS]
+
+
+def demo_cascades() -> list[Cascade]:
+    return [Cascade(case_id=c, indikator=i, level=lv, unit=u, sasaran=s, indikator_unit=iu, cascade=k, satuan=sat,
+                    targets=dict(zip(TARGET_YEARS, t)))
+            for c, i, lv, u, s, iu, k, sat, t in CASCADES]
+
+
+def demo_quarter_targets() -> list[QuarterTargets]:
+    return [QuarterTargets(case_id=c, indikator=i, unit=u, year=2027, tw1=q[0], tw2=q[1], tw3=q[2], tw4=q[3])
+            for c, i, u, q in QUARTERS_2027]
 
 
 def run_demo_cases(book, calendar) -> None:
@@ -237,3 +306,27 @@ def run_demo_cases(book, calendar) -> None:
 def _executor_name(roles) -> str:
     names = {role: name for role, _, name, *_ in OFFICIALS}
     return names.get(roles[0], roles[0]) if roles else "Staf"
+
+
+# The 2027 programs and activities with their budget (rupiah), for the Perjanjian Kinerja's second table
+BUDGETS_2027 = [
+    (POLKAM_NAME, "Program Koordinasi Politik dan Keamanan", 185_000_000_000),
+    (POLKAM_NAME, "Program Dukungan Manajemen", 320_000_000_000),
+    (_POLDAGRI, "Program Koordinasi Politik dan Keamanan", 42_500_000_000),
+    (_KESBANG, "Koordinasi Kebijakan Kesatuan Bangsa", 6_750_000_000),
+    (_SESMENKO, "Program Dukungan Manajemen", 320_000_000_000),
+    (_BIRO_PO, "Perencanaan, Organisasi, dan Akuntabilitas Kinerja", 8_400_000_000),
+    (_BINAPENTA, "Program Penempatan Tenaga Kerja dan Perluasan Kesempatan Kerja", 610_000_000_000),
+    (_PTKDN, "Pelayanan Penempatan Tenaga Kerja Dalam Negeri", 95_000_000_000),
+    (_BINALAVOTAS, "Program Pelatihan Vokasi dan Produktivitas", 1_450_000_000_000),
+    (_STANKOM, "Standardisasi dan Sertifikasi Kompetensi", 120_000_000_000),
+]
+
+
+def demo_budgets() -> list[Budget]:
+    """A ministry's own programs (the Menteri's PK) are under its name."""
+    rows = [Budget(year=2027, unit=u, program=p, amount=a) for u, p, a in BUDGETS_2027]
+    kemnaker = [("Program Penempatan Tenaga Kerja dan Perluasan Kesempatan Kerja", 610_000_000_000),
+                ("Program Pelatihan Vokasi dan Produktivitas", 1_450_000_000_000),
+                ("Program Dukungan Manajemen", 780_000_000_000)]
+    return rows + [Budget(year=2027, unit="Kementerian Ketenagakerjaan", program=p, amount=a) for p, a in kemnaker]

@@ -5,10 +5,11 @@ file for the maintainers, and the sentence names the files this run had already 
 """
 from __future__ import annotations
 
-import datetime as dt
 import tempfile
 import traceback
 from pathlib import Path
+
+from . import clock
 
 _written: list[Path] = []
 
@@ -34,7 +35,7 @@ def _log(error: BaseException) -> Path | None:
     target = log_file()
     try:
         with target.open("a", encoding="utf-8") as log:
-            log.write(f"--- {dt.datetime.now():%Y-%m-%d %H:%M:%S}\n")
+            log.write(f"--- {clock.machine_now():%Y-%m-%d %H:%M:%S}\n")
             log.write("".join(traceback.format_exception(error)))
         return target
     except OSError:

@@ -25,7 +25,8 @@ def shipped_profiles() -> list[InstansiProfile]:
             regulation_font="Bookman Old Style", regulation_size=12, classification="OT.01.02", month_style="Angka",
             meeting_place="Ruang Rapat Biro Perencanaan dan Organisasi, Lantai 3",
             author="Biro Perencanaan dan Organisasi, Kemenko Polkam", iku_instrument="Peraturan Menteri",
-            iku_title="Peraturan Menteri Koordinator Bidang Politik dan Keamanan Republik Indonesia"),
+            iku_title="Peraturan Menteri Koordinator Bidang Politik dan Keamanan Republik Indonesia",
+            pk_quarters="Tidak"),
         InstansiProfile(
             code="KEMNAKER", name="Kementerian Ketenagakerjaan", parent_unit="Sekretariat Jenderal",
             unit="Biro Perencanaan dan Manajemen Kinerja", unit_code="PMK",
@@ -38,7 +39,8 @@ def shipped_profiles() -> list[InstansiProfile]:
             meeting_place="Ruang Rapat Biro Perencanaan dan Manajemen Kinerja, Gedung A Lantai 2",
             author="Biro Perencanaan dan Manajemen Kinerja, Kemnaker",
             # Kemnaker sets its IKU by Peraturan Menteri: Permenaker 16/2020 (BN 2020 No. 1009), Permenaker 11/2021
-            iku_instrument="Peraturan Menteri", iku_title="Peraturan Menteri Ketenagakerjaan Republik Indonesia"),
+            iku_instrument="Peraturan Menteri", iku_title="Peraturan Menteri Ketenagakerjaan Republik Indonesia",
+            pk_quarters="Ya"),
     ]
 
 

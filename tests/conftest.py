@@ -1,14 +1,24 @@
-"""Shared fixtures: workbooks made by the program, and a running LibreOffice Calc."""
+"""Shared fixtures: workbooks made by the program, and a running LibreOffice Calc.
+
+The tests run at a fixed moment, whatever the machine's date: the program reads "now" only through
+iku_xl.clock, which honours IKU_XL_NOW. A test that needs another moment sets it with `monkeypatch.setenv(
+clock.ENV, "2027-01-04T09:00")` (or the `now_at` helper); processes the tests start (the command line,
+LibreOffice running the macros) inherit it.
+"""
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
+from iku_xl import clock
 from iku_xl.actions.init import init_workbook
 
-from .helpers import soffice
+from .helpers import TEST_NOW, soffice
+
+os.environ[clock.ENV] = TEST_NOW  # before any fixture: LibreOffice, started once, inherits it
 
 
 @pytest.fixture(scope="session")

@@ -16,6 +16,16 @@ SEEDS = ROOT / "iku_xl" / "data" / "seeds"  # the seed SOPs as shipped (provenan
 POLHUKAM_SEED = SEEDS / "POLHUKAM.txt"
 KEMNAKER_SEED = SEEDS / "KEMNAKER.txt"
 EXCEL_MADE = FIXTURES / "excel_made"  # files Excel itself saved (provenance and licence: README.md there)
+# "now" for every test (tests/conftest.py sets it): a Monday morning after every date in the fixtures and the
+# demo's story (cases opened October-November 2026, a move on 1 December), so no move is "in the future"
+TEST_NOW = "2026-12-07T10:00"
+
+
+def now_at(monkeypatch, moment: str) -> None:
+    """Run the rest of the test at `moment` (ISO, e.g. 2027-01-04T09:00), as the program sees it."""
+    from iku_xl import clock
+
+    monkeypatch.setenv(clock.ENV, moment)
 
 
 def edit(path: Path, changes: dict[str, dict[str, object]]) -> Path:

@@ -1,4 +1,5 @@
 """The command line: init, status, usage errors, and the console script itself."""
+import datetime as dt
 import json
 import subprocess
 import sys
@@ -71,24 +72,28 @@ def test_console_module_runs(demo_master):
     assert "POLHUKAM (17 langkah, 5 peran), KEMNAKER (16 langkah, 7 peran)" in done.stdout
 
 
-def test_shipped_workbook_is_what_init_makes(plain_master):
-    """workbook/iku.xlsx must not drift from the code that makes it."""
+def test_shipped_workbook_is_what_init_makes(tmp_path):
+    """workbook/iku.xlsx must not drift from the code that makes it: init run in the year the shipped file was
+    made (its Libur and Ramadan dates follow that year) writes every sheet the same."""
+    from iku_xl.actions.init import init_workbook
+    from iku_xl.core.values import as_moment
     from iku_xl.workbook.reader import read_book
 
-    shipped, fresh = read_book(ROOT / "workbook" / "iku.xlsx"), read_book(plain_master)
+    shipped_path, fresh_path = ROOT / "workbook" / "iku.xlsx", tmp_path / "iku.xlsx"
+    shipped = read_book(shipped_path)
+    made_in = min(moment.year for day in shipped.days_off if (moment := as_moment(day.date)))
+    init_workbook(fresh_path, today=dt.date(made_in, 6, 1))
+    fresh = read_book(fresh_path)
     assert shipped.sops == fresh.sops
     assert shipped.columns == fresh.columns
-    assert _sheets(ROOT / "workbook" / "iku.xlsx") == _sheets(plain_master)  # formats, row heights, cells
+    assert _sheets(shipped_path) == _sheets(fresh_path)  # formats, row heights, cells, days off, settings
 
 
 def _sheets(path):
-    """Each sheet's XML but the two that follow the year init runs in (Libur, Pengaturan's Ramadan dates)."""
-    from iku_xl.workbook import layout
     from iku_xl.workbook.reader import open_package
 
     package = open_package(path)
-    return {name: package.read(part) for name, part in package.sheet_parts().items()
-            if name not in (layout.LIBUR.name, layout.PENGATURAN.name)}
+    return {name: package.read(part) for name, part in package.sheet_parts().items()}
 
 
 def _walk(parser, path=()):
@@ -100,6 +105,22 @@ def _walk(parser, path=()):
                 yield from _walk(sub, (*path, name))
         elif not isinstance(action, argparse._HelpAction):
             yield path, action
+
+
+def test_the_command_line_speaks_indonesian_and_leaves_argparse_to_others(capsys):
+    import argparse
+
+    code, _, err = run(capsys, "advance", "iku.xlsx")
+    assert code == 2 and "argumen ini wajib diisi: ID_KASUS" in err
+    from iku_xl.cli import build_parser
+
+    shown = build_parser().format_help()
+    assert shown.startswith("pemakaian: iku-xl") and "\npilihan:\n" in shown and "tampilkan bantuan ini" in shown
+    other = argparse.ArgumentParser(prog="lain")  # another program in the same process, pytest for one
+    other.add_argument("berkas")
+    with pytest.raises(SystemExit):
+        other.parse_args([])
+    assert "the following arguments are required: berkas" in capsys.readouterr().err
 
 
 def test_every_option_and_argument_explains_itself():

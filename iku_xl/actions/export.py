@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import clock
 from ..core.book import Book
 from ..core.monthly import MonthReport, parse_month
 from ..core.office_hours import office_calendar
@@ -30,7 +31,7 @@ def export_book(book: Book, month: str, out_dir: str | Path | None = None, base:
     from ..analysis.monthly import month_report
     from ..workbook.export_writer import write_export
 
-    start, end = parse_month(month, today or dt.date.today())
+    start, end = parse_month(month, today or clock.today())
     report = month_report(book, start, end, office_calendar(book.settings, book.days_off))
     folder = (Path(out_dir) if out_dir else base / "ekspor" / f"{start:%Y-%m}").absolute()
     return Export(report, write_export(folder, report))

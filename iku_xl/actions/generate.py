@@ -6,6 +6,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import clock
 from ..core import naskah
 from ..core.case import OPEN_STATUSES
 from ..core.document_kinds import IKU_INSTRUMENT_KINDS, KINDS, kind_code
@@ -67,7 +68,7 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
              templates: str | Path | None = None) -> Generated:
     """`target` is the workbook's path, or the live workbook's store. A document that cannot be made is
     named in `skipped` with its reason; the others are made all the same."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     wanted_kinds = [_kind(k) for k in kinds or []]
     result = Generated()
     with open_store(target) as store:
@@ -87,7 +88,7 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
             target_folder = base if out_dir else base / safe_name(case.id_text)
             name = document_file_name(KINDS[kind].label, number, "", case.id_text if out_dir else "")
             owners.append(case.id_text)
-            drafts.append((inside(base, target_folder / name), folder / f"{kind}.docx",
+            drafts.append((inside(base, target_folder / name), folder / KINDS[kind].template,
                            naskah.finish(made, number, day), style, made.properties, entry, number))
         contents = render_many([(template, context, style, properties)
                                 for _, template, context, style, properties, _, _ in drafts])

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .. import shipped_profiles
+from .. import clock, shipped_profiles
 from ..core.book import Book
 from ..core.calendar import OfficeCalendar
 from ..core.values import as_moment
@@ -22,8 +22,12 @@ def init_workbook(path: str | Path, *, demo: bool = False, force: bool = False,
     if path.exists() and not force:
         raise Refused(f"Berkas {path} sudah ada; pilih nama lain, atau tambahkan --force untuk menimpanya "
                       "(isi berkas lama akan hilang).", path=str(path))
-    today = today or dt.date.today()
+    today = today or clock.today()
     years = [today.year, today.year + 1]
+    if demo:  # the demo's cases need their own years' days off, whenever the demo is run
+        from ..demo_data import CASES
+        first = min(opened.year for _, _, _, _, opened, _ in CASES)
+        years = list(range(min(first, today.year), today.year + 2))
     book = Book(sops={sop.code: sop for sop in shipped_sops()})
     book.days_off = defaults.holiday_rows(years)
     book.profiles = shipped_profiles.shipped_profiles()
@@ -34,6 +38,9 @@ def init_workbook(path: str | Path, *, demo: bool = False, force: bool = False,
         book.profiles = demo_data.demo_profiles()
         book.officials = demo_data.demo_officials()
         book.iku_rows = demo_data.demo_iku_rows()
+        book.cascades = demo_data.demo_cascades()
+        book.quarter_targets = demo_data.demo_quarter_targets()
+        book.budgets = demo_data.demo_budgets()
         book.team = demo_data.demo_team()
         calendar = OfficeCalendar(days_off=frozenset(m.date() for d in book.days_off if (m := as_moment(d.date))),
                                   ramadan_periods=list(defaults.ramadan_estimates(years).values()))

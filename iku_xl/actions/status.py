@@ -5,6 +5,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import clock
 from ..core.case import OPEN_STATUSES
 from ..core.values import as_int, as_moment, text_of
 from ..workbook.reader import read_book
@@ -32,7 +33,7 @@ class CaseStatus:
 
 def case_status(path: str | Path, case_id: str | None = None, now: dt.datetime | None = None) -> list[CaseStatus]:
     book = read_book(path, history=False)
-    now = now or dt.datetime.now()
+    now = now or clock.now()
     found = []
     for case in [book.case(case_id)] if case_id else book.cases:
         if not case.id_text:

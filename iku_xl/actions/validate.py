@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import clock
 from ..core.book import Book
 from ..core.findings import Finding, Level
 from ..core.rules import validate
@@ -26,7 +27,7 @@ class ValidationReport:
     def as_json(self) -> dict:
         return {
             "sops": [
-                {"code": s.code, "sheet": self.book.sop_sheet(s.code), "steps": len(s.steps), "roles": len(s.roles)}
+                {"code": s.code, "sheet": s.code, "steps": len(s.steps), "roles": len(s.roles)}
                 for s in self.book.sops.values()
             ],
             "cases": len(self.book.cases),
@@ -36,4 +37,4 @@ class ValidationReport:
 
 def validate_workbook(path: str | Path) -> ValidationReport:
     book = read_book(path, history=False)
-    return ValidationReport(book, validate(book))
+    return ValidationReport(book, validate(book, clock.today()))

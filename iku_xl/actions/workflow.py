@@ -7,6 +7,7 @@ import getpass
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .. import clock
 from ..core import workflow
 from ..core.book import Book
 from ..core.calendar import OfficeCalendar
@@ -80,7 +81,7 @@ def apply_change(target, act: Callable[[Book, OfficeCalendar, dt.datetime, Chang
                  now: dt.datetime | None = None) -> Change:
     """Read the workbook (a file path, or the live workbook's store), let `act` change the plain
     values, and write back only those."""
-    now = now or dt.datetime.now().replace(second=0, microsecond=0)
+    now = now or clock.now()
     with open_store(target) as store:
         book = store.book
         calendar = office_calendar(book.settings, book.days_off)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from .case import Case
 from .history import HistoryEntry
-from .iku import IkuRow
+from .iku import Budget, Cascade, IkuRow, QuarterTargets
 from .legal import LegalBasis
 from .people import Official, TeamMember
 from .profile import InstansiProfile, NumberPattern
@@ -28,6 +28,9 @@ class Book:
     number_patterns: list[NumberPattern] = field(default_factory=list)
     legal_bases: list[LegalBasis] = field(default_factory=list)
     team: list[TeamMember] = field(default_factory=list)
+    cascades: list[Cascade] = field(default_factory=list)
+    quarter_targets: list[QuarterTargets] = field(default_factory=list)
+    budgets: list[Budget] = field(default_factory=list)
     settings: Settings = field(default_factory=Settings)
     # sheet name -> field name -> column letter, so a rule can name the cell it speaks of
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -87,7 +90,3 @@ class Book:
 
     def header_cell(self, sheet: str, field_name: str) -> str:
         return self.cell(sheet, field_name, self.header_rows.get(sheet, 1))
-
-    def sop_sheet(self, code: str) -> str:
-        """SOP sheets are named after their code."""
-        return code

@@ -1,34 +1,57 @@
-"""The kinds of naskah dinas a step can produce: the one table of them.
+"""The kinds of naskah dinas a step can produce: the one registry of them.
 
-Each has a Word template named after its code; `label` is what staff read in the workbook.
+A kind declares, here and nowhere else: the label staff read and type in the workbook, its Word template
+(in templates/), its form (a letter, built by core/naskah/letters.py, or a regulation, built by
+core/naskah/decrees.py, with its own paper, font, Menimbang and Mengingat), the builder function there, and
+whether and how the numbering register numbers it. Adding a kind is one entry here, its template, and its
+builder.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Literal
+
+from .profile import LEGAL_BUREAU
 
 
 @dataclass(frozen=True)
 class DocumentKind:
     code: str
     label: str
-    numbered: bool
-    default_pattern: str
-    needs_iku: bool = False
+    template: str
+    form: Literal["letter", "regulation"]
+    builder: str                # the function of letters.py (letter) or decrees.py (regulation) that builds it
+    numbered: bool              # takes a number from the register (Penomoran)
+    default_pattern: str = ""   # its number pattern in a new workbook
+    decree: str = ""            # "Peraturan" or "Keputusan": the minister's regulation that sets the IKU
+
+    @property
+    def regulation(self) -> bool:
+        return self.form == "regulation"
+
+    @property
+    def sets_iku(self) -> bool:
+        """The minister's regulation setting the IKU: needs the case's IKU rows, numbered NOMOR n TAHUN y."""
+        return bool(self.decree)
 
 
 KINDS: dict[str, DocumentKind] = {k.code: k for k in (
-    DocumentKind("nota_dinas", "Nota Dinas", True, "{urut}/{kode_jabatan}/{klasifikasi}/{bulan}/{tahun}"),
-    DocumentKind("undangan_rapat", "Undangan Rapat", True,
+    DocumentKind("nota_dinas", "Nota Dinas", "nota_dinas.docx", "letter", "nota_dinas", True,
+                 "{urut}/{kode_jabatan}/{klasifikasi}/{bulan}/{tahun}"),
+    DocumentKind("undangan_rapat", "Undangan Rapat", "undangan_rapat.docx", "letter", "undangan", True,
                  "{sifat}-{urut}/{kode_jabatan}/{klasifikasi}/{bulan}/{tahun}"),
-    DocumentKind("notula_rapat", "Notula Rapat", False, ""),
-    DocumentKind("lembar_disposisi", "Lembar Disposisi", False, ""),  # its agenda number is the receiver's
-    DocumentKind("permenko_iku", "Peraturan Menteri tentang IKU", True, "Biro Hukum", needs_iku=True),
-    DocumentKind("keputusan_iku", "Keputusan Menteri tentang IKU", True, "Biro Hukum", needs_iku=True),
-    DocumentKind("sk_tim", "Keputusan Pembentukan Tim", True, "KEP.{urut}/{kode_jabatan}/{bulan}/{tahun}"),
+    DocumentKind("notula_rapat", "Notula Rapat", "notula_rapat.docx", "letter", "notula", False),
+    # a lembar disposisi's agenda number is the receiver's
+    DocumentKind("lembar_disposisi", "Lembar Disposisi", "lembar_disposisi.docx", "letter", "disposisi", False),
+    DocumentKind("permenko_iku", "Peraturan Menteri tentang IKU", "permenko_iku.docx", "regulation", "regulation",
+                 True, LEGAL_BUREAU, decree="Peraturan"),
+    DocumentKind("keputusan_iku", "Keputusan Menteri tentang IKU", "keputusan_iku.docx", "regulation",
+                 "regulation", True, LEGAL_BUREAU, decree="Keputusan"),
+    DocumentKind("sk_tim", "Keputusan Pembentukan Tim", "sk_tim.docx", "regulation", "team_decree", True,
+                 "KEP.{urut}/{kode_jabatan}/{bulan}/{tahun}"),
 )}
 DOCUMENT_KINDS = tuple(KINDS)
-IKU_INSTRUMENT_KINDS = ("permenko_iku", "keputusan_iku")  # what sets the IKU: the profile says which one
-REGULATIONS = ("permenko_iku", "keputusan_iku", "sk_tim")  # penetapan: Menimbang, Mengingat, legal bases
+IKU_INSTRUMENT_KINDS = tuple(k.code for k in KINDS.values() if k.sets_iku)  # the profile says which one it uses
 
 
 def kind_label(kind: object) -> object:

@@ -8,18 +8,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .values import as_int, text_of
 
-# jenis -> (rank in the hierarchy, its full name, where it is published)
-KINDS: dict[str, tuple[int, str, str]] = {
-    "UUD": (0, "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945", ""),
-    "UU": (1, "Undang-Undang", "LN"),
-    "Perppu": (1, "Peraturan Pemerintah Pengganti Undang-Undang", "LN"),
-    "PP": (2, "Peraturan Pemerintah", "LN"),
-    "Perpres": (3, "Peraturan Presiden", "LN"),
-    "Permen": (4, "Peraturan Menteri", "BN"),
-    "Perlem": (4, "Peraturan Lembaga", "BN"),
+
+class LegalKind(NamedTuple):
+    """A kind of regulation a basis can be: its rank in the hierarchy, full name, where it is published."""
+    rank: int
+    name: str
+    publication: str  # LN: Lembaran Negara, BN: Berita Negara
+
+
+LEGAL_KINDS: dict[str, LegalKind] = {  # jenis, as the Dasar Hukum sheet writes it -> what it is
+    "UUD": LegalKind(0, "Undang-Undang Dasar Negara Republik Indonesia Tahun 1945", ""),
+    "UU": LegalKind(1, "Undang-Undang", "LN"),
+    "Perppu": LegalKind(1, "Peraturan Pemerintah Pengganti Undang-Undang", "LN"),
+    "PP": LegalKind(2, "Peraturan Pemerintah", "LN"),
+    "Perpres": LegalKind(3, "Peraturan Presiden", "LN"),
+    "Permen": LegalKind(4, "Peraturan Menteri", "BN"),
+    "Perlem": LegalKind(4, "Peraturan Lembaga", "BN"),
 }
 IN_FORCE = ("Berlaku", "Diubah")
 ALL_PROFILES = "SEMUA"  # the Profil Instansi of a basis every instansi cites
@@ -48,11 +56,12 @@ class LegalBasis:
     @property
     def jenis(self) -> str:
         text = text_of(self.kind)
-        return next((k for k in KINDS if k.lower() == text.lower()), text)
+        return next((k for k in LEGAL_KINDS if k.lower() == text.lower()), text)
 
     @property
     def rank(self) -> int:
-        return KINDS.get(self.jenis, (9, "", ""))[0]
+        found = LEGAL_KINDS.get(self.jenis)
+        return found.rank if found else 9
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
@@ -60,13 +69,13 @@ class LegalBasis:
 
     def missing(self) -> list[str]:
         """What the register still lacks to write this basis in full."""
-        if self.jenis not in KINDS:
+        if self.jenis not in LEGAL_KINDS:
             return ["jenis (UUD, UU, PP, Perpres, Permen)"]
         if self.jenis == "UUD":
             return []
         gaps = [label for label, value in (("nomor", self.number), ("tahun", self.year), ("tentang", self.about))
                 if not text_of(value)]
-        publication = KINDS[self.jenis][2]
+        publication = LEGAL_KINDS[self.jenis].publication
         if not text_of(self.gazette_year) or not text_of(self.gazette_number):
             gaps.append(f"{'Lembaran' if publication == 'LN' else 'Berita'} Negara (tahun dan nomor)")
         if self.jenis in ("UU", "Perppu", "PP") and not text_of(self.supplement):
@@ -95,12 +104,12 @@ class LegalBasis:
         """The basis in full, as Mengingat writes it (without the closing ';')."""
         if self.jenis == "UUD":
             article = text_of(self.article)
-            return f"{article} {KINDS['UUD'][1]}" if article else KINDS["UUD"][1]
-        name = KINDS[self.jenis][1]
+            return f"{article} {LEGAL_KINDS['UUD'].name}" if article else LEGAL_KINDS["UUD"].name
+        name = LEGAL_KINDS[self.jenis].name
         if self.jenis in ("Permen", "Perlem") and text_of(self.issuer):
             name = f"Peraturan {text_of(self.issuer)}"
         text = f"{name} Nomor {text_of(self.number)} Tahun {text_of(self.year)} tentang {text_of(self.about)}"
-        publication = KINDS[self.jenis][2]
+        publication = LEGAL_KINDS[self.jenis].publication
         where = "Lembaran Negara" if publication == "LN" else "Berita Negara"
         # a publication the register still lacks shows as '...', as a draft shows a number not yet given
         text += (f" ({where} Republik Indonesia Tahun {text_of(self.gazette_year) or GAP} "
@@ -148,8 +157,9 @@ def cited_basis_problems(text: str, year: int, register: list[LegalBasis]) -> li
                 ((b.jenis, text_of(b.about)) for b in register
                  if text_of(b.number) == number and as_int(b.year) == year_cited), None)
             if known and known[0] != kind and not (known[0] == "Permen" and kind == "Permen"):
-                problems.append(f"'{found.group(0)}' adalah {KINDS[known[0]][1]} Nomor {number} Tahun {year_cited}"
-                                f"{' tentang ' + known[1] if known[1] else ''}, bukan {KINDS[kind][1]}")
+                problems.append(f"'{found.group(0)}' adalah {LEGAL_KINDS[known[0]].name} Nomor {number} Tahun "
+                                f"{year_cited}{' tentang ' + known[1] if known[1] else ''}, bukan "
+                                f"{LEGAL_KINDS[kind].name}")
         period = _PERIOD.search(item)
         if period and int(period.group(1)) < year:
             shown = item if len(item) <= 160 else item[:157] + "..."

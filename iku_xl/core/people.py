@@ -22,6 +22,7 @@ class Official:
     eselon: object = None
     code: object = None   # kode jabatan penandatangan, used in letter numbers ({kode_jabatan})
     phone: object = None
+    superior: object = None  # the Peran of the direct superior: pihak kedua of this official's Perjanjian Kinerja
     row: int | None = None
 
     @property

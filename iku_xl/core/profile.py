@@ -45,6 +45,7 @@ class InstansiProfile:
     month_style: object = None       # Angka (11) or Romawi (XI), {bulan}
     meeting_place: object = None
     author: object = None            # the documents' author property
+    pk_quarters: object = None       # Ya: a Perjanjian Kinerja's lampiran has target columns Tw I to IV
     iku_instrument: object = None    # Peraturan Menteri | Keputusan Menteri: what sets the IKU
     iku_title: object = None         # its title line, when not the Menteri's own ("Peraturan Menteri Ketenagakerjaan")
     row: int | None = None
@@ -71,6 +72,10 @@ class InstansiProfile:
     @property
     def roman_months(self) -> bool:
         return text_of(self.month_style).lower().startswith("romawi")
+
+    @property
+    def wants_quarters(self) -> bool:
+        return text_of(self.pk_quarters).lower() in ("ya", "y", "yes")
 
     def paper(self, regulation: bool) -> str:
         value = text_of(self.regulation_paper if regulation else self.letter_paper).upper()

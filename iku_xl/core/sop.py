@@ -102,7 +102,7 @@ class Step:
 
 @dataclass
 class Sop:
-    code: str
+    code: str  # also the name of its sheet
     identity: SopIdentity
     roles: tuple[str, ...]
     steps: list[Step]

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from .. import clock
+
 PAPER_CM = {"A4": (21.0, 29.7), "F4": (21.5, 33.0)}
 # NASKAH.md section 1: at least left 3 cm, right 2 cm, bottom 2.5 cm, top 2 cm
 MARGINS_CM = {"left": 3.0, "right": 2.0, "top": 2.0, "bottom": 2.5}
@@ -97,7 +99,7 @@ def _replace_image(document, picture, style: WordStyle) -> None:
 
 def properties_xml(properties: dict, now: dt.datetime | None = None) -> tuple[bytes, bytes]:
     """docProps/core.xml and docProps/custom.xml for one document."""
-    stamp = (now or dt.datetime.now().replace(microsecond=0)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    stamp = (now or clock.now()).strftime("%Y-%m-%dT%H:%M:%SZ")
     core = (
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '

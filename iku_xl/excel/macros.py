@@ -12,7 +12,7 @@ import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from .. import failures
+from .. import clock, failures
 from ..core.values import as_int, is_blank, text_of
 from ..errors import IkuError, Refused
 from ..workbook import layout
@@ -119,7 +119,7 @@ def _at(book) -> dt.datetime | None:
         return value
     raise Refused(f"Waktu selesai di Panel ('{value}') bukan tanggal dan jam; ketik seperti 23/11/2026 09:30 atau "
                   "kosongkan.",
-                  sheet=layout.PANEL, cell="B6")
+                  sheet=layout.PANEL, cell=layout.panel_cell("at"))
 
 
 def selected_case_ids(book, store: LiveStore) -> list[str]:
@@ -165,7 +165,7 @@ def validate(book) -> str:
     from .findings_sheet import show_findings
 
     with LiveStore(book) as store:
-        findings = run_rules(store.book)
+        findings = run_rules(store.book, clock.today())
     show_findings(book, findings)
     errors = sum(f.level.value == "galat" for f in findings)
     if not findings:
@@ -232,7 +232,9 @@ def _note(book) -> str | None:
 def _reason(book, verb: str) -> str:
     reason = _note(book)
     if not reason:
-        raise Refused(f"Isi alasan {verb} di sel B4 lembar Panel, lalu jalankan lagi.", sheet=layout.PANEL, cell="B4")
+        cell = layout.panel_cell("note")
+        raise Refused(f"Isi alasan {verb} di sel {cell} lembar Panel, lalu jalankan lagi.", sheet=layout.PANEL,
+                      cell=cell)
     return reason
 
 
@@ -293,7 +295,7 @@ def export(book) -> str:
 
     month = panel_value(book, "month")
     if month is None:
-        first = dt.date.today().replace(day=1) - dt.timedelta(days=1)
+        first = clock.today().replace(day=1) - dt.timedelta(days=1)
         month = f"{first:%Y-%m}"
     elif isinstance(month, dt.datetime):
         month = f"{month:%Y-%m}"
@@ -329,7 +331,7 @@ def render_sop(book) -> str:
 
 @_action
 def import_sop(book) -> str:
-    """Impor SOP: the file named on the Panel (B8) as a new SOP sheet with the code in B9, and its Lacak sheet."""
+    """Impor SOP: the file named on the Panel as a new SOP sheet with the code given there, and its Lacak sheet."""
     import tempfile
 
     from ..actions.sop_import import check_code, sheets_for
@@ -338,9 +340,10 @@ def import_sop(book) -> str:
     from ..workbook.grid import column_letter
 
     source, code = panel_value(book, "sop_file"), panel_value(book, "sop_code")
+    file_cell, code_cell = layout.panel_cell("sop_file"), layout.panel_cell("sop_code")
     if source is None or code is None:
-        raise Refused("Isi berkas SOP di sel B8 dan kode SOP baru di sel B9 lembar Panel, lalu jalankan lagi.",
-                      sheet=layout.PANEL, cell="B8" if source is None else "B9")
+        raise Refused(f"Isi berkas SOP di sel {file_cell} dan kode SOP baru di sel {code_cell} lembar Panel, lalu "
+                      "jalankan lagi.", sheet=layout.PANEL, cell=file_cell if source is None else code_cell)
     code = check_code(text_of(code))
     path = Path(text_of(source).strip().strip('"'))
     if not path.is_absolute():
@@ -348,7 +351,8 @@ def import_sop(book) -> str:
     imported = read_sop_file(_file_as_typed(path), code)
     with LiveStore(book) as store:
         if sheet_named(book, code) is not None or code in store.book.sops:
-            raise Refused(f"Lembar {code} sudah ada; pakai kode lain di sel B9.", sheet=layout.PANEL, cell="B9")
+            raise Refused(f"Lembar {code} sudah ada; pakai kode lain di sel {code_cell}.", sheet=layout.PANEL,
+                          cell=code_cell)
         store.book.sops[code] = imported.sop
         sheets = sheets_for(imported.sop, store.book)
         lists = {"DaftarSOP": list(store.book.sops),
@@ -393,7 +397,7 @@ def _file_as_typed(path: Path) -> Path:
         return same[0]
     raise Refused(f"Berkas SOP '{path.name}' tidak ditemukan di folder {path.parent} (dicari juga tanpa membedakan "
                   "huruf besar dan kecil). Periksa nama dan foldernya di lembar Panel; di LibreOffice, AutoKoreksi "
-                  "dapat mengubah huruf pertama.", sheet=layout.PANEL, cell=f"B{layout.PANEL_FIELDS['sop_file'][0]}")
+                  "dapat mengubah huruf pertama.", sheet=layout.PANEL, cell=layout.panel_cell("sop_file"))
 
 
 def workbook_folder(book) -> Path:
@@ -403,34 +407,17 @@ def workbook_folder(book) -> Path:
     return path.parent if path else Path.cwd()
 
 
-PANEL_ACTIONS = dict(
-    zip(
-        layout.FIXED_LISTS["DaftarAksi"],
-        (
-            check_setup,
-            validate,
-            open_cases,
-            advance,
-            return_case,
-            hold,
-            resume,
-            cancel,
-            undo,
-            generate,
-            export,
-            rebuild_tracking,
-            render_sop,
-            import_sop,
-        ),
-    )
-)
+PANEL_ACTIONS = {layout.PANEL_ACTIONS[macro.__name__]: macro for macro in (  # by name: a choice runs its own macro
+    check_setup, validate, open_cases, advance, return_case, hold, resume, cancel, undo, generate, export,
+    rebuild_tracking, render_sop, import_sop)}
 
 
 def run_panel(book=None):
-    """What 'Run main' does: the action chosen in Panel!B3."""
+    """What 'Run main' does: the action chosen on the Panel."""
     book = book or caller_book()
     chosen = text_of(panel_value(book, "action"))
     action = PANEL_ACTIONS.get(chosen)
     if action is None:
-        return _tell(book, f"Aksi '{chosen}' di Panel!B3 tidak dikenal; pilih dari daftar di sel itu.", critical=True)
+        return _tell(book, f"Aksi '{chosen}' di Panel!{layout.panel_cell('action')} tidak dikenal; pilih dari daftar "
+                                 "di sel itu.", critical=True)
     return action(book)

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 
 from ..core.case import Status
 from ..core.document_kinds import KINDS
-from ..core.legal import KINDS as LEGAL_KINDS
+from ..core.iku import CASCADE_KINDS, FREKUENSI, JENIS_INDIKATOR, POLARISASI, SIFAT_IKU, TINGKAT
+from ..core.legal import LEGAL_KINDS
 from ..core.people import ESELON, TEAM_POSITIONS
 from ..core.profile import IKU_INSTRUMENTS, REGISTER_SCOPES
 from ..core.sop import StepKind
@@ -17,7 +18,7 @@ class Column:
     field: str
     header: str
     width: float = 14
-    kind: str = "general"  # text | int | date | datetime | time | general
+    kind: str = "general"  # text | int | money | date | datetime | time | general
     dropdown: str | None = None  # defined name of the list it offers
     required: bool = True  # the program needs it: a renamed header stops it
 
@@ -76,12 +77,57 @@ IKU = ListSheet("IKU", "TabelIKU", (
     Column("sasaran", "Sasaran Strategis", 36),
     Column("indikator", "Indikator Kinerja Utama", 40),
     Column("definisi", "Definisi/Formula", 40),
-    Column("satuan", "Satuan", 10),
+    Column("satuan", "Satuan", 10),  # the 'Target YYYY' columns follow it
     Column("sumber_data", "Sumber Data", 24),
     Column("penanggung_jawab", "Penanggung Jawab", 24),
+    # what the Manual IKU and the Perjanjian Kinerja need besides: staff fill them once per Renstra
+    Column("formula", "Formula/Cara Perhitungan", 36, required=False),
+    Column("tujuan", "Tujuan", 30, required=False),
+    Column("jenis", "Jenis Indikator", 14, dropdown="DaftarJenisIndikator", required=False),
+    Column("sifat", "Sifat IKU", 10, dropdown="DaftarSifatIKU", required=False),
+    Column("polarisasi", "Polarisasi", 12, dropdown="DaftarPolarisasi", required=False),
+    Column("frekuensi", "Frekuensi Pengukuran", 14, dropdown="DaftarFrekuensi", required=False),
+    Column("baseline_year", "Baseline Tahun", 10, "int", required=False),
+    Column("baseline_value", "Baseline Nilai", 10, required=False),
+    Column("penyedia_data", "Unit Penyedia Data", 24, required=False),
+    Column("catatan", "Catatan", 30, required=False),
 ))
 TARGET_HEADER = re.compile(r"^\s*target\s+(\d{4})\s*$", re.I)
 DEFAULT_TARGET_YEARS = (2025, 2026, 2027, 2028, 2029)
+
+# How each IKU is carried down to eselon I (sasaran program) and eselon II (sasaran kegiatan) units: one row per
+# unit; an IKU with no row here is not cascaded (N). Its targets are 'Target YYYY' columns, as on the IKU sheet.
+CASCADING = ListSheet("Cascading", "TabelCascading", (
+    Column("case_id", "ID Kasus", 15, "text"),
+    Column("indikator", "Indikator Kinerja Utama", 40, dropdown="DaftarIKU"),
+    Column("level", "Tingkat", 11, dropdown="DaftarTingkat"),
+    Column("unit", "Unit Kerja", 34, dropdown="DaftarUnit"),
+    Column("sasaran", "Sasaran Program/Kegiatan", 36),
+    Column("indikator_unit", "Indikator Kinerja Program/Kegiatan", 40),
+    Column("cascade", "Cascading", 11, dropdown="DaftarCascading"),
+    Column("satuan", "Satuan", 10, required=False),  # the 'Target YYYY' columns follow it
+    Column("catatan", "Catatan", 30, required=False),
+), optional=True)
+
+# Quarterly targets for a Perjanjian Kinerja whose profile asks for them: one row per indicator, unit and year.
+TARGET_TRIWULAN = ListSheet("Target Triwulan", "TabelTargetTriwulan", (
+    Column("case_id", "ID Kasus", 15, "text"),
+    Column("indikator", "Indikator Kinerja", 40),
+    Column("unit", "Unit Kerja", 30, required=False),  # blank: the ministry's own IKU (the Menteri's PK)
+    Column("year", "Tahun", 8, "int"),
+    Column("tw1", "Target Tw I", 11),
+    Column("tw2", "Target Tw II", 11),
+    Column("tw3", "Target Tw III", 11),
+    Column("tw4", "Target Tw IV", 11),
+), optional=True)
+
+# The programs or activities and their budget, typed by staff, for the second table of a Perjanjian Kinerja's lampiran
+ANGGARAN = ListSheet("Anggaran", "TabelAnggaran", (
+    Column("year", "Tahun", 8, "int"),
+    Column("unit", "Unit Kerja", 34, required=False),  # the ministry's name (or blank): the Menteri's PK
+    Column("program", "Program/Kegiatan", 50),
+    Column("amount", "Anggaran (Rp)", 20, "money"),
+), optional=True)
 
 PEJABAT = ListSheet("Pejabat", "TabelPejabat", (
     Column("role", "Peran", 26, dropdown="DaftarPeran"),
@@ -93,6 +139,7 @@ PEJABAT = ListSheet("Pejabat", "TabelPejabat", (
     Column("eselon", "Eselon", 15, dropdown="DaftarEselon", required=False),
     Column("code", "Kode Jabatan", 14, "text", required=False),
     Column("phone", "Telepon", 18, "text", required=False),
+    Column("superior", "Atasan Langsung (Peran)", 22, required=False),  # pihak kedua of a Perjanjian Kinerja
 ))
 
 PENOMORAN = ListSheet("Penomoran", "TabelPenomoran", (
@@ -137,6 +184,7 @@ INSTANSI = ListSheet("Instansi", "TabelInstansi", (
     Column("author", "Penulis Dokumen", 28, required=False),
     Column("iku_instrument", "Instrumen IKU", 20, dropdown="DaftarInstrumenIKU", required=False),
     Column("iku_title", "Judul Instrumen IKU", 44, required=False),
+    Column("pk_quarters", "Target Triwulan di PK", 14, dropdown="DaftarYaTidak", required=False),
 ), optional=True)
 
 POLA_NOMOR = ListSheet("Pola Nomor", "TabelPolaNomor", (
@@ -199,7 +247,8 @@ LACAK_LEGEND = ((1, "Keterangan:", "text"), (2, "Selesai tepat waktu", "done"), 
                 (4, "Langkah sekarang", "current"))
 MAX_SOP_CODE = 31 - len(LACAK_PREFIX)
 
-LIST_SHEETS = (KASUS, RIWAYAT, IKU, PEJABAT, PENOMORAN, LIBUR, PENGATURAN, INSTANSI, POLA_NOMOR, DASAR_HUKUM, TIM)
+LIST_SHEETS = (KASUS, RIWAYAT, IKU, PEJABAT, PENOMORAN, LIBUR, PENGATURAN, INSTANSI, POLA_NOMOR, DASAR_HUKUM, TIM,
+               CASCADING, TARGET_TRIWULAN, ANGGARAN)
 PANDUAN = "Panduan"
 PANEL = "Panel"
 TEMUAN = "Temuan"
@@ -215,8 +264,30 @@ PANEL_FIELDS = {
     "kind": (10, "Jenis naskah (kosong = naskah langkah sekarang)"),
     "result": (11, "Hasil aksi terakhir"),
 }
-# inputs that belong to one action: emptied after it ran, so the next action does not take them again
-PANEL_ONE_ACTION_FIELDS = ("note", "at", "sop_file", "sop_code", "kind")
+
+
+def panel_cell(field: str) -> str:
+    """Where a Panel field is typed, e.g. 'B4' for the note."""
+    return f"B{PANEL_FIELDS[field][0]}"
+
+
+# the Panel's Aksi dropdown, in its order: the macro each choice runs (a function of excel/macros.py) -> its label
+PANEL_ACTIONS = {
+    "check_setup": "Periksa pemasangan",
+    "validate": "Periksa buku kerja",
+    "open_cases": "Buka kasus yang diketik",
+    "advance": "Selesaikan langkah",
+    "return_case": "Kembalikan (keputusan Tidak)",
+    "hold": "Tunda",
+    "resume": "Lanjutkan",
+    "cancel": "Batalkan",
+    "undo": "Urungkan perpindahan terakhir",
+    "generate": "Buat naskah dinas",
+    "export": "Ekspor bulanan",
+    "rebuild_tracking": "Buat ulang lembar Lacak",
+    "render_sop": "Cetak SOP dan BPMN (pilih sel di lembar SOP)",
+    "import_sop": f"Impor SOP (berkas di {panel_cell('sop_file')}, kode di {panel_cell('sop_code')})",
+}
 DAFTAR = "Daftar Pilihan"
 RESERVED_SHEETS = {s.name for s in LIST_SHEETS} | {PANDUAN, DAFTAR, PANEL, TEMUAN}
 
@@ -249,6 +320,18 @@ PICK_LISTS = {
     "DaftarStatusPeraturan": "Status Peraturan",
     "DaftarKedudukanTim": "Kedudukan dalam Tim",
     "DaftarInstrumenIKU": "Instrumen IKU",
+    "DaftarJenisIndikator": "Jenis Indikator",
+    "DaftarSifatIKU": "Sifat IKU",
+    "DaftarPolarisasi": "Polarisasi",
+    "DaftarFrekuensi": "Frekuensi Pengukuran",
+    "DaftarTingkat": "Tingkat",
+    "DaftarCascading": "Cascading",
+    "DaftarYaTidak": "Ya/Tidak",
+}
+# dropdowns whose items are another sheet's column (defined name -> sheet, field): they follow what staff type there
+SHEET_LISTS = {
+    "DaftarIKU": ("IKU", "indikator"),
+    "DaftarUnit": ("Pejabat", "unit"),
 }
 FIXED_LISTS = {
     "DaftarStatus": tuple(s.value for s in Status),
@@ -264,22 +347,14 @@ FIXED_LISTS = {
     "DaftarKeputusan": DECISIONS,
     "DaftarJenisLangkah": tuple(k.value for k in StepKind),
     "DaftarJenisLibur": HOLIDAY_KINDS,
-    "DaftarAksi": (
-        "Periksa pemasangan",
-        "Periksa buku kerja",
-        "Buka kasus yang diketik",
-        "Selesaikan langkah",
-        "Kembalikan (keputusan Tidak)",
-        "Tunda",
-        "Lanjutkan",
-        "Batalkan",
-        "Urungkan perpindahan terakhir",
-        "Buat naskah dinas",
-        "Ekspor bulanan",
-        "Buat ulang lembar Lacak",
-        "Cetak SOP dan BPMN (pilih sel di lembar SOP)",
-        "Impor SOP (berkas di B8, kode di B9)",
-    ),
+    "DaftarJenisIndikator": JENIS_INDIKATOR,
+    "DaftarSifatIKU": SIFAT_IKU,
+    "DaftarPolarisasi": POLARISASI,
+    "DaftarFrekuensi": FREKUENSI,
+    "DaftarTingkat": TINGKAT,
+    "DaftarCascading": tuple(CASCADE_KINDS),
+    "DaftarYaTidak": DECISIONS,
+    "DaftarAksi": tuple(PANEL_ACTIONS.values()),
 }
 
 # The SOP sheet: identity block, then the two-row flowchart header, then one row a step.

@@ -10,10 +10,12 @@ PANDUAN_LINES = [
     ("Kasus — satu baris untuk setiap kasus (misalnya penyusunan IKU Renstra 2025-2029): langkah sekarang, "
      "pelaksananya, status, mulai langkah, batas waktu. Baris merah berarti sudah lewat batas waktu.", False),
     ("Riwayat — catatan setiap perpindahan langkah. Jangan diubah: program hanya menambah baris.", False),
-    ("IKU — indikator setiap kasus: Sasaran Strategis, IKU, Definisi/Formula, Satuan, Target per tahun, "
-     "Sumber Data, Penanggung Jawab. Kolom 'Target 2030' dan seterusnya boleh ditambah.", False),
-    ("Pejabat — pejabat untuk setiap peran di SOP: jabatan lengkap, nama, NIP (18 angka, disimpan sebagai "
-     "teks), unit.", False),
+    ("IKU — indikator setiap kasus: Sasaran Strategis, IKU, Definisi, Satuan, Target per tahun, Sumber Data, "
+     "Penanggung Jawab, dan isian Manual IKU (Polarisasi, Frekuensi, Baseline, ...).", False),
+    ("Cascading, Target Triwulan, Anggaran — IKU yang diturunkan ke unit eselon I/II (C, CP; tanpa baris = N), "
+     "target Tw I-IV, dan anggaran program untuk perjanjian kinerja.", False),
+    ("Pejabat — pejabat setiap peran dan unit: jabatan lengkap, nama, NIP (18 angka, teks), unit, atasan langsung.",
+     False),
     ("Penomoran — register nomor naskah dinas. Nomor yang sudah dipakai tidak boleh dipakai lagi.", False),
     ("Lembar SOP (misalnya POLHUKAM, KEMNAKER) — satu lembar untuk setiap SOP, dinamai dengan kodenya, "
      "tersusun seperti SOP AP yang ditandatangani: identitas, lalu tabel No, Kegiatan, Pelaksana, Mutu Baku, "

@@ -11,7 +11,7 @@ from ..core.book import Book
 from ..core.case import Case
 from ..core.document_kinds import kind_code
 from ..core.history import HistoryEntry
-from ..core.iku import IkuRow
+from ..core.iku import Budget, Cascade, IkuRow, QuarterTargets
 from ..core.legal import LegalBasis
 from ..core.people import Official, TeamMember
 from ..core.profile import InstansiProfile, NumberPattern
@@ -144,11 +144,19 @@ def _read_lists(book: Book, grids: dict[str, Grid]) -> None:
     book.cases = [Case(**{k: v for k, v in values.items() if k in case_fields}, row=row)
                   for row, values in rows(layout.KASUS)]
     book.history = [HistoryEntry(**values, row=row) for row, values in rows(layout.RIWAYAT)]
-    targets = target_columns(grids[layout.IKU.name], layout.IKU)
-    for row, values in rows(layout.IKU, {f"target:{year}": col for year, col in targets.items()}):
-        found = {year: values.pop(f"target:{year}") for year in targets}
-        book.iku_rows.append(IkuRow(**values, targets={y: v for y, v in found.items() if v is not None}, row=row))
-    book.columns[layout.IKU.name]["targets"] = column_letter(min(targets.values())) if targets else "A"
+    def with_targets(sheet: layout.ListSheet):
+        """The rows of a sheet with 'Target YYYY' columns, each with its {year: target}."""
+        targets = target_columns(grids[sheet.name], sheet)
+        for row, values in rows(sheet, {f"target:{year}": col for year, col in targets.items()}):
+            found = {year: values.pop(f"target:{year}") for year in targets}
+            yield row, values, {y: v for y, v in found.items() if v is not None}
+        book.columns[sheet.name]["targets"] = column_letter(min(targets.values())) if targets else "A"
+
+    book.iku_rows = [IkuRow(**values, targets=targets, row=row) for row, values, targets in with_targets(layout.IKU)]
+    book.cascades = [Cascade(**values, targets=targets, row=row)
+                     for row, values, targets in with_targets(layout.CASCADING)]
+    book.quarter_targets = [QuarterTargets(**values, row=row) for row, values in rows(layout.TARGET_TRIWULAN)]
+    book.budgets = [Budget(**values, row=row) for row, values in rows(layout.ANGGARAN)]
     book.officials = [Official(**values, row=row) for row, values in rows(layout.PEJABAT)]
     book.numbers = [NumberEntry(**{**values, "kind": kind_code(values.get("kind")) or values.get("kind")}, row=row)
                     for row, values in rows(layout.PENOMORAN)]  # Jenis Naskah as staff read it: its label

@@ -6,7 +6,6 @@ and is refused when Excel or LibreOffice holds the file or when it changed since
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import hashlib
 import os
 import stat
@@ -14,6 +13,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import clock
 from ..errors import CannotSave, ChangedOnDisk, WorkbookInUse, os_reason
 from ..files import atomic_output
 
@@ -117,7 +117,7 @@ class SharedWorkbook:
         kept = self._kept()
         if kept and hashlib.sha256(kept[-1].read_bytes()).hexdigest() == snapshot.digest:
             return  # the newest backup is this very version (an earlier save of it failed)
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S-%f")
+        stamp = clock.machine_now().strftime("%Y%m%d-%H%M%S-%f")
         target = self.backups / f"{self.path.stem}-{stamp}{self.path.suffix}"
         with atomic_output(target) as temporary:
             temporary.write_bytes(snapshot.data)

@@ -24,4 +24,5 @@ NUMBER_FORMATS = {
     "datetime": "dd/mm/yyyy hh:mm",
     "time": "hh:mm",
     "int": "0",
+    "money": "#,##0",
 }

@@ -25,6 +25,8 @@ from .page import finish_sheet, print_tall, print_wide
 from .panduan import PANDUAN_LINES
 
 DROPDOWN_ROWS = 2000  # dropdowns reach this far down so that rows staff add get them too
+# lists that offer what another sheet holds: a value not (yet) there is let through with a note
+SOFT_LISTS = {*layout.SHEET_LISTS, "DaftarPeran"}  # Peran: also officials outside the SOPs (a PK's parties)
 
 
 def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, object, str]],
@@ -35,8 +37,13 @@ def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, ob
     write_list_sheet(workbook, layout.KASUS, [record_row(layout.KASUS, c) for c in book.cases])
     _kasus_extras(workbook[layout.KASUS.name])
     write_list_sheet(workbook, layout.RIWAYAT, [record_row(layout.RIWAYAT, h) for h in book.history])
-    iku = _iku_sheet(target_years)
-    write_list_sheet(workbook, iku, [_iku_row(r, target_years) for r in book.iku_rows])
+    iku = with_target_columns(layout.IKU, target_years)
+    write_list_sheet(workbook, iku, [record_row(iku, r) for r in book.iku_rows])
+    cascading = with_target_columns(layout.CASCADING, target_years)
+    write_list_sheet(workbook, cascading, [record_row(cascading, c) for c in book.cascades])
+    write_list_sheet(workbook, layout.TARGET_TRIWULAN,
+                     [record_row(layout.TARGET_TRIWULAN, q) for q in book.quarter_targets])
+    write_list_sheet(workbook, layout.ANGGARAN, [record_row(layout.ANGGARAN, b) for b in book.budgets])
     write_list_sheet(workbook, layout.PEJABAT, [record_row(layout.PEJABAT, o) for o in book.officials])
     write_list_sheet(workbook, layout.PENOMORAN, [record_row(layout.PENOMORAN, replace(n, kind=kind_label(n.kind)))
                                                   for n in book.numbers])
@@ -84,11 +91,12 @@ def new_workbook() -> Workbook:
     return workbook
 
 
-def _iku_sheet(years: tuple[int, ...]) -> layout.ListSheet:
-    columns = list(layout.IKU.columns)
+def with_target_columns(sheet: layout.ListSheet, years: tuple[int, ...]) -> layout.ListSheet:
+    """The sheet with a 'Target YYYY' column per year after its Satuan (IKU, Cascading)."""
+    columns = list(sheet.columns)
     at = [c.field for c in columns].index("satuan") + 1
     columns[at:at] = [layout.Column(f"target:{y}", f"Target {y}", 11) for y in years]
-    return layout.ListSheet(layout.IKU.name, layout.IKU.table, tuple(columns))
+    return layout.ListSheet(sheet.name, sheet.table, tuple(columns), sheet.first_column, sheet.optional)
 
 
 def put(ws, row: int, column: int, value: object):
@@ -106,15 +114,12 @@ def put(ws, row: int, column: int, value: object):
 
 
 def record_row(sheet: layout.ListSheet, record) -> list:
-    """A record's values in the sheet's column order (fields are named alike); document kinds by label."""
-    values = [getattr(record, column.field, None) for column in sheet.columns]
+    """A record's values in the sheet's column order (fields are named alike, a 'target:YYYY' column reads
+    the record's targets); document kinds by label."""
+    values = [record.targets.get(int(column.field[7:])) if column.field.startswith("target:")
+              else getattr(record, column.field, None) for column in sheet.columns]
     return [KINDS[v].label if c.dropdown == "DaftarNaskah" and v in KINDS else v
             for c, v in zip(sheet.columns, values)]
-
-
-def _iku_row(row, years) -> list:
-    return ([row.case_id, row.sasaran, row.indikator, row.definisi, row.satuan]
-            + [row.targets.get(y) for y in years] + [row.sumber_data, row.penanggung_jawab])
 
 
 def write_list_sheet(workbook, sheet: layout.ListSheet, rows: list[list]) -> None:
@@ -148,7 +153,7 @@ def write_list_sheet(workbook, sheet: layout.ListSheet, rows: list[list]) -> Non
         if column.kind in styles.NUMBER_FORMATS:  # rows typed later, however many, keep the column's type
             ws.column_dimensions[letter].number_format = styles.NUMBER_FORMATS[column.kind]
         if column.dropdown:
-            _dropdown(ws, column, f"{letter}2:{letter}{DROPDOWN_ROWS}")
+            _dropdown(ws, column, f"{letter}2:{letter}{DROPDOWN_ROWS}", strict=column.dropdown not in SOFT_LISTS)
         elif column.kind in ("date", "datetime"):
             _date_check(ws, column, f"{letter}2:{letter}{DROPDOWN_ROWS}")
 
@@ -212,6 +217,16 @@ def write_pick_lists(workbook, book: Book) -> None:
         if name in workbook.defined_names:
             del workbook.defined_names[name]
         workbook.defined_names[name] = DefinedName(name, attr_text=ref)
+    for name, (sheet_name, field) in layout.SHEET_LISTS.items():
+        sheet = next(s for s in layout.LIST_SHEETS if s.name == sheet_name)
+        source = workbook[sheet_name]
+        header = sheet.column(field).header
+        index = next(c.column for c in source[1] if c.value == header)
+        letter = column_letter(index)
+        if name in workbook.defined_names:
+            del workbook.defined_names[name]
+        workbook.defined_names[name] = DefinedName(
+            name, attr_text=f"'{sheet_name}'!${letter}$2:${letter}${DROPDOWN_ROWS}")
     ws.sheet_state = "hidden"
 
 
@@ -232,16 +247,16 @@ def _panel(ws) -> None:
         if field == "result":
             cell.fill = PatternFill(fill_type=None)
             cell.alignment = styles.WRAP_TOP
-    ws["B3"] = layout.FIXED_LISTS["DaftarAksi"][0]
-    _dropdown(ws, layout.Column("action", "Aksi", dropdown="DaftarAksi"), "B3")
-    _dropdown(ws, layout.Column("kind", "Jenis naskah", dropdown="DaftarNaskah"),
-              f"B{layout.PANEL_FIELDS['kind'][0]}")
+    action = layout.panel_cell("action")
+    ws[action] = layout.FIXED_LISTS["DaftarAksi"][0]
+    _dropdown(ws, layout.Column("action", "Aksi", dropdown="DaftarAksi"), action)
+    _dropdown(ws, layout.Column("kind", "Jenis naskah", dropdown="DaftarNaskah"), layout.panel_cell("kind"))
     lines = ["Cara memakai:",
-             "1. Pilih aksi di sel B3 (dan isi alasan bila menunda atau membatalkan).",
+             f"1. Pilih aksi di sel {action} (dan isi alasan bila menunda atau membatalkan).",
              "2. Di lembar Kasus, pilih baris kasus yang akan diproses (boleh beberapa baris).",
              "3. Excel: klik 'Run main' pada tab xlwings (atau tombol makro bila kantor memasangnya).",
              "   LibreOffice Calc: klik tombol aksinya di bilah alat iku-xl (dipasang dengan 'iku-xl calc install';",
-             "   Tampilan > Bilah Alat > iku-xl); tombol itu tidak memakai pilihan di B3.",
+             f"   Tampilan > Bilah Alat > iku-xl); tombol itu tidak memakai pilihan di {action}.",
              "Hasilnya tampil di lembar Kasus, Riwayat, Lacak, di kotak pesan dan di sel 'Hasil aksi terakhir'.",
              "Alasan, waktu, berkas SOP dan jenis naskah dikosongkan setelah aksinya berjalan.",
              "Di LibreOffice, simpan buku kerja (Ctrl+S, format Excel) setelah aksi: perubahan belum tersimpan."]

@@ -5,6 +5,7 @@ import shutil
 
 from openpyxl import load_workbook
 
+from iku_xl import clock
 from iku_xl.actions import workflow
 from iku_xl.actions.export import export_month
 from tests.helpers import libreoffice_convert, run
@@ -90,7 +91,7 @@ def test_a_month_without_activity_says_so(demo_book, tmp_path, capsys):
 
 
 def test_future_or_malformed_month_is_exit_2(demo_book, capsys):
-    future = (dt.date.today().replace(day=1) + dt.timedelta(days=40)).strftime("%Y-%m")
+    future = (clock.today().replace(day=1) + dt.timedelta(days=40)).strftime("%Y-%m")
     code, _, err = run(capsys, "export", demo_book, "--month", future)
     assert code == 2 and "belum terjadi" in err
     for bad in ("2026-13", "November", "11/2026"):

@@ -97,12 +97,30 @@ CASES = {
                                             "B5": "Meningkatnya efektivitas koordinasi kebijakan bidang politik "
                                                   "dan keamanan"},
                                     ("B5", "warning", "sasaran", "lebih dari 3")),
+    # what the Manual IKU and the Perjanjian Kinerja need (KINERJA.md sections 2-3). IKU: Q Polarisasi,
+    # F-J Target 2025-2029; Cascading: B IKU, C Tingkat, D Unit Kerja, G Cascading
+    "iku without polarisasi": ("IKU", {"Q2": None}, ("Q2", "warning", "polarisasi", "Polarisasi kosong")),
+    "iku unknown polarisasi": ("IKU", {"Q2": "Naik"}, ("Q2", "warning", "polarisasi", "tidak dikenal")),
+    "targets falling under maksimal": ("IKU", {"H2": 3.30}, ("H2", "warning", "target:2027", "polarisasinya Maksimal")),
+    "targets rising under minimal": ("IKU", {"I7": 4.9}, ("I7", "warning", "target:2028", "polarisasinya Minimal")),
+    "cascaded unit without official": ("Cascading", {"D3": "Asisten Deputi Koordinasi Wawasan Kebangsaan"},
+                                       ("D3", "warning", "unit", "belum punya pejabat")),
+    "cascaded unit whose official left Pejabat": ("Pejabat", {"E16": "Kedeputian Bidang Koordinasi Politik Dalam "
+                                                                    "Negeri"},
+                                                  ("D3", "warning", "unit", "belum punya pejabat"), "Cascading"),
+    "cascading an unknown IKU": ("Cascading", {"B2": "Indeks Koordinasi"}, ("B2", "error", "indikator",
+                                                                              "tidak ada di lembar IKU")),
+    "cascading kind unknown": ("Cascading", {"G2": "Sebagian"}, ("G2", "error", "cascade", "tidak dikenal")),
+    "cascading level against the unit's eselon": ("Cascading", {"C2": "Eselon II"},
+                                                  ("C2", "warning", "level", "tidak cocok")),
     "nip too short": ("Pejabat", {"D2": "19680512199303100"}, ("D2", "error", "nip", "18 angka")),
     "nip impossible birth date": ("Pejabat", {"D2": "196802301993031002"}, ("D2", "error", "nip", "lahir dalam NIP")),
     "nip gender digit": ("Pejabat", {"D2": "196805121993033002"}, ("D2", "error", "nip", "jenis kelamin")),
     "nip impossible tmt": ("Pejabat", {"D2": "196805121993131002"}, ("D2", "error", "nip", "TMT")),
     "nip stored as number": ("Pejabat", {"D2": 196805121993031002}, ("D2", "error", "nip", "sebagai angka")),
-    "official unknown role": ("Pejabat", {"A3": "Sesmen"}, ("A3", "warning", "role", "tidak dipakai")),
+    "official unknown role": ("Pejabat", {"A5": "Kabag Perencana"}, ("A5", "warning", "role", "tidak dipakai")),
+    # the Sesmenko heads a cascaded unit, so a role outside the SOPs is allowed; the Karo PO names him as superior
+    "superior not in Pejabat": ("Pejabat", {"A3": "Sesmen"}, ("J4", "warning", "superior", "tidak ada")),
     "repeated letter number": ("Penomoran", {"A2": "1/Set.PO/OT.01.02/XI/2026", "A3": "1/Set.PO/OT.01.02/XI/2026",
                                              "B2": "nota_dinas", "B3": "nota_dinas"},
                                ("A3", "error", "number", "lebih dari sekali")),
@@ -172,6 +190,19 @@ def test_typed_date_passes(demo_book, capsys):
     edit(demo_book, {"Kasus": {"I2": dt.datetime(2026, 11, 18, 9, 15)}})
     code, _report = issues(capsys, demo_book)
     assert code == 0
+
+
+def test_a_nota_dinas_to_a_peer_is_not_sent_downward(demo_book, capsys):
+    """Nota dinas go up or across (NASKAH.md): Kabag Perencanaan to the related unit's Kabag (both III.a) is fine,
+    to his own Kasubbag is not."""
+    def downward(report):
+        return [i for i in report["issues"] if i["sheet"] == "POLHUKAM" and i["cell"] == "Q34"
+                and "ke bawah" in i["message"]]
+
+    edit(demo_book, {"POLHUKAM": {"P34": "Kabag Perencanaan", "Q34": "Unit Organisasi terkait"}})
+    assert not downward(issues(capsys, demo_book)[1])
+    edit(demo_book, {"POLHUKAM": {"Q34": "Kasubbag Program & Anggaran"}})
+    assert downward(issues(capsys, demo_book)[1])
 
 
 def test_an_sops_own_dasar_hukum_is_checked_for_outdated_and_miscited_bases(demo_book, capsys):

@@ -7,6 +7,7 @@ import shutil
 import pytest
 from openpyxl import load_workbook
 
+from iku_xl import clock
 from iku_xl.workbook.reader import read_book
 from tests.helpers import edit, run
 
@@ -94,7 +95,7 @@ def test_refusals_leave_the_file_as_it_was(plain_book, capsys):
     unchanged(plain_book, before, capsys, "advance", plain_book, polhukam, "--decision", "ya", "--at", at(20),
               words="bukan keputusan")
     unchanged(plain_book, before, capsys, "advance", plain_book, "IKU-2026-099", words="tidak ada di lembar Kasus")
-    future = (dt.datetime.now() + dt.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
+    future = (clock.now() + dt.timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
     unchanged(plain_book, before, capsys, "advance", plain_book, polhukam, "--at", future, words="masa depan")
     unchanged(plain_book, before, capsys, "advance", plain_book, polhukam, "--at", "2026-11-01T08:00",
               words="lebih awal dari mulai langkah")
@@ -102,6 +103,26 @@ def test_refusals_leave_the_file_as_it_was(plain_book, capsys):
     code, _, err = run(capsys, "advance", plain_book, polhukam, "--at", "kemarin")
     assert code == 2 and "2026-11-23T09:30" in err
     assert plain_book.read_bytes() == before
+
+
+def test_reschedule_keeps_the_time_a_case_was_on_hold(plain_book, capsys):
+    """Recounting on an unchanged calendar changes nothing: the hour on hold still does not count."""
+    case_id = opened(capsys, plain_book)
+    assert run(capsys, "hold", plain_book, case_id, "--reason", "Menunggu data", "--at", at(2))[0] == 0
+    assert run(capsys, "resume", plain_book, case_id, "--at", at(62))[0] == 0
+    code, out, err = run(capsys, "reschedule", plain_book)
+    assert code == 0 and out.startswith("Semua batas waktu"), out + err
+    assert case_row(plain_book, case_id).due == START + dt.timedelta(minutes=70)
+
+
+def test_reschedule_during_a_hold_leaves_the_running_hold_to_the_resume(plain_book, capsys):
+    """A case still on hold is recounted without the hold that is running (resume adds it): no double count."""
+    case_id = opened(capsys, plain_book)
+    assert run(capsys, "hold", plain_book, case_id, "--reason", "Menunggu data", "--at", at(2))[0] == 0
+    code, out, err = run(capsys, "reschedule", plain_book)
+    assert code == 0 and out.startswith("Semua batas waktu"), out + err
+    assert run(capsys, "resume", plain_book, case_id, "--at", at(62))[0] == 0
+    assert case_row(plain_book, case_id).due == START + dt.timedelta(minutes=70)
 
 
 def test_hold_resume_cancel(plain_book, capsys):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from iku_xl.actions.generate import generate
-from iku_xl.core.document_kinds import DOCUMENT_KINDS, KINDS
+from iku_xl.core.document_kinds import DOCUMENT_KINDS, KINDS, kind_code
 from iku_xl.documents.names import safe_name
 from iku_xl.workbook.reader import read_book
 from tests.helpers import ROOT, edit, run
@@ -186,8 +186,16 @@ def test_file_names_are_safe_on_windows(title, expected):
     assert safe_name(title) == expected
 
 
-def test_every_kind_has_a_label_and_a_template():
-    assert set(KINDS) == set(DOCUMENT_KINDS) and all(k.label for k in KINDS.values())
+def test_every_kind_is_declared_whole_in_the_registry():
+    """Label, template, builder and numbering, each declared by the kind (core/document_kinds.py)."""
+    from iku_xl.core import naskah
+
+    assert sorted(p.name for p in TEMPLATES.glob("*.docx")) == sorted(k.template for k in KINDS.values())
+    for kind in KINDS.values():
+        assert kind.label and kind.label == KINDS[kind_code(kind.label)].label
+        assert callable(naskah.builder(kind)), kind.code
+        assert kind.numbered == bool(kind.default_pattern), kind.code  # a numbered kind has a pattern to start
+        assert not kind.sets_iku or kind.regulation, kind.code
 
 
 def test_cases_sharing_an_output_folder_never_overwrite_each_other(demo_book, tmp_path, capsys):

@@ -10,6 +10,7 @@ import pytest
 from docx import Document
 
 from iku_xl.actions.generate import generate
+from iku_xl.core.document_kinds import KINDS
 from iku_xl.workbook.reader import read_book
 from tests.helpers import soffice
 
@@ -65,7 +66,6 @@ PLAN = {
                                   "Sekretaris Jenderal Kementerian Ketenagakerjaan", "Demikian kami sampaikan"]),
     ("KEMNAKER", "lembar_disposisi"): ("IKU-2026-004", "", None, ["LEMBAR DISPOSISI", "Diteruskan kepada"]),
 }
-REGULATIONS = ("permenko_iku", "keputusan_iku", "sk_tim")
 INTERNAL = re.compile(r"IKU-20\d\d-\d{3}|[Ll]angkah \d|\bSOP\b|\{\{|\{%|Memeriksa kelengkapan|rencana strategis "
                       r"(dan|serta) memaraf|\bPolhukam\b|Politik, Hukum")
 
@@ -127,7 +127,7 @@ def test_layout_fonts_page_numbers_and_properties(key, documents):
     _, made = documents
     _sop, kind = key
     document = Document(str(made[key]))
-    regulation = kind in REGULATIONS
+    regulation = KINDS[kind].regulation
     portrait = [s for s in document.sections if s.page_height > s.page_width]
     width, height = (21.5, 33.0) if regulation else (21.0, 29.7)
     for section in portrait:
@@ -193,14 +193,14 @@ def test_the_pdf_pages_as_printed(key, documents):
     pdf = made[key].with_suffix(".pdf")
     pages = PdfReader(str(pdf)).pages
     size = (round(float(pages[0].mediabox.width)), round(float(pages[0].mediabox.height)))
-    wanted = (609.4, 935.4) if kind in REGULATIONS else (595.3, 841.9)  # F4 or A4, in points
+    wanted = (609.4, 935.4) if KINDS[kind].regulation else (595.3, 841.9)  # F4 or A4, in points
     assert abs(size[0] - wanted[0]) <= 1 and abs(size[1] - wanted[1]) <= 1, size
     texts = [page.extract_text() for page in pages]
     assert not texts[0].lstrip().startswith("- 1 -")
     for number, text in enumerate(texts[1:], start=2):
         assert f"- {number} -" in text.splitlines()[0] or f"- {number} -" in text[:40], (number, text[:80])
     name = read_book(documents[0]).profile_of(read_book(documents[0]).sops[sop]).text("name").upper()
-    if kind not in ("permenko_iku", "keputusan_iku"):
+    if not KINDS[kind].sets_iku:
         assert name in texts[0].replace("\n", " ") or name.split()[0] in texts[0]  # the kop, page 1 only
         for text in texts[1:]:
             assert "Telepon" not in text  # no kop after page 1

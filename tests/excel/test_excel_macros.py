@@ -93,10 +93,17 @@ def test_kasus_formulas_compute_in_the_application_after_the_command_line_wrote(
     for title in ("Kasus baru", "Kasus lain"):  # each new row takes the formula of the row above
         run(capsys, "open", cli, "--sop", "POLHUKAM", "--title", title)
     workbook = live(cli)
-    flags = workbook.sheet("Kasus").range("K2:K7").options(ndim=1, err_to_str=True).value
+    kasus = workbook.sheet("Kasus")
+    kasus.range("J6").value = dt.datetime(2000, 1, 3, 8, 0)  # due long ago, whatever the computer's date
+    kasus.range("J7").value = dt.datetime(2999, 1, 4, 8, 0)  # due far ahead
+    flags = kasus.range("K2:K7").options(ndim=1, err_to_str=True).value
     assert not [f for f in flags if isinstance(f, str) and f.startswith("#")], flags
-    assert flags[1] == "Ya" and flags[0] in ("", None)  # IKU-2026-002 is past due; IKU-2026-001 is done
-    assert flags[4:] == [None, None]  # the new cases are not yet due
+    assert flags[4:] == ["Ya", None]
+    machine = dt.datetime.now()  # the sheet's NOW() is the computer's clock (IKU_XL_NOW is the program's)
+    rows = zip(kasus.range("H2:H5").options(ndim=1).value, kasus.range("J2:J5").options(ndim=1).value)
+    assert [flag or None for flag in flags[:4]] == [
+        "Ya" if isinstance(due, dt.datetime) and due < machine and status in ("Berjalan", "Dikembalikan") else None
+        for status, due in rows]
     assert macros.validate(workbook.book).startswith("Tidak ada galat")
 
 
@@ -130,19 +137,19 @@ def test_cancelled_question_changes_nothing(pair, capsys, live):
 
 
 @pytest.mark.parametrize(
-    "action,args,note",
+    "action,chosen,args,note",
     [
-        ("hold", ["--reason", "Menunggu data"], "Menunggu data"),
-        ("cancel", ["--reason", "Digabung"], "Digabung"),
+        ("hold", "Tunda", ["--reason", "Menunggu data"], "Menunggu data"),
+        ("cancel", "Batalkan", ["--reason", "Digabung"], "Digabung"),
     ],
 )
-def test_hold_and_cancel_macros_match_commands(pair, capsys, live, action, args, note):
+def test_hold_and_cancel_chosen_on_the_panel_match_commands(pair, capsys, live, action, chosen, args, note):
     cli, excel = pair
     assert run(capsys, action, cli, "IKU-2026-003", *args, "--at", AT.isoformat(), "--by", "Staf")[0] == 0
     workbook = live(excel)
-    workbook.panel(note=note, by="Staf", at=AT)
+    workbook.panel(action=chosen, note=note, by="Staf", at=AT)
     workbook.select("A4")
-    getattr(macros, action)(workbook.book)
+    macros.run_panel(workbook.book)
     workbook.save()
     same_cells(cli, excel)
 
@@ -155,22 +162,22 @@ def test_hold_without_reason_is_refused_with_a_message(pair, live):
     assert "Isi alasan" in message and workbook.app.alerts[-1]["mode"] == "critical"
 
 
-def test_resume_undo_and_return_match_commands(pair, capsys, live):
+def test_resume_and_undo_chosen_on_the_panel_match_commands(pair, capsys, live):
     cli, excel = pair
     for path in pair:
         run(capsys, "hold", path, "IKU-2026-003", "--reason", "x", "--at", AT.isoformat(), "--by", "Staf")
     run(capsys, "resume", cli, "IKU-2026-003", "--at", "2026-11-20T12:00", "--by", "Staf")
     workbook = live(excel)
-    workbook.panel(by="Staf", at=dt.datetime(2026, 11, 20, 12, 0))
+    workbook.panel(action="Lanjutkan", by="Staf", at=dt.datetime(2026, 11, 20, 12, 0))
     workbook.select("A4")
-    macros.resume(workbook.book)
+    macros.run_panel(workbook.book)
     workbook.save()
     same_cells(cli, excel)
     run(capsys, "undo", cli, "IKU-2026-003", "--by", "Staf", "--note", "salah")
     workbook = live(excel)
-    workbook.panel(by="Staf", note="salah")
+    workbook.panel(action="Urungkan perpindahan terakhir", by="Staf", note="salah")
     workbook.select("A4")
-    macros.undo(workbook.book)
+    macros.run_panel(workbook.book)
     workbook.save()
     a, b = history_values(cli)[-1], history_values(excel)[-1]
     assert a[1:] == b[1:]  # all but the time, which is 'now' for an undo
@@ -386,6 +393,9 @@ def test_actions_make_few_calls_to_the_application(pair, live):
 
 
 def test_every_panel_action_has_a_macro_and_a_vba_sub():
+    from iku_xl.workbook import layout
+
+    assert tuple(macros.PANEL_ACTIONS) == layout.FIXED_LISTS["DaftarAksi"]  # every choice of the dropdown
     vba = (ROOT / "workbook" / "iku_macros.bas").read_text(encoding="utf-8")
     for action in macros.PANEL_ACTIONS.values():
         assert f"m.{action.__name__}()" in vba

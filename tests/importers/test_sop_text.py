@@ -127,3 +127,17 @@ def test_import_of_a_non_sop_text_is_exit_2(demo_book, tmp_path, capsys):
     exit_code, _, err = run(capsys, "sop", "import", text, "--code", "SURAT", "--workbook", demo_book)
     assert exit_code == 2 and "Tabel langkah" in err and "Traceback" not in err
     assert demo_book.read_bytes() == before
+
+
+@pytest.mark.parametrize("wording", ["Karo memeriksa konsep IKU; konsep yang ditolak diperbaiki Kasubag",
+                                     "Karo memeriksa konsep IKU, jika tidak setuju dikembalikan kepada Kasubag"])
+def test_a_step_whose_wording_turns_the_case_back_is_read_as_a_decision(wording):
+    """SOPs write a decision in words: a concept 'ditolak' (rejected) or 'jika tidak setuju' goes back."""
+    from iku_xl.core.sop import Step
+    from iku_xl.importers.sop_wording import complete
+
+    steps = [Step(1, "Kasubag menyusun konsep IKU", ("Kasubag",)), Step(2, wording, ("Karo",)),
+             Step(3, "Karo menyampaikan konsep IKU kepada Sekjen", ("Karo",))]
+    read, notes = complete(steps, ("Kasubag", "Karo", "Sekjen"))
+    assert (read[1].kind, read[1].if_yes, read[1].if_no) == (StepKind.KEPUTUSAN, 3, 1)
+    assert [n.step for n in notes] == [2]

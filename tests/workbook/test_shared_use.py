@@ -1,9 +1,9 @@
 """The workbook is shared: runs at once both land, a killed save breaks nothing, a workbook someone
 has open or just saved is not overwritten, and backups are kept."""
+import select
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -32,19 +32,27 @@ def test_two_runs_at_once_both_land(demo_book):
                                     ("IKU-2026-003", "Tunda"), ("IKU-2026-003", "Lanjut")])
 
 
-def test_a_killed_save_leaves_a_readable_workbook(demo_book):
+@pytest.mark.parametrize("point,step", [("backup_written", 11), ("half_written", 11), ("before_rename", 11),
+                                        ("after_rename", 12)])
+def test_a_save_killed_inside_leaves_a_readable_workbook(demo_book, capsys, point, step):
+    """The run is killed (SIGKILL: no clean-up runs) at a point inside the save that a hook signals: the
+    workbook reads, as before the move or after it, and the next run is not locked out."""
     original = demo_book.read_bytes()
-    states = set()
-    for delay in (0.3, 0.6, 0.9, 1.2, 1.5, 2.0):
-        process = cli("advance", demo_book, "IKU-2026-002", "--at", "2026-11-18T10:40")
-        time.sleep(delay)
-        process.send_signal(signal.SIGKILL)
-        process.wait()
-        book = read_book(demo_book)  # must always read, whatever moment the kill came
-        states.add(next(c.step for c in book.cases if c.id_text == "IKU-2026-002"))
-        if demo_book.read_bytes() != original:
-            demo_book.write_bytes(original)
-    assert states <= {11, 12}
+    process = subprocess.Popen([sys.executable, "-m", "tests.workbook.save_hook", point, "advance", demo_book,
+                                "IKU-2026-002", "--at", "2026-11-18T10:40"],
+                               cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    ready, _, _ = select.select([process.stdout], [], [], 120)
+    reached = process.stdout.readline().strip() if ready else ""
+    process.send_signal(signal.SIGKILL)
+    _, err = process.communicate(timeout=60)
+    assert reached == point, err  # the hook ran inside the save...
+    assert process.returncode == -signal.SIGKILL  # ...and the kill landed there, not after the run ended
+    book = read_book(demo_book)
+    assert next(c.step for c in book.cases if c.id_text == "IKU-2026-002") == step
+    if step == 11:
+        assert demo_book.read_bytes() == original
+    code, _, err = run(capsys, "advance", demo_book, "IKU-2026-002", "--at", "2026-11-18T11:30")
+    assert code == 0, err
 
 
 def excel_owner_file(path, user: str):

@@ -14,7 +14,7 @@ from ...workbook import layout
 from ..book import Book
 from ..calendar import OfficeCalendar
 from ..case import Case
-from ..document_kinds import KINDS, REGULATIONS
+from ..document_kinds import KINDS, DocumentKind
 from ..indonesian import tanggal
 from ..numbering import NumberRequest
 from ..profile import InstansiProfile
@@ -46,15 +46,9 @@ class Draft:
     properties: dict = field(default_factory=dict)
 
 
-BUILDERS = {
-    "nota_dinas": letters.nota_dinas,
-    "undangan_rapat": letters.undangan,
-    "notula_rapat": letters.notula,
-    "lembar_disposisi": letters.disposisi,
-    "permenko_iku": decrees.regulation,
-    "keputusan_iku": decrees.regulation,
-    "sk_tim": decrees.team_decree,
-}
+def builder(kind: DocumentKind):
+    """The function that builds a kind's context, title, signer's code and sifat (declared by the kind)."""
+    return getattr(decrees if kind.regulation else letters, kind.builder)
 
 
 @dataclass
@@ -83,13 +77,13 @@ def draft(book: Book, sop: Sop, case: Case, step: Step, kind: str, day: dt.date,
                       f"dan tulis kodenya di identitas lembar {sop.code}.", sheet=sop.code)
     iku, years = iku_rows(book, case)
     spec = KINDS[kind]
-    if spec.needs_iku and not iku:
+    if spec.sets_iku and not iku:
         raise Refused(f"Kasus {case.id_text} belum punya baris IKU; isi lembar IKU (ID Kasus {case.id_text}) "
                       f"sebelum membuat {spec.label}.", sheet=layout.IKU.name)
     span = period(years, case, day.year)
     facts = Facts(book, sop, case, step, kind, day, calendar, profile, span, subject(profile, span), iku, years)
-    context, title, signer_code, sifat = BUILDERS[kind](facts)
-    regulation = kind in REGULATIONS
+    context, title, signer_code, sifat = builder(spec)(facts)
+    regulation = spec.regulation
     font, size = profile.font(regulation)
     context.update({"jenis": spec.label, "instansi": instansi(profile), "periode": span, "subjek": facts.subject,
                     "iku": iku, "tahun_target": years, "tahun": day.year})
@@ -107,7 +101,7 @@ def finish(draft_: Draft, number: str, day: dt.date) -> dict:
     context = dict(draft_.context)
     context["nomor"] = number
     context["tanggal"] = tanggal(day)
-    if draft_.kind in ("permenko_iku", "keputusan_iku"):
+    if KINDS[draft_.kind].sets_iku:
         context["nomor_tampil"] = decrees.regulation_number(number, day.year)
     else:
         context["nomor_tampil"] = number or "...................."

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from ...errors import Refused
 from ...workbook import layout
+from ..document_kinds import KINDS
 from ..legal import mengingat
 from ..profile import InstansiProfile
 from ..values import text_of
@@ -20,7 +21,7 @@ def regulation_names(profile: InstansiProfile, kind: str) -> tuple[str, str, str
     'PERATURAN MENTERI KOORDINATOR BIDANG POLITIK DAN KEAMANAN REPUBLIK INDONESIA')."""
     title = profile.text("minister_title") or "Menteri"
     coordinating = title.lower().startswith("menteri koordinator")
-    form = "Peraturan" if kind == "permenko_iku" else "Keputusan"
+    form = KINDS[kind].decree or "Keputusan"
     short = f"{form} Menteri Koordinator" if coordinating else f"{form} Menteri"
     line = profile.text("iku_title")  # the profile's own title line of its IKU instrument
     if line and line.split()[0].lower() == form.lower():
@@ -57,8 +58,6 @@ def _jabatan_heading(title: str) -> str:
 
 
 def regulation(facts: Facts):
-    from ..document_kinds import KINDS
-
     kind = facts.kind
     short, full, heading = regulation_names(facts.profile, kind)
     setter = minister(facts.profile, facts.book, facts.sop)
@@ -80,7 +79,7 @@ def regulation(facts: Facts):
                                            "Direktur Jenderal Peraturan Perundang-undangan").upper() + ",",
                        "nama": facts.profile.text("promulgator_name") or "...................."},
     }
-    if kind == "permenko_iku":
+    if KINDS[kind].decree == "Peraturan":  # a regulation has articles, a decision has dictums
         pieces["pasal"] = [
             [f"Indikator Kinerja Utama {facts.profile.text('name')} Tahun {facts.period} yang selanjutnya disebut "
              f"IKU merupakan ukuran keberhasilan dari tujuan dan sasaran strategis {facts.profile.text('name')}."],

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterator
+from itertools import pairwise
 
 from ...workbook import layout
 from ..book import Book
 from ..findings import Finding, Level
-from ..iku import is_numeric_unit
+from ..iku import POLARISASI, IkuRow, is_numeric_unit
 from ..values import is_blank, text_of
 
 SHEET = layout.IKU.name
@@ -41,6 +42,7 @@ def check(book: Book) -> Iterator[Finding]:
                                   f"Target {year} '{text_of(target)}' bukan angka padahal satuannya "
                                   f"{text_of(row.satuan)}; tulis angka saja.",
                                   cell=book.cell(SHEET, f"target:{year}", row.row))
+        yield from _polarity(book, row, finding)
         if not is_blank(row.sasaran):
             per_sasaran[(case_id or "", text_of(row.sasaran).lower())].append(row)
     for rows in per_sasaran.values():
@@ -50,3 +52,27 @@ def check(book: Book) -> Iterator[Finding]:
                           f"Sasaran Strategis '{text_of(extra.sasaran)}' punya {len(rows)} IKU, lebih dari "
                           f"{MAX_IKU_PER_SASARAN}; "
                           "pertimbangkan untuk memilih yang paling utama.", case=text_of(extra.case_id) or None)
+
+
+def _polarity(book: Book, row: IkuRow, finding) -> Iterator[Finding]:
+    """Polarisasi filled and known, and targets that move its way: up for Maksimal, down for Minimal."""
+    if is_blank(row.polarisasi):
+        yield finding(Level.PERINGATAN, "polarisasi", f"Polarisasi kosong; pilih {', '.join(POLARISASI[:-1])} atau "
+                                                      f"{POLARISASI[-1]} agar capaian IKU ini bisa dinilai.")
+        return
+    if row.polarity is None:
+        yield finding(Level.PERINGATAN, "polarisasi", f"Polarisasi '{text_of(row.polarisasi)}' tidak dikenal; pilih "
+                                                      f"{', '.join(POLARISASI[:-1])} atau {POLARISASI[-1]}.")
+        return
+    numbers = [(y, t) for y, t in sorted(row.targets.items()) if isinstance(t, (int, float))
+               and not isinstance(t, bool)]
+    for (year_before, before), (year, target) in pairwise(numbers):
+        wrong = (row.polarity == "Maksimal" and target < before) or (row.polarity == "Minimal" and target > before)
+        if wrong:
+            way = "naik" if row.polarity == "Maksimal" else "turun"
+            yield finding(Level.PERINGATAN, f"target:{year}",
+                          f"Target {year} ({text_of(target)}) {'turun' if target < before else 'naik'} dari target "
+                          f"{year_before} ({text_of(before)}), padahal polarisasinya {row.polarity} (makin "
+                          f"{'besar' if way == 'naik' else 'kecil'} makin baik); periksa target atau polarisasinya.",
+                          cell=book.cell(SHEET, f"target:{year}", row.row))
+            break

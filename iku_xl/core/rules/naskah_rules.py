@@ -24,7 +24,7 @@ def _rank(book: Book, sop: Sop, role: str) -> int | None:
 
 
 def _check_step(book: Book, sop: Sop, step: Step) -> Iterator[Finding]:
-    sheet = book.sop_sheet(sop.code)
+    sheet = sop.code  # an SOP's sheet is named by its code
 
     def finding(message: str, field: str = "signer", level: Level = Level.PERINGATAN) -> Finding:
         return Finding(sheet, book.cell(sheet, field, step.row), level, field, message, sop=sop.code, step=step.no)

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from ...workbook import layout
 from ..book import Book
+from ..cascading import superior_of, unit_head
 from ..findings import Finding, Level
 from ..people import nip_problem
 from ..values import is_blank, text_of
@@ -15,6 +16,10 @@ SHEET = layout.PEJABAT.name
 def check(book: Book) -> Iterator[Finding]:
     roles = {r.lower() for sop in book.sops.values() for r in sop.roles if r}
     roles |= {r.lower() for sop in book.sops.values() for s in sop.steps for r in (s.signer, *s.recipients) if r}
+    # officials outside the SOPs who sign a Perjanjian Kinerja: the heads of cascaded units (a typo in their Peran
+    # shows where a subordinate names them as Atasan Langsung)
+    cascaded = [unit_head(book, c.unit) for c in book.cascades]
+    roles |= {text_of(o.role).lower() for o in cascaded if o is not None and o.rank in (1, 2, 3, 4)}
     for official in book.officials:
         def finding(level, field, message, official=official):
             return Finding(SHEET, book.cell(SHEET, field, official.row), level, field, message,
@@ -26,6 +31,10 @@ def check(book: Book) -> Iterator[Finding]:
         elif role.lower() not in roles:
             yield finding(Level.PERINGATAN, "role", f"Peran '{role}' tidak dipakai di SOP mana pun; periksa "
                                                     "ketikannya.")
+        if text_of(official.superior) and superior_of(book, official) is None:
+            yield finding(Level.PERINGATAN, "superior", f"Atasan Langsung '{text_of(official.superior)}' tidak ada di "
+                                                        "kolom Peran lembar Pejabat; tulis peran atasannya persis "
+                                                        "seperti di kolom Peran.")
         if is_blank(official.name):
             yield finding(Level.GALAT, "name", "Nama pejabat kosong; isi nama lengkap dengan gelar.")
         if is_blank(official.title):

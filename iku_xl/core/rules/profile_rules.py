@@ -1,6 +1,7 @@
 """Rules on the instansi profiles, their number patterns and their legal bases (NASKAH.md sections 1, 2, 9)."""
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 
 from ...workbook import layout
@@ -11,11 +12,11 @@ from ..profile import PLACEHOLDER_EMBLEM, PLACEHOLDER_LOGO
 from ..values import text_of
 
 
-def check(book: Book) -> Iterator[Finding]:
+def check(book: Book, today: dt.date) -> Iterator[Finding]:
     yield from _profiles(book)
     yield from _sops_without_profile(book)
     yield from _legal_bases(book)
-    yield from _sop_bases(book)
+    yield from _sop_bases(book, today)
 
 
 def _profiles(book: Book) -> Iterator[Finding]:
@@ -89,20 +90,18 @@ def _earliest_target_year(book: Book) -> int | None:
     return min(years) if years else None
 
 
-def _sop_bases(book: Book) -> Iterator[Finding]:
+def _sop_bases(book: Book, today: dt.date) -> Iterator[Finding]:
     """An SOP's own Dasar Hukum (its identity) citing a basis by the wrong kind or for a period already over."""
-    import datetime as dt
-
     from ...workbook.layout import SOP_IDENTITY_FIRST_ROW
     from ..legal import cited_basis_problems
     from ..sop import IDENTITY_FIELDS
 
     row = SOP_IDENTITY_FIRST_ROW + [name for name, _ in IDENTITY_FIELDS].index("dasar_hukum")
-    year = _earliest_target_year(book) or dt.date.today().year
+    year = _earliest_target_year(book) or today.year
     for sop in book.sops.values():
         profile = book.profile_of(sop)
         register = [b for b in book.legal_bases if profile is None or b.serves_profile(profile.key)]
         for problem in cited_basis_problems(text_of(sop.identity.dasar_hukum), year, register):
-            yield Finding(book.sop_sheet(sop.code), f"C{row}", Level.PERINGATAN, "dasar_hukum",
+            yield Finding(sop.code, f"C{row}", Level.PERINGATAN, "dasar_hukum",
                           f"Dasar Hukum SOP {sop.code}: {problem}; perbaiki di identitas SOP (dan di SOP yang "
                           "disahkan saat revisi berikutnya).", sop=sop.code)

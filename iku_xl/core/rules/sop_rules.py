@@ -24,7 +24,7 @@ def check(book: Book) -> Iterator[Finding]:
 
 
 def _check_sop(book: Book, sop: Sop) -> Iterator[Finding]:
-    sheet = book.sop_sheet(sop.code)
+    sheet = sop.code  # an SOP's sheet is named by its code
 
     def finding(level, field, step, message, cell=None):
         row = step.row if step is not None else None
@@ -64,7 +64,7 @@ def _check_identity(sop: Sop, finding):
 
 
 def _check_roles(book, sop, finding):
-    sheet = book.sop_sheet(sop.code)
+    sheet = sop.code  # an SOP's sheet is named by its code
     for name, count in Counter(r for r in sop.roles if r).items():
         if count > 1:
             yield finding(Level.GALAT, f"peran:{name}", None,

@@ -1,0 +1,62 @@
+"""Rules on the Cascading sheet: each row carries a known IKU to a unit that has an official."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...workbook import layout
+from ..book import Book
+from ..cascading import iku_of, unit_head
+from ..findings import Finding, Level
+from ..iku import CASCADE_KINDS, TINGKAT
+from ..values import is_blank, text_of
+
+SHEET = layout.CASCADING.name
+
+
+def check(book: Book) -> Iterator[Finding]:
+    for row in book.cascades:
+        def finding(level, field, message, row=row):
+            return Finding(SHEET, book.cell(SHEET, field, row.row), level, field, message,
+                           case=text_of(row.case_id) or None)
+
+        if is_blank(row.indikator):
+            yield finding(Level.GALAT, "indikator", "Indikator Kinerja Utama kosong; pilih IKU yang diturunkan dari "
+                                                    "daftar.")
+        elif iku_of(book, row) is None:
+            yield finding(Level.GALAT, "indikator", f"IKU '{text_of(row.indikator)}' tidak ada di lembar IKU; pilih "
+                                                    "dari daftar atau samakan ketikannya dengan lembar IKU.")
+        if row.kind is None:
+            written = f"'{text_of(row.cascade)}' tidak dikenal" if text_of(row.cascade) else "kosong"
+            yield finding(Level.GALAT, "cascade", f"Cascading {written}; pilih C (diturunkan utuh), CP (sebagian), "
+                                                  "atau N (tidak diturunkan).")
+        if row.eselon is None:
+            written = f"'{text_of(row.level)}' tidak dikenal" if text_of(row.level) else "kosong"
+            yield finding(Level.GALAT, "level", f"Tingkat {written}; pilih {' atau '.join(TINGKAT)}.")
+        if row.kind == "N":
+            continue
+        if is_blank(row.unit):
+            yield finding(Level.GALAT, "unit", "Unit Kerja kosong; tulis unit yang menerima IKU ini seperti di "
+                                               "lembar Pejabat.")
+            continue
+        head = unit_head(book, row.unit)
+        if head is None:
+            yield finding(Level.PERINGATAN, "unit", f"Unit '{text_of(row.unit)}' belum punya pejabat di lembar "
+                                                    "Pejabat; tambahkan pimpinannya (Unit Kerja ditulis sama) agar "
+                                                    "perjanjian kinerjanya bisa dibuat.")
+        elif row.eselon and head.rank is not None and head.rank > 0 and _eselon_number(head.eselon_text) != row.eselon:
+            yield finding(Level.PERINGATAN, "level", f"Tingkat {text_of(row.level)} tidak cocok dengan pimpinan "
+                                                     f"unitnya ({text_of(head.title)}, eselon {head.eselon_text}); "
+                                                     "periksa Tingkat atau Unit Kerja.")
+        if is_blank(row.indikator_unit):
+            yield finding(Level.GALAT, "indikator_unit", "Indikator kinerja unit kosong; tulis indikator sasaran "
+                                                         "program/kegiatannya.")
+        if is_blank(row.sasaran):
+            yield finding(Level.PERINGATAN, "sasaran", "Sasaran Program/Kegiatan kosong; isi agar perjanjian "
+                                                       "kinerjanya lengkap.")
+        if not row.targets:
+            yield finding(Level.PERINGATAN, "targets", f"IKU yang diturunkan ({CASCADE_KINDS[row.kind or 'C']}) belum "
+                                                       "punya target; isi kolom Target setiap tahun.")
+
+
+def _eselon_number(eselon: str) -> int | None:
+    return 1 if eselon.startswith("I.") else 2 if eselon.startswith("II.") else None
