@@ -123,6 +123,12 @@ def columns_for(sop: Sop, width: float) -> list[Column]:
     return columns
 
 
+def waktu_shown(waktu: object) -> str:
+    """The time standard as printed; one without a number ("menit") is marked, as the SOP leaves it unsaid."""
+    text = str(waktu or "").strip()
+    return f"{text} (?)" if text and not any(c.isdigit() for c in text) else text
+
+
 def layout_sop(sop: Sop, paper: str = "A4") -> Layout:
     width, height = PAPER.get(paper, PAPER["A4"])
     columns = columns_for(sop, width)
@@ -136,7 +142,7 @@ def layout_sop(sop: Sop, paper: str = "A4") -> Layout:
     for step in [s for s in sop.steps if s.no is not None]:
         cells = {key: wrap(value, by_key[key].width - 0.06) for key, value in (
             ("no", str(step.no)), ("kegiatan", step.kegiatan), ("kelengkapan", step.kelengkapan),
-            ("waktu", str(step.waktu or "")), ("output", step.output), ("keterangan", step.keterangan))}
+            ("waktu", waktu_shown(step.waktu)), ("output", step.output), ("keterangan", step.keterangan))}
         lowest = DECISION_ROW if step.is_decision else MIN_ROW
         row_height = max(lowest, max(len(v) for v in cells.values()) * LINE + 0.1)
         if y + row_height > bottom and page.rows:

@@ -223,6 +223,9 @@ def test_register_rows_read_as_staff_read_them(demo_book, capsys, calc):
     rows = [r for r in load_workbook(demo_book)["Penomoran"].iter_rows(min_row=2, values_only=True)
             if r[3] == "IKU-2026-003"]
     assert [r[1] for r in rows] == ["Keputusan Pembentukan Tim"]
+    penomoran = load_workbook(demo_book)["Penomoran"]  # the first row under the header, styled as its columns
+    assert penomoran["C2"].is_date and penomoran["C2"].number_format == "dd/mm/yyyy"
+    assert penomoran["A2"].number_format == "@" and penomoran["A2"].font.name == "Arial"
     link = re.fullmatch(r'=HYPERLINK\("(output/IKU-2026-003/[^"]+\.docx)","(IKU-2026-003/[^"]+\.docx)"\)', rows[0][6])
     assert link and (demo_book.parent / link.group(1)).is_file() and link.group(2) == link.group(1)[len("output/"):]
     kasus = load_workbook(demo_book)["Kasus"]

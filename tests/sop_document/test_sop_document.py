@@ -48,6 +48,7 @@ def test_kemnaker_first_flowchart_page_holds_every_decision_and_its_return(tmp_p
     decisions = [s for s in first.shapes if s.kind == "decision"]
     returns = [a for a in first.arrows if a.label == "Tidak"]
     assert len(decisions) == len([s for s in sop.steps if s.kind == StepKind.KEPUTUSAN]) == 7
+    assert first.rows[0].cells["waktu"] == ["menit (?)"]  # the SOP gives no number: marked, not printed as if whole
     assert len(returns) == 7
     for arrow, step in zip(returns, [s for s in sop.steps if s.is_decision]):
         target_row = next(r for r in first.rows if r.step.no == step.if_no)
