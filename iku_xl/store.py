@@ -87,7 +87,7 @@ class RecordStore(ABC):
     def update_lacak(self, code: str, cases: list[Case], new_entries: list[HistoryEntry]) -> None: ...
 
     def save_cases(self, changes: list[tuple[Case | None, Case]]) -> None:
-        from .workbook import layout
+        from .core import layout
 
         fields = [c.field for c in layout.KASUS.columns]
         free = next_free_row(self.book.cases)
@@ -98,7 +98,7 @@ class RecordStore(ABC):
                               changed_fields(before, case, [f for f in fields if hasattr(case, f)]))
 
     def append_history(self, entries: list[HistoryEntry]) -> None:
-        from .workbook import layout
+        from .core import layout
 
         row = self.history_next_row()
         for entry in entries:
@@ -111,8 +111,8 @@ class RecordStore(ABC):
         """Jenis Naskah written as its label, the one the sheet's dropdown offers (the entry keeps the code)."""
         from dataclasses import replace
 
+        from .core import layout
         from .core.document_kinds import kind_label
-        from .workbook import layout
 
         row = next_free_row([e for e in self.book.numbers if e.row])
         for entry in entries:
@@ -126,7 +126,7 @@ class RecordStore(ABC):
     def link_cell(self, sheet: str, row: int, field: str, target: str, label: str) -> None:
         from types import SimpleNamespace
 
-        from .workbook import layout
+        from .core import layout
 
         columns = {s.name: s for s in layout.LIST_SHEETS}
         if field not in self.book.columns.get(sheet, {}):

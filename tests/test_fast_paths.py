@@ -10,9 +10,9 @@ import pytest
 from lxml import etree
 from openpyxl import load_workbook
 
+from iku_xl.core.cells import column_letter
 from iku_xl.core.document_kinds import DOCUMENT_KINDS
 from iku_xl.documents.batch import PARALLEL_FROM, compiled, render_many
-from iku_xl.workbook.grid import column_letter
 from iku_xl.workbook.reader import load_grids, open_package
 from tests.documents.test_generate import TEMPLATES, TODAY
 from tests.helpers import ROOT

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import clock
-from ..core import naskah
+from ..core import layout, naskah
 from ..core.case import OPEN_STATUSES
 from ..core.document_kinds import IKU_INSTRUMENT_KINDS, KINDS, kind_code
 from ..core.identifiers import identifier_problem
@@ -21,7 +21,6 @@ from ..documents.word_style import WordStyle
 from ..errors import CannotSave, Refused, UsageError, os_reason
 from ..files import atomic_output
 from ..store import open_store
-from ..workbook import layout
 
 
 @dataclass
@@ -121,7 +120,7 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
 def _link_files(store, rendered, owners: list[str]) -> None:
     """Each case's Naskah cell links to the folder of its documents and each new Penomoran row to its file,
     relative to the workbook's folder."""
-    from ..workbook import layout
+    from ..core import layout
 
     for file, _, entry in rendered:
         if entry is not None and entry.row:

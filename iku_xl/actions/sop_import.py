@@ -4,12 +4,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..core import layout
+from ..core.cells import column_letter
 from ..core.sop import Sop
 from ..errors import Refused, UsageError
 from ..importers.sop_file import read_sop_file
 from ..importers.sop_rows import ImportedSop
-from ..workbook import lacak, layout
-from ..workbook.grid import column_letter
+from ..workbook import lacak
 from ..workbook.ooxml.add_sheets import add_sheets, set_pick_list
 from ..workbook.ooxml.workbook_patch import WorkbookPatch
 from ..workbook.reader import open_package, read_book

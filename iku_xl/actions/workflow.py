@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import clock
-from ..core import workflow
+from ..core import layout, workflow
 from ..core.book import Book
 from ..core.calendar import OfficeCalendar
 from ..core.case import Case
@@ -17,7 +17,6 @@ from ..core.office_hours import office_calendar
 from ..core.values import as_int, is_blank, text_of
 from ..errors import Refused
 from ..store import open_store
-from ..workbook import layout
 
 
 @dataclass

@@ -15,7 +15,7 @@ from typing import Any
 
 from xlwings import base_classes
 
-from ..workbook.grid import column_index, column_letter
+from ..core.cells import column_index, column_letter
 from ..workbook.ooxml.sheet_xml import date_serial
 
 EPOCH = dt.datetime(1899, 12, 30)

@@ -67,7 +67,7 @@ class Book:
     def case(self, case_id: object) -> Case:
         """The case with that ID (as typed: spaces and letter case do not matter); Refused when there is none."""
         from ..errors import Refused
-        from ..workbook import layout
+        from . import layout
 
         wanted = text_of(case_id)
         found = next((c for c in self.cases if c.id_text.lower() == wanted.lower() and wanted), None)

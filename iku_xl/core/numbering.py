@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ..errors import Refused
-from ..workbook import layout
+from . import layout
 from .document_kinds import KINDS
 from .indonesian import bulan_romawi
 from .profile import InstansiProfile, NumberPattern

@@ -10,7 +10,7 @@ import re
 from dataclasses import replace
 
 from ..errors import Refused
-from ..workbook import layout
+from . import layout
 from .calendar import OfficeCalendar
 from .case import Case, Status
 from .history import Action, HistoryEntry, Punctuality, effective_moves, hold_periods, last_time

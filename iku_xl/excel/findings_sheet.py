@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
+from ..core import layout
 from ..core.findings import Finding, Level
-from ..workbook import layout
 from .live_sheets import format_as_text, paint, sheet_named
 
 NOTE_PREFIX = "iku-xl: "

@@ -4,7 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..workbook.grid import Grid, column_letter
+from ..core.cells import column_letter
+from ..workbook.grid import Grid
 
 _ERROR = re.compile(r"^#(REF!|N/A|VALUE!|DIV/0!|NAME\?|NUM!|NULL!|SPILL!|CALC!|GETTING_DATA)$")
 _EXCEL_TIME_DAY = dt.date(1899, 12, 30)

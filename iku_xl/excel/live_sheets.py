@@ -5,7 +5,7 @@ union range per colour, and a selection is read area by area, never cell by cell
 """
 from __future__ import annotations
 
-from ..workbook.grid import column_letter
+from ..core.cells import column_letter
 
 # Excel refuses a range address longer than 255 characters
 ADDRESS_LIMIT = 255

@@ -4,12 +4,13 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 
+from ..core import layout
 from ..core.book import Book
+from ..core.cells import column_index
 from ..core.tracking import tracking_rows
 from ..errors import Refused
 from ..store import RecordStore, next_free_row
-from ..workbook import lacak, layout
-from ..workbook.grid import column_index
+from ..workbook import lacak
 from ..workbook.reader import book_from_grids
 from .live_grids import read_sheet
 from .live_sheets import format_as_text, paint

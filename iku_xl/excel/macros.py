@@ -13,9 +13,9 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from .. import clock, failures
+from ..core import layout
 from ..core.values import as_int, is_blank, text_of
 from ..errors import IkuError, Refused
-from ..workbook import layout
 from .live_sheets import is_sheet, selected_rows, sheet_named
 from .live_store import LiveStore, action_lock
 
@@ -335,9 +335,9 @@ def import_sop(book) -> str:
     import tempfile
 
     from ..actions.sop_import import check_code, sheets_for
+    from ..core.cells import column_letter
     from ..importers.sop_file import read_sop_file
     from ..workbook import lacak
-    from ..workbook.grid import column_letter
 
     source, code = panel_value(book, "sop_file"), panel_value(book, "sop_code")
     file_cell, code_cell = layout.panel_cell("sop_file"), layout.panel_cell("sop_code")

@@ -9,10 +9,11 @@ from pathlib import Path
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
 
+from ..core import layout
 from ..core.indonesian import MONTHS
 from ..core.monthly import MonthReport
 from ..core.values import as_int, text_of
-from . import layout, styles
+from . import styles
 from .page import finish_sheet, print_wide
 from .writer import new_workbook, put, record_row, write_list_sheet
 

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..core import layout
 from ..core.book import Book
+from ..core.cells import column_index, column_letter
 from ..core.history import HistoryEntry
 from ..core.values import text_of
 from ..store import RecordStore, next_free_row
-from . import layout
-from .grid import Grid, column_index, column_letter
+from .grid import Grid
 from .list_sheet import locate_columns
 from .ooxml.sheet_xml import Formula, from_serial
 from .ooxml.workbook_patch import WorkbookPatch

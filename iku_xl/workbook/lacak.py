@@ -3,9 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..core import layout
 from ..core.sop import Sop
 from ..core.tracking import TrackingRow, tracking_rows
-from . import layout
 
 CURRENT = "▶ sekarang"
 

@@ -1,9 +1,10 @@
 """A sheet holding one table of records under a header row (Kasus, Pejabat, Libur, ...)."""
 from __future__ import annotations
 
+from ..core import layout
+from ..core.cells import column_letter
 from ..errors import RenamedHeader
-from . import layout
-from .grid import Grid, column_letter
+from .grid import Grid
 
 
 def header_map(grid: Grid, sheet: layout.ListSheet, row: int = 1) -> dict[str, int]:

@@ -7,8 +7,10 @@ from pathlib import Path
 
 from python_calamine import CalamineWorkbook
 
+from ..core import layout
 from ..core.book import Book
 from ..core.case import Case
+from ..core.cells import column_letter
 from ..core.document_kinds import kind_code
 from ..core.history import HistoryEntry
 from ..core.iku import Budget, Cascade, IkuRow, QuarterTargets
@@ -18,8 +20,7 @@ from ..core.profile import InstansiProfile, NumberPattern
 from ..core.register import DayOff, NumberEntry
 from ..core.settings import HoursRow, Settings
 from ..errors import IkuError, MissingSheet, UnreadableFile, os_reason
-from . import layout
-from .grid import Grid, column_letter
+from .grid import Grid
 from .list_sheet import read_list_sheet, target_columns
 from .ooxml.package import Package, check_readable
 from .ooxml.sheet_xml import from_serial

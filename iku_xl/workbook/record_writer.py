@@ -1,10 +1,11 @@
 """Writing records back into list sheets and rebuilding Lacak sheets, through a WorkbookPatch."""
 from __future__ import annotations
 
+from ..core import layout
 from ..core.book import Book
+from ..core.cells import column_index, column_letter
 from ..core.tracking import tracking_rows
-from . import lacak, layout
-from .grid import column_index, column_letter
+from . import lacak
 from .ooxml.sheet_xml import Formula, SheetXml
 from .ooxml.workbook_patch import WorkbookPatch
 from .page import row_points

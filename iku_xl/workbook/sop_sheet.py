@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import re
 
+from ..core import layout
+from ..core.cells import column_letter
 from ..core.document_kinds import kind_code
 from ..core.sop import IDENTITY_FIELDS, Sop, SopIdentity, Step, StepKind
 from ..core.values import as_int, is_blank, text_of
 from ..errors import RenamedHeader
-from . import layout
-from .grid import Grid, column_letter
+from .grid import Grid
 
 _IDENTITY_LABELS = {layout.normalise_header(label): field for field, label in IDENTITY_FIELDS}
 _KINDS = {k.value.lower(): k for k in StepKind}

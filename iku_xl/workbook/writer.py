@@ -15,12 +15,13 @@ from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableFormula, TableStyleInfo
 
+from ..core import layout
 from ..core.book import Book
+from ..core.cells import column_letter
 from ..core.document_kinds import KINDS, kind_label
 from ..core.sop import IDENTITY_FIELDS, SYMBOLS, Sop, StepKind
 from ..core.tracking import TrackingRow, tracking_rows
-from . import lacak, layout, page, styles
-from .grid import column_letter
+from . import lacak, page, styles
 from .page import finish_sheet, print_tall, print_wide
 from .panduan import PANDUAN_LINES
 

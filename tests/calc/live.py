@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from iku_xl.calc.engine import App, wrap
-from iku_xl.workbook import layout
+from iku_xl.core import layout
 
 
 class LiveWorkbook:

@@ -6,8 +6,8 @@ import shutil
 import pytest
 
 from iku_xl.calc import panel
+from iku_xl.core import layout
 from iku_xl.excel import macros
-from iku_xl.workbook import layout
 from iku_xl.workbook.reader import read_book
 from tests.calc.harness import Calc, error_cells_after_recalculation
 from tests.helpers import KEMNAKER_SEED, soffice

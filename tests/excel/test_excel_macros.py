@@ -393,7 +393,7 @@ def test_actions_make_few_calls_to_the_application(pair, live):
 
 
 def test_every_panel_action_has_a_macro_and_a_vba_sub():
-    from iku_xl.workbook import layout
+    from iku_xl.core import layout
 
     assert tuple(macros.PANEL_ACTIONS) == layout.FIXED_LISTS["DaftarAksi"]  # every choice of the dropdown
     vba = (ROOT / "workbook" / "iku_macros.bas").read_text(encoding="utf-8")

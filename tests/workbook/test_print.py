@@ -5,9 +5,10 @@ import zipfile
 import pypdf
 from openpyxl import load_workbook
 
+from iku_xl.core import layout
 from iku_xl.core.document_kinds import KINDS
 from iku_xl.core.sop import SYMBOLS
-from iku_xl.workbook import layout, page
+from iku_xl.workbook import page
 from tests.helpers import libreoffice_convert, run
 
 

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from ...errors import Refused
-from ...workbook import layout
+from .. import layout
 from ..book import Book
 from ..calendar import OfficeCalendar
 from ..case import Case

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ...errors import Refused
-from ...workbook import layout
+from .. import layout
 from ..document_kinds import KINDS
 from ..legal import mengingat
 from ..profile import InstansiProfile

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...errors import Refused
-from ...workbook import layout
+from .. import layout
 from ..book import Book
 from ..people import Official, format_nip
 from ..profile import InstansiProfile

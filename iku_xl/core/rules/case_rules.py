@@ -5,7 +5,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import replace
 
-from ...workbook import layout
+from .. import layout
 from ..book import Book
 from ..case import OPEN_STATUSES, Status
 from ..findings import Finding, Level

@@ -5,7 +5,7 @@ from collections import defaultdict
 from collections.abc import Iterator
 from itertools import pairwise
 
-from ...workbook import layout
+from .. import layout
 from ..book import Book
 from ..findings import Finding, Level
 from ..iku import POLARISASI, IkuRow, is_numeric_unit

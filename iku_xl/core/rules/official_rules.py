@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ...workbook import layout
+from .. import layout
 from ..book import Book
 from ..cascading import superior_of, unit_head
 from ..findings import Finding, Level

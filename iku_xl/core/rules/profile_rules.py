@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from ...workbook import layout
+from .. import layout
 from ..book import Book
 from ..document_kinds import KINDS
 from ..findings import Finding, Level
@@ -92,7 +92,7 @@ def _earliest_target_year(book: Book) -> int | None:
 
 def _sop_bases(book: Book, today: dt.date) -> Iterator[Finding]:
     """An SOP's own Dasar Hukum (its identity) citing a basis by the wrong kind or for a period already over."""
-    from ...workbook.layout import SOP_IDENTITY_FIRST_ROW
+    from ..layout import SOP_IDENTITY_FIRST_ROW
     from ..legal import cited_basis_problems
     from ..sop import IDENTITY_FIELDS
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from ...workbook import layout
+from .. import layout
 from ..book import Book
 from ..findings import Finding, Level
 from ..values import is_blank, is_date, text_of

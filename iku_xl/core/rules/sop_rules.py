@@ -6,8 +6,8 @@ import re
 from collections import Counter
 from collections.abc import Iterator
 
-from ...workbook.grid import column_letter
 from ..book import Book
+from ..cells import column_letter
 from ..document_kinds import DOCUMENT_KINDS
 from ..findings import Finding, Level
 from ..identifiers import identifier_problem
@@ -53,7 +53,7 @@ IDENTITY_NEEDED = (("nomor", "Nomor SOP"), ("judul", "Judul SOP"), ("disahkan_ol
 
 def _check_identity(sop: Sop, finding):
     """The identity an SOP AP must carry to be the signed one (an import may not have found it)."""
-    from ...workbook.layout import SOP_IDENTITY_FIRST_ROW
+    from ..layout import SOP_IDENTITY_FIRST_ROW
     from ..sop import IDENTITY_FIELDS
 
     rows = {name: SOP_IDENTITY_FIRST_ROW + i for i, (name, _) in enumerate(IDENTITY_FIELDS)}

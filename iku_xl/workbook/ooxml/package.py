@@ -15,8 +15,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from ...core.cells import column_index
 from ...errors import UnreadableFile, os_reason
-from ..grid import column_index
 from .raw_zip import deflated, raw_parts, write_zip
 from .sheet_xml import SheetXml, decode_xstring
 

@@ -1,7 +1,7 @@
 """A set of edits to one workbook package: sheets, the tables on them, and the calc chain."""
 from __future__ import annotations
 
-from ..grid import column_index
+from ...core.cells import column_index
 from . import parts
 from .package import Package
 from .sheet_xml import SheetXml

@@ -27,7 +27,7 @@ def sheet(rows: str, prefix: str = "", tail: str = "") -> bytes:
 def cells_of(xml: bytes) -> dict[str, str | None]:
     """Every cell's value as a spreadsheet reads the result (lxml: the output must stay well-formed XML);
     a row or cell without r is the one after the one before."""
-    from iku_xl.workbook.grid import column_index, column_letter
+    from iku_xl.core.cells import column_index, column_letter
 
     root = etree.fromstring(xml)
     found = {}

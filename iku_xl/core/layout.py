@@ -1,16 +1,18 @@
-"""Sheet names, column headers and lists of the IKU workbook: the one place they are spelt."""
+"""Sheet names, column headers and lists of the IKU workbook: the one place they are spelt.
+
+The schema of the records, owned by core; the workbook layer and the faces read it, core never imports them."""
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
-from ..core.case import Status
-from ..core.document_kinds import KINDS
-from ..core.iku import CASCADE_KINDS, FREKUENSI, JENIS_INDIKATOR, POLARISASI, SIFAT_IKU, TINGKAT
-from ..core.legal import LEGAL_KINDS
-from ..core.people import ESELON, TEAM_POSITIONS
-from ..core.profile import IKU_INSTRUMENTS, REGISTER_SCOPES
-from ..core.sop import StepKind
+from .case import Status
+from .document_kinds import KINDS
+from .iku import CASCADE_KINDS, FREKUENSI, JENIS_INDIKATOR, POLARISASI, SIFAT_IKU, TINGKAT
+from .legal import LEGAL_KINDS
+from .people import ESELON, TEAM_POSITIONS
+from .profile import IKU_INSTRUMENTS, REGISTER_SCOPES
+from .sop import StepKind
 
 
 @dataclass(frozen=True)
