@@ -119,8 +119,8 @@ class RecordStore(ABC):
             entry.row, row = row, row + 1
             self.write_record(layout.PENOMORAN, replace(entry, kind=kind_label(entry.kind)), entry.row)
 
-    def formula(self, text: str) -> object:
-        """A formula as this store writes it: the live workbook takes it as typed, '=' first."""
+    def formula(self, text: str, shown: str | None = None) -> object:
+        """A formula as this store writes it: the live workbook takes it as typed, '=' first, and computes it."""
         return "=" + text
 
     def link_cell(self, sheet: str, row: int, field: str, target: str, label: str) -> None:
@@ -132,7 +132,7 @@ class RecordStore(ABC):
         if field not in self.book.columns.get(sheet, {}):
             return  # an older workbook without the column: nothing to link
         quoted = [text.replace('"', '""') for text in (target, label)]
-        value = self.formula('HYPERLINK("{}","{}")'.format(*quoted))
+        value = self.formula('HYPERLINK("{}","{}")'.format(*quoted), label)
         self.write_record(columns[sheet], SimpleNamespace(**{field: value}), row, [field])
 
     def refresh_tracking(self, moved: list[Case], entries: list[HistoryEntry], rebuild: set[str]) -> None:

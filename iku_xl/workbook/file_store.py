@@ -47,8 +47,8 @@ class FileStore(RecordStore):
     def __exit__(self, *exc) -> None:
         self._lock.__exit__(*exc)
 
-    def formula(self, text: str) -> object:
-        return Formula(text)
+    def formula(self, text: str, shown: str | None = None) -> object:
+        return Formula(text, shown)
 
     def write_record(self, sheet: layout.ListSheet, record, row: int, fields: list[str] | None = None) -> None:
         write_record(self._patch, self.book, sheet, record, row, fields)
