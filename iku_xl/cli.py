@@ -122,11 +122,23 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--out", metavar="FOLDER", help="folder keluaran (bawaan: output/<ID kasus>/)")
     gen.add_argument("--pdf", action="store_true", help="juga buat PDF dengan LibreOffice")
     gen.add_argument("--templates", metavar="FOLDER", help="folder templat Word (bawaan: templat bawaan program)")
+    gen.add_argument("--tanggal", type=day, dest="today", metavar="YYYY-MM-DD",
+                     help="tanggal naskah (bawaan: hari ini, atau hari kerja berikutnya bila hari ini libur)")
 
     exp = commands.add_parser("export", help="ekspor bulanan lembar pelacakan, kepatuhan waktu, dan grafik")
     exp.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
     exp.add_argument("--month", required=True, metavar="YYYY-MM", help="bulan laporan, misalnya 2026-11")
     exp.add_argument("--out", metavar="FOLDER", help="folder keluaran (bawaan: ekspor/YYYY-MM/ di Folder Keluaran)")
+
+    kin = commands.add_parser("kinerja", help="Manual IKU, Perjanjian Kinerja dan matriks cascading satu tahun")
+    kin.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
+    kin.add_argument("--year", required=True, type=int, metavar="YYYY", help="tahun kinerja, misalnya 2027")
+    which = kin.add_mutually_exclusive_group()
+    which.add_argument("--sop", metavar="KODE", help="hanya IKU dari kasus SOP ini, misalnya KEMNAKER")
+    which.add_argument("--instansi", metavar="KODE", help="hanya instansi ini (Kode Profil di lembar Instansi)")
+    kin.add_argument("--out", metavar="FOLDER", help="folder keluaran (bawaan: kinerja/YYYY/ di Folder Keluaran)")
+    kin.add_argument("--pdf", action="store_true", help="juga buat PDF dengan LibreOffice")
+    kin.add_argument("--templates", metavar="FOLDER", help="folder templat Word (bawaan: templat bawaan program)")
 
     rebuild = commands.add_parser("lacak", help="membuat ulang lembar Lacak dari Riwayat")
     rebuild.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
@@ -163,6 +175,14 @@ def moment(text: str) -> dt.datetime:
         return dt.datetime.fromisoformat(text.strip().replace(" ", "T"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"waktu '{text}' tidak dikenal; tulis seperti 2026-11-23T09:30") from None
+
+
+def day(text: str) -> dt.date:
+    """--tanggal: 2026-11-23."""
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"tanggal '{text}' tidak dikenal; tulis seperti 2026-11-23") from None
 
 
 def _print_json(data) -> None:
@@ -332,7 +352,8 @@ def _status_command(name: str):
 
 def cmd_generate(args) -> int:
     from .actions.generate import generate
-    result = generate(args.path, args.cases, args.kinds, args.out, args.pdf, templates=args.templates)
+    result = generate(args.path, args.cases, args.kinds, args.out, args.pdf, today=args.today,
+                      templates=args.templates)
     for path in result.files + result.pdfs:
         print(f"  {path}")
     for line in result.skipped:
@@ -356,6 +377,18 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_kinerja(args) -> int:
+    from .actions.kinerja import make_kinerja
+    result = make_kinerja(args.path, args.year, args.sop, args.instansi, args.pdf, args.out, templates=args.templates)
+    for path in result.files + result.pdfs:
+        print(f"  {path}")
+    for line in result.notes:
+        print(f"  ({line})")
+    print(f"{len(result.files)} berkas kinerja {args.year} dibuat" + (f", {len(result.pdfs)} PDF" if args.pdf else "")
+          + (f"; nomor perjanjian kinerja: {', '.join(result.numbers)}" if result.numbers else "") + ".")
+    return 0
+
+
 def cmd_lacak(args) -> int:
     from .actions import workflow
     return _report(workflow.rebuild_tracking(args.path))
@@ -375,7 +408,7 @@ COMMANDS = {"init": cmd_init, "sop": cmd_sop, "validate": cmd_validate, "status"
             "open": cmd_open, "advance": cmd_advance, "hold": _status_command("hold"),
             "resume": _status_command("resume"), "cancel": _status_command("cancel"), "undo": cmd_undo,
             "lacak": cmd_lacak, "reschedule": cmd_reschedule, "generate": cmd_generate,
-            "export": cmd_export, "calc": cmd_calc, "excel": cmd_excel}
+            "export": cmd_export, "calc": cmd_calc, "kinerja": cmd_kinerja, "excel": cmd_excel}
 
 
 def _interrupt_on_terminate() -> None:
@@ -396,6 +429,9 @@ def main(argv: list[str] | None = None) -> int:
     _interrupt_on_terminate()
     failures.forget_written()
     try:
+        from .documents.pdf import reap_orphans
+
+        reap_orphans()  # what a run killed outright (SIGKILL) left: LibreOffice processes, working folders
         args = build_parser().parse_args(argv)
         if not args.command:
             build_parser().print_help()

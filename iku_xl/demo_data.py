@@ -5,7 +5,7 @@ import datetime as dt
 
 from .core.iku import Budget, Cascade, IkuRow, QuarterTargets
 from .core.people import Official, TeamMember
-from .core.profile import InstansiProfile
+from .core.profile import InstansiProfile, NumberPattern
 from .core.values import as_int
 from .shipped_profiles import POLKAM_NAME, shipped_profiles
 
@@ -273,6 +273,7 @@ def demo_quarter_targets() -> list[QuarterTargets]:
 def run_demo_cases(book, calendar) -> None:
     """Open the demo cases and move them through their SOPs, filling Kasus and Riwayat."""
     from .core import workflow
+    from .core.meeting import is_meeting_step, meeting_of
     from .core.waktu import Duration
 
     far_future = dt.datetime(9999, 1, 1)
@@ -283,11 +284,19 @@ def run_demo_cases(book, calendar) -> None:
             step = sop.step(as_int(case.step))
             assert step is not None and isinstance(case.started, dt.datetime)
             duration = step.duration
-            if isinstance(duration, Duration):
-                standard = calendar.working_minutes(case.started, calendar.due(case.started, duration))
+            meeting = meeting_of(book.meetings, case_id)
+            if is_meeting_step(sop, step, meeting) and meeting is not None and meeting.ends:
+                done = meeting.ends  # the meeting step closes when the meeting does
             else:
-                standard = UNTIMED_STEP_MINUTES
-            done = calendar.add_minutes(case.started, max(1, round(standard * factor)))
+                if isinstance(duration, Duration):
+                    standard = calendar.working_minutes(case.started, calendar.due(case.started, duration))
+                else:
+                    standard = UNTIMED_STEP_MINUTES
+                done = calendar.add_minutes(case.started, max(1, round(standard * factor)))
+            following = sop.step(sop.next_step(step, decision))
+            if meeting is None and is_meeting_step(sop, following, None):
+                meeting = _demo_meeting(case_id, following, done, calendar)
+                book.meetings.append(meeting)
             case, entry = workflow.advance(
                 case,
                 sop,
@@ -298,9 +307,50 @@ def run_demo_cases(book, calendar) -> None:
                 note=None,
                 now=far_future,
                 history=[h for h in book.history if h.case_id == case_id],
+                meeting=meeting,
             )
             book.history.append(entry)
         book.cases.append(case)
+
+
+MEETING_PLACE = "Ruang Rapat Biro Perencanaan dan Organisasi, Lantai 3"
+# what the notulis typed after the meeting of the finished case (its notula is made from it)
+MEETING_NOTES = {
+    "IKU-2026-001": (
+        "Kepala Bagian Perencanaan\nKepala Subbagian Program dan Anggaran\nKepala Bagian Program dan Evaluasi "
+        "Kedeputian Bidang Koordinasi Politik Dalam Negeri\nKepala Bagian Program dan Evaluasi Kedeputian Bidang "
+        "Koordinasi Politik Luar Negeri",
+        "1. Keselarasan sasaran strategis dengan Rencana Pembangunan Jangka Menengah Nasional Tahun 2025-2029\n"
+        "2. Indeks efektivitas koordinasi kebijakan: metode survei dan jumlah responden setiap tahun\n"
+        "3. Persentase rekomendasi kebijakan yang ditindaklanjuti: data dari laporan pemantauan setiap kedeputian\n"
+        "4. Target nilai evaluasi akuntabilitas kinerja dan indeks reformasi birokrasi",
+        "1. Empat indikator kinerja utama disepakati sebagai bahan penyempurnaan konsep\n"
+        "2. Setiap kedeputian menyampaikan data dasar tahun 2024 sebagai pembanding target",
+        ("Kepala Subbagian Program dan Anggaran: menyempurnakan konsep sesuai hasil rapat", 2),
+        ("Kepala Bagian Program dan Evaluasi Kedeputian Bidang Koordinasi Politik Dalam Negeri: menyampaikan data "
+         "dasar tahun 2024", 3),
+    ),
+}
+
+
+def _demo_meeting(case_id: str, step, invited_at: dt.datetime, calendar):
+    """The meeting the case's undangan set: two working days after it was signed, 09.00 for the SOP's 120 Menit;
+    the finished case's meeting has what its notulis typed."""
+    from .core.indonesian import tanggal
+    from .core.meeting import Meeting
+
+    start = calendar.add_working_days(invited_at, 2).replace(hour=9, minute=0, second=0, microsecond=0)
+    end = start + dt.timedelta(minutes=120)
+    meeting = Meeting(case_id=case_id, step=step.no, date=dt.datetime.combine(start.date(), dt.time()),
+                      start=start.time(), end=end.time(), place=MEETING_PLACE,
+                      participants="Kepala Bagian Perencanaan\nKepala Bagian Program dan Evaluasi Kedeputian Bidang "
+                                   "Koordinasi Politik Dalam Negeri")
+    if case_id in MEETING_NOTES:
+        participants, points, conclusions, *follow_ups = MEETING_NOTES[case_id]
+        meeting.participants, meeting.points, meeting.conclusions = participants, points, conclusions
+        meeting.follow_ups = "\n".join(
+            f"{what}, {tanggal(calendar.add_working_days(end, days).date())}" for what, days in follow_ups)
+    return meeting
 
 
 def _executor_name(roles) -> str:
@@ -330,3 +380,9 @@ def demo_budgets() -> list[Budget]:
                 ("Program Pelatihan Vokasi dan Produktivitas", 1_450_000_000_000),
                 ("Program Dukungan Manajemen", 780_000_000_000)]
     return rows + [Budget(year=2027, unit="Kementerian Ketenagakerjaan", program=p, amount=a) for p, a in kemnaker]
+
+
+def demo_number_patterns() -> list[NumberPattern]:
+    """Kemnaker numbers its Perjanjian Kinerja (Kemenko Polkam does not): the demo shows both."""
+    return [NumberPattern(profile="KEMNAKER", kind="perjanjian_kinerja", pattern="{urut}/PK/{kode_jabatan}/{tahun}",
+                          register="Jenis")]

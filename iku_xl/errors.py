@@ -80,3 +80,8 @@ class ChangedOnDisk(Refused):
 
 class CannotSave(Refused):
     """The operating system refused to write the file (permissions, full disk)."""
+
+
+class UnsafePath(Refused):
+    """A cell names a file or folder outside the workbook's folder, or something that is not the plain file it
+    should be (a link, a pipe, a folder, an oversized or disguised picture)."""

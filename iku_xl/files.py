@@ -4,14 +4,16 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .failures import record_written
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path):
-    """Yield a temporary path beside `path`; on success it replaces `path` in one rename."""
+def atomic_output(path: Path, on_replace: Callable[[Path], None] | None = None):
+    """Yield a temporary path beside `path`; on success it replaces `path` in one rename (then `on_replace`
+    hears of it)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, name = tempfile.mkstemp(prefix=f".~{path.stem}-", suffix=path.suffix, dir=path.parent)
     os.close(handle)
@@ -28,5 +30,7 @@ def atomic_output(path: Path):
             os.chmod(temporary, 0o666 & ~umask)
         os.replace(temporary, path)
         record_written(path)
+        if on_replace is not None:
+            on_replace(path)
     finally:
         temporary.unlink(missing_ok=True)

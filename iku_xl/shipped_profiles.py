@@ -49,7 +49,7 @@ def number_patterns() -> list[NumberPattern]:
     scope = {"nota_dinas": "Penandatangan", "undangan_rapat": "Jenis", "sk_tim": "Penandatangan"}
     return [NumberPattern(profile=p.code, kind=kind.code, pattern=kind.default_pattern,
                           register=scope.get(kind.code, "Jenis"))
-            for p in shipped_profiles() for kind in KINDS.values() if kind.numbered]
+            for p in shipped_profiles() for kind in KINDS.values() if kind.numbered and kind.step]
 
 
 # Legal bases, as the ministries' own IKU regulations cite them (KINERJA.md section 1, NASKAH.md section 9). Each

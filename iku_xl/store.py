@@ -13,6 +13,7 @@ from typing import Protocol, runtime_checkable
 from .core.book import Book
 from .core.case import Case
 from .core.history import HistoryEntry
+from .core.meeting import Meeting
 from .core.register import NumberEntry
 
 
@@ -20,7 +21,11 @@ from .core.register import NumberEntry
 class Store(Protocol):
     book: Book
     folder: Path   # the workbook's folder
-    output: Path   # where documents, exports and prints go (Folder Keluaran, counted from `folder`)
+
+    @property
+    def output(self) -> Path:
+        """Where documents, exports and prints go (Folder Keluaran, inside `folder`); refused with a sentence
+        when the cell leads out of it, so only the actions that write there are stopped by it."""
 
     def __enter__(self) -> Store: ...
 
@@ -42,6 +47,9 @@ class Store(Protocol):
     def link_cell(self, sheet: str, row: int, field: str, target: str, label: str) -> None:
         """A link in a list sheet's cell (Kasus' Naskah, Penomoran's Berkas): a HYPERLINK formula, which Excel and
         Calc both follow, to `target` relative to the workbook's folder."""
+
+    def record_meetings(self, meetings: list[Meeting]) -> bool:
+        """New Rapat rows after the last one; False when the workbook has no Rapat sheet (nothing written)."""
 
     def commit(self) -> None:
         """Make the changes last (the file is saved; in Excel they are already in the open workbook)."""
@@ -79,6 +87,9 @@ class RecordStore(ABC):
 
     @abstractmethod
     def history_next_row(self) -> int: ...
+
+    @abstractmethod
+    def has_sheet(self, name: str) -> bool: ...
 
     @abstractmethod
     def rebuild_lacak(self, code: str) -> None: ...
@@ -134,6 +145,20 @@ class RecordStore(ABC):
         quoted = [text.replace('"', '""') for text in (target, label)]
         value = self.formula('HYPERLINK("{}","{}")'.format(*quoted), label)
         self.write_record(columns[sheet], SimpleNamespace(**{field: value}), row, [field])
+
+    def record_meetings(self, meetings: list[Meeting]) -> bool:
+        from .core import layout
+
+        if not meetings:
+            return True
+        if not self.has_sheet(layout.RAPAT.name):
+            return False
+        row = next_free_row([m for m in self.book.meetings if m.row])
+        for meeting in meetings:
+            meeting.row, row = row, row + 1
+            self.write_record(layout.RAPAT, meeting, meeting.row)
+            self.book.meetings.append(meeting)
+        return True
 
     def refresh_tracking(self, moved: list[Case], entries: list[HistoryEntry], rebuild: set[str]) -> None:
         from .core.values import text_of

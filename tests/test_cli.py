@@ -33,12 +33,12 @@ def test_status_json(demo_master, capsys):
     first = cases[0]
     assert set(first) == {"id", "sop", "step", "status", "executor", "started", "due"}
     assert first == {"id": "IKU-2026-001", "sop": "POLHUKAM", "step": 17, "status": "Selesai",
-                     "executor": "", "started": "2026-10-06T09:50", "due": None}
-    at_meeting = cases[1]  # step 11 (120 Menit) started 08:51: due two working hours later
+                     "executor": "", "started": "2026-10-08T09:23", "due": None}
+    at_meeting = cases[1]  # step 11 (120 Menit) reached at 08:51; the meeting is on the 20th at 09.00
     assert (at_meeting["step"], at_meeting["started"], at_meeting["due"]) == (
         11,
         "2026-11-18T08:51",
-        "2026-11-18T10:51",
+        "2026-11-20T11:00",
     )
     kemnaker = next(c for c in cases if c["id"] == "IKU-2026-003")
     assert kemnaker["due"] is None  # KEMNAKER's Waktu has no number: no due time, not an invented one

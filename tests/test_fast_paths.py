@@ -14,7 +14,7 @@ from iku_xl.core.cells import column_letter
 from iku_xl.core.document_kinds import DOCUMENT_KINDS
 from iku_xl.documents.batch import PARALLEL_FROM, compiled, render_many
 from iku_xl.workbook.reader import load_grids, open_package
-from tests.documents.test_generate import TEMPLATES, TODAY
+from tests.documents.test_generate import BEFORE_MEETING, TEMPLATES, TODAY
 from tests.helpers import ROOT
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -38,13 +38,14 @@ def contexts_for_every_template(demo_book):
     calendar = office_calendar(book.settings, book.days_off)
     cases = {c.id_text: c for c in book.cases}
     plan = {"nota_dinas": "IKU-2026-001", "permenko_iku": "IKU-2026-001", "lembar_disposisi": "IKU-2026-001",
-            "undangan_rapat": "IKU-2026-002", "notula_rapat": "IKU-2026-002", "sk_tim": "IKU-2026-003",
+            "undangan_rapat": "IKU-2026-002", "notula_rapat": "IKU-2026-001", "sk_tim": "IKU-2026-003",
             "keputusan_iku": "IKU-2026-003"}
     for kind in DOCUMENT_KINDS:
         case = cases[plan[kind]]
         sop = book.sops[case.sop]
         step = producing_step(sop, sop.step(int(case.step)), kind)
-        draft = naskah.draft(book, sop, case, step, kind, TODAY, calendar)
+        day = BEFORE_MEETING if kind == "undangan_rapat" else TODAY
+        draft = naskah.draft(book, sop, case, step, kind, day, calendar)
         style = WordStyle(draft.style.paper, draft.style.font, draft.style.size,
                           str(TEMPLATES / "logo-contoh.png"), str(TEMPLATES / "garuda-contoh.png"))
         yield kind, naskah.finish(draft, "7/X/2026", TODAY), style, draft.properties

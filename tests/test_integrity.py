@@ -374,9 +374,11 @@ def test_pruning_keeps_the_newest_good_backups(demo_book, capsys):
     (backups / "iku-29991231-235959-000000.xlsx").write_bytes(b"PK\x03\x04 rusak")  # newest by name, but broken
     for n in range(6):
         assert run(capsys, "open", demo_book, "--sop", "POLHUKAM", "--title", f"Kasus {n}")[0] == 0
-    kept = sorted(backups.iterdir())
+    kept = sorted(b for b in backups.iterdir() if b.name != "iku-29991231-235959-000000.xlsx")
     assert len(kept) == 5
     assert all(zipfile.ZipFile(b).testzip() is None for b in kept)
+    # a file the program cannot read is not one it wrote: it is neither counted nor deleted (issue 22)
+    assert (backups / "iku-29991231-235959-000000.xlsx").read_bytes() == b"PK\x03\x04 rusak"
 
 
 # point 7: the shared file

@@ -60,3 +60,7 @@ End Sub
 Sub ImporSOP()
     RunPython "import iku_xl.excel.macros as m; m.import_sop()"
 End Sub
+
+Sub BuatDokumenKinerja()
+    RunPython "import iku_xl.excel.macros as m; m.kinerja()"
+End Sub

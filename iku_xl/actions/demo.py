@@ -32,6 +32,7 @@ def run_demo(folder: str | Path) -> DemoResult:
     result.files += monthly.files
     result.summary.append(f"Ekspor November 2026: {len(monthly.report.history)} baris riwayat, "
                           f"{monthly.report.late} langkah terlambat.")
+    result.summary += _kinerja(workbook, folder, result)
     from .sop_document import export_bpmn, render_sop_document
     for code in ("POLHUKAM", "KEMNAKER"):
         pdf, pngs = render_sop_document(workbook, code, folder / "sop")
@@ -74,16 +75,44 @@ def _documents(workbook: Path, folder: Path, result: DemoResult) -> list[str]:
     from ..documents.pdf import soffice
     from .generate import generate
 
-    batches = (("IKU-2026-001", ["nota_dinas", "permenko_iku"]), ("IKU-2026-002", ["undangan_rapat", "notula_rapat"]),
-               ("IKU-2026-003", ["sk_tim", "permenko_iku"]), (None, None))
+    # each document dated the day its step was done (from Riwayat), as the bureau made it then; None: today
+    batches = (("IKU-2026-001", ["undangan_rapat"], 10), ("IKU-2026-001", ["notula_rapat"], 12),
+               ("IKU-2026-001", ["nota_dinas", "permenko_iku"], 15), ("IKU-2026-002", ["undangan_rapat"], 10),
+               ("IKU-2026-002", ["notula_rapat"], None), ("IKU-2026-003", ["sk_tim"], 5),
+               ("IKU-2026-003", ["permenko_iku"], None), (None, None, None))
     with_pdf = soffice() is not None
     lines = []
-    for case_id, kinds in batches:  # the last batch: the current step of every open case
+    for case_id, kinds, step in batches:  # the last batch: the current step of every open case
         made = generate(workbook, [case_id] if case_id else None, kinds,
-                        folder / "naskah" / (case_id or "langkah-sekarang"), pdf=with_pdf)
+                        folder / "naskah" / (case_id or "langkah-sekarang"), pdf=with_pdf,
+                        today=_step_day(workbook, case_id, step) if case_id and step else None)
         result.files += made.files + made.pdfs
         lines.append(f"Naskah {case_id or 'kasus terbuka'}: {len(made.files)} dokumen"
                      + (f", {len(made.pdfs)} PDF" if with_pdf else " (PDF dilewati: LibreOffice tidak terpasang)")
                      + (f", nomor {', '.join(made.numbers)}" if made.numbers else "") + ".")
         lines += [f"  tidak dibuat: {line}" for line in made.skipped]
     return lines
+
+
+def _step_day(workbook: Path, case_id: str, step: int):
+    """The day a case's step was done, from Riwayat."""
+    from ..core.values import as_int, as_moment
+    from ..workbook.reader import read_book
+
+    done = [as_moment(h.time) for h in read_book(workbook).history
+            if h.case_id == case_id and as_int(h.from_step) == step and h.action == "Maju"]
+    return done[-1].date() if done and done[-1] else None
+
+
+def _kinerja(workbook: Path, folder: Path, result: DemoResult) -> list[str]:
+    """The 2027 Manual IKU, Perjanjian Kinerja and cascading matrix of both ministries."""
+    from ..documents.pdf import soffice
+    from .kinerja import make_kinerja
+
+    made = make_kinerja(workbook, 2027, pdf=soffice() is not None, out_dir=folder / "kinerja" / "2027")
+    result.files += made.files + made.pdfs
+    agreements = sum(1 for f in made.files if f.suffix == ".docx" and f.name.startswith("Perjanjian Kinerja"))
+    return [f"Dokumen kinerja 2027: Manual IKU, {agreements} perjanjian kinerja dan matriks cascading kedua "
+            f"instansi ({len(made.files)} berkas, {len(made.pdfs)} PDF)"
+            + (f", nomor {', '.join(made.numbers)}" if made.numbers else "") + "."] + \
+        [f"  catatan: {line}" for line in made.notes]

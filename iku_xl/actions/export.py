@@ -22,7 +22,8 @@ def export_month(path: str | Path, month: str, out_dir: str | Path | None = None
                  today: dt.date | None = None) -> Export:
     """Reads the workbook file and never writes it."""
     book = read_book(path)
-    return export_book(book, month, out_dir, base=book.settings.output_root(Path(path).parent), today=today)
+    base = Path(out_dir) if out_dir else book.settings.output_root(Path(path).parent)
+    return export_book(book, month, out_dir, base=base, today=today)
 
 
 def export_book(book: Book, month: str, out_dir: str | Path | None = None, base: Path = Path("output"),

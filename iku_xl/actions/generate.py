@@ -7,18 +7,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import clock
+from ..confined import checked_image, inside_folder
 from ..core import layout, naskah
 from ..core.case import OPEN_STATUSES
-from ..core.document_kinds import IKU_INSTRUMENT_KINDS, KINDS, kind_code
+from ..core.document_kinds import DOCUMENT_KINDS, IKU_INSTRUMENT_KINDS, KINDS, kind_code
 from ..core.identifiers import identifier_problem
 from ..core.numbering import assign_numbers
 from ..core.office_hours import office_calendar
-from ..core.settings import Settings
+from ..core.settings import LABELS
 from ..core.values import as_int, text_of
 from ..documents.batch import render_many
 from ..documents.names import document_file_name, inside, safe_name
 from ..documents.word_style import WordStyle
-from ..errors import CannotSave, Refused, UsageError, os_reason
+from ..errors import CannotSave, Refused, UnsafePath, UsageError, os_reason
 from ..files import atomic_output
 from ..store import open_store
 
@@ -31,19 +32,20 @@ class Generated:
     skipped: list[str] = field(default_factory=list)
 
 
-def templates_folder(explicit: str | Path | None, settings: Settings, workbook_folder: Path) -> Path:
-    """--templates, else the Folder Templat of Pengaturan (counted from the workbook's folder), else the
-    templates shipped with the program."""
+def templates_folder(explicit: str | Path | None, book, workbook_folder: Path) -> Path:
+    """--templates (typed by whoever runs the command), else the Folder Templat of Pengaturan (a folder inside
+    the workbook's folder, never elsewhere: the workbook travels), else the templates shipped with the program."""
     if explicit:
         return Path(explicit)
-    configured = settings.template_folder
+    configured = book.settings.template_folder
     if configured:
-        folder = workbook_folder / configured
+        sheet = layout.PENGATURAN.name
+        cell = book.cell(sheet, "value", book.settings.rows.get(LABELS["template_folder"]))
+        folder = inside_folder(workbook_folder, configured, "Folder Templat", sheet, cell)
         if folder.is_dir():
             return folder
-        raise Refused(f"Folder templat '{configured}' (lembar Pengaturan) tidak ada di {workbook_folder}; perbaiki "
-                      "isinya "
-                      "atau kosongkan untuk memakai templat bawaan.", sheet=layout.PENGATURAN.name)
+        raise Refused(f"Folder templat '{configured}' (lembar Pengaturan sel {cell}) tidak ada di {workbook_folder}; "
+                      "perbaiki isinya atau kosongkan untuk memakai templat bawaan.", sheet=sheet, cell=cell)
     return shipped_templates()
 
 
@@ -67,19 +69,23 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
              templates: str | Path | None = None) -> Generated:
     """`target` is the workbook's path, or the live workbook's store. A document that cannot be made is
     named in `skipped` with its reason; the others are made all the same."""
-    today = today or clock.today()
+    moment = clock.now()
+    now = moment if today is None else None
     wanted_kinds = [_kind(k) for k in kinds or []]
     result = Generated()
     with open_store(target) as store:
         book = store.book
         calendar = office_calendar(book.settings, book.days_off)
-        folder = templates_folder(templates, book.settings, store.folder)
-        drafts, owners = [], []  # owners: the case ID of each draft
+        today = today or document_day(moment, calendar)
+        folder = templates_folder(templates, book, store.folder)
+        drafts, meetings, owners = [], [], []  # owners: each draft's case
         for case, sop, step, kind in _progress(_jobs(book, case_ids, wanted_kinds or None, result), "Menyusun naskah"):
             try:
-                made = naskah.draft(book, sop, case, step, kind, today, calendar)
-                style = _word_style(made, folder, store.folder)
+                made = naskah.draft(book, sop, case, step, kind, today, calendar, now)
+                style = _word_style(book, made, folder, store.folder)
                 number, day, entry = _number(book, made, today)
+            except UnsafePath:
+                raise  # a cell naming a file outside the workbook's folder stops the whole run
             except Refused as refusal:
                 result.skipped.append(f"{case.id_text} {KINDS[kind].label}: {refusal.message}")
                 continue
@@ -87,8 +93,12 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
             target_folder = base if out_dir else base / safe_name(case.id_text)
             name = document_file_name(KINDS[kind].label, number, "", case.id_text if out_dir else "")
             owners.append(case.id_text)
-            drafts.append((inside(base, target_folder / name), folder / KINDS[kind].template,
+            template = inside_folder(folder, KINDS[kind].template, "Templat")
+            drafts.append((inside(base, target_folder / name), template,
                            naskah.finish(made, number, day), style, made.properties, entry, number))
+            if made.meeting is not None:
+                meetings.append(made.meeting)
+                book.meetings.append(made.meeting)  # a second undangan of the batch names the same meeting
         contents = render_many([(template, context, style, properties)
                                 for _, template, context, style, properties, _, _ in drafts])
         rendered = [(file, content, entry) for (file, *_, entry, _), content in zip(drafts, contents)]
@@ -98,6 +108,12 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
                 entry.file = _relative(file, store.output)
         store.record_numbers([entry for _, _, entry in rendered if entry is not None])
         _link_files(store, rendered, owners)
+        for meeting in meetings:
+            book.meetings.remove(meeting)
+        if not store.record_meetings(meetings):
+            result.skipped.append(f"Lembar {layout.RAPAT.name} tidak ada di buku kerja ini, jadi jadwal rapat dari "
+                                  "undangan tidak dicatat; salin lembar itu dari workbook/iku.xlsx agar notulanya "
+                                  "bisa dibuat.")
         store.commit()
         result.numbers = [number for *_, number in drafts if number]
     try:
@@ -142,11 +158,19 @@ def _relative(file: Path, output: Path) -> str:
         return str(file)
 
 
+def document_day(now: dt.datetime, calendar) -> dt.date:
+    """A document's date: today when it is a working day of the office calendar, else the next working day."""
+    if calendar.is_working_day(now.date()):
+        return now.date()
+    return calendar.next_working_moment(dt.datetime.combine(now.date(), dt.time(23, 59))).date()
+
+
 def _kind(text: str) -> str:
     code = kind_code(text)
-    if code is None:
+    if code is None or code not in DOCUMENT_KINDS:
         raise UsageError(f"Jenis naskah '{text}' tidak dikenal; pilih dari: "
-                         f"{', '.join(k.code for k in KINDS.values())} (atau namanya, misalnya \"Nota Dinas\").")
+                         f"{', '.join(DOCUMENT_KINDS)} (atau namanya, misalnya \"Nota Dinas\")"
+                         + ("; perjanjian kinerja dibuat dengan 'iku-xl kinerja'." if code else "."))
     return code
 
 
@@ -158,21 +182,43 @@ def _number(book, made, today: dt.date):
     return assigned.number, assigned.date, assigned.entry
 
 
-def _word_style(made, templates: Path, workbook_folder: Path) -> WordStyle:
-    """The profile's look, with its logo and emblem found beside the workbook or among the templates."""
+def _word_style(book, made, templates: Path, workbook_folder: Path) -> WordStyle:
+    """The profile's look, with its logo and emblem (profile_images)."""
+    images = profile_images(book, made.profile, templates, workbook_folder,
+                            {"logo": made.style.logo, "emblem": made.style.emblem})
+    return WordStyle(made.style.paper, made.style.font, made.style.size, images["logo"], images["emblem"])
+
+
+def profile_images(book, profile, templates: Path, workbook_folder: Path,
+                   names: dict[str, str] | None = None) -> dict[str, str]:
+    """The profile's logo and emblem (absolute paths, "" when none is named), found inside the workbook's folder
+    or the templates folder, never elsewhere, each checked to be a PNG or JPEG of a sensible size."""
     images = {}
-    for image, name, column in (("logo", made.style.logo, "Berkas Logo"),
-                                ("emblem", made.style.emblem, "Berkas Lambang Garuda")):
+    for image, column in (("logo", "Berkas Logo"), ("emblem", "Berkas Lambang Garuda")):
+        name = names[image] if names is not None else profile.text(image)
         if not name:
             images[image] = ""
             continue
-        found = next((p for p in (workbook_folder / name, templates / name) if p.is_file()), None)
+        sheet = layout.INSTANSI.name
+        cell = book.cell(sheet, image, profile.row)
+        found, outside = None, None
+        for folder in (workbook_folder, templates):
+            try:
+                candidate = inside_folder(folder, name, column, sheet, cell)
+            except UnsafePath as refusal:
+                outside = outside or refusal
+                continue
+            if candidate.exists():
+                found = candidate
+                break
+        if found is None and outside is not None:
+            raise outside
         if found is None:
-            raise Refused(f"Berkas gambar '{name}' (kolom {column} profil {made.profile.key}) tidak ada di folder buku "
+            raise Refused(f"Berkas gambar '{name}' (kolom {column} profil {profile.key}) tidak ada di folder buku "
                           "kerja maupun folder templat; salin berkasnya ke sana atau perbaiki namanya di lembar "
-                          "Instansi.", sheet=layout.INSTANSI.name)
-        images[image] = str(found.resolve())
-    return WordStyle(made.style.paper, made.style.font, made.style.size, images["logo"], images["emblem"])
+                          "Instansi.", sheet=sheet, cell=cell)
+        images[image] = str(checked_image(found, column, sheet, cell))
+    return images
 
 
 def _jobs(book, case_ids, kinds, result: Generated):

@@ -41,6 +41,7 @@ def init_workbook(path: str | Path, *, demo: bool = False, force: bool = False,
         book.cascades = demo_data.demo_cascades()
         book.quarter_targets = demo_data.demo_quarter_targets()
         book.budgets = demo_data.demo_budgets()
+        book.number_patterns += demo_data.demo_number_patterns()
         book.team = demo_data.demo_team()
         calendar = OfficeCalendar(days_off=frozenset(m.date() for d in book.days_off if (m := as_moment(d.date))),
                                   ramadan_periods=list(defaults.ramadan_estimates(years).values()))

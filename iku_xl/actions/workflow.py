@@ -13,7 +13,9 @@ from ..core.book import Book
 from ..core.calendar import OfficeCalendar
 from ..core.case import Case
 from ..core.history import HistoryEntry
+from ..core.meeting import meeting_of
 from ..core.office_hours import office_calendar
+from ..core.text_rules import text_problem
 from ..core.values import as_int, is_blank, text_of
 from ..errors import Refused
 from ..store import open_store
@@ -68,7 +70,7 @@ def _open_typed_rows(book: Book, calendar: OfficeCalendar, now: dt.datetime, cha
         if case.id_text or is_blank(case.sop) or text_of(case.sop) not in book.sops:
             continue
         started = case.started if isinstance(case.started, dt.datetime) else now
-        case_id = workflow.next_case_id([c.id_text for c in book.cases], started.year)
+        case_id = workflow.next_case_id(sorted(book.used_case_ids()), started.year)
         opened = workflow.open_case(book.sops[text_of(case.sop)], case_id, text_of(case.title),
                                     text_of(case.unit) or None, started, calendar, row=case.row, notes=case.notes)
         book.cases[index] = opened
@@ -88,12 +90,31 @@ def apply_change(target, act: Callable[[Book, OfficeCalendar, dt.datetime, Chang
         before = {case.row: copy.copy(case) for case in book.cases if case.row is not None}
         _open_typed_rows(book, calendar, now, change)
         act(book, calendar, now, change)
+        _refuse_unstorable_text(change, before)
         store.save_cases([(before.get(case.row) if case.row is not None else None, case) for case in change.cases])
         store.append_history(change.history)
         store.refresh_tracking(change.cases, change.history, change.rebuild)
         if change.cases or change.history or change.rebuild:
             store.commit()
     return change
+
+
+def _refuse_unstorable_text(change: Change, before: dict[int, Case]) -> None:
+    """What would be written is text a cell can hold (no control characters, at most 32,767 characters);
+    otherwise nothing is written and the sentence names the column. A cell the move leaves alone is not
+    judged here (validate reports it)."""
+    for sheet, records in ((layout.KASUS, change.cases), (layout.RIWAYAT, change.history)):
+        for record in records:
+            earlier = before.get(record.row) if sheet is layout.KASUS and record.row is not None else None
+            for column in sheet.columns:
+                value = getattr(record, column.field, None)
+                if earlier is not None and getattr(earlier, column.field, None) == value:
+                    continue
+                problem = text_problem(value) if isinstance(value, str) else None
+                if problem:
+                    owner = getattr(record, "id_text", "") or text_of(getattr(record, "case_id", ""))
+                    raise Refused(f"Isi {column.header} (lembar {sheet.name}, kasus {owner}) {problem}; ketik ulang "
+                                  "tanpa karakter itu. Tidak ada yang diubah.", sheet=sheet.name)
 
 
 def _replace(book: Book, before: Case, after: Case, change: Change) -> None:
@@ -114,7 +135,7 @@ def open_case(path, sop_code: str, title: str, unit: str | None = None, at: dt.d
         started = at or now
         if started > now + workflow.FUTURE_TOLERANCE:
             raise Refused(f"Waktu {started:%d/%m/%Y %H:%M} ada di masa depan; isi waktu kasus benar-benar dimulai.")
-        case_id = workflow.next_case_id([c.id_text for c in book.cases], started.year)
+        case_id = workflow.next_case_id(sorted(book.used_case_ids()), started.year)
         case = workflow.open_case(book.sops[code], case_id, title.strip(), unit, started, calendar)
         book.cases.append(case)
         change.cases.append(case)
@@ -135,7 +156,8 @@ def advance(path, case_id: str, decision: bool | None = None, by: str | None = N
         case = book.case(case_id)
         after, entry = workflow.advance(copy.copy(case), _sop_of(book, case), calendar, decision=decision,
                                         at=at or now, by=who(book, case, by), note=note, now=now,
-                                        history=book.history_of(case.id_text))
+                                        history=book.history_of(case.id_text),
+                                        meeting=meeting_of(book.meetings, case.id_text))
         _replace(book, case, after, change)
         change.history.append(entry)
         where = f"langkah {after.step}" if text_of(after.status) != "Selesai" else "akhir SOP"
@@ -189,8 +211,8 @@ def reschedule(path, by: str | None = None, now: dt.datetime | None = None) -> C
             if not case.id_text or sop is None:
                 continue
             found = workflow.reschedule(
-                copy.copy(case), sop, calendar, book.history_of(case.id_text), at=now, by=who(book, case, by)
-            )
+                copy.copy(case), sop, calendar, book.history_of(case.id_text), at=now, by=who(book, case, by),
+                meeting=meeting_of(book.meetings, case.id_text))
             if found:
                 after, entry = found
                 _replace(book, case, after, change)

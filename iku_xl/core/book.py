@@ -8,6 +8,7 @@ from .case import Case
 from .history import HistoryEntry
 from .iku import Budget, Cascade, IkuRow, QuarterTargets
 from .legal import LegalBasis
+from .meeting import Meeting
 from .people import Official, TeamMember
 from .profile import InstansiProfile, NumberPattern
 from .register import DayOff, NumberEntry
@@ -28,6 +29,7 @@ class Book:
     number_patterns: list[NumberPattern] = field(default_factory=list)
     legal_bases: list[LegalBasis] = field(default_factory=list)
     team: list[TeamMember] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
     cascades: list[Cascade] = field(default_factory=list)
     quarter_targets: list[QuarterTargets] = field(default_factory=list)
     budgets: list[Budget] = field(default_factory=list)
@@ -36,6 +38,8 @@ class Book:
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
     # sheet name -> the row of its column headers (for SOP sheets, the row naming the roles)
     header_rows: dict[str, int] = field(default_factory=dict)
+    # (sheet, cell, message) of what is wrong with the workbook's structure (a shrunk Table, a twin sheet)
+    structure_problems: list[tuple[str, str, str]] = field(default_factory=list)
     # (sheet, cell, shown value) of every cell holding an error such as #REF!
     error_cells: list[tuple[str, str, str]] = field(default_factory=list)
     # Riwayat grows without end: a reader may hand over a loader, called on first use only
@@ -43,6 +47,8 @@ class Book:
     _history: list[HistoryEntry] | None = field(default=None, repr=False, compare=False)
     # and, for the actions that need one case's history only, a loader of just those rows
     case_history_loader: Callable[[str], list[HistoryEntry]] | None = field(default=None, repr=False, compare=False)
+    # and of the case IDs Riwayat names (each with the first row naming it), without reading its rows
+    history_ids_loader: Callable[[], dict[str, int]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def history(self) -> list[HistoryEntry]:
@@ -63,6 +69,23 @@ class Book:
         if self._history is None and self.case_history_loader is not None:
             return self.case_history_loader(case_id)
         return [h for h in self.history if str(h.case_id or "").strip() == case_id]
+
+    def history_case_ids(self) -> dict[str, int]:
+        """Every case ID Riwayat names (rows of deleted cases included), with the first row naming it."""
+        if self._history is None and self.history_ids_loader is not None:
+            return self.history_ids_loader()
+        found: dict[str, int] = {}
+        for entry in self.history:
+            if text_of(entry.case_id):
+                found.setdefault(text_of(entry.case_id), entry.row or 0)
+        return found
+
+    def used_case_ids(self) -> set[str]:
+        """Every case ID the workbook names anywhere: Kasus, Riwayat, Penomoran and IKU. A new case takes none of
+        them, so a deleted case's history, numbers and indicators never pass to a new one."""
+        named = [c.id_text for c in self.cases] + [text_of(n.case_id) for n in self.numbers] + \
+                [text_of(r.case_id) for r in self.iku_rows]
+        return {i for i in named if i} | set(self.history_case_ids())
 
     def case(self, case_id: object) -> Case:
         """The case with that ID (as typed: spaces and letter case do not matter); Refused when there is none."""

@@ -4,7 +4,7 @@ A kind declares, here and nowhere else: the label staff read and type in the wor
 (in templates/), its form (a letter, built by core/naskah/letters.py, or a regulation, built by
 core/naskah/decrees.py, with its own paper, font, Menimbang and Mengingat), the builder function there, and
 whether and how the numbering register numbers it. Adding a kind is one entry here, its template, and its
-builder.
+builder. A yearly document of `iku-xl kinerja` (the Perjanjian Kinerja) is a kind no step produces.
 """
 from __future__ import annotations
 
@@ -24,6 +24,7 @@ class DocumentKind:
     numbered: bool              # takes a number from the register (Penomoran)
     default_pattern: str = ""   # its number pattern in a new workbook
     decree: str = ""            # "Peraturan" or "Keputusan": the minister's regulation that sets the IKU
+    step: bool = True           # a step of an SOP produces it (else: a yearly document of `iku-xl kinerja`)
 
     @property
     def regulation(self) -> bool:
@@ -49,8 +50,11 @@ KINDS: dict[str, DocumentKind] = {k.code: k for k in (
                  "regulation", True, LEGAL_BUREAU, decree="Keputusan"),
     DocumentKind("sk_tim", "Keputusan Pembentukan Tim", "sk_tim.docx", "regulation", "team_decree", True,
                  "KEP.{urut}/{kode_jabatan}/{bulan}/{tahun}"),
+    # built by core/kinerja.py; numbered only where the instansi's Pola Nomor has a row for it
+    DocumentKind("perjanjian_kinerja", "Perjanjian Kinerja", "perjanjian_kinerja.docx", "letter", "", True,
+                 "{urut}/PK/{kode_jabatan}/{tahun}", step=False),
 )}
-DOCUMENT_KINDS = tuple(KINDS)
+DOCUMENT_KINDS = tuple(code for code, kind in KINDS.items() if kind.step)  # the naskah a step can produce
 IKU_INSTRUMENT_KINDS = tuple(k.code for k in KINDS.values() if k.sets_iku)  # the profile says which one it uses
 
 

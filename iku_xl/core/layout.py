@@ -187,6 +187,7 @@ INSTANSI = ListSheet("Instansi", "TabelInstansi", (
     Column("iku_instrument", "Instrumen IKU", 20, dropdown="DaftarInstrumenIKU", required=False),
     Column("iku_title", "Judul Instrumen IKU", 44, required=False),
     Column("pk_quarters", "Target Triwulan di PK", 14, dropdown="DaftarYaTidak", required=False),
+    Column("manual_fields", "Isi Manual IKU", 30, required=False),  # labels of the card's fields; blank: all
 ), optional=True)
 
 POLA_NOMOR = ListSheet("Pola Nomor", "TabelPolaNomor", (
@@ -220,6 +221,19 @@ TIM = ListSheet("Tim", "TabelTim", (
     Column("position", "Kedudukan dalam Tim", 20, dropdown="DaftarKedudukanTim"),
 ), optional=True)
 
+RAPAT = ListSheet("Rapat", "TabelRapat", (
+    Column("case_id", "ID Kasus", 15, "text"),
+    Column("step", "Langkah Rapat", 10, "int"),
+    Column("date", "Tanggal", 13, "date"),
+    Column("start", "Mulai", 9, "time"),
+    Column("end", "Selesai", 9, "time"),
+    Column("place", "Tempat", 30),
+    Column("participants", "Peserta", 40),
+    Column("points", "Pokok Bahasan", 50),
+    Column("conclusions", "Kesimpulan", 44),
+    Column("follow_ups", "Tindak Lanjut (siapa: apa, kapan)", 44),
+), optional=True)
+
 LIBUR = ListSheet("Libur", "TabelLibur", (
     Column("date", "Tanggal", 13, "date"),
     Column("name", "Keterangan", 44),
@@ -250,7 +264,7 @@ LACAK_LEGEND = ((1, "Keterangan:", "text"), (2, "Selesai tepat waktu", "done"), 
 MAX_SOP_CODE = 31 - len(LACAK_PREFIX)
 
 LIST_SHEETS = (KASUS, RIWAYAT, IKU, PEJABAT, PENOMORAN, LIBUR, PENGATURAN, INSTANSI, POLA_NOMOR, DASAR_HUKUM, TIM,
-               CASCADING, TARGET_TRIWULAN, ANGGARAN)
+               CASCADING, TARGET_TRIWULAN, ANGGARAN, RAPAT)
 PANDUAN = "Panduan"
 PANEL = "Panel"
 TEMUAN = "Temuan"
@@ -263,8 +277,9 @@ PANEL_FIELDS = {
     "month": (7, "Bulan ekspor (YYYY-MM, kosong = bulan lalu)"),
     "sop_file": (8, "Berkas SOP untuk diimpor (Word, PDF, Excel, teks)"),
     "sop_code": (9, "Kode SOP baru (nama lembarnya)"),
-    "kind": (10, "Jenis naskah (kosong = naskah langkah sekarang)"),
-    "result": (11, "Hasil aksi terakhir"),
+    "year": (10, "Tahun dokumen kinerja (kosong = tahun depan mulai Oktober)"),
+    "kind": (11, "Jenis naskah (kosong = naskah langkah sekarang)"),
+    "result": (12, "Hasil aksi terakhir"),
 }
 
 
@@ -289,6 +304,7 @@ PANEL_ACTIONS = {
     "rebuild_tracking": "Buat ulang lembar Lacak",
     "render_sop": "Cetak SOP dan BPMN (pilih sel di lembar SOP)",
     "import_sop": f"Impor SOP (berkas di {panel_cell('sop_file')}, kode di {panel_cell('sop_code')})",
+    "kinerja": f"Buat dokumen kinerja (tahun di {panel_cell('year')})",
 }
 DAFTAR = "Daftar Pilihan"
 RESERVED_SHEETS = {s.name for s in LIST_SHEETS} | {PANDUAN, DAFTAR, PANEL, TEMUAN}

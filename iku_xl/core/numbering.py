@@ -60,12 +60,26 @@ def pattern_for(patterns: list[NumberPattern], profile: InstansiProfile, kind: s
     return found
 
 
+# where staff fill each field a number takes from the workbook, for the sentence that asks them to
+WHERE_FILLED = {"kode_jabatan": "kolom Kode Jabatan penandatangannya di lembar Pejabat",
+                "kode_unit": "kolom Kode Unit profil {profile} di lembar Instansi",
+                "klasifikasi": "kolom Kode Klasifikasi Arsip profil {profile} di lembar Instansi"}
+
+
 def format_number(pattern: str, sequence: int, request: NumberRequest) -> str:
+    """The number by its pattern; a field the pattern uses but the workbook leaves empty refuses the number (never
+    'B-1//OT.02.02/XII/2026')."""
     profile, day = request.profile, request.date
     values = {"urut": str(sequence), "kode_jabatan": request.signer_code, "kode_unit": profile.text("unit_code"),
               "klasifikasi": profile.text("classification"),
               "bulan": bulan_romawi(day.month) if profile.roman_months else f"{day.month:02d}",
               "tahun": str(day.year), "sifat": SECURITY.get(request.sifat.lower(), "B")}
+    for field in re.findall(r"\{(\w+)\}", pattern):
+        if not values[field].strip():
+            where = WHERE_FILLED.get(field, "lembar Pola Nomor").format(profile=profile.key)
+            raise Refused(f"Nomor {KINDS[request.kind].label} memakai {{{field}}}, yang masih kosong; isi {where} "
+                          "lalu buat naskahnya lagi.", sheet=layout.PEJABAT.name if field == "kode_jabatan"
+                          else layout.INSTANSI.name)
     return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], pattern)
 
 

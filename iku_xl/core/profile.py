@@ -46,6 +46,7 @@ class InstansiProfile:
     meeting_place: object = None
     author: object = None            # the documents' author property
     pk_quarters: object = None       # Ya: a Perjanjian Kinerja's lampiran has target columns Tw I to IV
+    manual_fields: object = None     # the Manual IKU card's fields, by label, comma separated; blank: all
     iku_instrument: object = None    # Peraturan Menteri | Keputusan Menteri: what sets the IKU
     iku_title: object = None         # its title line, when not the Menteri's own ("Peraturan Menteri Ketenagakerjaan")
     row: int | None = None
@@ -90,7 +91,20 @@ class InstansiProfile:
     @property
     def kop_lines(self) -> list[str]:
         """The kop instansi, as the ministry's name then its units, in capitals."""
-        return [t.upper() for t in (self.text("name"), self.text("parent_unit"), self.text("unit")) if t]
+        return self.kop_for("")
+
+    def kop_for(self, signer_unit: str) -> list[str]:
+        """The kop of the signer's unit: a letter of the Sekretariat carries the ministry and the Sekretariat, one
+        of the Biro the Biro too (the bureau's own unit when the signer's is not one of the profile's)."""
+        levels = [t for t in (self.text("name"), self.text("parent_unit"), self.text("unit")) if t]
+        wanted = " ".join(signer_unit.split()).lower()
+        depth = next((i + 1 for i, t in enumerate(levels) if t.lower() == wanted), len(levels))
+        return [t.upper() for t in levels[:depth]]
+
+    def has_unit(self, unit: str) -> bool:
+        """Whether a kop of this profile can be the unit's own."""
+        wanted = " ".join(unit.split()).lower()
+        return any(self.text(f).lower() == wanted for f in ("name", "parent_unit", "unit"))
 
     @property
     def contact_line(self) -> str:

@@ -44,8 +44,22 @@ class Settings:
         return self.text("output_folder") or DEFAULT_OUTPUT
 
     def output_root(self, workbook_folder: Path) -> Path:
-        """Where documents, exports and SOP prints go: the Folder Keluaran, counted from the workbook's folder."""
-        return (Path(workbook_folder).absolute() / self.output_folder).resolve()
+        """Where documents, exports and SOP prints go: the Folder Keluaran, counted from the workbook's folder and
+        kept inside it (a folder elsewhere may only be given on the command line, with --out)."""
+        from ..confined import inside_folder
+        from . import layout
+
+        return inside_folder(Path(workbook_folder).absolute(), self.output_folder, LABELS["output_folder"],
+                             layout.PENGATURAN.name, self.cell("output_folder"))
+
+    def cell(self, attribute: str) -> str | None:
+        """The Nilai cell of a setting, for messages (None when the sheet has no such row)."""
+        from . import layout
+        from .cells import column_letter
+
+        row = self.rows.get(LABELS[attribute])
+        value_column = layout.PENGATURAN.first_column + [c.field for c in layout.PENGATURAN.columns].index("value")
+        return f"{column_letter(value_column)}{row}" if row else None
 
     @property
     def operator(self) -> str:

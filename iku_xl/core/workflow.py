@@ -14,6 +14,7 @@ from . import layout
 from .calendar import OfficeCalendar
 from .case import Case, Status
 from .history import Action, HistoryEntry, Punctuality, effective_moves, hold_periods, last_time
+from .meeting import Meeting, is_meeting_step
 from .sop import Sop, Step
 from .values import as_int, as_moment, text_of
 from .waktu import Duration
@@ -22,8 +23,8 @@ FUTURE_TOLERANCE = dt.timedelta(minutes=2)  # clocks of colleagues' PCs differ a
 
 
 def next_case_id(existing: list[str], year: int) -> str:
-    pattern = re.compile(rf"^IKU-{year}-(\d+)$")
-    numbers = [int(m.group(1)) for m in (pattern.match(i) for i in existing) if m]
+    pattern = re.compile(rf"^IKU-{year}-(\d+)$", re.IGNORECASE)
+    numbers = [int(m.group(1)) for m in (pattern.match(i.strip()) for i in existing) if m]
     return f"IKU-{year}-{max(numbers, default=0) + 1:03d}"
 
 
@@ -33,12 +34,22 @@ def due_time(step: Step | None, started: dt.datetime, calendar: OfficeCalendar) 
 
 
 def place_at_step(case: Case, sop: Sop, step_no: int, started: dt.datetime, status: Status,
-                  calendar: OfficeCalendar) -> Case:
+                  calendar: OfficeCalendar, meeting: Meeting | None = None) -> Case:
     step = sop.step(step_no)
     if step is None:
         raise Refused(f"SOP {sop.code} tidak punya langkah {step_no}; lengkapi lembar {sop.code}.", sheet=sop.code)
     return replace(case, step=step_no, activity=step.kegiatan, executor=", ".join(step.executors),
-                   status=status.value, started=started, due=due_time(step, started, calendar))
+                   status=status.value, started=started,
+                   due=due_time(step, counts_from(sop, step, started, meeting), calendar))
+
+
+def counts_from(sop: Sop, step: Step | None, started: dt.datetime, meeting: Meeting | None) -> dt.datetime:
+    """Where a step's time standard starts: its start, or for the meeting step the meeting's start (the meeting
+    is set days after its undangan is signed; its 120 Menit are the meeting's own)."""
+    begins = meeting.starts if meeting is not None else None
+    if begins is not None and begins > started and is_meeting_step(sop, step, meeting):
+        return begins
+    return started
 
 
 def open_case(sop: Sop, case_id: str, title: str, unit: str | None, at: dt.datetime,
@@ -108,7 +119,8 @@ def _entry(case: Case, action: Action, at: dt.datetime, by: str, note: str | Non
 
 
 def advance(case: Case, sop: Sop, calendar: OfficeCalendar, *, decision: bool | None, at: dt.datetime,
-            by: str, note: str | None, now: dt.datetime, history: list[HistoryEntry]) -> tuple[Case, HistoryEntry]:
+            by: str, note: str | None, now: dt.datetime, history: list[HistoryEntry],
+            meeting: Meeting | None = None) -> tuple[Case, HistoryEntry]:
     status = text_of(case.status)
     if status in (Status.SELESAI.value, Status.DIBATALKAN.value):
         raise Refused(f"Kasus {case.id_text} sudah {status.lower()}; tidak ada langkah yang bisa diselesaikan.")
@@ -130,7 +142,8 @@ def advance(case: Case, sop: Sop, calendar: OfficeCalendar, *, decision: bool | 
         after = replace(case, status=Status.SELESAI.value, activity=None, executor=None, started=at, due=None)
     else:
         returned = decision is False
-        after = place_at_step(case, sop, target, at, Status.DIKEMBALIKAN if returned else Status.BERJALAN, calendar)
+        after = place_at_step(case, sop, target, at, Status.DIKEMBALIKAN if returned else Status.BERJALAN, calendar,
+                              meeting)
     entry = _entry(case, Action.MAJU, at, by, note, after, calendar, step, label, target, history)
     return after, entry
 
@@ -209,14 +222,14 @@ def _require_open(case: Case, verb: str, allow: tuple[Status, ...]) -> None:
 
 
 def reschedule(case: Case, sop: Sop, calendar: OfficeCalendar, history: list[HistoryEntry], *, at: dt.datetime,
-               by: str) -> tuple[Case, HistoryEntry] | None:
+               by: str, meeting: Meeting | None = None) -> tuple[Case, HistoryEntry] | None:
     """The due time of an open case recounted on today's calendar; None when it stays the same."""
     if text_of(case.status) not in {s.value for s in (Status.BERJALAN, Status.DIKEMBALIKAN, Status.DITUNDA)}:
         return None
     started, step = as_moment(case.started), sop.step(as_int(case.step) or 0)
     if started is None or step is None:
         return None
-    due = due_time(step, started, calendar)
+    due = due_time(step, counts_from(sop, step, started, meeting), calendar)
     if due is not None:
         holds = hold_periods(effective_moves(history, case.id_text), started, at)
         if text_of(case.status) == Status.DITUNDA.value and holds:

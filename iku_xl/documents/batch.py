@@ -17,7 +17,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from ..workbook.ooxml.raw_zip import deflated, raw_parts, write_zip
-from .render import TemplateProblem, _field_of, _grid_follows_cells, environment
+from .render import TemplateProblem, _field_of, _grid_follows_cells, environment, refused_tag
 from .word_style import CUSTOM_PART, WordStyle, app_xml, apply_style, properties_xml, with_properties
 
 PARALLEL_FROM = 48  # below this, starting worker processes costs more than it saves
@@ -62,7 +62,11 @@ class CompiledTemplate:
             raise TemplateProblem(f"Templat {self.name} tidak bisa dibuka sebagai dokumen Word; simpan ulang dari Word "
                                   "sebagai .docx.") from error
         self.path = path
-        self._skeleton()
+        from jinja2.exceptions import SecurityError
+        try:
+            self._skeleton()
+        except SecurityError as error:  # a tag in the document's properties
+            raise refused_tag(self.name) from error
 
     def _skeleton(self) -> None:
         """Every part as docxtpl would save it (stored deflated, once), and the document root without its body."""
@@ -87,6 +91,7 @@ class CompiledTemplate:
     def render(self, context: dict, properties: dict | None = None) -> bytes:
         from docxtpl import DocxTemplate
         from jinja2 import UndefinedError
+        from jinja2.exceptions import SecurityError
         from lxml import etree
 
         missing = self.fields - set(context)
@@ -102,6 +107,8 @@ class CompiledTemplate:
         except UndefinedError as error:
             raise TemplateProblem(f"Templat {self.name} membutuhkan kolom '{_field_of(str(error))}' yang tidak diisi "
                                   "oleh buku kerja; lihat templates/FIELDS.md.") from error
+        except SecurityError as error:
+            raise refused_tag(self.name) from error
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
         xml = xml.replace("{_{", "{{").replace("}_}", "}}").replace("{_%", "{%").replace("%_}", "%}")
         template: DocxTemplate = self.template

@@ -15,9 +15,18 @@ class TemplateProblem(IkuError):
 
 
 def environment():
-    from jinja2 import Environment, StrictUndefined
+    """Templates are data, never code: Jinja's sandbox refuses attributes such as __globals__ that reach
+    Python itself, so a template from a shared folder cannot run a command."""
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
 
-    return Environment(undefined=StrictUndefined, autoescape=True)
+    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=True)
+
+
+def refused_tag(name: str) -> TemplateProblem:
+    return TemplateProblem(f"Templat {name} memuat tag yang mencoba menjalankan perintah atau membaca isi program, "
+                           "jadi naskahnya tidak dibuat; hapus tag itu di Word dan pakai hanya nama kolom dari "
+                           "templates/FIELDS.md.")
 
 
 def _field_of(message: str) -> str:
@@ -30,6 +39,7 @@ def render_document(template: Path, context: dict, style: WordStyle | None = Non
     """docxtpl's own render, with the profile's style applied to the template first."""
     from docxtpl import DocxTemplate
     from jinja2 import TemplateSyntaxError, UndefinedError
+    from jinja2.exceptions import SecurityError
 
     name = template.name
     if not template.is_file():
@@ -51,6 +61,8 @@ def render_document(template: Path, context: dict, style: WordStyle | None = Non
         return set_properties(out.getvalue(), properties) if properties else out.getvalue()
     except TemplateProblem:
         raise
+    except SecurityError as error:
+        raise refused_tag(name) from error
     except TemplateSyntaxError as error:
         near = " ".join(line.strip() for line in getattr(error, "docx_context", []) if "{" in line)[:120]
         raise TemplateProblem(f"Templat {name} rusak: tag di sekitar '{near or error.source}' tidak benar "

@@ -48,7 +48,6 @@ class LiveStore(RecordStore):
             raise Refused("Buku kerja ini dibuka dari OneDrive/SharePoint (alamatnya URL); simpan salinannya di folder "
                           "lokal atau folder yang disinkronkan, buka dari sana, lalu jalankan lagi.")
         self.folder = Path(full).parent if full else Path.cwd()
-        self.output = self.folder / "output"
         self.book = Book()  # an empty Book until the workbook is read on entering
         self._errors: list = []
 
@@ -61,11 +60,14 @@ class LiveStore(RecordStore):
                 self._errors += errors
         self.book = book_from_grids(grids, self.xw_book.name)
         self.book.error_cells = self._errors
-        self.output = self.book.settings.output_root(self.folder)
         return self
 
     def __exit__(self, *exc) -> None:
         return None
+
+    @property
+    def output(self) -> Path:
+        return self.book.settings.output_root(self.folder)
 
     def write_record(self, sheet_layout: layout.ListSheet, record, row: int, fields: list[str] | None = None) -> None:
         """One block write per run of adjacent columns; text columns get the text format first."""
@@ -82,6 +84,9 @@ class LiveStore(RecordStore):
             target = sheet.range((row, run[0]), (row, run[-1]))
             target.value = [[cells[c][0] for c in run]]
         _grow_table(sheet, row)
+
+    def has_sheet(self, name: str) -> bool:
+        return name in [s.name for s in self.xw_book.sheets]
 
     def _lacak_sheet(self, code: str):
         """The SOP's Lacak sheet, its SOP and the colours of its legend; None when there is no such sheet."""

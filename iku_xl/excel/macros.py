@@ -306,6 +306,24 @@ def export(book) -> str:
 
 
 @_action
+def kinerja(book) -> str:
+    """Buat dokumen kinerja: the Manual IKU, Perjanjian Kinerja and cascading matrix of the year on the Panel."""
+    from ..actions.kinerja import default_year, make_kinerja
+
+    value = panel_value(book, "year")
+    year = as_int(value) if value is not None else default_year(clock.today())
+    if year is None:
+        raise Refused(f"Tahun di Panel ('{value}') bukan tahun; ketik misalnya {clock.today().year + 1} atau "
+                      "kosongkan.", sheet=layout.PANEL, cell=layout.panel_cell("year"))
+    result = make_kinerja(LiveStore(book), year)
+    folder = result.files[0].parent.parent if result.files else None
+    notes = "\n".join(result.notes)
+    return (f"{len(result.files)} dokumen kinerja {year} dibuat di {folder}"
+            + (f" (nomor perjanjian kinerja {', '.join(result.numbers)})" if result.numbers else "") + "."
+            + (f"\n{notes}" if notes else ""))
+
+
+@_action
 def rebuild_tracking(book) -> str:
     """Buat ulang lembar Lacak from Kasus and Riwayat."""
     from ..actions import workflow
@@ -345,9 +363,10 @@ def import_sop(book) -> str:
         raise Refused(f"Isi berkas SOP di sel {file_cell} dan kode SOP baru di sel {code_cell} lembar Panel, lalu "
                       "jalankan lagi.", sheet=layout.PANEL, cell=file_cell if source is None else code_cell)
     code = check_code(text_of(code))
-    path = Path(text_of(source).strip().strip('"'))
-    if not path.is_absolute():
-        path = workbook_folder(book) / path
+    from ..confined import inside_folder
+
+    # the cell travels with the workbook: only a file inside the workbook's folder is read
+    path = inside_folder(workbook_folder(book), text_of(source).strip().strip('"'), "Berkas SOP", layout.PANEL, "B8")
     imported = read_sop_file(_file_as_typed(path), code)
     with LiveStore(book) as store:
         if sheet_named(book, code) is not None or code in store.book.sops:
@@ -409,7 +428,7 @@ def workbook_folder(book) -> Path:
 
 PANEL_ACTIONS = {layout.PANEL_ACTIONS[macro.__name__]: macro for macro in (  # by name: a choice runs its own macro
     check_setup, validate, open_cases, advance, return_case, hold, resume, cancel, undo, generate, export,
-    rebuild_tracking, render_sop, import_sop)}
+    rebuild_tracking, render_sop, import_sop, kinerja)}
 
 
 def run_panel(book=None):

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .bounds import check_page_objects, check_pages
 from .sop_rows import Cell
 
 _GAP = re.compile(r" {2,}")
@@ -90,13 +91,37 @@ def _page_rows(page) -> list[tuple[float, list[Cell]]]:
     return sorted(placed, key=lambda item: item[0])
 
 
+def _quiet_pdfminer() -> None:
+    """pdfminer logs what it finds odd (in English) through logging; with no handler set, Python would print
+    its warnings on the user's screen."""
+    import logging
+
+    logger = logging.getLogger("pdfminer")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
+    logger.propagate = False
+
+
+def _page_count(pdf) -> int:
+    """The page count the document declares, read from its page tree's root before any page is parsed."""
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        return int(resolve1(resolve1(pdf.doc.catalog["Pages"])["Count"]))
+    except (KeyError, TypeError, ValueError):
+        return len(pdf.pages)
+
+
 def read_pdf_rows(path: Path) -> tuple[list[list[Cell]], str | None]:
     """The rows of every page's tables; with no table at all, the text laid out in columns instead."""
     import pdfplumber
 
     rows: list[list[Cell]] = []
+    _quiet_pdfminer()
     with pdfplumber.open(str(path)) as pdf:
-        for page in pdf.pages:
+        check_pages(path, _page_count(pdf))
+        for number, page in enumerate(pdf.pages, 1):
+            check_page_objects(path, number, sum(len(v) for v in page.objects.values()))
             rows += [cells for _, cells in _page_rows(page)]
         if any(len(r) > 2 for r in rows):
             return rows, None

@@ -28,7 +28,7 @@ FAMILY = ["DejaVu Sans"]  # the instansi's font first when this machine has it (
 
 def _lines(axes, x, y, lines, size=FONT, weight="normal", align="left"):
     axes.text(x, y, "\n".join(lines), fontsize=size, va="top", ha=align, weight=weight, linespacing=1.3,
-              family=FAMILY)
+              family=FAMILY, parse_math=False, usetex=False)  # '$' in a step is a dollar, not math
 
 
 def _box(axes, x, y, w, h, fill=None):
@@ -102,7 +102,8 @@ def _shape(axes, shape):
     elif shape.kind == "connector":  # off-page connector: a pentagon pointing down
         axes.add_patch(Polygon([(x, y), (x + w, y), (x + w, y + h * 0.6), (shape.x, y + h), (x, y + h * 0.6)],
                                closed=True, **style))
-        axes.text(shape.x, y + h * 0.35, shape.label, fontsize=5.5, ha="center", va="center", zorder=4)
+        axes.text(shape.x, y + h * 0.35, shape.label, fontsize=5.5, ha="center", va="center", zorder=4,
+                  parse_math=False, usetex=False)
     else:
         axes.add_patch(Rectangle((x, y), w, h, **style))
 
@@ -116,7 +117,7 @@ def _arrow(axes, arrow):
                       arrowprops=dict(arrowstyle="-|>", lw=0.6, color="black", shrinkA=0, shrinkB=0), zorder=2)
     if arrow.label and arrow.label_at:
         axes.text(*arrow.label_at, arrow.label, fontsize=LABEL_SIZE, style="italic", va="top", ha="left", zorder=4,
-                  family=FAMILY)
+                  family=FAMILY, parse_math=False, usetex=False)
 
 
 def _flow_page(layout: Layout, page: Page):
@@ -155,6 +156,7 @@ def render_sop(sop: Sop, folder: Path, paper: str = "A4", font: str = "", author
 
     matplotlib.use("Agg")
     matplotlib.rcParams["pdf.fonttype"] = 42  # TrueType in the PDF: its text can be searched and copied
+    matplotlib.rcParams["text.usetex"] = False  # a user's matplotlibrc must not hand SOP text to LaTeX
     import matplotlib.pyplot as plt
     from matplotlib.backends.backend_pdf import PdfPages
 

@@ -1,9 +1,11 @@
 """The monthly export: a new workbook (tables, native charts, print setup) and the same tables as CSV."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -12,7 +14,10 @@ from openpyxl.chart import BarChart, Reference
 from ..core import layout
 from ..core.indonesian import MONTHS
 from ..core.monthly import MonthReport
+from ..core.text_rules import without_control_characters
 from ..core.values import as_int, text_of
+from ..errors import CannotSave, os_reason
+from ..files import atomic_output
 from . import styles
 from .page import finish_sheet, print_wide
 from .writer import new_workbook, put, record_row, write_list_sheet
@@ -178,23 +183,34 @@ def _ringkasan(workbook: Workbook, report: MonthReport) -> None:
 
 
 def write_export(folder: Path, report: MonthReport) -> list[Path]:
-    folder.mkdir(parents=True, exist_ok=True)
+    """Every file is written to a temporary file beside its place first and all are renamed only when all were
+    written, so a failure (a full disk, a folder that is a file) leaves the last export as it was; the
+    sentence says which files, if any, had already been replaced."""
     workbook = new_workbook()
-    made = []
+    made: list[tuple[Path, Callable[[Path], None]]] = []
     for sheet, rows in tables(report).values():
         write_list_sheet(workbook, sheet, rows)
-        path = folder / f"{sheet.name.lower().replace(' ', '_')}.csv"
-        write_csv(path, [c.header for c in sheet.columns], rows)
-        made.append(path)
+        made.append((folder / f"{sheet.name.lower().replace(' ', '_')}.csv",
+                     partial(write_csv, header=[c.header for c in sheet.columns], rows=rows)))
     _ringkasan(workbook, report)
-    path = folder / "ringkasan.csv"
-    write_csv(path, ["Ukuran", "Nilai"], summary_rows(report))
-    made.append(path)
+    made.append((folder / "ringkasan.csv", partial(write_csv, header=["Ukuran", "Nilai"], rows=summary_rows(report))))
     for sheet in workbook.worksheets:
         finish_sheet(sheet)
-    target = folder / f"ekspor-{report.start:%Y-%m}.xlsx"
-    workbook.save(target)
-    return [target] + made
+    made.insert(0, (folder / f"ekspor-{report.start:%Y-%m}.xlsx", workbook.save))
+    done: list[Path] = []
+    try:
+        if not folder.is_dir():
+            folder.mkdir(parents=True, exist_ok=True)
+        with contextlib.ExitStack() as stack:
+            for target, write in made:
+                write(stack.enter_context(atomic_output(target, on_replace=done.append)))
+    except OSError as error:
+        replaced = (f"sudah diganti: {', '.join(p.name for p in done)}; belum: "
+                    f"{', '.join(p.name for p, _ in made if p not in done)}") if done else \
+            "tidak ada berkas ekspor yang ditulis atau diganti"
+        raise CannotSave(f"Ekspor tidak bisa disimpan di {folder} ({os_reason(error)}); {replaced}. Periksa folder "
+                         "keluaran dan ruang disk, lalu jalankan lagi.", path=str(folder)) from error
+    return [target for target, _ in made]
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -210,11 +226,11 @@ def csv_value(value: object) -> str:
         return value.strftime("%d/%m/%Y %H:%M")
     if isinstance(value, dt.date):
         return value.strftime("%d/%m/%Y")
-    text = str(value)
+    text = without_control_characters(str(value))
     return "'" + text if text.startswith(_FORMULA_START) else text
 
 
-def write_csv(path: Path, header: list[str], rows: list[list]) -> None:
+def write_csv(path: Path, *, header: list[str], rows: list[list]) -> None:
     """UTF-8 with BOM and ';' as Excel in an Indonesian locale expects."""
     with path.open("w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle, delimiter=";")

@@ -24,7 +24,6 @@ class FileStore(RecordStore):
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.folder = self.path.absolute().parent
-        self.output = self.folder / "output"  # until the workbook's own Folder Keluaran is read
         self.book = Book()  # an empty Book until the workbook is read on entering
         self._dirty = False
         self._case_histories: dict[str, list[HistoryEntry]] = {}
@@ -35,7 +34,6 @@ class FileStore(RecordStore):
         try:
             package = open_package(self.path, self._shared.read())
             self.book = read_book(self.path, history="lazy", package=package)
-            self.output = self.book.settings.output_root(self.folder)
             self._patch = WorkbookPatch(package)
             self._riwayat_columns()
             self.book.case_history_loader = self.case_history
@@ -50,9 +48,16 @@ class FileStore(RecordStore):
     def formula(self, text: str, shown: str | None = None) -> object:
         return Formula(text, shown)
 
+    @property
+    def output(self) -> Path:
+        return self.book.settings.output_root(self.folder)
+
     def write_record(self, sheet: layout.ListSheet, record, row: int, fields: list[str] | None = None) -> None:
         write_record(self._patch, self.book, sheet, record, row, fields)
         self._dirty = True
+
+    def has_sheet(self, name: str) -> bool:
+        return name in self._patch.parts
 
     def rebuild_lacak(self, code: str) -> None:
         self._dirty |= rebuild_lacak(self._patch, self.book, code)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import sys
 import time
 from pathlib import Path
@@ -60,12 +61,29 @@ def _still_at(path: Path, fd: int) -> bool:
     return (at_path.st_dev, at_path.st_ino) == (mine.st_dev, mine.st_ino) or sys.platform == "win32"
 
 
+def _open_plain(path: Path) -> int:
+    """The lock file, created if need be, never through a link and never waiting on a pipe; anything there that
+    is not a plain file (a link a colleague planted, a folder, a pipe) is refused with a sentence."""
+    from ..confined import NOFOLLOW, NONBLOCK, not_a_plain_file
+
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | NOFOLLOW | NONBLOCK, 0o666)
+    except OSError as error:
+        if isinstance(error, PermissionError) and not os.path.islink(path):
+            raise
+        raise not_a_plain_file(path) from error
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise not_a_plain_file(path)
+    return fd
+
+
 @contextlib.contextmanager
 def held(path: Path, timeout: float):
     """Hold the lock file `path` for the duration of the block; it is removed on leaving."""
     deadline = time.monotonic() + timeout
     while True:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)
+        fd = _open_plain(path)
         if _try_lock(fd):
             if _still_at(path, fd):
                 break

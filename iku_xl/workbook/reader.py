@@ -15,6 +15,7 @@ from ..core.document_kinds import kind_code
 from ..core.history import HistoryEntry
 from ..core.iku import Budget, Cascade, IkuRow, QuarterTargets
 from ..core.legal import LegalBasis
+from ..core.meeting import Meeting
 from ..core.people import Official, TeamMember
 from ..core.profile import InstansiProfile, NumberPattern
 from ..core.register import DayOff, NumberEntry
@@ -79,18 +80,65 @@ def read_book(path: str | Path, data: bytes | None = None, history: bool | str =
     Riwayat is the sheet that grows without end: `history=False` leaves it unread (status and
     validate do not need it); `history="lazy"` reads it on the first use of `book.history`."""
     package = package or open_package(path, data)
+    twins = _missing_parts_and_twins(package)
     names = sheets_to_read(package, history is True)
     grids = load_grids(package, names)
     if history is not True:
         grids[layout.RIWAYAT.name] = Grid(layout.RIWAYAT.name, [[c.header for c in layout.RIWAYAT.columns]])
     book = book_from_grids(grids, package.where)
-    if history == "lazy":
+    if history is not True:
         book._history = None  # what _read_lists put there came from the stand-in header only
+        book.history_ids_loader = lambda: history_case_rows(package)
+    if history == "lazy":
         book.history_loader = lambda: read_history(book, package)
     # Riwayat is written by the program; the rules read the sheets staff type into
     book.error_cells = [(name, cell, shown) for name in names if layout.staff_typed(name)
                         for cell, shown in package.sheet(name).error_cells()]
+    book.structure_problems = twins + _shrunk_tables(package, book)
     return book
+
+
+def _missing_parts_and_twins(package: Package) -> list[tuple[str, str, str]]:
+    """A sheet the workbook lists whose content is missing makes the file unreadable (every write would fail);
+    two sheets whose names differ only in letter case (Excel never allows it) are reported."""
+    parts = package.sheet_parts()
+    for name, part in parts.items():
+        if not package.has(part):
+            raise UnreadableFile(f"Lembar '{name}' tercantum di berkas {package.where} tetapi isinya hilang (berkas "
+                                 "rusak); pakai salinan dari folder cadangan.", sheet=name, path=package.where)
+    problems = []
+    seen: dict[str, str] = {}
+    for name in parts:
+        other = seen.setdefault(name.casefold(), name)
+        if other != name:
+            problems.append((name, "A1", f"Lembar '{name}' dan '{other}' hanya berbeda huruf besar-kecil, yang tidak "
+                                         f"diizinkan Excel; program hanya membaca '{other}'. Hapus atau ganti nama "
+                                         "salah satunya."))
+    return problems
+
+
+def _shrunk_tables(package: Package, book: Book) -> list[tuple[str, str, str]]:
+    """An Excel Table made smaller by hand than the rows it holds: rows below it are outside the Table (no
+    formulas, dropdowns or filter for them)."""
+    from .ooxml.parts import table_ref
+    from .ooxml.workbook_patch import TABLE_REL
+
+    records: dict[str, list] = {layout.KASUS.name: book.cases, layout.IKU.name: book.iku_rows,
+                                layout.PENOMORAN.name: book.numbers, layout.PEJABAT.name: book.officials}
+    problems = []
+    parts = package.sheet_parts()
+    for name, rows in records.items():
+        last = max((r.row for r in rows if r.row), default=0)
+        part = parts.get(name)
+        if not last or not part or not package.has(part):
+            continue
+        for rel_type, table_part in package.rels_of(part).values():
+            ref = table_ref(package, table_part) if rel_type.endswith(TABLE_REL) and package.has(table_part) else None
+            if ref is not None and ref[1] == 1 and ref[3] < last:
+                problems.append((name, f"A{ref[3] + 1}",
+                                 f"Tabel Excel di lembar {name} berakhir di baris {ref[3]}, padahal data sampai baris "
+                                 f"{last}; perbesar tabelnya (Table Design > Resize Table) sampai baris {last}."))
+    return problems
 
 
 def book_from_grids(grids: dict[str, Grid], where: str) -> Book:
@@ -111,6 +159,29 @@ def book_from_grids(grids: dict[str, Grid], where: str) -> Book:
         book.header_rows[name] = header_row
     _read_lists(book, grids)
     return book
+
+
+def riwayat_columns(package: Package) -> dict[str, str]:
+    """Riwayat's column letters from its header row, read from the XML (the sheet itself stays unread)."""
+    from .list_sheet import locate_columns
+
+    header = package.sheet(layout.RIWAYAT.name).cells(1)
+    row = [header[c].value if c in header else None for c in range(1, max(header, default=0) + 1)]
+    found = locate_columns(Grid(layout.RIWAYAT.name, [row]), layout.RIWAYAT)
+    return {f: column_letter(c) for f, c in found.items()}
+
+
+def history_case_rows(package: Package) -> dict[str, int]:
+    """Each case ID Riwayat names, with the first row naming it; only the ID column is scanned."""
+    if layout.RIWAYAT.name not in package.sheet_parts():
+        return {}
+    letter = riwayat_columns(package).get("case_id")
+    found: dict[str, int] = {}
+    for row, value in package.sheet(layout.RIWAYAT.name).column(letter) if letter else ():
+        text = str(value).strip() if value is not None else ""
+        if row > 1 and text:
+            found.setdefault(text, row)
+    return found
 
 
 def read_history(book: Book, package: Package) -> list[HistoryEntry]:
@@ -166,6 +237,7 @@ def _read_lists(book: Book, grids: dict[str, Grid]) -> None:
     book.number_patterns = [NumberPattern(**values, row=row) for row, values in rows(layout.POLA_NOMOR)]
     book.legal_bases = [LegalBasis(**values, row=row) for row, values in rows(layout.DASAR_HUKUM)]
     book.team = [TeamMember(**values, row=row) for row, values in rows(layout.TIM)]
+    book.meetings = [Meeting(**values, row=row) for row, values in rows(layout.RAPAT)]
     settings = Settings()
     for row, values in rows(layout.PENGATURAN):
         if values["key"] is not None:

@@ -8,12 +8,14 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import clock
+from ..confined import exists_at, inside_folder, read_plain_file
 from ..errors import CannotSave, ChangedOnDisk, WorkbookInUse, os_reason
 from ..files import atomic_output
 
@@ -26,14 +28,15 @@ def _excel_owner(path: Path) -> Path | None:
     """Excel's owner file: ~$ plus the name, with its first two letters dropped when the name is long."""
     for name in (f"~${path.name}", f"~${path.name[2:]}"):
         candidate = path.with_name(name)
-        if candidate.exists():
+        if exists_at(candidate):
             return candidate
     return None
 
 
 def _excel_owner_name(owner: Path) -> str:
+    """The user name in Excel's owner file; the file is read only when it is a plain file (never a pipe)."""
     try:
-        data = owner.read_bytes()
+        data = read_plain_file(owner) or b""
     except OSError:
         return ""
     if data and 0 < data[0] <= 53:
@@ -53,8 +56,11 @@ def holder(path: Path) -> str | None:
         return (f"Berkas {path.name} sedang dibuka di Excel{f' oleh {who}' if who else ''}; tutup dulu di Excel "
                 f"(atau hapus {owner.name} bila tidak ada yang membukanya), lalu jalankan lagi.")
     lock = path.with_name(f".~lock.{path.name}#")
-    if lock.exists():
-        fields = lock.read_text(encoding="utf-8", errors="replace").split(",")
+    if exists_at(lock):
+        try:
+            fields = (read_plain_file(lock) or b"").decode("utf-8", errors="replace").split(",")
+        except OSError:
+            fields = []
         who = fields[1].strip() if len(fields) > 1 else ""
         host = fields[2].strip() if len(fields) > 2 else ""
         by = f" oleh {who}" + (f" di komputer {host}" if host else "") if who else ""
@@ -113,8 +119,9 @@ class SharedWorkbook:
 
     def _backup(self, snapshot: Snapshot) -> None:
         """The version being replaced, as a complete copy made from the bytes just read and checked."""
+        inside_folder(self.path.parent, BACKUP_FOLDER, "Folder cadangan")  # never a link to another folder
         self.backups.mkdir(exist_ok=True)
-        kept = self._kept()
+        kept = self._own()
         if kept and hashlib.sha256(kept[-1].read_bytes()).hexdigest() == snapshot.digest:
             return  # the newest backup is this very version (an earlier save of it failed)
         stamp = clock.machine_now().strftime("%Y%m%d-%H%M%S-%f")
@@ -124,16 +131,26 @@ class SharedWorkbook:
             if hashlib.sha256(temporary.read_bytes()).hexdigest() != snapshot.digest:
                 raise OSError(5, "salinan cadangan tidak sama dengan aslinya")
 
+    def _own(self) -> list[Path]:
+        """Plain files named as _backup names them (the stamp to the microsecond), oldest first."""
+        own = re.compile(rf"{re.escape(self.path.stem)}-\d{{8}}-\d{{6}}-\d{{6}}{re.escape(self.path.suffix)}")
+        try:
+            names = sorted(entry.name for entry in os.scandir(self.backups)
+                           if own.fullmatch(entry.name) and entry.is_file(follow_symlinks=False))
+        except OSError:
+            return []
+        return [self.backups / name for name in names]
+
     def _kept(self) -> list[Path]:
-        return sorted(self.backups.glob(f"{self.path.stem}-*{self.path.suffix}"))
+        """The backups this program wrote: its own name, and a complete workbook. A colleague's copy in the folder
+        (another name, a password-protected or unfinished file) is none of them, so it is never counted nor
+        deleted."""
+        return [path for path in self._own() if _is_complete_workbook(path)]
 
     def _prune(self) -> None:
-        """Keep the newest complete backups; drop older ones and any that cannot be opened."""
-        good = 0
-        for backup in reversed(self._kept()):
-            if good < BACKUPS_KEPT and _is_complete_workbook(backup):
-                good += 1
-                continue
+        """Keep the newest BACKUPS_KEPT of the program's own backups; older ones of its own go."""
+        kept = self._kept()
+        for backup in kept[:max(len(kept) - BACKUPS_KEPT, 0)]:
             with contextlib.suppress(OSError):
                 backup.unlink()
 

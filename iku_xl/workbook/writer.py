@@ -20,6 +20,7 @@ from ..core.book import Book
 from ..core.cells import column_letter
 from ..core.document_kinds import KINDS, kind_label
 from ..core.sop import IDENTITY_FIELDS, SYMBOLS, Sop, StepKind
+from ..core.text_rules import without_control_characters
 from ..core.tracking import TrackingRow, tracking_rows
 from . import lacak, page, styles
 from .page import finish_sheet, print_tall, print_wide
@@ -49,6 +50,7 @@ def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, ob
     write_list_sheet(workbook, layout.PENOMORAN, [record_row(layout.PENOMORAN, replace(n, kind=kind_label(n.kind)))
                                                   for n in book.numbers])
     write_list_sheet(workbook, layout.TIM, [record_row(layout.TIM, m) for m in book.team])
+    write_list_sheet(workbook, layout.RAPAT, [record_row(layout.RAPAT, m) for m in book.meetings])
     for sop in book.sops.values():
         write_sop_sheet(workbook.create_sheet(sop.code), sop)
     for sop in book.sops.values():
@@ -101,7 +103,10 @@ def with_target_columns(sheet: layout.ListSheet, years: tuple[int, ...]) -> layo
 
 
 def put(ws, row: int, column: int, value: object):
-    """A cell holding data: text that starts with '=' (a title, a pasted '=cmd|...') stays text."""
+    """A cell holding data: text that starts with '=' (a title, a pasted '=cmd|...') stays text; control
+    characters typed by hand, which the file format cannot hold, are left out."""
+    if isinstance(value, str):
+        value = without_control_characters(value)
     cell = ws.cell(row=row, column=column, value=value)
     if cell.data_type == "f":
         cell.data_type = "s"

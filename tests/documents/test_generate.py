@@ -17,6 +17,7 @@ from tests.helpers import ROOT, edit, run
 
 TEMPLATES = ROOT / "templates"
 TODAY = dt.date(2026, 11, 23)
+BEFORE_MEETING = dt.date(2026, 11, 18)  # IKU-2026-002 meets on 20 November 2026
 
 
 def text_of_docx(path: Path) -> str:
@@ -26,14 +27,17 @@ def text_of_docx(path: Path) -> str:
 
 
 def test_every_template_renders_strictly_against_the_demo_workbook(demo_book, tmp_path):
-    assert sorted(p.stem for p in TEMPLATES.glob("*.docx")) == sorted(DOCUMENT_KINDS)
+    yearly = ["manual_iku", "matriks_cascading", "perjanjian_kinerja"]  # iku-xl kinerja's (documents/test_kinerja)
+    assert sorted(p.stem for p in TEMPLATES.glob("*.docx")) == sorted([*DOCUMENT_KINDS, *yearly])
     # Kemnaker set by Keputusan Menteri, as other ministries do: its instrument is then the keputusan, whichever
     # instrument the SOP's step names
     edit(demo_book, {"Instansi": {"AA3": "Keputusan Menteri", "AB3": None}})
-    for case_id, kinds in (("IKU-2026-001", ["nota_dinas", "permenko_iku", "lembar_disposisi"]),
-                           ("IKU-2026-002", ["undangan_rapat", "notula_rapat"]),
-                           ("IKU-2026-003", ["sk_tim", "permenko_iku"])):
-        made = generate(demo_book, [case_id], kinds, tmp_path / case_id, templates=TEMPLATES, today=TODAY)
+    for case_id, kinds, day in (("IKU-2026-001", ["nota_dinas", "permenko_iku", "lembar_disposisi"], TODAY),
+                                ("IKU-2026-002", ["undangan_rapat"], BEFORE_MEETING),
+                                ("IKU-2026-001", ["notula_rapat"], TODAY),  # after its meeting
+                                ("IKU-2026-003", ["sk_tim", "permenko_iku"], TODAY)):
+        made = generate(demo_book, [case_id], kinds, tmp_path / f"{case_id}-{kinds[0]}", templates=TEMPLATES,
+                        today=day)
         assert len(made.files) == len(kinds), made.skipped
         for file in made.files:
             assert "{{" not in text_of_docx(file) and "{%" not in text_of_docx(file)
@@ -81,7 +85,8 @@ def test_numbers_are_kept_consecutive_and_registered(demo_book, tmp_path):
                      today=dt.date(2027, 1, 4))
     assert first.numbers == again.numbers == ["1/Ses/OT.01.02/11/2026"]
     assert "23 November 2026" in text_of_docx(again.files[0])  # a regenerated document keeps its date
-    other = generate(demo_book, ["IKU-2026-002"], ["undangan_rapat"], tmp_path, templates=TEMPLATES, today=TODAY)
+    other = generate(demo_book, ["IKU-2026-002"], ["undangan_rapat"], tmp_path, templates=TEMPLATES,
+                     today=BEFORE_MEETING)
     assert other.numbers == ["B-1/Set.PO/OT.01.02/11/2026"]
     register = read_book(demo_book).numbers
     assert [(e.number, e.kind, e.case_id, e.step, e.sequence, e.signer) for e in register] == [
@@ -103,7 +108,8 @@ def test_a_regulation_draft_waits_for_its_number_from_the_legal_bureau(demo_book
 
 def test_concurrent_runs_never_repeat_a_number(demo_book, tmp_path):
     runs = [subprocess.Popen([sys.executable, "-m", "iku_xl", "generate", str(demo_book), "--case", case, "--doc",
-                              "undangan_rapat", "--out", str(tmp_path / case), "--templates", str(TEMPLATES)],
+                              "undangan_rapat", "--out", str(tmp_path / case), "--templates", str(TEMPLATES),
+                              "--tanggal", "2026-09-30"],  # before every demo meeting
                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for case in ("IKU-2026-001", "IKU-2026-002", "IKU-2026-005", "IKU-2026-006")
             if case in {c.id_text for c in read_book(demo_book).cases}]
@@ -190,15 +196,18 @@ def test_every_kind_is_declared_whole_in_the_registry():
     """Label, template, builder and numbering, each declared by the kind (core/document_kinds.py)."""
     from iku_xl.core import naskah
 
-    assert sorted(p.name for p in TEMPLATES.glob("*.docx")) == sorted(k.template for k in KINDS.values())
+    yearly = ["manual_iku.docx", "matriks_cascading.docx"]  # iku-xl kinerja's own, besides its Perjanjian Kinerja
+    assert sorted(p.name for p in TEMPLATES.glob("*.docx")) == sorted([*(k.template for k in KINDS.values()),
+                                                                       *yearly])
     for kind in KINDS.values():
         assert kind.label and kind.label == KINDS[kind_code(kind.label)].label
-        assert callable(naskah.builder(kind)), kind.code
+        assert not kind.step or callable(naskah.builder(kind)), kind.code  # a yearly kind: core/kinerja.py
         assert kind.numbered == bool(kind.default_pattern), kind.code  # a numbered kind has a pattern to start
         assert not kind.sets_iku or kind.regulation, kind.code
 
 
 def test_cases_sharing_an_output_folder_never_overwrite_each_other(demo_book, tmp_path, capsys):
+    edit(demo_book, {"Rapat": {"H3": "Target indikator opini laporan keuangan"}})  # the notulis typed the points
     code, _, _ = run(capsys, "generate", demo_book, "--case", "IKU-2026-002", "--case", "IKU-2026-001", "--doc",
                      "notula_rapat", "--templates", TEMPLATES, "--out", tmp_path, "--pdf")
     assert code == 0
@@ -208,7 +217,8 @@ def test_cases_sharing_an_output_folder_never_overwrite_each_other(demo_book, tm
 def test_a_long_invitee_list_goes_into_a_lampiran(demo_book, tmp_path):
     edit(demo_book, {"POLHUKAM": {"Q27": "Kabag Perencanaan, Unit Organisasi terkait, Kasubbag Program & Anggaran, "
                                          "Sesmenko, Menko"}})
-    made = generate(demo_book, ["IKU-2026-002"], ["undangan_rapat"], tmp_path, templates=TEMPLATES, today=TODAY)
+    made = generate(demo_book, ["IKU-2026-002"], ["undangan_rapat"], tmp_path, templates=TEMPLATES,
+                    today=BEFORE_MEETING)
     text = text_of_docx(made.files[0])
     assert "sebagaimana daftar terlampir" in text and "DAFTAR UNDANGAN" in text
     assert text.index("1. Kepala Bagian Perencanaan") > text.index("DAFTAR UNDANGAN")  # the list is in the lampiran
@@ -237,3 +247,14 @@ def test_register_rows_read_as_staff_read_them(demo_book, capsys, calc):
     assert [e.kind for e in read_book(demo_book).numbers] == ["sk_tim"]
     assert run(capsys, "generate", demo_book, "--case", "IKU-2026-003", "--doc", "SK Tim")[0] == 0  # same number
     assert len(read_book(demo_book).numbers) == 1
+
+
+def test_a_number_whose_pattern_field_is_empty_is_refused_naming_the_field(demo_book, tmp_path):
+    """Never 'B-1//OT.01.02/11/2026': the Karo's Kode Jabatan emptied, the undangan says which field to fill."""
+    edit(demo_book, {"Pejabat": {"H4": None}})
+    made = generate(demo_book, ["IKU-2026-002"], ["undangan_rapat"], tmp_path, templates=TEMPLATES,
+                    today=BEFORE_MEETING)
+    assert made.files == [] and made.numbers == []
+    [reason] = made.skipped
+    assert "{kode_jabatan}" in reason and "Kode Jabatan" in reason and "Pejabat" in reason
+    assert read_book(demo_book).numbers == []

@@ -2,6 +2,7 @@
 (NASKAH.md): on the .docx the program writes and on LibreOffice's PDF of it."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 import zipfile
 from pathlib import Path
@@ -22,10 +23,10 @@ PLAN = {
                                   "Lampiran", "Hal", "Tanggal", "Dengan hormat", "Demikian kami sampaikan",
                                   "Sekretaris Kementerian Koordinator Bidang Politik dan Keamanan"]),
     ("POLHUKAM", "undangan_rapat"): ("IKU-2026-002", "Dra. Sri Rahayuningsih, M.Si.", "NIP 19720315 199803 2 001",
-                                     ["Jakarta, 23 November 2026", "Nomor", "B-1/Set.PO/OT.01.02/11/2026", "Hal",
+                                     ["Jakarta, 18 November 2026", "Nomor", "B-1/Set.PO/OT.01.02/11/2026", "Hal",
                                       "Yth.", "Kepala Bagian Perencanaan", "hari, tanggal", "waktu", "WIB", "tempat",
                                       "acara", "menghubungi", "Kepala Biro Perencanaan dan Organisasi"]),
-    ("POLHUKAM", "notula_rapat"): ("IKU-2026-002", "Rina Marlina, S.Sos., M.A.P.", "NIP 19860926 201505 2 001",
+    ("POLHUKAM", "notula_rapat"): ("IKU-2026-001", "Rina Marlina, S.Sos., M.A.P.", "NIP 19860926 201505 2 001",
                                    ["NOTULA RAPAT", "Acara", "Hari, tanggal", "Waktu", "Tempat", "Pimpinan rapat",
                                     "Notulis", "Peserta", "Pembukaan", "Pembahasan", "Kesimpulan", "Tindak Lanjut",
                                     "Penutup", "Rapat ditutup pukul", "Mengetahui", "Pimpinan Rapat", "Notulis"]),
@@ -66,6 +67,8 @@ PLAN = {
                                   "Sekretaris Jenderal Kementerian Ketenagakerjaan", "Demikian kami sampaikan"]),
     ("KEMNAKER", "lembar_disposisi"): ("IKU-2026-004", "", None, ["LEMBAR DISPOSISI", "Diteruskan kepada"]),
 }
+# an undangan is dated before its meeting (IKU-2026-002 meets on Friday 20 November 2026)
+DATED = {("POLHUKAM", "undangan_rapat"): dt.date(2026, 11, 18)}
 INTERNAL = re.compile(r"IKU-20\d\d-\d{3}|[Ll]angkah \d|\bSOP\b|\{\{|\{%|Memeriksa kelengkapan|rencana strategis "
                       r"(dan|serta) memaraf|\bPolhukam\b|Politik, Hukum")
 
@@ -73,8 +76,6 @@ INTERNAL = re.compile(r"IKU-20\d\d-\d{3}|[Ll]angkah \d|\bSOP\b|\{\{|\{%|Memeriks
 @pytest.fixture(scope="module")
 def documents(tmp_path_factory):
     """Every planned document, generated from one demo workbook, with LibreOffice's PDF of each."""
-    import datetime as dt
-
     from iku_xl.actions.init import init_workbook
 
     folder = tmp_path_factory.mktemp("naskah")
@@ -82,8 +83,8 @@ def documents(tmp_path_factory):
     init_workbook(workbook, demo=True)
     made = {}
     for (sop, kind), (case, *_rest) in PLAN.items():
-        result = generate(workbook, [case], [kind], folder / f"{sop}-{kind}", today=dt.date(2026, 11, 23),
-                          pdf=soffice() is not None)
+        result = generate(workbook, [case], [kind], folder / f"{sop}-{kind}", pdf=soffice() is not None,
+                          today=DATED.get((sop, kind), dt.date(2026, 11, 23)))
         assert len(result.files) == 1, (sop, kind, result.skipped)
         made[(sop, kind)] = result.files[0]
     return workbook, made
@@ -273,3 +274,18 @@ def test_a_lampiran_ends_with_the_jabatan_and_name_only(key, documents):
         assert "Ditetapkan di Jakarta pada tanggal" in body
         assert "Ditetapkan di" not in lampiran and "pada tanggal" not in lampiran
         assert signer in lampiran[-200:]
+
+
+@pytest.mark.parametrize("key, unit, not_unit", [
+    (("POLHUKAM", "nota_dinas"), "SEKRETARIAT KEMENTERIAN KOORDINATOR", "BIRO PERENCANAAN DAN ORGANISASI"),
+    (("POLHUKAM", "undangan_rapat"), "BIRO PERENCANAAN DAN ORGANISASI", None),
+    (("KEMNAKER", "nota_dinas"), "SEKRETARIAT JENDERAL", "BIRO PERENCANAAN DAN MANAJEMEN KINERJA"),
+], ids=lambda k: "-".join(k) if isinstance(k, tuple) else None)
+def test_the_kop_is_the_signers_unit(key, unit, not_unit, documents):
+    """A letter the Sesmenko or the Sekjen signs carries the Sekretariat's kop, not the Biro's."""
+    _, made = documents
+    for text in printed_texts(made[key]):
+        kop = text[:text.index("NOTA DINAS") if "NOTA DINAS" in text else 400]
+        assert unit in kop, kop
+        if not_unit:
+            assert not_unit not in kop, kop

@@ -407,7 +407,7 @@ def test_import_sop_macro_adds_the_sheets_and_the_code_to_the_dropdown(pair, liv
     from tests.importers.sop_files import sop_docx
 
     _, excel = pair
-    source = sop_docx(shipped_sop("KEMNAKER"), tmp_path / "SOP Kemnaker.docx")
+    source = sop_docx(shipped_sop("KEMNAKER"), excel.parent / "SOP Kemnaker.docx")
     workbook = live(excel)
     workbook.panel(sop_file=str(source), sop_code="naker2")
     message = macros.import_sop(workbook.book)
@@ -421,3 +421,33 @@ def test_import_sop_macro_adds_the_sheets_and_the_code_to_the_dropdown(pair, liv
     assert book.sops["NAKER2"].step(2).is_decision and book.sops["NAKER2"].step(2).if_no == 1
     daftar = load_workbook(excel)["Daftar Pilihan"]
     assert [daftar[f"A{r}"].value for r in (2, 3, 4)] == ["POLHUKAM", "KEMNAKER", "NAKER2"]
+
+
+@pytest.mark.parametrize("where", ["parent", "absolute"])
+def test_the_panel_reads_no_sop_file_outside_the_workbook_folder(where, pair, live, tmp_path):
+    """Issue 22: the Panel's SOP file cell travels with the workbook; it may not name a file elsewhere."""
+    from iku_xl.shipped_sops import shipped_sop
+    from tests.importers.sop_files import sop_docx
+
+    _, excel = pair
+    source = sop_docx(shipped_sop("KEMNAKER"), tmp_path / "rahasia.docx")
+    workbook = live(excel)
+    workbook.panel(sop_file="../rahasia.docx" if where == "parent" else str(source), sop_code="naker2")
+    message = macros.import_sop(workbook.book)
+    assert "luar folder buku kerja" in message and "B8" in message, message
+    assert "NAKER2" not in [s.name for s in workbook.book.sheets]
+
+
+def test_kinerja_macro_makes_the_years_documents_and_numbers_them_in_the_open_workbook(pair, live):
+    _, excel = pair
+    workbook = live(excel)
+    workbook.panel(year=2027)
+    message = macros.kinerja(workbook.book)
+    assert "dokumen kinerja 2027 dibuat" in message and "1/PK/MEN/2027" in message, message
+    workbook.save()
+    folder = excel.parent / "output" / "kinerja" / "2027"
+    assert len(list(folder.glob("*/Perjanjian Kinerja Tahun 2027 *.docx"))) == 10
+    assert next(e.number for e in read_book(excel).numbers if e.kind == "perjanjian_kinerja") == "1/PK/MEN/2027"
+    workbook = live(excel)
+    workbook.panel(year="tahun depan")
+    assert "bukan tahun" in macros.kinerja(workbook.book)

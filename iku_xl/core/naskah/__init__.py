@@ -16,9 +16,11 @@ from ..calendar import OfficeCalendar
 from ..case import Case
 from ..document_kinds import KINDS, DocumentKind
 from ..indonesian import tanggal
+from ..meeting import Meeting
 from ..numbering import NumberRequest
 from ..profile import InstansiProfile
 from ..sop import Sop, Step
+from ..values import text_of
 from . import decrees, letters
 from .common import iku_rows, instansi, period, subject
 
@@ -44,6 +46,7 @@ class Draft:
     profile: InstansiProfile
     request: NumberRequest | None    # None for a kind that is not numbered
     properties: dict = field(default_factory=dict)
+    meeting: Meeting | None = None   # a meeting the document plans, for a new row of the Rapat sheet
 
 
 def builder(kind: DocumentKind):
@@ -66,10 +69,12 @@ class Facts:
     subject: str
     iku: list[dict]
     years: list[int]
+    now: dt.datetime | None = None         # when the document is made (a notula waits for its meeting's end)
+    new_meeting: Meeting | None = None     # set by the undangan that plans the case's meeting
 
 
 def draft(book: Book, sop: Sop, case: Case, step: Step, kind: str, day: dt.date,
-          calendar: OfficeCalendar | None) -> Draft:
+          calendar: OfficeCalendar | None, now: dt.datetime | None = None) -> Draft:
     profile = book.profile_of(sop)
     if profile is None:
         wanted = sop.identity.profil or "(kosong)"
@@ -81,11 +86,13 @@ def draft(book: Book, sop: Sop, case: Case, step: Step, kind: str, day: dt.date,
         raise Refused(f"Kasus {case.id_text} belum punya baris IKU; isi lembar IKU (ID Kasus {case.id_text}) "
                       f"sebelum membuat {spec.label}.", sheet=layout.IKU.name)
     span = period(years, case, day.year)
-    facts = Facts(book, sop, case, step, kind, day, calendar, profile, span, subject(profile, span), iku, years)
+    facts = Facts(book, sop, case, step, kind, day, calendar, profile, span, subject(profile, span), iku, years, now)
     context, title, signer_code, sifat = builder(spec)(facts)
     regulation = spec.regulation
     font, size = profile.font(regulation)
-    context.update({"jenis": spec.label, "instansi": instansi(profile), "periode": span, "subjek": facts.subject,
+    signer_unit = text_of(context.get("penandatangan", {}).get("unit"))
+    context.update({"jenis": spec.label, "instansi": instansi(profile, signer_unit), "periode": span,
+                    "subjek": facts.subject,
                     "iku": iku, "tahun_target": years, "tahun": day.year})
     style = DocumentStyle(profile.paper(regulation), font, size, regulation, profile.text("logo"),
                           profile.text("emblem"))
@@ -93,7 +100,7 @@ def draft(book: Book, sop: Sop, case: Case, step: Step, kind: str, day: dt.date,
         if spec.numbered else None
     properties = {"title": title, "author": profile.text("author") or profile.text("unit"),
                   "company": profile.text("name"), "case_id": case.id_text, "language": "id-ID"}
-    return Draft(kind, case.id_text, title, context, style, profile, request, properties)
+    return Draft(kind, case.id_text, title, context, style, profile, request, properties, facts.new_meeting)
 
 
 def finish(draft_: Draft, number: str, day: dt.date) -> dict:

@@ -67,8 +67,9 @@ def subject(profile: InstansiProfile, span: str) -> str:
     return f"Indikator Kinerja Utama {profile.text('name')} Tahun {span}"
 
 
-def instansi(profile: InstansiProfile) -> dict:
-    return {"nama": profile.text("name"), "nama_kapital": profile.text("name").upper(), "kop": profile.kop_lines,
+def instansi(profile: InstansiProfile, signer_unit: str = "") -> dict:
+    return {"nama": profile.text("name"), "nama_kapital": profile.text("name").upper(),
+            "kop": profile.kop_for(signer_unit),
             "kontak": profile.contact_line, "kota": profile.text("city") or "Jakarta",
             "unit": profile.text("unit")}
 

@@ -9,13 +9,14 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from ...errors import Refused
+from .. import layout
 from ..document_kinds import IKU_INSTRUMENT_KINDS
-from ..history import Action, effective_moves
 from ..indonesian import hari_tanggal, jam, tanggal
+from ..meeting import Meeting, meeting_of, meeting_step
 from ..sop import Step
 from ..values import as_int, as_moment, text_of
 from ..waktu import Duration
-from .common import count_words
+from .common import count_words, sentence
 from .parties import Party, find_party, recipient_roles, signer_role
 
 if TYPE_CHECKING:
@@ -79,16 +80,20 @@ def raise_no_recipient(facts: Facts):
 
 
 def _meeting_step(facts: Facts) -> Step | None:
-    """The step where the meeting is held: the first one after this with several executors or a 'rapat'."""
+    """The step where the meeting is held: the record's, else the first after the undangan with several
+    executors or a 'rapat'; for a notula, the last such step before it."""
+    record = meeting_of(facts.book.meetings, facts.case.id_text)
+    named = facts.sop.step(as_int(record.step)) if record is not None and as_int(record.step) else None
+    if named is not None:
+        return named
     here = facts.step.no or 0
-    numbered = [s for s in facts.sop.steps if isinstance(s.no, int)]
-    later = [s for s in numbered if (s.no or 0) > here]
-    earlier = [s for s in reversed(numbered) if (s.no or 0) < here]
-    pool = earlier if facts.kind == "notula_rapat" else later
-    together = next((s for s in pool if len(s.executors) > 1), None)  # the meeting: roles working at once
-    if together is not None:
-        return together
-    return next((s for s in pool if "rapat" in s.kegiatan.lower() and "undangan" not in s.kegiatan.lower()), None)
+    if facts.kind != "notula_rapat":
+        return meeting_step(facts.sop, here)
+    earlier = [s for s in facts.sop.steps if isinstance(s.no, int) and s.no < here]
+    for step in reversed(earlier):
+        if len(step.executors) > 1 or ("rapat" in step.kegiatan.lower() and "undangan" not in step.kegiatan.lower()):
+            return step
+    return None
 
 
 def _meeting_minutes(step: Step | None) -> int:
@@ -108,31 +113,48 @@ def _planned_meeting(facts: Facts) -> tuple[dt.datetime, dt.datetime]:
     return start, start + dt.timedelta(minutes=_meeting_minutes(_meeting_step(facts)))
 
 
-def _held_meeting(facts: Facts) -> tuple[dt.datetime, dt.datetime] | None:
-    """When the case's meeting step was really done, from Riwayat."""
-    step = _meeting_step(facts)
-    if step is None:
-        return None
-    for move in reversed(effective_moves(facts.book.history_of(facts.case.id_text), facts.case.id_text)):
-        start, end = as_moment(move.step_started), as_moment(move.time)
-        if move.action == Action.MAJU.value and as_int(move.from_step) == step.no and start and end:
-            return start, end
-    return None
+def _place(facts: Facts, record: Meeting | None = None) -> str:
+    return (text_of(record.place) if record is not None else "") or facts.profile.text("meeting_place") or \
+        "Ruang Rapat " + facts.profile.text("unit")
 
 
-def _meeting(facts: Facts, start: dt.datetime, end: dt.datetime, chair: Party | None = None) -> dict:
+def _meeting(facts: Facts, start: dt.datetime, end: dt.datetime, place: str, chair: Party | None = None) -> dict:
     return {"hari_tanggal": hari_tanggal(start.date()), "mulai": f"{jam(start)} WIB",
-            "waktu": f"{jam(start)} s.d. {jam(end)} WIB", "selesai": f"{jam(end)} WIB",
-            "tempat": facts.profile.text("meeting_place") or "Ruang Rapat " + facts.profile.text("unit"),
+            "waktu": f"{jam(start)} s.d. {jam(end)} WIB", "selesai": f"{jam(end)} WIB", "tempat": place,
             "acara": f"Pembahasan Konsep {facts.subject}", "pimpinan": chair.context() if chair else {}}
 
 
+def _recorded_times(facts: Facts, record: Meeting) -> tuple[dt.datetime, dt.datetime] | None:
+    start = record.starts
+    if start is None:
+        return None
+    end = record.ends
+    if end is None or end <= start:
+        end = start + dt.timedelta(minutes=_meeting_minutes(_meeting_step(facts)))
+    return start, end
+
+
 def undangan(facts: Facts):
+    """The invitation names the meeting of the case's Rapat row; a first invitation plans it and writes the row."""
     signer = _signer(facts)
     invited = _recipients(facts)
     if not invited:
         raise_no_recipient(facts)
-    start, end = _planned_meeting(facts)
+    record = meeting_of(facts.book.meetings, facts.case.id_text)
+    times = _recorded_times(facts, record) if record is not None else None
+    if times is None:
+        times = _planned_meeting(facts)
+        step = _meeting_step(facts)
+        facts.new_meeting = Meeting(
+            case_id=facts.case.id_text, step=step.no if step else None,
+            date=dt.datetime.combine(times[0].date(), dt.time()), start=times[0].time(), end=times[1].time(),
+            place=_place(facts), participants="\n".join(p.title for p in invited))
+        record = None
+    start, end = times
+    if record is not None and start.date() < facts.day:
+        raise Refused(f"Rapat kasus {facts.case.id_text} sudah berlangsung pada {hari_tanggal(start.date())}, jadi "
+                      f"undangannya bertanggal sebelum itu: buat dengan --tanggal, atau tulis jadwal baru di lembar "
+                      f"Rapat baris {record.row}.", sheet=layout.RAPAT.name)
     drafter = find_party(facts.book, facts.sop, facts.step.executors[0], "narahubung", facts.profile) \
         if facts.step.executors else signer
     phone = drafter.phone or facts.profile.text("phone")
@@ -141,38 +163,56 @@ def undangan(facts: Facts):
     context = {
         "penandatangan": signer.context(), "kepada": [p.title for p in invited], "kepada_terlampir": long_list,
         "tembusan": [], "sifat": "Biasa", "lampiran": "1 (satu) lembar" if long_list else "-", "hal": hal,
-        "rapat": _meeting(facts, start, end),
+        "rapat": _meeting(facts, start, end, _place(facts, record)),
         "pembuka": f"Dalam rangka penyusunan {facts.subject}, dengan hormat kami mengundang Bapak/Ibu untuk hadir "
                    "pada rapat yang akan diselenggarakan pada:",
         "narahubung": {"nama": drafter.name, "jabatan": drafter.title, "telepon": phone},
     }
-    return context, f"{hal} {facts.subject}", signer.code, "Biasa"
+    return context, f"Undangan Rapat Pembahasan Konsep {facts.subject}", signer.code, "Biasa"
+
+
+def _held(facts: Facts) -> tuple[Meeting, dt.datetime, dt.datetime]:
+    """The case's meeting, once it is over and its points are typed; else the one sentence saying what is missing."""
+    record = meeting_of(facts.book.meetings, facts.case.id_text)
+    times = _recorded_times(facts, record) if record is not None else None
+    if record is None or times is None:
+        raise Refused(f"Rapat kasus {facts.case.id_text} belum tercatat di lembar Rapat; buat undangan rapatnya dulu "
+                      "(barisnya ditulis saat undangan dibuat) atau isi tanggal dan jam rapatnya di sana.",
+                      sheet=layout.RAPAT.name)
+    start, end = times
+    now = facts.now or dt.datetime.combine(facts.day, dt.time.max)
+    where = f"lembar Rapat baris {record.row}" if record.row else "lembar Rapat"
+    if now < end:
+        raise Refused(f"Rapat kasus {facts.case.id_text} baru selesai {hari_tanggal(end.date())} pukul {jam(end)} WIB, "
+                      f"jadi notulanya dibuat sesudah itu (jadwalnya di {where}).", sheet=layout.RAPAT.name)
+    if not record.items("points"):
+        raise Refused(f"Pokok bahasan rapat kasus {facts.case.id_text} masih kosong; notulis mengisi kolom Pokok "
+                      f"Bahasan, Kesimpulan, dan Tindak Lanjut di {where} lalu membuat notulanya.",
+                      sheet=layout.RAPAT.name)
+    return record, start, end
 
 
 def notula(facts: Facts):
     notulis = _signer(facts)
     chairs = _recipients(facts)
     chair = chairs[0] if chairs else notulis
-    meeting = _held_meeting(facts) or _planned_meeting_before(facts)
-    start, end = meeting
+    record, start, end = _held(facts)
     day = max(facts.day, end.date())  # written after the meeting, never before it
-    participants = _participants(facts, (notulis, chair))
+    if facts.calendar is not None and not facts.calendar.is_working_day(day):
+        day = facts.calendar.next_working_moment(dt.datetime.combine(day, dt.time(23, 59))).date()
+    participants = [sentence_case(p) for p in record.items("participants")] or \
+        _participants(facts, (notulis, chair))
     later = [s for s in facts.sop.steps if isinstance(s.no, int) and s.no > (facts.step.no or 0)]
-    follow_ups = _follow_ups(facts, notulis, later, end)
-    points = [f"{row['indikator']}, dengan target tahun {facts.period.replace('-', ' sampai dengan ')} "
-              f"berturut-turut {', '.join(t for t in row['target'] if t)} ({_unit(row['satuan'])})."
-              for row in facts.iku] or ["Kerangka indikator kinerja utama dan target setiap tahun periode rencana "
-                                        "strategis."]
+    follow_ups = record.follow_up_items() or _follow_ups(facts, notulis, later, end)
+    conclusions = record.items("conclusions") or [
+        "Rapat menyepakati pokok-pokok bahasan di atas sebagai bahan penyempurnaan konsep."]
     context = {
         "penandatangan": notulis.context(), "pimpinan": chair.context(), "notulis": notulis.context(),
-        "rapat": _meeting(facts, start, end, chair), "peserta": participants,
+        "rapat": _meeting(facts, start, end, _place(facts, record), chair), "peserta": participants,
         "pembukaan": f"Rapat dibuka pukul {jam(start)} WIB oleh {chair.title} selaku pimpinan rapat, yang "
                      f"menyampaikan bahwa rapat diselenggarakan untuk membahas konsep {facts.subject}.",
-        "pembahasan": points,
-        "kesimpulan": [f"Rapat menyepakati {count_words(len(facts.iku), 'indikator kinerja utama')} beserta "
-                       "targetnya sebagai bahan penyempurnaan konsep." if facts.iku else
-                       "Rapat menyepakati kerangka indikator kinerja utama sebagai bahan penyempurnaan konsep.",
-                       "Masukan peserta rapat dihimpun dalam konsep yang disempurnakan."],
+        "pembahasan": [sentence(p) for p in record.items("points")],
+        "kesimpulan": [sentence(c) for c in conclusions],
         "tindak_lanjut": follow_ups,
         "penutup": f"Rapat ditutup pukul {jam(end)} WIB.",
         "tanggal_notula": tanggal(day),
@@ -180,13 +220,8 @@ def notula(facts: Facts):
     return context, f"Notula Rapat Pembahasan Konsep {facts.subject}", notulis.code, "Biasa"
 
 
-def _unit(satuan: str) -> str:
-    return "persen" if satuan.strip() == "%" else satuan.strip().lower()
-
-
-def _planned_meeting_before(facts: Facts) -> tuple[dt.datetime, dt.datetime]:
-    start = dt.datetime.combine(facts.day, dt.time(9, 0))
-    return start, start + dt.timedelta(minutes=_meeting_minutes(_meeting_step(facts)))
+def sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _participants(facts: Facts, present: tuple[Party, ...]) -> list[str]:

@@ -24,10 +24,11 @@ class Party:
     code: str           # kode jabatan, for numbers
     rank: int | None
     phone: str = ""
+    unit: str = ""      # Unit Kerja: whose kop the document carries
 
     def context(self) -> dict:
         return {"peran": self.role, "jabatan": self.title, "jabatan_kapital": self.title.upper(), "nama": self.name,
-                "nama_polos": plain_name(self.name), "nip_tampil": self.nip, "telepon": self.phone}
+                "nama_polos": plain_name(self.name), "nip_tampil": self.nip, "telepon": self.phone, "unit": self.unit}
 
 
 ACADEMIC_PREFIXES = ("prof.", "dr.", "drs.", "dra.", "ir.")
@@ -45,7 +46,7 @@ def party(official: Official) -> Party:
     nip = text_of(official.nip)
     shown = f"NIP {format_nip(nip)}" if nip and official.signs_with_nip else ""
     return Party(text_of(official.role), text_of(official.title), text_of(official.name), shown,
-                 text_of(official.code), official.rank, text_of(official.phone))
+                 text_of(official.code), official.rank, text_of(official.phone), text_of(official.unit))
 
 
 def is_minister_role(role: str) -> bool:

@@ -9,6 +9,7 @@ from . import (
     cascading_rules,
     case_rules,
     iku_rules,
+    integrity_rules,
     naskah_rules,
     official_rules,
     profile_rules,
@@ -24,6 +25,7 @@ RULES = (
     official_rules.check,
     register_rules.check,
     naskah_rules.check,
+    integrity_rules.check,
 )
 
 
@@ -33,6 +35,8 @@ def validate(book: Book, today: dt.date) -> list[Finding]:
     for sheet, cell, shown in book.error_cells:
         findings.append(Finding(sheet, cell, Level.GALAT, "sel",
                                 f"Sel berisi {shown}; perbaiki rumus atau ketik ulang nilainya."))
+    for sheet, cell, message in book.structure_problems:
+        findings.append(Finding(sheet, cell, Level.GALAT, "struktur", message))
     for rule in RULES:
         findings.extend(rule(book))
     findings.extend(profile_rules.check(book, today))

@@ -50,6 +50,8 @@ def check_readable(path: Path) -> None:
         raise UnreadableFile(f"Berkas {shown} tidak ada; periksa nama dan foldernya.", path=shown)
     if path.is_dir():
         raise UnreadableFile(f"{shown} adalah folder, bukan berkas Excel.", path=shown)
+    if not path.is_file():  # a pipe or a device: opening it would wait for ever
+        raise UnreadableFile(f"{shown} bukan berkas biasa (pipa atau perangkat), bukan berkas Excel.", path=shown)
     try:
         with path.open("rb") as handle:
             head = handle.read(8)
