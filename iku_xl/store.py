@@ -111,6 +111,8 @@ class RecordStore(ABC):
     def append_history(self, entries: list[HistoryEntry]) -> None:
         from .core import layout
 
+        if not entries:
+            return  # nothing to append: where Riwayat ends is not looked up
         row = self.history_next_row()
         for entry in entries:
             entry.row, row = row, row + 1

@@ -49,6 +49,9 @@ class Book:
     case_history_loader: Callable[[str], list[HistoryEntry]] | None = field(default=None, repr=False, compare=False)
     # and of the case IDs Riwayat names (each with the first row naming it), without reading its rows
     history_ids_loader: Callable[[], dict[str, int]] | None = field(default=None, repr=False, compare=False)
+    # the history grouped by case, made once for as long as the history list stays as it was
+    _by_case: tuple[int, int, dict[str, list[HistoryEntry]]] | None = field(default=None, repr=False, compare=False)
+    _moves: tuple[int, int, dict[str, list[HistoryEntry]]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def history(self) -> list[HistoryEntry]:
@@ -59,6 +62,7 @@ class Book:
     @history.setter
     def history(self, entries: list[HistoryEntry]) -> None:
         self._history = list(entries)
+        self._by_case = self._moves = None
 
     @property
     def history_loaded(self) -> bool:
@@ -68,7 +72,22 @@ class Book:
         """One case's history rows, without reading the others where the reader allows it."""
         if self._history is None and self.case_history_loader is not None:
             return self.case_history_loader(case_id)
-        return [h for h in self.history if str(h.case_id or "").strip() == case_id]
+        history = self.history
+        if self._by_case is None or self._by_case[:2] != (id(history), len(history)):
+            grouped: dict[str, list[HistoryEntry]] = {}
+            for entry in history:
+                grouped.setdefault(str(entry.case_id or "").strip(), []).append(entry)
+            self._by_case = (id(history), len(history), grouped)
+        return list(self._by_case[2].get(case_id, []))
+
+    def moves_by_case(self) -> dict[str, list[HistoryEntry]]:
+        """Every case's moves still in force, computed once for as long as the history stays as it is."""
+        from .history import moves_by_case
+
+        history = self.history
+        if self._moves is None or self._moves[:2] != (id(history), len(history)):
+            self._moves = (id(history), len(history), moves_by_case(history))
+        return self._moves[2]
 
     def history_case_ids(self) -> dict[str, int]:
         """Every case ID Riwayat names (rows of deleted cases included), with the first row naming it."""

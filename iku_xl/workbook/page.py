@@ -7,10 +7,12 @@ it changes later; a height staff set by hand stays.
 """
 from __future__ import annotations
 
+import functools
 import math
+from typing import TYPE_CHECKING
 
-from openpyxl.worksheet.dimensions import RowDimension
-from openpyxl.worksheet.worksheet import Worksheet
+if TYPE_CHECKING:  # openpyxl loads only where a sheet is made: a move fits its rows without it
+    from openpyxl.worksheet.worksheet import Worksheet
 
 LINE_POINTS = 12.75     # one line of Arial 10
 PADDING_POINTS = 2.5
@@ -120,16 +122,24 @@ def row_points(texts: dict[int, str], widths: dict[int, float]) -> float | None:
     return fitted_points(lines)
 
 
-class _FittedRow(RowDimension):
-    """A row whose height the program fitted: written without customHeight, which openpyxl always sets."""
+@functools.cache
+def _fitted_row() -> type:
+    from openpyxl.worksheet.dimensions import RowDimension
 
-    @property
-    def customHeight(self) -> bool:
-        return False
+    class FittedRow(RowDimension):
+        """A row whose height the program fitted: written without customHeight, which openpyxl always sets."""
+
+        @property
+        def customHeight(self) -> bool:
+            return False
+
+    return FittedRow
 
 
 def fit_row_heights(ws: Worksheet, first_row: int = 1) -> None:
     """Each row tall enough for its wrapped text; rows of one line keep the default height."""
+    from openpyxl.worksheet.dimensions import RowDimension
+
     widths = _widths(ws)
     spans: dict[tuple[int, int], float] = {}
     for merged in ws.merged_cells.ranges:
@@ -154,7 +164,7 @@ def fit_row_heights(ws: Worksheet, first_row: int = 1) -> None:
         if height is not None and (dimension.height is None or dimension.height < height):
             dimension.height = height
             if type(dimension) is RowDimension:
-                dimension.__class__ = _FittedRow  # same row, written without customHeight
+                dimension.__class__ = _fitted_row()  # same row, written without customHeight
 
 
 def finish_sheet(ws: Worksheet) -> None:

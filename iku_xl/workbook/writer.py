@@ -4,6 +4,7 @@ Later changes to an existing workbook must keep what staff added; they do not go
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import replace
 from pathlib import Path
@@ -137,14 +138,22 @@ def write_list_sheet(workbook, sheet: layout.ListSheet, rows: list[list]) -> Non
         cell.font, cell.fill, cell.alignment = styles.HEADER_FONT, styles.HEADER_FILL, styles.CENTER
         ws.column_dimensions[column_letter(first + offset)].width = column.width
     body = rows or [[None] * len(sheet.columns)]  # an Excel Table needs at least one body row
+    # a body cell's style depends only on its column and the format its value brought: made once each, then
+    # copied (setting font, alignment and format per cell hashes openpyxl's style objects every time)
+    made: dict[tuple[int, str], object] = {}
     for r, values in enumerate(body, start=2):
         for offset, column in enumerate(sheet.columns):
             value = values[offset] if offset < len(values) else None
             cell = put(ws, r, first + offset, value)
+            key = (offset, cell.number_format)
+            if key in made:
+                cell._style = copy.copy(made[key])
+                continue
             cell.font = styles.FONT
             cell.alignment = styles.WRAP_TOP
             if column.kind in styles.NUMBER_FORMATS:
                 cell.number_format = styles.NUMBER_FORMATS[column.kind]
+            made[key] = copy.copy(cell._style)
     last = column_letter(first + len(sheet.columns) - 1)
     ref = f"{column_letter(first)}1:{last}{len(body) + 1}"
     table = Table(displayName=sheet.table, ref=ref)
