@@ -130,6 +130,23 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--month", required=True, metavar="YYYY-MM", help="bulan laporan, misalnya 2026-11")
     exp.add_argument("--out", metavar="FOLDER", help="folder keluaran (bawaan: ekspor/YYYY-MM/ di Folder Keluaran)")
 
+    mon = commands.add_parser("monitor", help="monitoring dan evaluasi SOP satu semester (Tabel 7 PermenPAN-RB "
+                                              "35/2012) sebagai Word dan Excel")
+    mon.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
+    mon.add_argument("--semester", required=True, metavar="YYYY-S",
+                     help="semester: 2027-1 (Januari-Juni) atau 2027-2 (Juli-Desember)")
+    mon.add_argument("--sop", metavar="KODE", help="satu SOP saja (bawaan: semua SOP)")
+    mon.add_argument("--out", metavar="FOLDER",
+                     help="folder keluaran (bawaan: monitoring/YYYY-S/ di Folder Keluaran)")
+
+    rek = commands.add_parser("rekap", help="rekap SOP satu semester dari buku kerja banyak unit, dalam satu .xlsx")
+    rek.add_argument("paths", nargs="+", metavar="BERKAS",
+                     help="buku kerja unit (.xlsx), atau folder berisi buku kerja; hanya dibaca, tidak diubah")
+    rek.add_argument("--semester", required=True, metavar="YYYY-S",
+                     help="semester: 2027-1 (Januari-Juni) atau 2027-2 (Juli-Desember)")
+    rek.add_argument("--out", metavar="BERKAS",
+                     help="berkas .xlsx rekap, atau foldernya (bawaan: rekap-sop-YYYY-S.xlsx di folder ini)")
+
     kin = commands.add_parser("kinerja", help="Manual IKU, Perjanjian Kinerja dan matriks cascading satu tahun")
     kin.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
     kin.add_argument("--year", required=True, type=int, metavar="YYYY", help="tahun kinerja, misalnya 2027")
@@ -377,6 +394,32 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_monitor(args) -> int:
+    from .actions.monitor import monitor
+    result = monitor(args.path, args.semester, args.sop, args.out)
+    for path in result.files:
+        print(f"  {path}")
+    for report in result.reports:
+        print(f"{report.code}: {report.result} ({result.semester.label}).")
+    if result.register:
+        print(result.register)
+    return 0
+
+
+def cmd_rekap(args) -> int:
+    from .actions.rekap import rekap_workbooks
+    result = rekap_workbooks(args.paths, args.semester, args.out)
+    rekap = result.rekap
+    totals = rekap.totals
+    units = rekap.sops["Berkas"].nunique()
+    share = f"{totals['% Tepat Waktu']}%".replace(".", ",") if totals["% Tepat Waktu"] is not None else "-"
+    print(f"Rekap {rekap.semester.label}: {units} buku kerja, {len(rekap.sops)} SOP, {totals['Kasus']} kasus, "
+          f"{share} langkah tepat waktu; disimpan di {result.file}.")
+    for file, reason in rekap.unreadable:
+        print(f"  tidak terbaca: {file}: {reason}")
+    return 0
+
+
 def cmd_kinerja(args) -> int:
     from .actions.kinerja import make_kinerja
     result = make_kinerja(args.path, args.year, args.sop, args.instansi, args.pdf, args.out, templates=args.templates)
@@ -408,7 +451,12 @@ COMMANDS = {"init": cmd_init, "sop": cmd_sop, "validate": cmd_validate, "status"
             "open": cmd_open, "advance": cmd_advance, "hold": _status_command("hold"),
             "resume": _status_command("resume"), "cancel": _status_command("cancel"), "undo": cmd_undo,
             "lacak": cmd_lacak, "reschedule": cmd_reschedule, "generate": cmd_generate,
+<<<<<<< HEAD
             "export": cmd_export, "calc": cmd_calc, "kinerja": cmd_kinerja, "excel": cmd_excel}
+=======
+            "export": cmd_export, "monitor": cmd_monitor, "rekap": cmd_rekap, "calc": cmd_calc,
+            "kinerja": cmd_kinerja}
+>>>>>>> main
 
 
 def _interrupt_on_terminate() -> None:

@@ -64,3 +64,7 @@ End Sub
 Sub BuatDokumenKinerja()
     RunPython "import iku_xl.excel.macros as m; m.kinerja()"
 End Sub
+
+Sub MonitoringSOP()
+    RunPython "import iku_xl.excel.macros as m; m.monitor()"
+End Sub

@@ -34,6 +34,7 @@ MACROS = {
     "buat_ulang_lacak": "rebuild_tracking",
     "cetak_sop": "render_sop",
     "impor_sop": "import_sop",
+    "monitoring_sop": "monitor",
     "buat_dokumen_kinerja": "kinerja",
 }
 

@@ -305,6 +305,29 @@ def export(book) -> str:
     return f"Ekspor {month} ({state}) disimpan di {result.files[0].parent}."
 
 
+def panel_semester(book, today: dt.date) -> str:
+    """The semester on the Panel; a date typed there (Excel reads 2027-1 as January 2027) names its half year;
+    empty is the last semester that ended."""
+    value = panel_value(book, "semester")
+    if isinstance(value, (dt.datetime, dt.date)):
+        return f"{value.year}-{1 if value.month <= 6 else 2}"
+    if value is None:
+        return f"{today.year - 1}-2" if today.month <= 6 else f"{today.year}-1"
+    return text_of(value)
+
+
+@_action
+def monitor(book) -> str:
+    """Monitoring dan evaluasi SOP for the semester on the Panel: Word and Excel files, and the Daftar SOP register."""
+    from ..actions.monitor import monitor as run
+
+    semester = panel_semester(book, clock.today())
+    result = run(LiveStore(book), semester)
+    lines = [f"{r.code}: {r.result}." for r in result.reports]
+    return (f"Monitoring {result.semester.label} disimpan di {result.folder}:\n" + "\n".join(lines)
+            + (f"\n{result.register}" if result.register else ""))
+
+
 @_action
 def kinerja(book) -> str:
     """Buat dokumen kinerja: the Manual IKU, Perjanjian Kinerja and cascading matrix of the year on the Panel."""
@@ -427,8 +450,13 @@ def workbook_folder(book) -> Path:
 
 
 PANEL_ACTIONS = {layout.PANEL_ACTIONS[macro.__name__]: macro for macro in (  # by name: a choice runs its own macro
+<<<<<<< HEAD
     check_setup, validate, open_cases, advance, return_case, hold, resume, cancel, undo, generate, export,
     rebuild_tracking, render_sop, import_sop, kinerja)}
+=======
+    validate, open_cases, advance, return_case, hold, resume, cancel, undo, generate, export, rebuild_tracking,
+    render_sop, import_sop, kinerja, monitor)}
+>>>>>>> main
 
 
 def run_panel(book=None):

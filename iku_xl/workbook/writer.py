@@ -52,6 +52,7 @@ def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, ob
                                                   for n in book.numbers])
     write_list_sheet(workbook, layout.TIM, [record_row(layout.TIM, m) for m in book.team])
     write_list_sheet(workbook, layout.RAPAT, [record_row(layout.RAPAT, m) for m in book.meetings])
+    write_list_sheet(workbook, layout.DAFTAR_SOP, [record_row(layout.DAFTAR_SOP, e) for e in sop_register_rows(book)])
     for sop in book.sops.values():
         write_sop_sheet(workbook.create_sheet(sop.code), sop)
     for sop in book.sops.values():
@@ -72,6 +73,7 @@ def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, ob
     workbook.save(path)
 
 
+<<<<<<< HEAD
 def _properties(workbook, book: Book) -> None:
     """File > Properties as the bureau would fill them, not openpyxl's name."""
     from ..core.values import text_of
@@ -81,6 +83,13 @@ def _properties(workbook, book: Book) -> None:
     workbook.properties.creator = workbook.properties.lastModifiedBy = owner or "iku-xl"
     workbook.properties.title = "Buku Kerja SOP Penyusunan IKU" + (f" — {text_of(profile.name)}" if profile else "")
     workbook.properties.subject = "Standar Operasional Prosedur penyusunan Indikator Kinerja Utama dan pelacakannya"
+=======
+def sop_register_rows(book: Book) -> list:
+    """The register as a new workbook starts it: a row per SOP, from its sheet, not yet monitored."""
+    from ..core.sop_register import register_changes
+
+    return [after for _, after in register_changes(book)]
+>>>>>>> main
 
 
 def new_workbook() -> Workbook:
@@ -257,7 +266,11 @@ def _panel(ws) -> None:
         cell.border, cell.fill = styles.BOX, styles.FLOW_FILL
         if field == "at":
             cell.number_format = styles.NUMBER_FORMATS["datetime"]
+<<<<<<< HEAD
         if field in ("note", "by", "month", "sop_file", "sop_code", "result"):  # text as typed: "1/2" stays "1/2"
+=======
+        if field in ("note", "by", "month", "sop_file", "sop_code", "semester"):  # text as typed: "1/2" stays "1/2"
+>>>>>>> main
             cell.number_format = "@"
         if field == "result":
             cell.fill = PatternFill(fill_type=None)

@@ -451,3 +451,27 @@ def test_kinerja_macro_makes_the_years_documents_and_numbers_them_in_the_open_wo
     workbook = live(excel)
     workbook.panel(year="tahun depan")
     assert "bukan tahun" in macros.kinerja(workbook.book)
+
+
+def test_monitor_macro_writes_the_files_and_the_register_of_the_open_workbook(pair, live):
+    _, excel = pair
+    workbook = live(excel)
+    workbook.panel(semester="2026-2")
+    message = macros.monitor(workbook.book)
+    assert "Monitoring Semester II Tahun 2026 disimpan" in message and "POLHUKAM: " in message, message
+    folder = excel.parent / "output" / "monitoring" / "2026-2"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        f"monitoring-{code}-2026-2.{ext}" for code in ("POLHUKAM", "KEMNAKER") for ext in ("docx", "xlsx"))
+    workbook.save()
+    register = {r[0]: r for r in load_workbook(excel)["Daftar SOP"].iter_rows(min_row=2, values_only=True)}
+    assert register["POLHUKAM"][9] == "2026-2" and register["POLHUKAM"][11].endswith("langkah berjalan dengan baik")
+
+
+def test_a_semester_typed_as_a_date_on_the_panel_names_its_half_year(pair, live):
+    _, excel = pair
+    workbook = live(excel)
+    workbook.panel(semester=dt.datetime(2026, 9, 1))  # "2026-9" typed in a cell not formatted as text
+    assert macros.panel_semester(workbook.book, dt.date(2027, 1, 5)) == "2026-2"
+    workbook.panel(semester=None)
+    assert macros.panel_semester(workbook.book, dt.date(2027, 1, 5)) == "2026-2"  # the last semester that ended
+    assert macros.panel_semester(workbook.book, dt.date(2027, 8, 5)) == "2027-1"
