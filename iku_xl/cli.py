@@ -171,6 +171,15 @@ def build_parser() -> argparse.ArgumentParser:
     calc_install.add_argument("--profile", metavar="FOLDER",
                               help="folder profil pengguna LibreOffice (bawaan: profil pengguna ini)")
 
+    excel = commands.add_parser("excel", help="memeriksa pemasangan Panel di Excel (xlwings)")
+    excel_commands = excel.add_subparsers(dest="excel_command", metavar="PERINTAH", parser_class=Parser)
+    excel_check = excel_commands.add_parser("check", help="menyebut yang kurang untuk 'Run main' dan cara "
+                                                          "memperbaikinya")
+    excel_check.add_argument("path", metavar="BERKAS", nargs="?",
+                             help="buku kerja yang diperiksa (kosong: hanya Python, xlwings dan add-in)")
+    excel_check.add_argument("--fix", action="store_true",
+                             help="tulis berkas .py dan xlwings.conf yang kurang di samping buku kerja")
+
     demo = commands.add_parser("demo", help="menjalankan semua fitur pada data contoh")
     demo.add_argument("--out", default="output/demo", metavar="FOLDER",
                       help="folder hasil demo (bawaan: output/demo)")
@@ -198,10 +207,44 @@ def _print_json(data) -> None:
 
 
 def cmd_init(args) -> int:
+    from pathlib import Path
+
     from .actions.init import init_workbook
+    from .excel import beside
     book = init_workbook(args.path, demo=args.demo, force=args.force)
     print(f"Buku kerja dibuat: {args.path} (SOP: {', '.join(book.sops)}; {len(book.cases)} kasus).")
+    _tell_beside(Path(args.path), beside.write_beside(Path(args.path)))
     return 0
+
+
+def _tell_beside(workbook, written) -> None:
+    from .excel import beside
+    if written:
+        print(f"Untuk 'Run main' di Excel: {', '.join(p.name for p in written)} ditulis di samping {workbook.name}.")
+    problem = beside.name_problem(workbook)
+    if problem:
+        print(problem)
+
+
+def cmd_excel(args) -> int:
+    from pathlib import Path
+
+    from .excel import beside
+    from .excel.setup_check import check_setup
+    if args.excel_command != "check":
+        raise UsageError("Pilih perintah: 'iku-xl excel check [BERKAS]'.")
+    workbook = Path(args.path) if args.path else None
+    if workbook is not None and not workbook.is_file():
+        raise UsageError(f"Buku kerja {workbook} tidak ada; sebutkan berkas .xlsx yang dibuka di Excel.")
+    if workbook is not None and args.fix:
+        _tell_beside(workbook, beside.write_beside(workbook))
+    items = check_setup(workbook)
+    for item in items:
+        print(item.line())
+    missing = [item for item in items if not item.ok]
+    print("Semua siap: buka buku kerja, pilih aksi di Panel!B3, klik Run main di tab xlwings." if not missing
+          else f"{len(missing)} hal perlu dibereskan (lihat PERLU di atas), lalu jalankan lagi perintah ini.")
+    return 1 if missing else 0
 
 
 def cmd_sop(args) -> int:
@@ -292,8 +335,9 @@ def cmd_calc(args) -> int:
 
     from .calc.panel import install
     target = install(Path(args.profile) if args.profile else None)
-    print(f"Makro Panel dipasang: {target}. Di LibreOffice Calc: Alat > Makro > Jalankan Makro > Makro Saya > "
-          "iku_xl_panel > jalankan_panel (tutup dan buka lagi LibreOffice bila sedang terbuka).")
+    print(f"Makro Panel dipasang: {target}, dengan bilah alat 'iku-xl' (satu tombol untuk setiap aksi Panel). "
+          "Tutup dan buka lagi LibreOffice; bila bilah alatnya tidak tampak: Tampilan > Bilah Alat > iku-xl. "
+          "Makronya juga ada di Alat > Makro > Jalankan Makro > Makro Saya > iku_xl_panel.")
     return 0
 
 
@@ -408,7 +452,7 @@ COMMANDS = {"init": cmd_init, "sop": cmd_sop, "validate": cmd_validate, "status"
             "resume": _status_command("resume"), "cancel": _status_command("cancel"), "undo": cmd_undo,
             "lacak": cmd_lacak, "reschedule": cmd_reschedule, "generate": cmd_generate,
             "export": cmd_export, "monitor": cmd_monitor, "rekap": cmd_rekap, "calc": cmd_calc,
-            "kinerja": cmd_kinerja}
+            "kinerja": cmd_kinerja, "excel": cmd_excel}
 
 
 def _interrupt_on_terminate() -> None:

@@ -5,6 +5,10 @@ Attribute VB_Name = "iku_macros"
 ' Setiap makro memanggil fungsi Python yang sama dengan perintah iku-xl di command line.
 Option Explicit
 
+Sub PeriksaPemasangan()
+    RunPython "import iku_xl.excel.macros as m; m.check_setup()"
+End Sub
+
 Sub PeriksaBukuKerja()
     RunPython "import iku_xl.excel.macros as m; m.validate()"
 End Sub

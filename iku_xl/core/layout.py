@@ -294,6 +294,8 @@ PANEL_FIELDS = {
     "sop_code": (9, "Kode SOP baru (nama lembarnya)"),
     "year": (10, "Tahun dokumen kinerja (kosong = tahun depan mulai Oktober)"),
     "semester": (11, "Semester monitoring (YYYY-1 atau YYYY-2, kosong = semester lalu)"),
+    "kind": (12, "Jenis naskah (kosong = naskah langkah sekarang)"),
+    "result": (13, "Hasil aksi terakhir"),
 }
 
 
@@ -304,6 +306,7 @@ def panel_cell(field: str) -> str:
 
 # the Panel's Aksi dropdown, in its order: the macro each choice runs (a function of excel/macros.py) -> its label
 PANEL_ACTIONS = {
+    "check_setup": "Periksa pemasangan",
     "validate": "Periksa buku kerja",
     "open_cases": "Buka kasus yang diketik",
     "advance": "Selesaikan langkah",
@@ -322,6 +325,13 @@ PANEL_ACTIONS = {
 }
 DAFTAR = "Daftar Pilihan"
 RESERVED_SHEETS = {s.name for s in LIST_SHEETS} | {PANDUAN, DAFTAR, PANEL, TEMUAN}
+
+
+def staff_typed(sheet_name: str) -> bool:
+    """A sheet staff type into, whose error cells validation reports; not the ones the program writes (Panduan,
+    Panel, Temuan and its links, Daftar Pilihan, Lacak, Riwayat)."""
+    return (sheet_name not in {PANDUAN, PANEL, TEMUAN, DAFTAR, RIWAYAT.name}
+            and not sheet_name.startswith(LACAK_PREFIX))
 
 HOLIDAY_KINDS = ("Libur Nasional", "Cuti Bersama", "Libur Kantor")
 PERIODS = ("Normal", "Ramadan")

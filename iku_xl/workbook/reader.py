@@ -98,7 +98,7 @@ def read_book(path: str | Path, data: bytes | None = None, history: bool | str =
     if history == "lazy":
         book.history_loader = lambda: read_history(book, package)
     # Riwayat is written by the program; the rules read the sheets staff type into
-    book.error_cells = [(name, cell, shown) for name in names if name != layout.RIWAYAT.name
+    book.error_cells = [(name, cell, shown) for name in names if layout.staff_typed(name)
                         for cell, shown in package.sheet(name).error_cells()]
     book.structure_problems = twins + _shrunk_tables(package, book)
     return book
@@ -276,7 +276,8 @@ def _read_lists(book: Book, grids: dict[str, Grid]) -> None:
     book.quarter_targets = [QuarterTargets(**values, row=row) for row, values in rows(layout.TARGET_TRIWULAN)]
     book.budgets = [Budget(**values, row=row) for row, values in rows(layout.ANGGARAN)]
     book.officials = [Official(**values, row=row) for row, values in rows(layout.PEJABAT)]
-    book.numbers = [NumberEntry(**values, row=row) for row, values in rows(layout.PENOMORAN)]
+    book.numbers = [NumberEntry(**{**values, "kind": kind_code(values.get("kind")) or values.get("kind")}, row=row)
+                    for row, values in rows(layout.PENOMORAN)]  # Jenis Naskah as staff read it: its label
     book.days_off = [DayOff(**values, row=row) for row, values in rows(layout.LIBUR)]
     book.profiles = [InstansiProfile(**values, row=row) for row, values in rows(layout.INSTANSI)]
     book.number_patterns = [NumberPattern(**values, row=row) for row, values in rows(layout.POLA_NOMOR)]
