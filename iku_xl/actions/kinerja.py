@@ -57,7 +57,7 @@ def make_kinerja(target, year: int, sop: str | None = None, instansi: str | None
     sheets: list[tuple[Path, layout.ListSheet, list[list]]] = []
     with open_store(target) as store:
         book = store.book
-        folder = templates_folder(templates, book.settings, store.folder)
+        folder = templates_folder(templates, book, store.folder)
         base = (Path(out_dir).absolute() if out_dir else store.output / "kinerja" / str(year))
         entries = []
         for profile in _profiles(book, sop, instansi):

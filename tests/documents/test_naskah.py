@@ -62,10 +62,11 @@ PLAN = {
                               "Menetapkan", "KESATU", "KEDUA", "KETIGA", "KEEMPAT", "Ditetapkan di Jakarta",
                               "LAMPIRAN", "SUSUNAN KEANGGOTAAN", "Pengarah", "Penanggung Jawab", "Ketua",
                               "Sekretaris", "Anggota"]),
-    ("KEMNAKER", "nota_dinas"): ("IKU-2026-003", "Drs. Hadi Prasetyo, M.Si.", None,
-                                 ["NOTA DINAS", "NOMOR 1/SJ/OT.02.02/XI/2026", "Yth.",
-                                  "Menteri Ketenagakerjaan Republik Indonesia", "Dari",
-                                  "Sekretaris Jenderal Kementerian Ketenagakerjaan", "Demikian kami sampaikan"]),
+    # KEMNAKER step 2: on Ya the Kabag sends the file up to the Karo, by nota dinas (not a disposisi)
+    ("KEMNAKER", "nota_dinas"): ("IKU-2026-003", "Yusuf Hidayat, S.T., M.Eng.", "NIP 19790918 200312 1 001",
+                                 ["NOTA DINAS", "NOMOR 1/PMK.1/OT.02.02/XI/2026", "Yth.",
+                                  "Kepala Biro Perencanaan dan Manajemen Kinerja", "Dari",
+                                  "Kepala Bagian Perencanaan Program", "Demikian kami sampaikan"]),
     ("KEMNAKER", "lembar_disposisi"): ("IKU-2026-004", "", None, ["LEMBAR DISPOSISI", "Diteruskan kepada"]),
 }
 # an undangan is dated before its meeting (IKU-2026-002 meets on Friday 20 November 2026)
@@ -280,7 +281,8 @@ def test_a_lampiran_ends_with_the_jabatan_and_name_only(key, documents):
 @pytest.mark.parametrize("key, unit, not_unit", [
     (("POLHUKAM", "nota_dinas"), "SEKRETARIAT KEMENTERIAN KOORDINATOR", "BIRO PERENCANAAN DAN ORGANISASI"),
     (("POLHUKAM", "undangan_rapat"), "BIRO PERENCANAAN DAN ORGANISASI", None),
-    (("KEMNAKER", "nota_dinas"), "SEKRETARIAT JENDERAL", "BIRO PERENCANAAN DAN MANAJEMEN KINERJA"),
+    (("KEMNAKER", "sk_tim"), "SEKRETARIAT JENDERAL", "BIRO PERENCANAAN DAN MANAJEMEN KINERJA"),
+    (("KEMNAKER", "nota_dinas"), "BIRO PERENCANAAN DAN MANAJEMEN KINERJA", None),
 ], ids=lambda k: "-".join(k) if isinstance(k, tuple) else None)
 def test_the_kop_is_the_signers_unit(key, unit, not_unit, documents):
     """A letter the Sesmenko or the Sekjen signs carries the Sekretariat's kop, not the Biro's."""
