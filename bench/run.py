@@ -1,138 +1,164 @@
-"""iku-xl benchmarks: builds its own data, times each operation against its baseline, prints a table.
+"""iku-xl benchmarks: every command on stress workbooks, against the plain libraries on the same file.
 
-Run: python3 tasks.py bench (or make bench). Baselines are measured in the same run: the plain
-docxtpl loop for documents, openpyxl load-and-save for the workbook.
+Run: python bench/run.py [--sizes 1000/20000,5000/100000,20000/400000] [--repeat 3] [--keep DIR]
+(python3 tasks.py bench runs the default sizes). Each measurement is a fresh process: a small wrapper
+starts the command and reports its wall time and its peak memory (resource.getrusage(RUSAGE_CHILDREN)
+.ru_maxrss of the wrapper, whose only child is the command); the median of `--repeat` runs is printed,
+with the ratio to the calamine full read of the same workbook measured in the same run. Commands that
+change the workbook run on a fresh copy each time.
 """
 from __future__ import annotations
 
+import argparse
 import datetime as dt
-import io
+import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-sys.path.insert(0, str(HERE))
 
-DOCUMENTS = 500
+WRAPPER = """
+import json, resource, subprocess, sys, time
+start = time.perf_counter()
+done = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+elapsed = time.perf_counter() - start
+print(json.dumps({"seconds": elapsed, "peak_kb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+                  "code": done.returncode, "stdout": done.stdout[-2000:], "stderr": done.stderr[-2000:]}))
+"""
 
+CALAMINE = """
+import sys
+from python_calamine import CalamineWorkbook
+book = CalamineWorkbook.from_path(sys.argv[1])
+cells = sum(len(row) for name in book.sheet_names for row in book.get_sheet_by_name(name).to_python())
+print(cells)
+"""
 
-def timed(function, repeat: int = 1) -> float:
-    best = None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        function()
-        elapsed = time.perf_counter() - start
-        best = elapsed if best is None else min(best, elapsed)
-    return best
-
-
-def command(args: list[str]) -> tuple[float, int]:
-    """Wall time and peak memory (KB) of one iku-xl command in a fresh process."""
-    # VmHWM: the process's own peak (ru_maxrss would carry the bench's own peak across fork and exec)
-    code = ("import sys; from iku_xl.cli import main; code = main(sys.argv[1:]); "
-            "peak = [l.split()[1] for l in open('/proc/self/status') if l.startswith('VmHWM')][0]; "
-            "print('MAXRSS', peak, file=sys.stderr); sys.exit(code)")
-    start = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, cwd=ROOT)
-    elapsed = time.perf_counter() - start
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"iku-xl {' '.join(args)} failed: {done.stderr}")
-    peak = int(done.stderr.rsplit("MAXRSS", 1)[1].split()[0])
-    return elapsed, peak
+OPENPYXL = """
+import sys
+from openpyxl import load_workbook
+load_workbook(sys.argv[1]).save(sys.argv[2])
+"""
 
 
-def document_jobs(folder: Path):
-    """The jobs `generate` hands the renderer: a nota dinas per case, in the profile's style."""
-    from iku_xl.actions.init import init_workbook
-    from iku_xl.core import naskah
-    from iku_xl.core.office_hours import office_calendar
-    from iku_xl.documents.word_style import WordStyle
-    from iku_xl.workbook.reader import read_book
-
-    workbook = folder / "demo.xlsx"
-    init_workbook(workbook, demo=True)
-    book = read_book(workbook)
-    calendar = office_calendar(book.settings, book.days_off)
-    sop = book.sops["POLHUKAM"]
-    case = book.cases[0]
-    templates = ROOT / "templates"
-    draft = naskah.draft(book, sop, case, sop.step(15), "nota_dinas", dt.date(2026, 11, 23), calendar)
-    style = WordStyle(draft.style.paper, draft.style.font, draft.style.size, str(templates / "logo-contoh.png"))
-    jobs = []
-    for n in range(1, DOCUMENTS + 1):
-        context = naskah.finish(draft, f"{n}/Ses/OT.01.02/11/2026", dt.date(2026, 11, 23))
-        context["isi"] = [f"Unit kerja {n} & mitra <{n}>: {line}" for line in context["isi"]]
-        jobs.append((templates / "nota_dinas.docx", context, style, {**draft.properties, "case_id": f"C-{n}"}))
-    return jobs
+def measure(args: list[str]) -> dict:
+    """One run of `args` in a fresh process: seconds, peak memory (KB), exit code."""
+    done = subprocess.run([sys.executable, "-c", WRAPPER, *args], capture_output=True, text=True, cwd=ROOT)
+    result = json.loads(done.stdout)
+    if result["code"] not in (0, 1):
+        raise SystemExit(f"{' '.join(args)} failed ({result['code']}): {result['stderr']}")
+    return result
 
 
-def main() -> int:
-    from docxtpl import DocxTemplate
-    from openpyxl import load_workbook
-    from stress import write_stress_workbook
+def iku(*args: str) -> list[str]:
+    return [sys.executable, "-m", "iku_xl", *args]
 
-    from iku_xl.documents.batch import render_many
-    from iku_xl.documents.render import environment
 
-    rows = []
-    with tempfile.TemporaryDirectory() as temp:
-        folder = Path(temp)
-        print(f"Membuat data uji di {folder} ...", file=sys.stderr)
-        jobs = document_jobs(folder)
+def stress_workbook(folder: Path, cases: int, history: int) -> Path:
+    path = folder / f"stress-{cases}-{history}.xlsx"
+    if not path.exists():
+        print(f"building {path.name} ...", file=sys.stderr)
+        subprocess.run([sys.executable, str(HERE / "stress.py"), str(path), "--cases", str(cases),
+                        "--history", str(history)], check=True, cwd=ROOT)
+    return path
 
-        def docxtpl_loop():
-            for template, context, _, _ in jobs:
-                document = DocxTemplate(str(template))
-                document.render(context, environment(), autoescape=True)
-                document.save(io.BytesIO())
 
-        baseline = timed(docxtpl_loop)
-        fast = timed(lambda: render_many(jobs), repeat=2)
-        rows.append((f"{DOCUMENTS} nota dinas", fast, baseline, "loop docxtpl"))
+def plan(stress: Path, work: Path, cases: int) -> list[tuple[str, list[str], bool]]:
+    """(name, command, whether it changes the workbook); {book} is the workbook the run works on."""
+    late = f"IKU-2026-{cases:05d}"  # the newest case: its rows are the last in Riwayat
+    return [
+        ("calamine: read every sheet", [sys.executable, "-c", CALAMINE, "{book}"], False),
+        ("status", iku("status", "{book}"), False),
+        ("validate", iku("validate", "{book}"), False),
+        ("open", iku("open", "{book}", "--sop", "POLHUKAM", "--title", "Uji kecepatan"), True),
+        ("advance (a case late in Riwayat)", iku("advance", "{book}", late), True),
+        ("undo (that move)", iku("undo", "{book}", late), True),
+        ("generate (one nota dinas)", iku("generate", "{book}", "--case", late, "--doc", "nota_dinas", "--out",
+                                           str(work / "naskah")), True),
+        ("export --month 2026-09", iku("export", "{book}", "--month", "2026-09", "--out", str(work / "ekspor")),
+         False),
+        ("lacak", iku("lacak", "{book}"), True),
+        (f"reschedule ({cases // 20} open cases)", iku("reschedule", "{book}"), True),
+        ("openpyxl: load + save", [sys.executable, "-c", OPENPYXL, "{book}", str(work / "openpyxl.xlsx")], False),
+    ]
 
-        stress = folder / "stress.xlsx"
-        start = time.perf_counter()
-        write_stress_workbook(stress)
-        print(f"Buku kerja uji: {stress.stat().st_size / 1e6:.1f} MB, dibuat dalam {time.perf_counter() - start:.0f} s",
-              file=sys.stderr)
-        saved = folder / "stress-openpyxl.xlsx"
-        openpyxl_time = timed(lambda: load_workbook(stress).save(saved))
-        peaks = {}
-        for name, args in (("status", ["status", str(stress)]), ("validate", ["validate", str(stress)])):
-            elapsed, peaks[name] = command(args)
-            rows.append((f"{name} (5.000 kasus, 100.000 riwayat)", elapsed, openpyxl_time, "openpyxl load+save"))
-        copy = folder / "stress-advance.xlsx"
+
+def run_size(folder: Path, cases: int, history: int, repeat: int, openpyxl_repeat: int) -> list[dict]:
+    stress = stress_workbook(folder, cases, history)
+    work = folder / f"work-{cases}"
+    work.mkdir(exist_ok=True)
+    runs: dict[str, list[dict]] = {}
+    steps = plan(stress, work, cases)
+    for round_ in range(repeat):
+        copy = work / "book.xlsx"  # a fresh copy per round; advance and undo follow each other on it
         shutil.copy(stress, copy)
-        elapsed, peaks["advance"] = command(["advance", str(copy), "IKU-2021-00001", "--at", "2026-11-23T08:00"])
-        rows.append(("advance satu kasus", elapsed, openpyxl_time, "openpyxl load+save"))
-        demo = folder / "demo.xlsx"
-        elapsed, peaks["status demo"] = command(["status", str(demo)])
-        rows.append(("status pada buku kerja demo (start-up)", elapsed, None, "goal 0,5 s"))
+        shutil.rmtree(copy.parent / "cadangan", ignore_errors=True)
+        for name, command, _ in steps:
+            if name.startswith("openpyxl") and round_ >= openpyxl_repeat:
+                continue
+            book = str(stress if name.startswith(("calamine", "openpyxl")) else copy)
+            if name.startswith(("lacak", "reschedule")):
+                book = str(work / "other.xlsx")  # on the workbook as built, not after this round's moves
+                shutil.copy(stress, book)
+            result = measure([part.replace("{book}", book) for part in command])
+            runs.setdefault(name, []).append(result)
+            print(f"  {cases}/{history} {name}: {result['seconds']:.2f} s, {result['peak_kb'] / 1024:.0f} MB",
+                  file=sys.stderr)
+    rows = []
+    base = statistics.median(r["seconds"] for r in runs["calamine: read every sheet"])
+    for name, _, _ in steps:
+        if name not in runs:
+            continue
+        seconds = statistics.median(r["seconds"] for r in runs[name])
+        rows.append({"size": f"{cases:,} / {history:,}", "command": name, "seconds": seconds,
+                     "peak_mb": max(r["peak_kb"] for r in runs[name]) / 1024, "ratio": seconds / base,
+                     "runs": len(runs[name]), "mb": stress.stat().st_size / 1e6})
+    return rows
 
-    print(f"\nMesin: {os.cpu_count()} inti; tanggal {dt.date.today():%Y-%m-%d}\n")
-    print("| operasi | waktu | baseline | baseline diukur | rasio |")
-    print("| --- | --- | --- | --- | --- |")
-    for name, ours, base, what in rows:
-        ratio = f"{base / ours:.1f}x lebih cepat" if base else "-"
-        print(f"| {name} | {ours:.2f} s | {f'{base:.2f} s' if base else '-'} | {what} | {ratio} |")
-    print("\n| perintah | memori puncak |")
-    print("| --- | --- |")
-    for name, peak in peaks.items():
-        print(f"| {name} | {peak / 1024:.0f} MB |")
-    importtime = subprocess.run([sys.executable, "-X", "importtime", "-c", "import iku_xl.excel.macros"],
-                                capture_output=True, text=True, cwd=ROOT).stderr.splitlines()
-    heaviest = sorted((line for line in importtime if "|" in line and "cumulative" not in line),
-                      key=lambda line: -int(line.split("|")[1]))[:6]
-    print("\npython -X importtime -c 'import iku_xl.excel.macros' (paling berat, mikrodetik kumulatif):\n")
-    for line in heaviest:
-        print("    " + line.replace("import time:", "").strip())
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000/20000,5000/100000,20000/400000",
+                        help="cases/Riwayat rows, comma-separated")
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--openpyxl-repeat", type=int, default=1,
+                        help="runs of the openpyxl baseline (minutes each at the largest size)")
+    parser.add_argument("--keep", type=Path, help="folder for the stress workbooks (kept and reused)")
+    parser.add_argument("--no-rekap", action="store_true", help="leave out the rekap across 50 and 5 workbooks")
+    args = parser.parse_args(argv)
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="iku-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for size in args.sizes.split(","):
+        cases, history = (int(n) for n in size.split("/"))
+        rows += run_size(folder, cases, history, args.repeat, args.openpyxl_repeat)
+        print_table(rows)
+    if not args.no_rekap:  # iku-xl rekap over 50 demo workbooks and 5 stress ones (bench/rekap.py)
+        from rekap import rekap_rows
+
+        print("\n| rekap | time | peak memory |\n| --- | --- | --- |")
+        for name, seconds, peak, _ in rekap_rows(folder, stress_workbook(folder, 5_000, 100_000)):
+            print(f"| {name} | {seconds:.2f} s | {peak / 1024:.0f} MB |")
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
     return 0
+
+
+def print_table(rows: list[dict]) -> None:
+    print(f"\nMachine: {os.cpu_count()} cores, load {os.getloadavg()[0]:.1f}; {dt.datetime.now():%Y-%m-%d %H:%M}; "
+          "median of the runs; ratio = time / calamine full read of the same workbook\n")
+    print("| cases / Riwayat rows | command | time | ratio to calamine | peak memory | runs |")
+    print("| --- | --- | --- | --- | --- | --- |")
+    for row in rows:
+        print(f"| {row['size']} ({row['mb']:.0f} MB) | {row['command']} | {row['seconds']:.2f} s | "
+              f"{row['ratio']:.2f} | {row['peak_mb']:.0f} MB | {row['runs']} |")
+    sys.stdout.flush()
 
 
 if __name__ == "__main__":

@@ -1,14 +1,17 @@
 """iku-xl export: the month's tracking, compliance and charts, into a new workbook and CSV files."""
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import clock
 from ..core.book import Book
-from ..core.monthly import MonthReport, parse_month
+from ..core.history import moves_by_case
+from ..core.monthly import CLOSED, MonthReport, parse_month
 from ..core.office_hours import office_calendar
+from ..core.values import as_moment, text_of
 from ..workbook.reader import read_book
 
 
@@ -33,6 +36,36 @@ def export_book(book: Book, month: str, out_dir: str | Path | None = None, base:
     from ..workbook.export_writer import write_export
 
     start, end = parse_month(month, today or clock.today())
-    report = month_report(book, start, end, office_calendar(book.settings, book.days_off))
+    report = month_report(month_book(book, start, end), start, end, office_calendar(book.settings, book.days_off))
     folder = (Path(out_dir) if out_dir else base / "ekspor" / f"{start:%Y-%m}").absolute()
     return Export(report, write_export(folder, report))
+
+
+def month_book(book: Book, start: dt.datetime, end: dt.datetime) -> Book:
+    """The Book with only what the month [start, end) can show, so the analysis works on the month's cases
+    and not on years of others. Left out, with their rows: a case closed before the month (its last move
+    still in force closed it, and it has no row since) and a case opened after it (every row and its
+    opening at or after the end). The report is the same either way: such a case is neither open at the
+    month's start nor opened or moved in it."""
+    moves = moves_by_case(book.history)
+    times: dict[str, list[dt.datetime | None]] = {}
+    for entry in book.history:
+        times.setdefault(text_of(entry.case_id), []).append(as_moment(entry.time))
+
+    def shown(case) -> bool:
+        own, kept = times.get(case.id_text, []), moves.get(case.id_text, [])
+        if any(t is None or start <= t < end for t in own):
+            return True
+        opened = (as_moment(kept[0].step_started) or as_moment(kept[0].time)) if kept else as_moment(case.started)
+        if opened is not None and opened >= end and all(t is not None and t >= end for t in own):
+            return False  # opened after the month
+        closed = bool(kept) and all(t is not None and t < start for t in own) and text_of(kept[-1].status) in CLOSED
+        return not closed
+
+    gone = {c.id_text for c in book.cases if c.id_text and not shown(c)}
+    if not gone:
+        return book
+    reduced = copy.copy(book)
+    reduced.cases = [c for c in book.cases if c.id_text not in gone]
+    reduced.history = [h for h in book.history if text_of(h.case_id) not in gone]
+    return reduced

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import clock
+from ..confined import inside_folder
 from ..core import kinerja, layout
 from ..core.document_kinds import KINDS
 from ..core.indonesian import MONTHS
@@ -20,7 +21,7 @@ from ..documents.word_style import WordStyle
 from ..errors import CannotSave, Refused, UsageError, os_reason
 from ..files import atomic_output
 from ..store import open_store
-from .generate import templates_folder
+from .generate import profile_images, templates_folder
 
 KIND = "perjanjian_kinerja"
 STATEMENT_MINISTER = [
@@ -66,7 +67,7 @@ def make_kinerja(target, year: int, sop: str | None = None, instansi: str | None
                 made.notes.append(f"{profile.text('name') or profile.key}: belum ada baris IKU; isi lembar IKU dulu.")
                 continue
             where = inside(base, base / safe_name(profile.key))
-            style = _style(profile, folder, store.folder)
+            style = _style(book, profile, folder, store.folder)
             properties = {"author": profile.text("author") or profile.text("unit"), "company": profile.text("name"),
                           "case_id": "", "language": "id-ID"}
             years = kinerja.period_years(rows)
@@ -75,8 +76,8 @@ def make_kinerja(target, year: int, sop: str | None = None, instansi: str | None
             cards = kinerja.manual_cards(rows, kinerja.wanted_card_fields(profile))
             title = f"Manual IKU {profile.text('name')} Tahun {span}"
             context = {"kartu": cards, "periode": span, "tahun": year, "instansi": kinerja.instansi(profile)}
-            jobs.append((where / f"{safe_name(title)}.docx", folder / "manual_iku.docx", context, style,
-                         {**properties, "title": title}))
+            template = inside_folder(folder, "manual_iku.docx", "Templat")
+            jobs.append((where / f"{safe_name(title)}.docx", template, context, style, {**properties, "title": title}))
             from ..workbook.kinerja_writer import manual_sheet, matrix_sheet
             sheets.append((where / f"{safe_name(title)}.xlsx", *manual_sheet(cards)))
             # Perjanjian Kinerja
@@ -98,14 +99,14 @@ def make_kinerja(target, year: int, sop: str | None = None, instansi: str | None
                 file = where / f"{safe_name(title)}.docx"
                 if entry is not None:
                     entry.file = str(file)
-                jobs.append((file, folder / KINDS[KIND].template, context, style,
+                jobs.append((file, inside_folder(folder, KINDS[KIND].template, "Templat"), context, style,
                              {**properties, "title": title}))
             # the cascading matrix
             lines = kinerja.matrix(book, rows, year)
             title = f"Matriks Cascading IKU {profile.text('name')} Tahun {year}"
             context = {"matriks": lines, "tahun": year, "instansi": kinerja.instansi(profile)}
-            jobs.append((where / f"{safe_name(title)}.docx", folder / "matriks_cascading.docx", context, style,
-                         {**properties, "title": title}))
+            template = inside_folder(folder, "matriks_cascading.docx", "Templat")
+            jobs.append((where / f"{safe_name(title)}.docx", template, context, style, {**properties, "title": title}))
             sheets.append((where / f"{safe_name(title)}.xlsx", *matrix_sheet(lines, year)))
         if not jobs:
             raise Refused("Tidak ada IKU untuk dibuatkan dokumen kinerja; isi lembar IKU (dengan ID kasus dari SOP "
@@ -143,23 +144,9 @@ def _profiles(book, sop: str | None, code: str | None) -> list[InstansiProfile]:
     return kinerja.profiles_with_iku(book)
 
 
-def _style(profile: InstansiProfile, templates: Path, workbook_folder: Path) -> WordStyle:
-    """The instansi's letter style, with its logo and emblem found beside the workbook or among the templates."""
-    images = {}
-    for image, column in (("logo", "Berkas Logo"), ("emblem", "Berkas Lambang Garuda")):
-        name = profile.text(image)
-        if not name:
-            images[image] = ""
-            continue
-        # only a file inside the workbook's or the templates' folder: a shared workbook may name any path
-        found = next((p for p in (workbook_folder / name, templates / name) if p.is_file()
-                      and p.resolve().is_relative_to(p.parent.resolve())
-                      and any(p.resolve().is_relative_to(f.resolve()) for f in (workbook_folder, templates))), None)
-        if found is None:
-            raise Refused(f"Berkas gambar '{name}' (kolom {column} profil {profile.key}) tidak ada di folder buku "
-                          "kerja maupun folder templat; salin berkasnya ke sana atau perbaiki namanya di lembar "
-                          "Instansi.", sheet=layout.INSTANSI.name)
-        images[image] = str(found.resolve())
+def _style(book, profile: InstansiProfile, templates: Path, workbook_folder: Path) -> WordStyle:
+    """The instansi's letter style, with its logo and emblem (found and checked as generate finds them)."""
+    images = profile_images(book, profile, templates, workbook_folder)
     font, size = profile.font(False)
     return WordStyle(profile.paper(False), font, size, images["logo"], images["emblem"])
 

@@ -19,6 +19,7 @@ from ..core.text_rules import text_problem
 from ..core.values import as_int, is_blank, text_of
 from ..errors import Refused
 from ..store import open_store
+from .register import refresh_register
 
 
 @dataclass
@@ -94,7 +95,8 @@ def apply_change(target, act: Callable[[Book, OfficeCalendar, dt.datetime, Chang
         store.save_cases([(before.get(case.row) if case.row is not None else None, case) for case in change.cases])
         store.append_history(change.history)
         store.refresh_tracking(change.cases, change.history, change.rebuild)
-        if change.cases or change.history or change.rebuild:
+        registered = refresh_register(store)
+        if change.cases or change.history or change.rebuild or registered:
             store.commit()
     return change
 
@@ -205,19 +207,23 @@ def reschedule(path, by: str | None = None, now: dt.datetime | None = None) -> C
     """Recount the due time of every open case on the current Libur and office hours."""
 
     def act(book, calendar, now, change):
-        moved = []
-        for case in list(book.cases):
+        moved, recounted = [], []
+        for index, case in enumerate(list(book.cases)):
             sop = book.sops.get(text_of(case.sop))
-            if not case.id_text or sop is None:
-                continue
+            if not case.id_text or sop is None or not workflow.is_open(case):
+                continue  # a closed case keeps its due time: its history is not read
             found = workflow.reschedule(
                 copy.copy(case), sop, calendar, book.history_of(case.id_text), at=now, by=who(book, case, by),
                 meeting=meeting_of(book.meetings, case.id_text))
             if found:
                 after, entry = found
-                _replace(book, case, after, change)
+                after.row = case.row
+                book.cases[index] = after  # each case once: no search through the cases per move
+                recounted.append(after)
                 change.history.append(entry)
                 moved.append(f"{after.id_text} ({entry.note})")
+        ids = {c.id_text for c in recounted}
+        change.cases = [c for c in change.cases if c.id_text not in ids] + recounted
         change.message = (
             f"Batas waktu dihitung ulang: {'; '.join(moved)}."
             if moved

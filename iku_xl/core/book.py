@@ -14,6 +14,7 @@ from .profile import InstansiProfile, NumberPattern
 from .register import DayOff, NumberEntry
 from .settings import Settings
 from .sop import Sop
+from .sop_register import SopRegisterEntry
 from .values import text_of
 
 
@@ -33,6 +34,9 @@ class Book:
     cascades: list[Cascade] = field(default_factory=list)
     quarter_targets: list[QuarterTargets] = field(default_factory=list)
     budgets: list[Budget] = field(default_factory=list)
+    sop_register: list[SopRegisterEntry] = field(default_factory=list)
+    # optional sheets the workbook does not have (an older workbook): read as empty, written only once added
+    missing_sheets: set[str] = field(default_factory=set)
     settings: Settings = field(default_factory=Settings)
     # sheet name -> field name -> column letter, so a rule can name the cell it speaks of
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
@@ -49,6 +53,9 @@ class Book:
     case_history_loader: Callable[[str], list[HistoryEntry]] | None = field(default=None, repr=False, compare=False)
     # and of the case IDs Riwayat names (each with the first row naming it), without reading its rows
     history_ids_loader: Callable[[], dict[str, int]] | None = field(default=None, repr=False, compare=False)
+    # the history grouped by case, made once for as long as the history list stays as it was
+    _by_case: tuple[int, int, dict[str, list[HistoryEntry]]] | None = field(default=None, repr=False, compare=False)
+    _moves: tuple[int, int, dict[str, list[HistoryEntry]]] | None = field(default=None, repr=False, compare=False)
 
     @property
     def history(self) -> list[HistoryEntry]:
@@ -59,6 +66,7 @@ class Book:
     @history.setter
     def history(self, entries: list[HistoryEntry]) -> None:
         self._history = list(entries)
+        self._by_case = self._moves = None
 
     @property
     def history_loaded(self) -> bool:
@@ -68,7 +76,22 @@ class Book:
         """One case's history rows, without reading the others where the reader allows it."""
         if self._history is None and self.case_history_loader is not None:
             return self.case_history_loader(case_id)
-        return [h for h in self.history if str(h.case_id or "").strip() == case_id]
+        history = self.history
+        if self._by_case is None or self._by_case[:2] != (id(history), len(history)):
+            grouped: dict[str, list[HistoryEntry]] = {}
+            for entry in history:
+                grouped.setdefault(str(entry.case_id or "").strip(), []).append(entry)
+            self._by_case = (id(history), len(history), grouped)
+        return list(self._by_case[2].get(case_id, []))
+
+    def moves_by_case(self) -> dict[str, list[HistoryEntry]]:
+        """Every case's moves still in force, computed once for as long as the history stays as it is."""
+        from .history import moves_by_case
+
+        history = self.history
+        if self._moves is None or self._moves[:2] != (id(history), len(history)):
+            self._moves = (id(history), len(history), moves_by_case(history))
+        return self._moves[2]
 
     def history_case_ids(self) -> dict[str, int]:
         """Every case ID Riwayat names (rows of deleted cases included), with the first row naming it."""

@@ -23,7 +23,7 @@ class Punctuality(str, Enum):
     TANPA_STANDAR = "Tanpa Standar"
 
 
-@dataclass
+@dataclass(slots=True)  # a Riwayat holds hundreds of thousands of them
 class HistoryEntry:
     time: object
     case_id: object

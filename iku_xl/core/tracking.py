@@ -26,9 +26,11 @@ class TrackingRow:
     marks: dict[int, StepMark] = field(default_factory=dict)
 
 
-def tracking_rows(sop: Sop, cases: list[Case], history: list[HistoryEntry]) -> list[TrackingRow]:
+def tracking_rows(sop: Sop, cases: list[Case], history: list[HistoryEntry],
+                  moves: dict[str, list[HistoryEntry]] | None = None) -> list[TrackingRow]:
+    """`moves`: `moves_by_case(history)` when the caller has it already (one pass for every SOP's sheet)."""
     rows = []
-    moves = moves_by_case(history)
+    moves = moves_by_case(history) if moves is None else moves
     for case in cases:
         if text_of(case.sop) != sop.code or not case.id_text:
             continue

@@ -221,10 +221,15 @@ def _require_open(case: Case, verb: str, allow: tuple[Status, ...]) -> None:
         raise Refused(f"Kasus {case.id_text} berstatus {status or 'kosong'}, jadi tidak bisa {verb}.")
 
 
+def is_open(case: Case) -> bool:
+    """Running, sent back or on hold: a case whose due time still counts."""
+    return text_of(case.status) in {s.value for s in (Status.BERJALAN, Status.DIKEMBALIKAN, Status.DITUNDA)}
+
+
 def reschedule(case: Case, sop: Sop, calendar: OfficeCalendar, history: list[HistoryEntry], *, at: dt.datetime,
                by: str, meeting: Meeting | None = None) -> tuple[Case, HistoryEntry] | None:
     """The due time of an open case recounted on today's calendar; None when it stays the same."""
-    if text_of(case.status) not in {s.value for s in (Status.BERJALAN, Status.DIKEMBALIKAN, Status.DITUNDA)}:
+    if not is_open(case):
         return None
     started, step = as_moment(case.started), sop.step(as_int(case.step) or 0)
     if started is None or step is None:

@@ -35,8 +35,9 @@ def _field_of(message: str) -> str:
 
 
 def render_document(template: Path, context: dict, style: WordStyle | None = None,
-                    properties: dict | None = None) -> bytes:
-    """docxtpl's own render, with the profile's style applied to the template first."""
+                    properties: dict | None = None, images: dict[str, tuple[bytes, float]] | None = None) -> bytes:
+    """docxtpl's own render, with the profile's style applied to the template first; `images` are pictures (PNG
+    bytes and width in cm) put where the template names them, such as {{ grafik_waktu }}."""
     from docxtpl import DocxTemplate
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
@@ -50,6 +51,8 @@ def render_document(template: Path, context: dict, style: WordStyle | None = Non
         if style is not None:
             document.init_docx()
             apply_style(document.docx, style)
+        if images:
+            context = {**context, **_inline_images(document, images)}
         missing = document.get_undeclared_template_variables(environment(), context)
         if missing:
             raise TemplateProblem(f"Templat {name} membutuhkan kolom {', '.join(sorted(missing))} yang tidak diisi "
@@ -73,6 +76,13 @@ def render_document(template: Path, context: dict, style: WordStyle | None = Non
     except (KeyError, ValueError, OSError) as error:
         raise TemplateProblem(f"Templat {name} tidak bisa dibuka sebagai dokumen Word; simpan ulang dari Word sebagai "
                               ".docx.") from error
+
+
+def _inline_images(document, images: dict[str, tuple[bytes, float]]) -> dict:
+    from docx.shared import Cm
+    from docxtpl import InlineImage
+
+    return {name: InlineImage(document, io.BytesIO(data), width=Cm(width)) for name, (data, width) in images.items()}
 
 
 def _last_row_stays_with_signature(body) -> None:

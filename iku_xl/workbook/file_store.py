@@ -8,14 +8,17 @@ from ..core.book import Book
 from ..core.cells import column_index, column_letter
 from ..core.history import HistoryEntry
 from ..core.values import text_of
+from ..errors import MissingSheet
 from ..store import RecordStore, next_free_row
 from .grid import Grid
 from .list_sheet import locate_columns
-from .ooxml.sheet_xml import from_serial
+from .ooxml.sheet_xml import Formula, from_serial
 from .ooxml.workbook_patch import WorkbookPatch
 from .reader import open_package, read_book
 from .record_writer import rebuild_lacak, update_lacak_rows, write_record
 from .shared_file import exclusive
+
+SEARCHED_CASES = 2  # cases whose rows are searched for one by one before the ID column is scanned whole
 
 
 class FileStore(RecordStore):
@@ -27,6 +30,8 @@ class FileStore(RecordStore):
         self.book = Book()  # an empty Book until the workbook is read on entering
         self._dirty = False
         self._case_histories: dict[str, list[HistoryEntry]] = {}
+        self._case_offsets: dict[str, list[int]] | None = None
+        self._new_ids: set[str] = set()
 
     def __enter__(self) -> FileStore:
         self._lock = exclusive(self.path)
@@ -37,6 +42,7 @@ class FileStore(RecordStore):
             self._patch = WorkbookPatch(package)
             self._riwayat_columns()
             self.book.case_history_loader = self.case_history
+            self.book.history_ids_loader = self._history_ids
         except BaseException:
             self._lock.__exit__(None, None, None)
             raise
@@ -45,9 +51,16 @@ class FileStore(RecordStore):
     def __exit__(self, *exc) -> None:
         self._lock.__exit__(*exc)
 
+    def formula(self, text: str, shown: str | None = None) -> object:
+        return Formula(text, shown)
+
     @property
     def output(self) -> Path:
         return self.book.settings.output_root(self.folder)
+
+    def save_cases(self, changes) -> None:
+        self._new_ids |= {case.id_text for before, case in changes if before is None and case.id_text}
+        super().save_cases(changes)
 
     def write_record(self, sheet: layout.ListSheet, record, row: int, fields: list[str] | None = None) -> None:
         write_record(self._patch, self.book, sheet, record, row, fields)
@@ -76,27 +89,67 @@ class FileStore(RecordStore):
 
     def _riwayat_columns(self) -> None:
         """Riwayat's column letters from its header row, read from the XML (the sheet itself stays unread)."""
-        header = self._patch.sheet(layout.RIWAYAT.name).cells(1)
+        if not self._patch.has_sheet(layout.RIWAYAT.name):
+            raise MissingSheet(f"Lembar '{layout.RIWAYAT.name}' tidak ada di berkas {self.path}; kembalikan lembar "
+                               "itu (atau salin dari workbook/iku.xlsx) lalu jalankan lagi.",
+                               sheet=layout.RIWAYAT.name, path=str(self.path))
+        header = self._patch.package.sheet_head(layout.RIWAYAT.name, self._patch.date1904).cells(1)
         row = [header[c].value if c in header else None for c in range(1, max(header, default=0) + 1)]
         letters = {
             f: column_letter(c) for f, c in locate_columns(Grid(layout.RIWAYAT.name, [row]), layout.RIWAYAT).items()
         }
         self.book.columns[layout.RIWAYAT.name] = letters
 
+    def _history_ids(self) -> dict[str, int]:
+        """Each case ID Riwayat names, with the first row naming it (as `reader.history_case_rows`), from the
+        sheet this store edits: one inflate of Riwayat, whatever else the action reads of it."""
+        found: dict[str, int] = {}
+        sheet = self._patch.sheet(layout.RIWAYAT.name)
+        for row, value, _ in sheet.column_at(self.book.columns[layout.RIWAYAT.name]["case_id"]):
+            text = str(value).strip() if value is not None else ""
+            if row > 1 and text:
+                found.setdefault(text, row)
+        return found
+
     def case_history(self, case_id: str) -> list[HistoryEntry]:
-        """One case's Riwayat rows, found by scanning the case column of the sheet XML."""
+        """One case's Riwayat rows. The case column of the sheet XML is scanned once for every case (where
+        each case's rows stand), and only the rows of the cases asked for are read."""
+        if case_id in self._new_ids:
+            return []  # a case this action opened has no Riwayat yet: the sheet is not read for it
         if case_id not in self._case_histories:
-            self._case_histories[case_id] = self._scan_case_history(case_id)
+            self._case_histories[case_id] = self._read_rows(self._case_offsets_of(case_id))
         return list(self._case_histories[case_id])
 
-    def _scan_case_history(self, case_id: str) -> list[HistoryEntry]:
+    def _case_offsets_of(self, case_id: str) -> list[int]:
+        """Where the case's rows stand: for the first few cases an action asks for (advance, undo: one),
+        found by searching Riwayat for the ID; past those (reschedule: every open case), by one scan of
+        the whole ID column for every case."""
+        if self._case_offsets is None and len(self._case_histories) < SEARCHED_CASES:
+            sheet = self._patch.sheet(layout.RIWAYAT.name)
+            shared = self._patch.package.shared_strings_holding(case_id) if '"s"' in sheet.text else []
+            found = sheet.cells_holding(self.book.columns[layout.RIWAYAT.name]["case_id"], case_id, shared)
+            if found is not None:
+                return [offset for row, value, offset in found if row > 1 and text_of(value) == case_id]
+        return self._rows_by_case().get(case_id, [])
+
+    def _rows_by_case(self) -> dict[str, list[int]]:
+        """Case ID -> offsets of its cells in Riwayat's case column, in sheet order (one scan, on first use)."""
+        if self._case_offsets is None:
+            sheet = self._patch.sheet(layout.RIWAYAT.name)
+            found: dict[str, list[int]] = {}
+            for row, value, offset in sheet.column_at(self.book.columns[layout.RIWAYAT.name]["case_id"]):
+                if row > 1:
+                    found.setdefault(text_of(value), []).append(offset)
+            self._case_offsets = found
+        return self._case_offsets
+
+    def _read_rows(self, offsets: list[int]) -> list[HistoryEntry]:
         sheet = self._patch.sheet(layout.RIWAYAT.name)
         letters = self.book.columns[layout.RIWAYAT.name]
-        rows = [r for r, value in sheet.column(letters["case_id"]) if r > 1 and text_of(value) == case_id]
         kinds = {c.field: c.kind for c in layout.RIWAYAT.columns}
         by_column = {column_index(letter): field for field, letter in letters.items()}
         entries = []
-        for number in rows:
+        for number in (sheet.row_at(offset) for offset in offsets):
             values: dict[str, object] = {field: None for field in kinds}
             for column, cell in sheet.cells(number).items():
                 field, value = by_column.get(column), cell.value

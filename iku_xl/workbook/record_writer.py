@@ -19,12 +19,12 @@ def write_record(patch: WorkbookPatch, book: Book, sheet: layout.ListSheet, reco
                  fields: list[str] | None = None) -> None:
     """Put the record's fields into `row`; cells new to the sheet take the style of the cell above,
     and formula columns (such as Terlambat) follow the row above, as an Excel Table does."""
-    from openpyxl.formula.translate import Translator
-
     sheet_patch = patch.sheet(sheet.name)
     columns = _columns(book, sheet)
     existing = sheet_patch.cells(row)
-    above = sheet_patch.cells(row - 1) if row > 2 else {}
+    # the row above as it stands in the file; below the last one (rows appended together) the last one
+    source = min(row - 1, max(sheet_patch.last_row(), 1))
+    above = sheet_patch.cells(source) if source > 1 else {}
     for field in fields or [c.field for c in sheet.columns]:
         column = columns.get(field)
         if column is None or not hasattr(record, field):
@@ -35,8 +35,10 @@ def write_record(patch: WorkbookPatch, book: Book, sheet: layout.ListSheet, reco
     for column, cell in above.items():
         mine = existing.get(column)
         if cell.formula and column not in sheet_patch.edits.get(row, {}) and not (mine and mine.formula):
+            from openpyxl.formula.translate import Translator  # only a row that takes a formula loads openpyxl
+
             target = f"{column_letter(column)}{row}"
-            moved = Translator(f"={cell.formula}", origin=f"{column_letter(column)}{row - 1}").translate_formula(target)
+            moved = Translator(f"={cell.formula}", origin=f"{column_letter(column)}{source}").translate_formula(target)
             sheet_patch.set(row, column, Formula(moved.removeprefix("=")), cell.style)
     _fit_row(sheet_patch, row, existing)
 
@@ -90,7 +92,7 @@ def rebuild_lacak(patch: WorkbookPatch, book: Book, code: str) -> bool:
         return False
     sop, sheet, style_of = found
     sheet.clear_rows_from(layout.LACAK_HEADER_ROW)
-    grid = [lacak.header(sop)] + lacak.body(sop, tracking_rows(sop, book.cases, book.history))
+    grid = [lacak.header(sop)] + lacak.body(sop, tracking_rows(sop, book.cases, book.history, book.moves_by_case()))
     for r, cells in enumerate(grid, start=layout.LACAK_HEADER_ROW):
         for c, cell in enumerate(cells, start=1):
             sheet.set(r, c, cell.value, style_of[cell.style] or "0")

@@ -75,11 +75,11 @@ class Snapshot:
     digest: str
 
 
-def _is_complete_workbook(path: Path) -> bool:
-    """A backup worth keeping: a zip whose every part inflates with the right checksum."""
+def _opens_as_workbook(path: Path) -> bool:
+    """A zip whose directory reads and names the workbook part (no part is inflated)."""
     try:
         with zipfile.ZipFile(path) as package:
-            return package.testzip() is None and "xl/workbook.xml" in package.namelist()
+            return "xl/workbook.xml" in package.namelist()
     except (OSError, zipfile.BadZipFile, EOFError, ValueError):
         return False
 
@@ -142,10 +142,12 @@ class SharedWorkbook:
         return [self.backups / name for name in names]
 
     def _kept(self) -> list[Path]:
-        """The backups this program wrote: its own name, and a complete workbook. A colleague's copy in the folder
+        """The backups this program wrote: its own name, and a workbook's zip. A colleague's copy in the folder
         (another name, a password-protected or unfinished file) is none of them, so it is never counted nor
-        deleted."""
-        return [path for path in self._own() if _is_complete_workbook(path)]
+        deleted. Only the zip directory is read: a backup holds the very bytes the program had just read and
+        opened as a workbook (its digest says so), and inflating every part of every backup on every save
+        cost seconds on a long Riwayat."""
+        return [path for path in self._own() if _opens_as_workbook(path)]
 
     def _prune(self) -> None:
         """Keep the newest BACKUPS_KEPT of the program's own backups; older ones of its own go."""

@@ -3,6 +3,7 @@ import datetime as dt
 import json
 import re
 import shutil
+from dataclasses import asdict
 
 import pytest
 from openpyxl import load_workbook
@@ -147,13 +148,13 @@ def test_undo_reverses_the_last_move_and_never_rewrites_history(plain_book, caps
     case_id = opened(capsys, plain_book, sop="KEMNAKER")
     run(capsys, "advance", plain_book, case_id, "--at", at(30))
     run(capsys, "advance", plain_book, case_id, "--decision", "tidak", "--at", at(60))
-    rows_before = [vars(h) for h in history(plain_book, case_id)]
+    rows_before = [asdict(h) for h in history(plain_book, case_id)]
     code, out, _ = run(capsys, "undo", plain_book, case_id)
     assert code == 0 and "langkah 2" in out
     case = case_row(plain_book, case_id)
     assert (case.step, case.status, case.started) == (2, "Berjalan", START + dt.timedelta(minutes=30))
     rows_after = history(plain_book, case_id)
-    assert [vars(h) for h in rows_after[:2]] == rows_before
+    assert [asdict(h) for h in rows_after[:2]] == rows_before
     assert rows_after[2].action == "Urungkan"
     run(capsys, "undo", plain_book, case_id)
     assert (case_row(plain_book, case_id).step, case_row(plain_book, case_id).status) == (1, "Berjalan")

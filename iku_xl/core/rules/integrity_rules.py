@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 from pathlib import PureWindowsPath
 
@@ -44,6 +45,9 @@ def _named_paths(book: Book) -> Iterator[Finding]:
                                      "buku kerja dan tulis namanya saja.")
 
 
+CASE_ID = re.compile(r"^IKU-\d{4}-\d+$", re.IGNORECASE)  # as core.workflow.next_case_id makes them
+
+
 def _orphans(book: Book) -> Iterator[Finding]:
     """Riwayat rows and numbers whose case is no longer in Kasus (IKU rows: iku_rules)."""
     known = {c.id_text.lower() for c in book.cases if c.id_text}
@@ -55,8 +59,8 @@ def _orphans(book: Book) -> Iterator[Finding]:
                           case=case_id)
     for sheet, records, what in ((layout.PENOMORAN, book.numbers, "Nomor naskah"),):  # IKU: iku_rules says it
         for record in records:
-            case_id = text_of(record.case_id)
-            if case_id and case_id.lower() not in known:
+            case_id = text_of(record.case_id)  # a case's ID; a yearly document's number names no case (PK 2027 ..)
+            if CASE_ID.match(case_id) and case_id.lower() not in known:
                 yield Finding(sheet.name, book.cell(sheet.name, "case_id", record.row), Level.GALAT, "case_id",
                               f"{what} ini milik kasus {case_id} yang tidak ada lagi di lembar Kasus; kembalikan "
                               "baris kasusnya (salin dari folder cadangan), jangan menghapus kasus.", case=case_id)

@@ -1,16 +1,20 @@
 """The .xlsx file as a package of parts: opened once per action, read within bounds, saved losslessly.
 
-Bounds: a workbook comes from colleagues and e-mail, so a part that inflates beyond what any IKU
-workbook needs (a zip bomb, a runaway sheet) is refused with a sentence before anything parses it,
-and so is a sheet whose filled cells reach so far (one stray value in XFD1048576) that a dense
-reader would try to allocate billions of cells.
+Bounds by danger, not by size: a workbook comes from colleagues and e-mail, so a part that would
+inflate beyond what this computer's memory can hold, or a thousand times its packed size (a zip bomb),
+is refused with a sentence before anything parses it; so is a sheet whose filled cells reach so far
+beyond the cells its XML can hold (one stray value in XFD1048576) that a dense reader would try to
+allocate billions of cells. A long history is not a danger: a Riwayat of 400,000 rows (about 340 MB of
+XML) is read like any other sheet.
 """
 from __future__ import annotations
 
 import io
+import os
 import posixpath
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from lxml import etree
@@ -25,10 +29,29 @@ MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
 
-MAX_PART_BYTES = 200 << 20     # a Riwayat of 200,000 moves is about 170 MB of XML
-MAX_TOTAL_BYTES = 400 << 20
-MAX_RATIO = 400                # sheet XML deflates 10 to 30 times; bombs a thousand times and more
-MAX_SHEET_CELLS = 4_000_000    # rows x columns of a sheet's filled area, as a dense reader holds it
+PART_SHARE = 8          # one part may inflate to an eighth of the memory the program may use
+TOTAL_SHARE = 3         # all parts together to a third
+MAX_RATIO = 400         # sheet XML deflates 10 to 30 times; bombs a thousand times and more
+MAX_SHEET_CELLS = 4_000_000  # a dense grid this large is always allowed (rows x columns of the filled area)
+XML_BYTES_PER_CELL = 16      # beyond it, a dense grid may hold one cell per this many bytes of the sheet's XML
+FALLBACK_MEMORY = 4 << 30    # where the system does not say how much memory there is
+
+
+def memory_budget() -> int:
+    """The memory this process may use: the computer's, or less when the process is limited."""
+    try:
+        budget = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (AttributeError, ValueError, OSError):  # Windows has no sysconf
+        budget = FALLBACK_MEMORY
+    try:
+        import resource
+
+        limit = resource.getrlimit(resource.RLIMIT_AS)[0]
+        if limit != resource.RLIM_INFINITY and limit > 0:
+            budget = min(budget, limit)
+    except (ImportError, ValueError, OSError):
+        pass
+    return budget
 
 _CFB_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTION_STREAM = "EncryptionInfo".encode("utf-16-le")
@@ -98,18 +121,26 @@ class Package:
                               "dari Excel.", path=self.where)
 
     def _check_sizes(self) -> None:
+        budget = memory_budget()
         total = 0
         for info in self.infos:
             total += info.file_size
             ratio = info.file_size / max(info.compress_size, 1)
-            if info.file_size > MAX_PART_BYTES or (info.file_size > 20 << 20 and ratio > MAX_RATIO):
+            if info.file_size > 20 << 20 and ratio > MAX_RATIO:
                 raise UnreadableFile(
-                    f"Berkas {self.where} memuat bagian {info.filename} sebesar {info.file_size >> 20} MB setelah "
-                    "dibuka, jauh di atas ukuran buku kerja IKU; berkas ini tidak dibaca. Pakai salinan cadangannya "
-                    "atau simpan ulang dari Excel tanpa data yang tidak perlu.", path=self.where)
-        if total > MAX_TOTAL_BYTES:
-            raise UnreadableFile(f"Isi berkas {self.where} setelah dibuka {total >> 20} MB, melebihi batas "
-                                 f"{MAX_TOTAL_BYTES >> 20} MB; berkas ini tidak dibaca.", path=self.where)
+                    f"Berkas {self.where} memuat bagian {info.filename} yang membesar {ratio:.0f} kali menjadi "
+                    f"{info.file_size >> 20} MB setelah dibuka, ciri berkas yang dirusak; berkas ini tidak dibaca. "
+                    "Pakai salinan cadangannya atau simpan ulang dari Excel.", path=self.where)
+            if info.file_size > budget // PART_SHARE:
+                raise self._too_big(f"bagian {info.filename} sebesar {info.file_size >> 20} MB", budget)
+        if total > budget // TOTAL_SHARE:
+            raise self._too_big(f"isi sebesar {total >> 20} MB", budget)
+
+    def _too_big(self, what: str, budget: int) -> UnreadableFile:
+        return UnreadableFile(
+            f"Berkas {self.where} memuat {what} setelah dibuka, lebih dari yang aman dibaca dengan memori komputer "
+            f"ini ({budget >> 20} MB); berkas ini tidak dibaca dan tidak diubah. Jalankan di komputer dengan memori "
+            "lebih besar, atau tutup program lain lalu coba lagi.", path=self.where)
 
     # parts
 
@@ -219,6 +250,11 @@ class Package:
                     item.clear()
         return self._shared[index] if 0 <= index < len(self._shared) else ""
 
+    def shared_strings_holding(self, text: str) -> list[int]:
+        """The indices of the shared strings that contain `text`."""
+        self.shared_string(0)  # the table, read once
+        return [index for index, item in enumerate(self._shared or []) if text in item]
+
     def sheet(self, name: str, date1904: bool | None = None) -> SheetXml:
         parts = self.sheet_parts()
         try:
@@ -228,10 +264,34 @@ class Package:
             raise UnreadableFile(f"Lembar '{name}' di berkas {self.where} rusak; pakai salinan cadangannya.",
                                  sheet=name, path=self.where) from error
 
+    def sheet_head(self, name: str, date1904: bool | None = None) -> SheetXml:
+        """The sheet with its first row only, inflating no more of the part than that takes: the header of a
+        long Riwayat is read without unpacking years of history."""
+        part = self.sheet_parts()[name]
+        if part in self._changed or part in self._cache:
+            return self.sheet(name, date1904)
+        head = b""
+        try:
+            with self._zip.open(part) as stream:
+                while len(head) < HEAD_LIMIT:
+                    chunk = stream.read(1 << 16)
+                    if not chunk:
+                        return self.sheet(name, date1904)  # a small part: read whole, its checksum proven
+                    head += chunk
+                    cut = _first_row_end(head)
+                    if cut is not None:
+                        head = head[:cut[0]] + b"</" + cut[1] + b"sheetData></worksheet>"
+                        return SheetXml(head, self.uses_1904_dates() if date1904 is None else date1904,
+                                        self.shared_string)
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as error:
+            raise self._broken() from error
+        return self.sheet(name, date1904)
+
     def check_extent(self, name: str) -> None:
         """Refuse a sheet whose filled cells span more than a dense reader can hold."""
-        rows, columns, far = sheet_extent(self.read(self.sheet_parts()[name]))
-        if rows * columns > MAX_SHEET_CELLS:
+        xml = self.read(self.sheet_parts()[name])
+        rows, columns, far = sheet_extent(xml)
+        if rows * columns > max(MAX_SHEET_CELLS, len(xml) // XML_BYTES_PER_CELL):
             raise UnreadableFile(
                 f"Lembar '{name}' di berkas {self.where} berisi sel terisi sampai {far}, jauh di luar datanya; "
                 f"buka lembar itu, tekan Ctrl+End untuk menemukan sel tersebut, hapus isinya, lalu simpan lagi.",
@@ -242,9 +302,16 @@ def sheet_extent(xml: bytes) -> tuple[int, int, str]:
     """(last filled row, last filled column, the cell that reaches furthest) of a worksheet, from its text."""
     last_row, row_cell = 0, "A1"
     end = xml.rfind(b"sheetData>")  # the x14 lists after it hold <xm:f> too
-    tail = max(xml.rfind(m, 0, end) for m in (b"<v>", b"<is>", b"<f>", b"<f ", b":v>", b":is>", b":f>", b":f "))
+    opening = _SHEET_DATA.search(xml)
+    p = b"<" + (opening.group(1) or b"" if opening else b"")
+    # the last value or formula: looked for in the part's last megabyte first, the whole part only when
+    # that holds none (a needle that never occurs, such as a formula, would otherwise scan it all)
+    needles = [p + m for m in (b"v>", b"is>", b"f>", b"f ")]
+    tail = max(xml.rfind(n, max(end - (1 << 20), 0), end) for n in needles)
+    if tail < 0:
+        tail = max(xml.rfind(n, 0, end) for n in needles)
     if tail >= 0:
-        start = max(xml.rfind(b"<c ", 0, tail), xml.rfind(b":c ", 0, tail))
+        start = xml.rfind(p + b"c ", 0, tail)
         found = _CELL_REF.search(xml, max(start, 0), tail)
         if found:
             last_row, row_cell = int(found.group(2)), (found.group(1) + found.group(2)).decode()
@@ -257,6 +324,28 @@ def sheet_extent(xml: bytes) -> tuple[int, int, str]:
     return last_row, max(last_column, 26), far
 
 
-# a cell that holds something (not self-closing: a cell's attributes never contain '/')
-_WIDE_FILLED = re.compile(rb'<(?:\w+:)?c\b[^>/]*?\br="([A-Z]{2,3})(\d+)"[^>/]*>(?!</(?:\w+:)?c>)')
+HEAD_LIMIT = 4 << 20  # a first row longer than this is read with the whole part
+_ROW_OPENING = re.compile(rb"<(\w+:)?(row\b|/sheetData>)")
+
+
+def _first_row_end(head: bytes) -> tuple[int, bytes] | None:
+    """(where the second row, or the end of sheetData, starts; the namespace prefix), once the head
+    holds all of the first row."""
+    opening = re.search(rb"<(\w+:)?sheetData\b", head)
+    if opening is None:
+        return None
+    rows = _ROW_OPENING.finditer(head, opening.end())
+    first = next(rows, None)
+    if first is None:
+        return None
+    if first.group(2) == b"/sheetData>":
+        return first.start(), first.group(1) or b""
+    following = next(rows, None)
+    return (following.start(), first.group(1) or b"") if following else None
+
+
+_SHEET_DATA = re.compile(rb"<(\w+:)?sheetData\b")
+# a cell past column Z that holds something (not self-closing: a cell's attributes never contain '/'); the
+# pattern starts at the literal r=" of the reference, so the scan skips ahead between candidates
+_WIDE_FILLED = re.compile(rb'r="([A-Z]{2,3})(\d+)"[^>/]*>(?!</(?:\w+:)?c>)')
 _CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')

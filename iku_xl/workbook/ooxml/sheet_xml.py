@@ -8,6 +8,7 @@ is handled with lxml (`parts.py`). The patterns accept what the format allows: r
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator
@@ -34,6 +35,12 @@ _VALUE = re.compile(r"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.S)
 _TEXT = re.compile(r"<(?:\w+:)?t\b[^>]*?(?:/>|>(.*?)</(?:\w+:)?t>)", re.S)
 _PHONETIC = re.compile(r"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.S)
 _ENTITY = re.compile(r"&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);")
+# a cell as Excel, Calc, openpyxl and this program write it: r= first, then s= and t=, a value or inline text
+_PLAIN_CELL = re.compile(r'<c r="([A-Z]{1,3})\d+"(?: s="(\d+)")?(?: t="(\w+)")?(?:/>|>(?:</c>|<v>([^<]*)</v></c>|'
+                         r'<is><t(?: xml:space="preserve")?>([^<]*)</t></is></c>))')
+_COLUMN_NUMBERS = {column_letter(n): n for n in range(1, 703)}  # A..ZZ
+_FINDS_BEFORE_INDEX = 8  # rows looked up one by one before every row's opening is indexed
+_REMEMBERED_VALUES = 100_000  # distinct cell texts a column scan keeps decoded (bounded: a column of unique values)
 _NAMED = {"amp": "&", "lt": "<", "gt": ">", "quot": '"', "apos": "'"}
 _XSTRING = re.compile(r"_x([0-9A-Fa-f]{4})_")
 # characters XML 1.0 cannot carry (and CR, which a parser turns into LF) are written as _xHHHH_, as Excel does
@@ -43,6 +50,7 @@ _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa
 @dataclass(frozen=True)
 class Formula:
     text: str  # as typed after the '=', not XML-escaped
+    shown: str | None = None  # the text it gives, stored as its cached result for readers that do not compute
 
 
 @dataclass(frozen=True)
@@ -123,6 +131,9 @@ def cell_xml(ref: str, value: object, style: str | None, prefix: str = "", date1
     c = f"{prefix}c"
     if value is None or value == "":
         return f'<{c} r="{ref}"{s}/>'
+    if isinstance(value, Formula) and value.shown is not None:
+        return (f'<{c} r="{ref}"{s} t="str"><{prefix}f>{escape(value.text)}</{prefix}f>'
+                f'<{prefix}v>{escape(encode_xstring(value.shown))}</{prefix}v></{c}>')
     if isinstance(value, Formula):
         return f'<{c} r="{ref}"{s}><{prefix}f>{escape(value.text)}</{prefix}f></{c}>'
     if isinstance(value, bool):
@@ -204,6 +215,12 @@ class SheetXml:
         self._row_re = re.compile(rf"<{p}row\b(?P<attrs>[^>]*?)(?:/>|>(?P<inner>.*?)</{p}row>)", re.S)
         self._rows: dict[int, tuple[int, int, int, int]] | None = None
         self._implicit: bool | None = None
+        self._last: int | None = None
+        self._starts: dict[int, int] = {}  # row -> offset of its <row>, for rows already found
+        self._all_starts = False  # _starts holds every row
+        self._r_first = False  # every row's opening starts with its r=
+        self._finds = 0
+        self._widths: dict[int, float] | None = None
         self.edits: dict[int, dict[int, object]] = {}
         self.dropped: set[int] = set()
         self.styles: dict[int, dict[int, str | None]] = {}
@@ -216,7 +233,12 @@ class SheetXml:
         """True when some row leaves out its `r` (legal: it is then the row after the one before)."""
         if self._implicit is None:
             p = re.escape(self.prefix)
-            self._implicit = re.compile(rf"<{p}row\b(?![^>]*\br=)").search(self.text, self.start, self.end) is not None
+            # the usual case told in one quick pass: every row opens with its r= (as Excel, Calc, openpyxl write)
+            if re.compile(rf'<{p}row\b(?! r=")').search(self.text, self.start, self.end) is None:
+                self._implicit, self._r_first = False, True
+            else:
+                pattern = re.compile(rf"<{p}row\b(?![^>]*\br=)")
+                self._implicit = pattern.search(self.text, self.start, self.end) is not None
         return self._implicit
 
     def _index(self) -> dict[int, tuple[int, int, int, int]]:
@@ -231,20 +253,54 @@ class SheetXml:
         return self._rows
 
     def _row(self, number: int) -> tuple[int, int, int, int] | None:
-        """One row's span; a single row is looked up directly, without indexing the whole sheet."""
+        """One row's span; a single row is looked up directly, without indexing the whole sheet: where a
+        scan already passed it, else by its literal opening, and a row past the last at once."""
         if self._rows is not None or self.has_implicit_rows():
             return self._index().get(number)
-        pattern = re.compile(rf'<{re.escape(self.prefix)}row\b[^>]*?\br="{number}"')
-        found = pattern.search(self.text, self.start, self.end)
-        if found is None:
-            return None
-        match = self._row_re.match(self.text, found.start(), self.end)
+        start = self._starts.get(number)
+        if start is None:
+            if self._all_starts or number > self.last_row():
+                return None  # a row being appended: nothing to find
+            self._finds += 1
+            if self._finds > _FINDS_BEFORE_INDEX and self._r_first:  # many rows wanted: index them all, lightly
+                self._index_starts()
+                return self._row(number)
+            start = self.text.find(f'<{self.prefix}row r="{number}"', self.start, self.end)
+            if start < 0:  # r= not first among the attributes: index the sheet once
+                return self._index().get(number)
+        return self._span_at(start)
+
+    def _span_at(self, start: int) -> tuple[int, int, int, int] | None:
+        match = self._row_re.match(self.text, start, self.end)
         return _span(match) if match else None
+
+    def _index_starts(self) -> None:
+        """Where every row opens, in one light pass (rows whose openings start with r=)."""
+        if not self._all_starts:
+            pattern = re.compile(rf'<{re.escape(self.prefix)}row r="(\d+)"')
+            self._starts = {int(m.group(1)): m.start() for m in pattern.finditer(self.text, self.start, self.end)}
+            self._all_starts = True
+
+    def row_at(self, offset: int) -> int:
+        """The number of the row holding the text at `offset` (a cell a column scan found); the row is
+        remembered, so reading its cells afterwards does not search for it."""
+        if self._rows is not None or self.has_implicit_rows():
+            return next(n for n, span in self._index().items() if span[0] <= offset < span[1])
+        start = self.text.rfind(f"<{self.prefix}row", self.start, offset)
+        number = _R_ROW.search(self.text, start, self.text.index(">", start))
+        assert number is not None
+        self._starts[int(number.group(1))] = start
+        return int(number.group(1))
 
     def rows(self) -> list[int]:
         return sorted(self._index())
 
     def last_row(self) -> int:
+        if self._last is None:
+            self._last = self._find_last_row()
+        return self._last
+
+    def _find_last_row(self) -> int:
         if self.has_implicit_rows():
             return max(self._index(), default=0)
         tail = self.text.rfind(f"<{self.prefix}row", self.start, self.end)
@@ -305,17 +361,65 @@ class SheetXml:
         span = self._row(row)
         if span is None:
             return {}
+        plain = self._plain_cells(span[2], span[3])
+        if plain is not None:
+            return plain
         return {column: self._cell(column, match) for column, match in self._cells_in(span[2], span[3])}
+
+    def _plain_cells(self, start: int, end: int) -> dict[int, Cell] | None:
+        """The cells of a row written the way Excel, Calc, openpyxl and this program write them (r= first,
+        no formula, nothing between cells), read in one pattern each; None for any other row, which the
+        general reading takes. Reading a case's Riwayat rows is mostly this."""
+        if self.prefix:
+            return None
+        cells = _PLAIN_CELL.findall(self.text, start, end)
+        if len(cells) != self.text.count("<c", start, end):
+            return None  # some cell is written otherwise (a formula, rich text, no r=)
+        found: dict[int, Cell] = {}
+        for letters, style, kind, number, text in cells:
+            column = _COLUMN_NUMBERS.get(letters) or column_index(letters)
+            error = None
+            value: object
+            if text:
+                if kind != "inlineStr":
+                    return None
+                value = decode_xstring(unescape(utf8(text))) or None
+            elif not number:
+                value = None
+            elif not kind or kind == "n":
+                try:
+                    value = float(number)
+                except ValueError:
+                    value = None
+            elif kind == "s":
+                value = self._shared(int(number))
+            elif kind == "b":
+                value = number.strip() in ("1", "true")
+            elif kind == "e":
+                value, error = None, unescape(number)
+            elif kind in ("str", "d"):
+                value = decode_xstring(unescape(utf8(number)))
+            else:
+                return None
+            found[column] = Cell(column, style or None, None, value, error)
+        return found
 
     def column(self, letters: str) -> Iterator[tuple[int, object]]:
         """(row, value) of every cell in one column, scanning the sheet text once."""
+        for number, value, _ in self.column_at(letters):
+            yield number, value
+
+    def column_at(self, letters: str) -> Iterator[tuple[int, object, int]]:
+        """(row, value, offset of the cell) of every cell in one column, scanning the sheet text once; a
+        value repeated down the column (a case ID on each of its Riwayat rows) is decoded once."""
         if self.has_implicit_rows():
             wanted = column_index(letters)
             for number, span in sorted(self._index().items()):
                 for column, match in self._cells_in(span[2], span[3]):
                     if column == wanted:
-                        yield number, self._cell(column, match).value
+                        yield number, self._cell(column, match).value, match.start()
             return
+        seen: dict[tuple[str, str], object] = {}
         tail = r"(?:/>|>(?P<inner>.*?)</(?:\w+:)?c>)"
         # Excel, LibreOffice and openpyxl all write r= first: a literal start lets the scan skip ahead
         quick = re.compile(rf'<{re.escape(self.prefix)}c r="{letters}(?P<row>\d+)"(?P<attrs>[^>]*?){tail}', re.S)
@@ -324,12 +428,44 @@ class SheetXml:
             found = False
             for match in pattern.finditer(self.text, self.start, self.end):
                 found = True
-                yield (
-                    int(match.group("row")),
-                    _cell_value(match.group("attrs"), match.group("inner") or "", self._shared)[0],
-                )
+                key = (match.group("attrs"), match.group("inner") or "")
+                value = seen.get(key, seen)
+                if value is seen:
+                    value = _cell_value(key[0], key[1], self._shared)[0]
+                    if len(seen) < _REMEMBERED_VALUES:
+                        seen[key] = value
+                yield int(match.group("row")), value, match.start()
             if found:
                 return
+
+    def cells_holding(self, letters: str, text: str, shared: list[int]) -> list[tuple[int, object, int]] | None:
+        """(row, value, offset) of the cells of column `letters` whose text contains `text` (inline, or one of
+        the `shared` string indices), found by searching the sheet for them rather than reading every cell
+        of the column: one case's rows in a long Riwayat. None when the search cannot be trusted to find
+        them all (rows or cells without r=); then read the column instead."""
+        if self.has_implicit_rows() or not text:
+            return None
+        needles = [escape(encode_xstring(text)).encode("utf-8").decode("latin-1")]
+        needles += [f"<{self.prefix}v>{index}</{self.prefix}v>" for index in shared]
+        wanted = column_index(letters)
+        found: dict[int, tuple[int, object, int]] = {}
+        for needle in needles:
+            at = self.start
+            while (hit := self.text.find(needle, at, self.end)) >= 0:
+                at = hit + len(needle)
+                row = max(self.text.rfind(f"<{self.prefix}row", self.start, hit), self.start)  # look back no further
+                start = max(self.text.rfind(f"<{self.prefix}c ", row, hit),
+                            self.text.rfind(f"<{self.prefix}c>", row, hit))
+                match = _CELL.match(self.text, start, self.end) if start >= 0 else None
+                if match is None or match.end() <= hit:
+                    continue  # not inside a cell
+                ref = _R_CELL.search(match.group("attrs"))
+                if ref is None:
+                    return None
+                if column_index(ref.group(1)) == wanted:
+                    found[start] = (int(ref.group(2)), self._cell(wanted, match).value, start)
+                at = max(at, match.end())
+        return [found[start] for start in sorted(found)]
 
     def error_cells(self) -> list[tuple[str, str]]:
         """(cell, shown error) of every cell holding an error value such as #REF!."""
@@ -356,6 +492,11 @@ class SheetXml:
 
     def column_widths(self) -> dict[int, float]:
         """Column -> width in characters, as the sheet's <cols> sets them."""
+        if self._widths is None:
+            self._widths = self._find_column_widths()
+        return dict(self._widths)
+
+    def _find_column_widths(self) -> dict[int, float]:
         cols = re.search(r"<(\w+:)?cols\b.*?</(\w+:)?cols>", self.text[: self.start], re.S)
         widths: dict[int, float] = {}
         for match in _COL.finditer(cols.group(0) if cols else ""):
@@ -388,8 +529,17 @@ class SheetXml:
             return self._raw
         touched = set(self.edits) | self.dropped
         implicit = self.has_implicit_rows()
-        rows = self._index() if implicit or self.dropped or min(touched) <= self.last_row() else {}
-        existing = sorted(rows)
+        rows: dict[int, tuple[int, int, int, int]]
+        light = not implicit and not self.dropped and self._r_first and min(touched) <= self.last_row()
+        if light:
+            self._index_starts()  # where rows open is enough; only the touched ones are cut out whole
+            starts = self._starts
+            rows = {n: span for n in touched if n in starts and (span := self._span_at(starts[n])) is not None}
+            light = all(n in rows for n in touched if n in starts)
+        if not light:
+            rows = self._index() if implicit or self.dropped or min(touched) <= self.last_row() else {}
+            starts = {n: span[0] for n, span in rows.items()}
+        existing = sorted(starts)
         replaced: dict[int, str] = {}
         inserts: dict[int | None, list[str]] = {}
         for number in sorted(touched):
@@ -407,7 +557,8 @@ class SheetXml:
                     if merged is not None:
                         replaced[number] = merged
             elif edit is not None:
-                anchor = next((n for n in existing if n > number), None)
+                after = bisect.bisect_right(existing, number)
+                anchor = existing[after] if after < len(existing) else None
                 inserts.setdefault(anchor, []).append(self._new_row(number, edit))
         if implicit:  # rows after an inserted one would change number: every row now says which it is
             for number in existing:
@@ -422,7 +573,7 @@ class SheetXml:
         cursor = self.start
         for number in existing:
             if number in inserts:
-                start = rows[number][0]
+                start = starts[number]
                 chunks += [raw[cursor:start], *(row.encode("latin-1") for row in inserts.pop(number))]
                 cursor = start
             if number in replaced:

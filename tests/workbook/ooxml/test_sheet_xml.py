@@ -167,3 +167,28 @@ def test_column_widths_and_fitted_heights_with_a_prefix_and_a_height_set_by_hand
     patch.set(1, 1, "pendek")
     patch.fit_height(1, None)  # one line again: the default height
     assert next(etree.fromstring(patch.to_bytes()).iter(f"{{{MAIN}}}row")).get("ht") is None
+
+
+def test_rows_written_plainly_read_as_the_general_reading_reads_them():
+    # the plain shapes (r= first, value or inline text) and, in the same sheet, rows that are not plain
+    xml = sheet('<row r="1"><c r="A1" s="3" t="inlineStr"><is><t xml:space="preserve">a &amp; b_x000D_</t></is></c>'
+                '<c r="B1" t="s"><v>1</v></c><c r="C1" s="2"><v>46000.5</v></c><c r="D1" t="b"><v>1</v></c>'
+                '<c r="E1" t="e"><v>#REF!</v></c><c r="F1" s="4"/><c r="G1" t="str"><v>x</v></c></row>'
+                '<row spans="1:2" r="2"><c t="n" s="1" r="A2"><v>7</v></c><c r="B2"><f>A2*2</f><v>14</v></c></row>')
+    patch = SheetXml(xml, shared=lambda index: ["nol", "satu"][index])
+    first = patch.cells(1)
+    assert {c: (cell.value, cell.style, cell.error) for c, cell in first.items()} == {
+        1: ("a & b\r", "3", None), 2: ("satu", None, None), 3: (46000.5, "2", None), 4: (True, None, None),
+        5: (None, None, "#REF!"), 6: (None, "4", None), 7: ("x", None, None)}
+    second = patch.cells(2)  # r= not first in the row and the cells: found and read all the same
+    assert (second[1].value, second[1].style, second[2].formula, second[2].value) == (7.0, "1", "A2*2", 14.0)
+    assert patch.cells(3) == {} and patch.cells(99) == {}
+
+
+def test_a_row_found_by_a_column_scan_is_read_where_the_scan_found_it():
+    rows = "".join(f'<row r="{n}"><c r="A{n}" t="inlineStr"><is><t>K-{n % 3}</t></is></c><c r="B{n}"><v>{n}</v></c>'
+                   "</row>" for n in range(2, 40))
+    patch = SheetXml(sheet(rows))
+    found = [(row, offset) for row, value, offset in patch.column_at("A") if value == "K-1"]
+    assert [row for row, _ in found] == [n for n in range(2, 40) if n % 3 == 1]
+    assert [patch.cells(patch.row_at(offset))[2].value for _, offset in found] == [float(row) for row, _ in found]

@@ -1,0 +1,171 @@
+"""Each action reads what it needs once: open and generate leave Riwayat packed, reschedule finds every
+case's rows in one scan, a save checks only the backup it made. (Timings are in bench/, not here.)"""
+from __future__ import annotations
+
+import sys
+
+import pytest
+from openpyxl import load_workbook
+
+from iku_xl.workbook.ooxml.package import Package
+from iku_xl.workbook.ooxml.sheet_xml import SheetXml
+from iku_xl.workbook.reader import read_book
+from tests.helpers import ROOT, run
+
+sys.path.insert(0, str(ROOT / "bench"))
+
+
+@pytest.fixture(scope="module")
+def stress_master(tmp_path_factory):
+    from stress import write_stress_workbook  # the bench's own generator, small
+
+    return write_stress_workbook(tmp_path_factory.mktemp("stress") / "stress.xlsx", cases=60, history=1_200)
+
+
+@pytest.fixture
+def stress(stress_master, tmp_path):
+    copy = tmp_path / "iku.xlsx"
+    copy.write_bytes(stress_master.read_bytes())
+    return copy
+
+
+@pytest.fixture
+def parts_read(monkeypatch):
+    """The names of the parts inflated whole while the test runs."""
+    names: list[str] = []
+    original = Package.read
+
+    def read(self, name, keep=False):
+        names.append(name)
+        return original(self, name, keep)
+
+    monkeypatch.setattr(Package, "read", read)
+    return names
+
+
+def save_in_calc(path) -> None:
+    import subprocess
+
+    from tests.helpers import soffice
+
+    if soffice() is None:
+        pytest.skip("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc")
+    out = path.parent / "calc"
+    subprocess.run([soffice(), f"-env:UserInstallation=file://{path.parent / 'profile'}", "--headless",
+                    "--convert-to", "xlsx", "--outdir", str(out), str(path)], check=True, capture_output=True,
+                   timeout=300)
+    path.write_bytes((out / path.name).read_bytes())
+
+
+def riwayat_part(path) -> str:
+    package = Package(path.read_bytes())
+    return package.sheet_parts()["Riwayat"]
+
+
+def test_generate_leaves_riwayat_packed_and_open_reads_it_once(stress, parts_read, tmp_path, capsys):
+    part = riwayat_part(stress)
+    code, _out, err = run(capsys, "generate", stress, "--case", "IKU-2026-00060", "--doc", "nota_dinas",
+                          "--out", tmp_path / "naskah")
+    assert code == 0, err
+    assert part not in parts_read
+    code, _out, err = run(capsys, "open", stress, "--sop", "POLHUKAM", "--title", "Kasus baru")
+    assert code == 0, err
+    assert parts_read.count(part) == 1  # its ID column, for an ID above every one it names
+    assert read_book(stress).history[-1].case_id == "IKU-2026-00060"  # Riwayat is as it was
+    assert any(c.title == "Kasus baru" for c in read_book(stress).cases)
+
+
+def test_reschedule_scans_riwayat_once_and_every_new_row_keeps_its_formats(stress, monkeypatch, capsys):
+    scans = []
+    original = SheetXml.column_at
+
+    def column_at(self, letters):
+        scans.append(letters)
+        return original(self, letters)
+
+    monkeypatch.setattr(SheetXml, "column_at", column_at)
+    before = read_book(stress)
+    open_ids = [c.id_text for c in before.cases if c.status == "Berjalan"]
+    code, _out, err = run(capsys, "reschedule", stress)
+    assert code == 0, err
+    assert scans.count(before.columns["Riwayat"]["case_id"]) == 1
+    after = read_book(stress)
+    added = after.history[len(before.history):]
+    assert sorted(h.case_id for h in added) == sorted(open_ids) and len(open_ids) > 8
+    due = {c.id_text: c.due for c in after.cases}  # many Kasus rows rewritten in place, every other one as it was
+    assert [c.id_text for c in before.cases if due[c.id_text] != c.due] == open_ids
+    assert [c.id_text for c in after.cases] == [c.id_text for c in before.cases]
+    sheet = load_workbook(stress)["Riwayat"]
+    for entry in added:  # every appended row shows its times as dates, as the rows before it do
+        assert sheet.cell(entry.row, 1).number_format == sheet.cell(2, 1).number_format != "General"
+
+
+def test_advance_and_undo_read_only_the_case_s_own_rows(stress, capsys):
+    code, _out, err = run(capsys, "advance", stress, "IKU-2026-00059")
+    assert code == 0, err
+    code, _out, err = run(capsys, "undo", stress, "IKU-2026-00059")
+    assert code == 0, err
+    book = read_book(stress)
+    case = next(c for c in book.cases if c.id_text == "IKU-2026-00059")
+    own = [h for h in book.history if h.case_id == "IKU-2026-00059"]
+    assert [h.action for h in own[-2:]] == ["Maju", "Urungkan"]
+    assert case.step == own[-2].from_step
+
+
+def test_a_save_inflates_no_backup(stress, monkeypatch, capsys):
+    import zipfile
+
+    inflated = []
+    original = zipfile.ZipFile.testzip
+    monkeypatch.setattr(zipfile.ZipFile, "testzip", lambda self: inflated.append(self.filename) or original(self))
+    for n in range(7):
+        assert run(capsys, "open", stress, "--sop", "KEMNAKER", "--title", f"Kasus {n}")[0] == 0
+    backups = sorted((stress.parent / "cadangan").glob("iku-*.xlsx"))
+    assert len(backups) == 5 and inflated == []
+
+
+@pytest.mark.parametrize("month", ["2023-05", "2026-09", "2026-10"])
+def test_export_works_on_the_month_s_cases_and_reports_what_the_whole_book_gives(stress_master, month):
+    import datetime as dt
+
+    from iku_xl.actions.export import month_book
+    from iku_xl.analysis.monthly import month_report
+    from iku_xl.core.monthly import parse_month
+    from iku_xl.core.office_hours import office_calendar
+
+    book = read_book(stress_master)
+    start, end = parse_month(month, dt.date(2026, 12, 1))
+    calendar = office_calendar(book.settings, book.days_off)
+    reduced = month_book(book, start, end)
+    assert len(reduced.cases) < len(book.cases) / 2  # years of finished cases are left out
+    whole, month_only = month_report(book, start, end, calendar), month_report(reduced, start, end, calendar)
+
+    def shown(report):
+        return (report.open_at_start, report.open_at_end, report.opened, report.finished, report.on_time,
+                report.late, [h.row for h in report.history],
+                [(s.case.id_text, s.status, s.step) for s in report.states], report.compliance,
+                report.late_per_role, report.cases_per_step, report.cases_per_status,
+                [h.row for h in report.longest_waits])
+
+    assert shown(month_only) == shown(whole)
+    assert whole.open_at_start or whole.history  # the month has something to show
+
+
+@pytest.mark.parametrize("saved_elsewhere", [False, True])
+def test_a_case_s_rows_found_by_searching_are_those_the_column_scan_finds(stress, capsys, saved_elsewhere):
+    from iku_xl.workbook.file_store import SEARCHED_CASES, FileStore
+
+    if saved_elsewhere:  # saved by Calc, as Excel does: the IDs are shared strings, and new rows inline
+        save_in_calc(stress)
+        assert 't="s"' in Package(stress.read_bytes()).read(riwayat_part(stress)).decode()
+    # a note naming another case, and an ID that holds another as its beginning, must not confuse the search
+    assert run(capsys, "advance", stress, "IKU-2026-00060", "--note", "lihat IKU-2026-00059")[0] == 0
+    wanted = ["IKU-2026-00059", "IKU-2026-00060", "IKU-2026-0006", "IKU-2021-00001"]
+    searched, scanned = {}, {}
+    for case_id in wanted:  # an action that moves one case, each time
+        with FileStore(stress) as store:
+            searched[case_id] = store.case_history(case_id)
+            assert store._case_offsets is None and SEARCHED_CASES >= 1  # searched: the ID column was not read
+            scanned[case_id] = store._read_rows(store._rows_by_case().get(case_id, []))
+    assert searched == scanned
+    assert [len(searched[c]) for c in wanted] == [20, 21, 0, 20]
