@@ -451,12 +451,8 @@ COMMANDS = {"init": cmd_init, "sop": cmd_sop, "validate": cmd_validate, "status"
             "open": cmd_open, "advance": cmd_advance, "hold": _status_command("hold"),
             "resume": _status_command("resume"), "cancel": _status_command("cancel"), "undo": cmd_undo,
             "lacak": cmd_lacak, "reschedule": cmd_reschedule, "generate": cmd_generate,
-<<<<<<< HEAD
-            "export": cmd_export, "calc": cmd_calc, "kinerja": cmd_kinerja, "excel": cmd_excel}
-=======
             "export": cmd_export, "monitor": cmd_monitor, "rekap": cmd_rekap, "calc": cmd_calc,
-            "kinerja": cmd_kinerja}
->>>>>>> main
+            "kinerja": cmd_kinerja, "excel": cmd_excel}
 
 
 def _interrupt_on_terminate() -> None:

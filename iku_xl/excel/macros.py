@@ -450,13 +450,8 @@ def workbook_folder(book) -> Path:
 
 
 PANEL_ACTIONS = {layout.PANEL_ACTIONS[macro.__name__]: macro for macro in (  # by name: a choice runs its own macro
-<<<<<<< HEAD
     check_setup, validate, open_cases, advance, return_case, hold, resume, cancel, undo, generate, export,
-    rebuild_tracking, render_sop, import_sop, kinerja)}
-=======
-    validate, open_cases, advance, return_case, hold, resume, cancel, undo, generate, export, rebuild_tracking,
-    render_sop, import_sop, kinerja, monitor)}
->>>>>>> main
+    rebuild_tracking, render_sop, import_sop, kinerja, monitor)}
 
 
 def run_panel(book=None):

@@ -73,7 +73,6 @@ def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, ob
     workbook.save(path)
 
 
-<<<<<<< HEAD
 def _properties(workbook, book: Book) -> None:
     """File > Properties as the bureau would fill them, not openpyxl's name."""
     from ..core.values import text_of
@@ -83,13 +82,13 @@ def _properties(workbook, book: Book) -> None:
     workbook.properties.creator = workbook.properties.lastModifiedBy = owner or "iku-xl"
     workbook.properties.title = "Buku Kerja SOP Penyusunan IKU" + (f" — {text_of(profile.name)}" if profile else "")
     workbook.properties.subject = "Standar Operasional Prosedur penyusunan Indikator Kinerja Utama dan pelacakannya"
-=======
+
+
 def sop_register_rows(book: Book) -> list:
     """The register as a new workbook starts it: a row per SOP, from its sheet, not yet monitored."""
     from ..core.sop_register import register_changes
 
     return [after for _, after in register_changes(book)]
->>>>>>> main
 
 
 def new_workbook() -> Workbook:
@@ -266,11 +265,7 @@ def _panel(ws) -> None:
         cell.border, cell.fill = styles.BOX, styles.FLOW_FILL
         if field == "at":
             cell.number_format = styles.NUMBER_FORMATS["datetime"]
-<<<<<<< HEAD
-        if field in ("note", "by", "month", "sop_file", "sop_code", "result"):  # text as typed: "1/2" stays "1/2"
-=======
-        if field in ("note", "by", "month", "sop_file", "sop_code", "semester"):  # text as typed: "1/2" stays "1/2"
->>>>>>> main
+        if field in ("note", "by", "month", "sop_file", "sop_code", "result", "semester"):  # text as typed: "1/2"
             cell.number_format = "@"
         if field == "result":
             cell.fill = PatternFill(fill_type=None)
