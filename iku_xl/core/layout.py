@@ -293,9 +293,9 @@ PANEL_FIELDS = {
     "sop_file": (8, "Berkas SOP untuk diimpor (Word, PDF, Excel, teks)"),
     "sop_code": (9, "Kode SOP baru (nama lembarnya)"),
     "year": (10, "Tahun dokumen kinerja (kosong = tahun depan mulai Oktober)"),
-    "kind": (11, "Jenis naskah (kosong = naskah langkah sekarang)"),
-    "result": (12, "Hasil aksi terakhir"),
-    "semester": (13, "Semester monitoring (YYYY-1 atau YYYY-2, kosong = semester lalu)"),
+    "semester": (11, "Semester monitoring (YYYY-1 atau YYYY-2, kosong = semester lalu)"),
+    "kind": (12, "Jenis naskah (kosong = naskah langkah sekarang)"),
+    "result": (13, "Hasil aksi terakhir"),
 }
 
 

@@ -265,7 +265,7 @@ def _panel(ws) -> None:
         cell.border, cell.fill = styles.BOX, styles.FLOW_FILL
         if field == "at":
             cell.number_format = styles.NUMBER_FORMATS["datetime"]
-        if field in ("note", "by", "month", "sop_file", "sop_code", "result", "semester"):  # text as typed: "1/2"
+        if field in ("note", "by", "month", "sop_file", "sop_code", "semester", "result"):  # "1/2" stays "1/2"
             cell.number_format = "@"
         if field == "result":
             cell.fill = PatternFill(fill_type=None)
