@@ -151,6 +151,33 @@ def set_properties(data: bytes, properties: dict) -> bytes:
     return out.getvalue()
 
 
+YEAR_RANGE = re.compile(r"(?<=\b(?:19|20)\d{2})-(?=(?:19|20)\d{2}\b)")
+
+
+def _keep_year_ranges_whole(body) -> None:
+    """'2025-2029' never broken across lines: its hyphen becomes Word's non-breaking hyphen (w:noBreakHyphen),
+    which Word and LibreOffice print as an ordinary hyphen."""
+    from copy import deepcopy
+
+    from docx.oxml.ns import qn
+
+    for text in list(body.iter(qn("w:t"))):
+        parts = YEAR_RANGE.split(text.text or "")
+        run = text.getparent()
+        if len(parts) < 2 or run is None or run.tag != qn("w:r"):
+            continue
+        text.text = parts[0]
+        text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        anchor = text
+        for part in parts[1:]:
+            hyphen = run.makeelement(qn("w:noBreakHyphen"), {})
+            anchor.addnext(hyphen)
+            following = deepcopy(text)
+            following.text = part
+            hyphen.addnext(following)
+            anchor = following
+
+
 def _grid_follows_cells(docx) -> None:
     """A {%tc for %} loop changes how many cells a row has; docxtpl stretches the table grid evenly,
     and LibreOffice lays cells on the grid, so set each grid column to the width of its cell. A table
@@ -159,6 +186,7 @@ def _grid_follows_cells(docx) -> None:
 
     _fit_tables_to_pages(docx.element.body)
     _last_row_stays_with_signature(docx.element.body)
+    _keep_year_ranges_whole(docx.element.body)
     for table in docx.element.body.iter(qn("w:tbl")):
         grid = table.find(qn("w:tblGrid"))
         widest = max(table.iter(qn("w:tr")), key=lambda row: len(row.findall(qn("w:tc"))), default=None)

@@ -260,3 +260,17 @@ def test_a_number_whose_pattern_field_is_empty_is_refused_naming_the_field(demo_
     [reason] = made.skipped
     assert "{kode_jabatan}" in reason and "Kode Jabatan" in reason and "Pejabat" in reason
     assert read_book(demo_book).numbers == []
+
+
+def test_a_document_made_on_a_day_off_is_dated_the_next_working_day(demo_book, tmp_path, capsys, monkeypatch):
+    """Made on Sunday 22 November 2026, the nota dinas is dated Monday the 23rd; --tanggal dates it as given."""
+    monkeypatch.setenv("IKU_XL_NOW", "2026-11-22T10:00")
+    code, _, _ = run(capsys, "generate", demo_book, "--case", "IKU-2026-001", "--doc", "nota_dinas", "--out",
+                     tmp_path / "minggu", "--templates", TEMPLATES)
+    assert code == 0
+    [made] = list((tmp_path / "minggu").glob("*.docx"))
+    assert "23 November 2026" in text_of_docx(made) and "22 November 2026" not in text_of_docx(made)
+    code, _, _ = run(capsys, "generate", demo_book, "--case", "IKU-2026-003", "--doc", "nota_dinas", "--out",
+                     tmp_path / "diberi", "--templates", TEMPLATES, "--tanggal", "2026-11-20")
+    [made] = list((tmp_path / "diberi").glob("*.docx"))
+    assert code == 0 and "20 November 2026" in text_of_docx(made)
