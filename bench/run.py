@@ -130,6 +130,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--openpyxl-repeat", type=int, default=1,
                         help="runs of the openpyxl baseline (minutes each at the largest size)")
     parser.add_argument("--keep", type=Path, help="folder for the stress workbooks (kept and reused)")
+    parser.add_argument("--no-rekap", action="store_true", help="leave out the rekap across 50 and 5 workbooks")
     args = parser.parse_args(argv)
     folder = args.keep or Path(tempfile.mkdtemp(prefix="iku-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
@@ -138,6 +139,12 @@ def main(argv: list[str] | None = None) -> int:
         cases, history = (int(n) for n in size.split("/"))
         rows += run_size(folder, cases, history, args.repeat, args.openpyxl_repeat)
         print_table(rows)
+    if not args.no_rekap:  # iku-xl rekap over 50 demo workbooks and 5 stress ones (bench/rekap.py)
+        from rekap import rekap_rows
+
+        print("\n| rekap | time | peak memory |\n| --- | --- | --- |")
+        for name, seconds, peak, _ in rekap_rows(folder, stress_workbook(folder, 5_000, 100_000)):
+            print(f"| {name} | {seconds:.2f} s | {peak / 1024:.0f} MB |")
     if not args.keep:
         shutil.rmtree(folder, ignore_errors=True)
     return 0

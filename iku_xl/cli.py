@@ -130,6 +130,23 @@ def build_parser() -> argparse.ArgumentParser:
     exp.add_argument("--month", required=True, metavar="YYYY-MM", help="bulan laporan, misalnya 2026-11")
     exp.add_argument("--out", metavar="FOLDER", help="folder keluaran (bawaan: ekspor/YYYY-MM/ di Folder Keluaran)")
 
+    mon = commands.add_parser("monitor", help="monitoring dan evaluasi SOP satu semester (Tabel 7 PermenPAN-RB "
+                                              "35/2012) sebagai Word dan Excel")
+    mon.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
+    mon.add_argument("--semester", required=True, metavar="YYYY-S",
+                     help="semester: 2027-1 (Januari-Juni) atau 2027-2 (Juli-Desember)")
+    mon.add_argument("--sop", metavar="KODE", help="satu SOP saja (bawaan: semua SOP)")
+    mon.add_argument("--out", metavar="FOLDER",
+                     help="folder keluaran (bawaan: monitoring/YYYY-S/ di Folder Keluaran)")
+
+    rek = commands.add_parser("rekap", help="rekap SOP satu semester dari buku kerja banyak unit, dalam satu .xlsx")
+    rek.add_argument("paths", nargs="+", metavar="BERKAS",
+                     help="buku kerja unit (.xlsx), atau folder berisi buku kerja; hanya dibaca, tidak diubah")
+    rek.add_argument("--semester", required=True, metavar="YYYY-S",
+                     help="semester: 2027-1 (Januari-Juni) atau 2027-2 (Juli-Desember)")
+    rek.add_argument("--out", metavar="BERKAS",
+                     help="berkas .xlsx rekap, atau foldernya (bawaan: rekap-sop-YYYY-S.xlsx di folder ini)")
+
     kin = commands.add_parser("kinerja", help="Manual IKU, Perjanjian Kinerja dan matriks cascading satu tahun")
     kin.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
     kin.add_argument("--year", required=True, type=int, metavar="YYYY", help="tahun kinerja, misalnya 2027")
@@ -153,6 +170,15 @@ def build_parser() -> argparse.ArgumentParser:
     calc_install = calc_commands.add_parser("install", help="memasang makro Panel ke LibreOffice (Makro Saya)")
     calc_install.add_argument("--profile", metavar="FOLDER",
                               help="folder profil pengguna LibreOffice (bawaan: profil pengguna ini)")
+
+    excel = commands.add_parser("excel", help="memeriksa pemasangan Panel di Excel (xlwings)")
+    excel_commands = excel.add_subparsers(dest="excel_command", metavar="PERINTAH", parser_class=Parser)
+    excel_check = excel_commands.add_parser("check", help="menyebut yang kurang untuk 'Run main' dan cara "
+                                                          "memperbaikinya")
+    excel_check.add_argument("path", metavar="BERKAS", nargs="?",
+                             help="buku kerja yang diperiksa (kosong: hanya Python, xlwings dan add-in)")
+    excel_check.add_argument("--fix", action="store_true",
+                             help="tulis berkas .py dan xlwings.conf yang kurang di samping buku kerja")
 
     demo = commands.add_parser("demo", help="menjalankan semua fitur pada data contoh")
     demo.add_argument("--out", default="output/demo", metavar="FOLDER",
@@ -181,10 +207,44 @@ def _print_json(data) -> None:
 
 
 def cmd_init(args) -> int:
+    from pathlib import Path
+
     from .actions.init import init_workbook
+    from .excel import beside
     book = init_workbook(args.path, demo=args.demo, force=args.force)
     print(f"Buku kerja dibuat: {args.path} (SOP: {', '.join(book.sops)}; {len(book.cases)} kasus).")
+    _tell_beside(Path(args.path), beside.write_beside(Path(args.path)))
     return 0
+
+
+def _tell_beside(workbook, written) -> None:
+    from .excel import beside
+    if written:
+        print(f"Untuk 'Run main' di Excel: {', '.join(p.name for p in written)} ditulis di samping {workbook.name}.")
+    problem = beside.name_problem(workbook)
+    if problem:
+        print(problem)
+
+
+def cmd_excel(args) -> int:
+    from pathlib import Path
+
+    from .excel import beside
+    from .excel.setup_check import check_setup
+    if args.excel_command != "check":
+        raise UsageError("Pilih perintah: 'iku-xl excel check [BERKAS]'.")
+    workbook = Path(args.path) if args.path else None
+    if workbook is not None and not workbook.is_file():
+        raise UsageError(f"Buku kerja {workbook} tidak ada; sebutkan berkas .xlsx yang dibuka di Excel.")
+    if workbook is not None and args.fix:
+        _tell_beside(workbook, beside.write_beside(workbook))
+    items = check_setup(workbook)
+    for item in items:
+        print(item.line())
+    missing = [item for item in items if not item.ok]
+    print("Semua siap: buka buku kerja, pilih aksi di Panel!B3, klik Run main di tab xlwings." if not missing
+          else f"{len(missing)} hal perlu dibereskan (lihat PERLU di atas), lalu jalankan lagi perintah ini.")
+    return 1 if missing else 0
 
 
 def cmd_sop(args) -> int:
@@ -275,8 +335,9 @@ def cmd_calc(args) -> int:
 
     from .calc.panel import install
     target = install(Path(args.profile) if args.profile else None)
-    print(f"Makro Panel dipasang: {target}. Di LibreOffice Calc: Alat > Makro > Jalankan Makro > Makro Saya > "
-          "iku_xl_panel > jalankan_panel (tutup dan buka lagi LibreOffice bila sedang terbuka).")
+    print(f"Makro Panel dipasang: {target}, dengan bilah alat 'iku-xl' (satu tombol untuk setiap aksi Panel). "
+          "Tutup dan buka lagi LibreOffice; bila bilah alatnya tidak tampak: Tampilan > Bilah Alat > iku-xl. "
+          "Makronya juga ada di Alat > Makro > Jalankan Makro > Makro Saya > iku_xl_panel.")
     return 0
 
 
@@ -333,6 +394,32 @@ def cmd_export(args) -> int:
     return 0
 
 
+def cmd_monitor(args) -> int:
+    from .actions.monitor import monitor
+    result = monitor(args.path, args.semester, args.sop, args.out)
+    for path in result.files:
+        print(f"  {path}")
+    for report in result.reports:
+        print(f"{report.code}: {report.result} ({result.semester.label}).")
+    if result.register:
+        print(result.register)
+    return 0
+
+
+def cmd_rekap(args) -> int:
+    from .actions.rekap import rekap_workbooks
+    result = rekap_workbooks(args.paths, args.semester, args.out)
+    rekap = result.rekap
+    totals = rekap.totals
+    units = rekap.sops["Berkas"].nunique()
+    share = f"{totals['% Tepat Waktu']}%".replace(".", ",") if totals["% Tepat Waktu"] is not None else "-"
+    print(f"Rekap {rekap.semester.label}: {units} buku kerja, {len(rekap.sops)} SOP, {totals['Kasus']} kasus, "
+          f"{share} langkah tepat waktu; disimpan di {result.file}.")
+    for file, reason in rekap.unreadable:
+        print(f"  tidak terbaca: {file}: {reason}")
+    return 0
+
+
 def cmd_kinerja(args) -> int:
     from .actions.kinerja import make_kinerja
     result = make_kinerja(args.path, args.year, args.sop, args.instansi, args.pdf, args.out, templates=args.templates)
@@ -364,7 +451,8 @@ COMMANDS = {"init": cmd_init, "sop": cmd_sop, "validate": cmd_validate, "status"
             "open": cmd_open, "advance": cmd_advance, "hold": _status_command("hold"),
             "resume": _status_command("resume"), "cancel": _status_command("cancel"), "undo": cmd_undo,
             "lacak": cmd_lacak, "reschedule": cmd_reschedule, "generate": cmd_generate,
-            "export": cmd_export, "calc": cmd_calc, "kinerja": cmd_kinerja}
+            "export": cmd_export, "monitor": cmd_monitor, "rekap": cmd_rekap, "calc": cmd_calc,
+            "kinerja": cmd_kinerja, "excel": cmd_excel}
 
 
 def _interrupt_on_terminate() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 
 from .core.calendar import NORMAL_HOURS, RAMADAN_HOURS, WEEKDAYS
+from .core.monitoring import RULE_SETTINGS
 from .core.register import DayOff
 from .core.settings import DEFAULT_OUTPUT, LABELS, RAMADAN_LABELS
 
@@ -41,6 +42,7 @@ def settings_rows(years: list[int]) -> list[tuple[str, object, str]]:
         ("operator", "", "Nama yang dicatat di kolom Oleh lembar Riwayat bila tidak disebut (kosong: pejabat "
                          "peran pelaksana langkah itu di lembar Pejabat, lalu nama login komputer)."),
     )]
+    rows += [(label, value, note) for label, value, note in RULE_SETTINGS.values()]
     start_label, end_label = RAMADAN_LABELS
     for year, (first, last) in ramadan_estimates(years).items():
         rows.append((start_label.format(year=year), dt.datetime.combine(first, dt.time()),

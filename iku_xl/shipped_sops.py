@@ -17,7 +17,8 @@ M, P, K, S = StepKind.MULAI, StepKind.PROSES, StepKind.KEPUTUSAN, StepKind.SELES
 Reading = tuple[tuple[str, ...], StepKind, "int | None", "int | None", tuple[str, ...]]
 # step -> (who signs its documents, to whom they go), read from the SOP's wording: the undangan drafted at
 # POLHUKAM step 8 is signed by the Karo PO at step 10; the nota dinas pengantar of step 15 goes from the
-# Sesmenko to the Menko (step 17); Kemnaker's SK Tim (step 5) is signed at Karo level (NASKAH.md section 7).
+# Sesmenko to the Menko (step 17); Kemnaker's SK Tim (step 5) is signed by the Sekjen, the level that may appoint
+# its members (NASKAH.md section 7).
 SIGNERS: dict[str, dict[int, tuple[str, tuple[str, ...]]]] = {
     "POLHUKAM": {
         1: ("Sesmenko", ("Karo PO",)),
@@ -30,10 +31,10 @@ SIGNERS: dict[str, dict[int, tuple[str, tuple[str, ...]]]] = {
         15: ("Sesmenko", ("Menko",)),
     },
     "KEMNAKER": {
-        2: ("Kabag", ("Kasubag",)),
+        2: ("Kabag", ("Karo",)),     # on Ya the file goes up to the Karo (step 3): a nota dinas, not a disposisi
         3: ("Karo", ("Kabag",)),
         4: ("Kabag", ("Kasubag",)),
-        5: ("Karo", ()),
+        5: ("Sekjen", ()),           # the team has the Sekjen as Pengarah: only the Sekjen may appoint it
         10: ("Sekjen", ("Menteri",)),
     },
 }
@@ -60,7 +61,7 @@ READING: dict[str, dict[int, Reading]] = {
     },
     "KEMNAKER": {
         1: (("Kasubag",), M, None, None, ()),
-        2: (("Kabag",), K, 3, 1, ("lembar_disposisi",)),
+        2: (("Kabag",), K, 3, 1, ("nota_dinas",)),
         3: (("Karo",), K, 4, 2, ("lembar_disposisi",)),
         4: (("Kabag",), P, None, None, ("lembar_disposisi",)),
         5: (("Kasubag",), P, None, None, ("sk_tim",)),

@@ -44,6 +44,10 @@ class Store(Protocol):
     def record_numbers(self, entries: list[NumberEntry]) -> None:
         """New Penomoran rows after the last one."""
 
+    def link_cell(self, sheet: str, row: int, field: str, target: str, label: str) -> None:
+        """A link in a list sheet's cell (Kasus' Naskah, Penomoran's Berkas): a HYPERLINK formula, which Excel and
+        Calc both follow, to `target` relative to the workbook's folder."""
+
     def record_meetings(self, meetings: list[Meeting]) -> bool:
         """New Rapat rows after the last one; False when the workbook has no Rapat sheet (nothing written)."""
 
@@ -117,12 +121,32 @@ class RecordStore(ABC):
                 self.book.history.append(entry)
 
     def record_numbers(self, entries: list[NumberEntry]) -> None:
+        """Jenis Naskah written as its label, the one the sheet's dropdown offers (the entry keeps the code)."""
+        from dataclasses import replace
+
         from .core import layout
+        from .core.document_kinds import kind_label
 
         row = next_free_row([e for e in self.book.numbers if e.row])
         for entry in entries:
             entry.row, row = row, row + 1
-            self.write_record(layout.PENOMORAN, entry, entry.row)
+            self.write_record(layout.PENOMORAN, replace(entry, kind=kind_label(entry.kind)), entry.row)
+
+    def formula(self, text: str, shown: str | None = None) -> object:
+        """A formula as this store writes it: the live workbook takes it as typed, '=' first, and computes it."""
+        return "=" + text
+
+    def link_cell(self, sheet: str, row: int, field: str, target: str, label: str) -> None:
+        from types import SimpleNamespace
+
+        from .core import layout
+
+        columns = {s.name: s for s in layout.LIST_SHEETS}
+        if field not in self.book.columns.get(sheet, {}):
+            return  # an older workbook without the column: nothing to link
+        quoted = [text.replace('"', '""') for text in (target, label)]
+        value = self.formula('HYPERLINK("{}","{}")'.format(*quoted), label)
+        self.write_record(columns[sheet], SimpleNamespace(**{field: value}), row, [field])
 
     def record_meetings(self, meetings: list[Meeting]) -> bool:
         from .core import layout

@@ -33,7 +33,7 @@ def readme_commands() -> set[str]:
         words = cell.split()
         first = words[0]
         for name in first.split("\\|"):  # `hold|cancel` stands for both
-            if name in ("sop", "calc"):
+            if name in ("sop", "calc", "excel"):
                 found |= {f"{name} {sub}" for sub in words[1].split("\\|")}
             else:
                 found.add(name)

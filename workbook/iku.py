@@ -1,7 +1,7 @@
-"""Run main (xlwings ribbon) for iku.xlsx: the action chosen on the Panel sheet, for the selected rows.
+"""Run main (pita xlwings) untuk iku.xlsx: aksi yang dipilih di lembar Panel. Dibuat oleh iku-xl.
 
-xlwings runs main() of the .py file that has the workbook's own name, so keep this file beside
-iku.xlsx and keep both names the same.
+xlwings menjalankan main() dari berkas .py yang namanya sama dengan buku kerja: simpan berkas ini
+di samping buku kerja dan samakan namanya bila buku kerja diganti nama.
 """
 from iku_xl.excel.macros import run_panel
 

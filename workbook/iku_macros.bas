@@ -5,6 +5,10 @@ Attribute VB_Name = "iku_macros"
 ' Setiap makro memanggil fungsi Python yang sama dengan perintah iku-xl di command line.
 Option Explicit
 
+Sub PeriksaPemasangan()
+    RunPython "import iku_xl.excel.macros as m; m.check_setup()"
+End Sub
+
 Sub PeriksaBukuKerja()
     RunPython "import iku_xl.excel.macros as m; m.validate()"
 End Sub
@@ -59,4 +63,8 @@ End Sub
 
 Sub BuatDokumenKinerja()
     RunPython "import iku_xl.excel.macros as m; m.kinerja()"
+End Sub
+
+Sub MonitoringSOP()
+    RunPython "import iku_xl.excel.macros as m; m.monitor()"
 End Sub

@@ -5,6 +5,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..excel import beside
 from .init import init_workbook
 from .status import case_status
 from .validate import validate_workbook
@@ -23,6 +24,7 @@ def run_demo(folder: str | Path) -> DemoResult:
     workbook = folder / "iku.xlsx"
     init_workbook(workbook, demo=True, force=True)
     result.files.append(workbook)
+    result.files += beside.write_beside(workbook)  # Run main in Excel imports iku.py from beside the workbook
     result.summary += _moves_on_the_file(workbook)
     result.summary += _documents(workbook, folder, result)
     from .export import export_month

@@ -78,7 +78,7 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
         calendar = office_calendar(book.settings, book.days_off)
         today = today or document_day(moment, calendar)
         folder = templates_folder(templates, book, store.folder)
-        drafts, meetings = [], []
+        drafts, meetings, owners = [], [], []  # owners: each draft's case
         for case, sop, step, kind in _progress(_jobs(book, case_ids, wanted_kinds or None, result), "Menyusun naskah"):
             try:
                 made = naskah.draft(book, sop, case, step, kind, today, calendar, now)
@@ -92,6 +92,7 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
             base = Path(out_dir).absolute() if out_dir else store.output
             target_folder = base if out_dir else base / safe_name(case.id_text)
             name = document_file_name(KINDS[kind].label, number, "", case.id_text if out_dir else "")
+            owners.append(case.id_text)
             template = inside_folder(folder, KINDS[kind].template, "Templat")
             drafts.append((inside(base, target_folder / name), template,
                            naskah.finish(made, number, day), style, made.properties, entry, number))
@@ -103,9 +104,10 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
         rendered = [(file, content, entry) for (file, *_, entry, _), content in zip(drafts, contents)]
         # every document rendered: only now is anything written, the register first
         for file, _, entry in rendered:
-            if entry is not None:
-                entry.file = str(file)
+            if entry is not None:  # relative to the output folder: the same on every colleague's machine
+                entry.file = _relative(file, store.output)
         store.record_numbers([entry for _, _, entry in rendered if entry is not None])
+        _link_files(store, rendered, owners)
         for meeting in meetings:
             book.meetings.remove(meeting)
         if not store.record_meetings(meetings):
@@ -129,6 +131,31 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
         from ..documents.pdf import convert_to_pdf
         result.pdfs = convert_to_pdf(result.files)
     return result
+
+
+def _link_files(store, rendered, owners: list[str]) -> None:
+    """Each case's Naskah cell links to the folder of its documents and each new Penomoran row to its file,
+    relative to the workbook's folder."""
+    from ..core import layout
+
+    for file, _, entry in rendered:
+        if entry is not None and entry.row:
+            store.link_cell(layout.PENOMORAN.name, entry.row, "file", _relative(file, store.folder), entry.file)
+    by_case: dict[str, list[Path]] = {}
+    for (file, _, _), owner in zip(rendered, owners):
+        by_case.setdefault(owner, []).append(file)
+    for case in store.book.cases:
+        files = by_case.get(case.id_text) if case.id_text else None
+        if files and case.row:
+            store.link_cell(layout.KASUS.name, case.row, "documents", _relative(files[0].parent, store.folder),
+                            f"{len(files)} naskah")
+
+
+def _relative(file: Path, output: Path) -> str:
+    try:
+        return file.resolve().relative_to(output.resolve()).as_posix()
+    except ValueError:
+        return str(file)
 
 
 def document_day(now: dt.datetime, calendar) -> dt.date:

@@ -35,7 +35,12 @@ def render_sop_document(path_or_book, code: str, out_dir: str | Path | None = No
     book, folder = _book_and_folder(path_or_book, out_dir, base)
     sop = _sop(book, code)
     profile = book.profile_of(sop)
-    return render_sop(sop, folder, profile.paper(False) if profile else "A4")
+    if profile is None:
+        return render_sop(sop, folder)
+    from ..core.values import text_of
+
+    author = ", ".join(t for t in (text_of(profile.unit), text_of(profile.name)) if t)
+    return render_sop(sop, folder, profile.paper(False), profile.font(False)[0], author)
 
 
 def export_bpmn(path_or_book, code: str, out_dir: str | Path | None = None, base: Path | None = None) -> Path:

@@ -52,8 +52,25 @@ def import_sop(source: str | Path, code: str, workbook_path: str | Path, *, repl
         for name, items in (("DaftarSOP", list(book.sops)), ("DaftarPeran", roles)):
             column = lists.index(name) + 1
             set_pick_list(patch, layout.DAFTAR, column, name, items, column_letter(column))
+        _register(patch, book, code)
         shared.write(patch.to_bytes())
     return imported
+
+
+def _register(patch: WorkbookPatch, book, code: str) -> None:
+    """The imported SOP's row in Daftar SOP (a replaced SOP's row refreshed); the sheet added if the workbook has
+    none yet."""
+    from ..core.sop_register import next_rows, register_changes
+    from ..workbook.record_writer import write_record
+    from .register import SHEET, add_register_sheet, has_register
+
+    if not has_register(book):
+        add_register_sheet(patch, [after for _, after in register_changes(book)])
+        return
+    changes = register_changes(book, [code])
+    next_rows(book, changes)
+    for _, after in changes:
+        write_record(patch, book, SHEET, after, after.row or 2)
 
 
 def sheets_for(sop: Sop, book) -> bytes:

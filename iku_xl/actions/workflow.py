@@ -19,6 +19,7 @@ from ..core.text_rules import text_problem
 from ..core.values import as_int, is_blank, text_of
 from ..errors import Refused
 from ..store import open_store
+from .register import refresh_register
 
 
 @dataclass
@@ -94,7 +95,8 @@ def apply_change(target, act: Callable[[Book, OfficeCalendar, dt.datetime, Chang
         store.save_cases([(before.get(case.row) if case.row is not None else None, case) for case in change.cases])
         store.append_history(change.history)
         store.refresh_tracking(change.cases, change.history, change.rebuild)
-        if change.cases or change.history or change.rebuild:
+        registered = refresh_register(store)
+        if change.cases or change.history or change.rebuild or registered:
             store.commit()
     return change
 

@@ -258,7 +258,26 @@ class Book(base_classes.Book):
         self.document = document
         self._fullname = fullname
         self._names: dict[str, str] = {}
+        self._parser: Any = None
         app.books_open.append(self)
+
+    def formula_tokens(self, formula: str, sheet: int, row: int, column: int):
+        """An Excel formula ("=HYPERLINK(\"#'Kasus'!A5\",\"Buka\")") as Calc's tokens for the cell at (row, column),
+        0-based: read with Excel's names, separators and references, as Calc reads an .xlsx. Calc's own formula
+        text takes ';' and 'Sheet.A1', so an Excel formula given to it as text shows Err:508."""
+        from com.sun.star.sheet.AddressConvention import XL_OOX
+        from com.sun.star.sheet.FormulaLanguage import OOXML
+        from com.sun.star.sheet.FormulaMapGroup import ALL_EXCEPT_SPECIAL
+        from com.sun.star.table import CellAddress
+
+        if self._parser is None:
+            self._parser = self.document.createInstance("com.sun.star.sheet.FormulaParser")
+            mapper = self.document.createInstance("com.sun.star.sheet.FormulaOpCodeMapper")
+            self._parser.OpCodeMap = mapper.getAvailableMappings(OOXML, ALL_EXCEPT_SPECIAL)
+            self._parser.FormulaConvention = XL_OOX
+        where = CellAddress()
+        where.Sheet, where.Column, where.Row = sheet, column, row
+        return self._parser.parseFormula(formula, where)
 
     @property
     def api(self):
@@ -560,8 +579,18 @@ class Range(base_classes.Range):
         target = self._sheet.xl.getCellRangeByPosition(self.first_column - 1, self.first_row - 1,
                                                        self.first_column + width - 2, self.first_row + height - 2)
         self._sheet.book.app.calls += 1
-        typed = [[_as_typed(v) for v in row] + [""] * (width - len(row)) for row in rows]
+        typed = [["" if _is_formula(v) else _as_typed(v) for v in row] + [""] * (width - len(row)) for row in rows]
         target.setFormulaArray(tuple(tuple(row) for row in typed))
+        book, formulas = self._sheet.book, False
+        for r, row in enumerate(rows):
+            for c, v in enumerate(row):
+                if _is_formula(v):
+                    at = (self.first_row + r - 1, self.first_column + c - 1)
+                    tokens = book.formula_tokens(v, self._sheet._index, *at)
+                    self._sheet.xl.getCellByPosition(at[1], at[0]).setTokens(tokens)
+                    formulas = True
+        if formulas and book.app.calculation != "manual":  # cells given tokens wait to be computed until asked
+            book.document.calculate()
         if any(isinstance(v, str) for row in rows for v in row):
             self._strings_kept_in_text_cells(target, rows)
         for r, row in enumerate(rows):  # a date written to a General cell shows as a date, as in Excel
@@ -739,6 +768,10 @@ class Range(base_classes.Range):
     @formula.setter
     def formula(self, value):
         self.raw_value = value
+
+
+def _is_formula(value) -> bool:
+    return isinstance(value, str) and len(value) > 1 and value.startswith("=")
 
 
 def _as_typed(value) -> str:

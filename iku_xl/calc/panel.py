@@ -20,6 +20,7 @@ SCRIPT_NAME = "iku_xl_panel.py"
 # macro name in the script -> the action in iku_xl.excel.macros (None: the one chosen on the Panel)
 MACROS = {
     "jalankan_panel": None,
+    "periksa_pemasangan": "check_setup",
     "periksa_buku_kerja": "validate",
     "buka_kasus_yang_diketik": "open_cases",
     "selesaikan_langkah": "advance",
@@ -33,6 +34,7 @@ MACROS = {
     "buat_ulang_lacak": "rebuild_tracking",
     "cetak_sop": "render_sop",
     "impor_sop": "import_sop",
+    "monitoring_sop": "monitor",
     "buat_dokumen_kinerja": "kinerja",
 }
 
@@ -96,8 +98,41 @@ _VERSION_BOX = '''        document = XSCRIPTCONTEXT.getDocument()  # noqa: F821
 '''
 
 
+TOOLBAR_NAME = "custom_toolbar_iku_xl"
+TOOLBAR_URL = f"private:resource/toolbar/{TOOLBAR_NAME}"
+
+
+def macro_url(macro: str) -> str:
+    """The address LibreOffice runs a macro of the installed script by (what a toolbar button dispatches)."""
+    return f"vnd.sun.star.script:{SCRIPT_NAME}${macro}?language=Python&location=user"
+
+
+def toolbar_buttons() -> list[tuple[str, str]]:
+    """(label, macro) for each Panel action, in the Panel's order: one click runs one action."""
+    from ..excel import macros
+
+    by_action = {action: name for name, action in MACROS.items() if action}
+    return [(label.split(" (")[0], by_action[function.__name__]) for label, function in macros.PANEL_ACTIONS.items()]
+
+
+def toolbar_xml() -> bytes:
+    """Calc's custom toolbar "iku-xl" (a file in the user profile, as Tools > Customize > Toolbars writes it)."""
+    from lxml import etree
+
+    toolbar, xlink = "http://openoffice.org/2001/toolbar", "http://www.w3.org/1999/xlink"
+    root = etree.Element(f"{{{toolbar}}}toolbar", nsmap={"toolbar": toolbar, "xlink": xlink})
+    root.set(f"{{{toolbar}}}uiname", "iku-xl")
+    for label, macro in toolbar_buttons():
+        item = etree.SubElement(root, f"{{{toolbar}}}toolbaritem")
+        item.set(f"{{{xlink}}}href", macro_url(macro))
+        item.set(f"{{{toolbar}}}text", label)
+        item.set(f"{{{toolbar}}}style", "text")
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+
+
 def install(profile: Path | None = None) -> Path:
-    """Write the script module into the profile's Scripts/python folder; returns its path."""
+    """Write the script module into the profile's Scripts/python folder, and the iku-xl toolbar whose buttons
+    run its macros; returns the script's path."""
     import importlib.util
 
     from ..errors import Refused
@@ -109,6 +144,9 @@ def install(profile: Path | None = None) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / SCRIPT_NAME
     target.write_text(script_text(), encoding="utf-8")
+    toolbars = (profile or default_profile()) / "config" / "soffice.cfg" / "modules" / "scalc" / "toolbar"
+    toolbars.mkdir(parents=True, exist_ok=True)
+    (toolbars / f"{TOOLBAR_NAME}.xml").write_bytes(toolbar_xml())
     return target
 
 

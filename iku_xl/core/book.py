@@ -14,6 +14,7 @@ from .profile import InstansiProfile, NumberPattern
 from .register import DayOff, NumberEntry
 from .settings import Settings
 from .sop import Sop
+from .sop_register import SopRegisterEntry
 from .values import text_of
 
 
@@ -33,6 +34,9 @@ class Book:
     cascades: list[Cascade] = field(default_factory=list)
     quarter_targets: list[QuarterTargets] = field(default_factory=list)
     budgets: list[Budget] = field(default_factory=list)
+    sop_register: list[SopRegisterEntry] = field(default_factory=list)
+    # optional sheets the workbook does not have (an older workbook): read as empty, written only once added
+    missing_sheets: set[str] = field(default_factory=set)
     settings: Settings = field(default_factory=Settings)
     # sheet name -> field name -> column letter, so a rule can name the cell it speaks of
     columns: dict[str, dict[str, str]] = field(default_factory=dict)

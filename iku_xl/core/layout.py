@@ -221,6 +221,21 @@ TIM = ListSheet("Tim", "TabelTim", (
     Column("position", "Kedudukan dalam Tim", 20, dropdown="DaftarKedudukanTim"),
 ), optional=True)
 
+DAFTAR_SOP = ListSheet("Daftar SOP", "TabelDaftarSOP", (
+    Column("code", "Kode SOP", 13, "text"),
+    Column("nomor", "Nomor SOP", 26, "text"),
+    Column("judul", "Nama SOP", 40, "text"),
+    Column("tanggal_pembuatan", "Tanggal Pembuatan", 18, "text"),
+    Column("tanggal_revisi", "Tanggal Revisi", 18, "text"),
+    Column("revisi", "Revisi ke", 9, "int"),
+    Column("tanggal_efektif", "Tanggal Efektif", 18, "text"),
+    Column("disahkan_oleh", "Disahkan Oleh", 36, "text"),
+    Column("instansi", "Instansi", 34, "text"),
+    Column("monitoring", "Monitoring Terakhir (Semester)", 16, "text"),
+    Column("monitoring_date", "Tanggal Monitoring", 17, "date"),
+    Column("result", "Hasil Monitoring", 36, "text"),
+), optional=True)
+
 RAPAT = ListSheet("Rapat", "TabelRapat", (
     Column("case_id", "ID Kasus", 15, "text"),
     Column("step", "Langkah Rapat", 10, "int"),
@@ -264,7 +279,7 @@ LACAK_LEGEND = ((1, "Keterangan:", "text"), (2, "Selesai tepat waktu", "done"), 
 MAX_SOP_CODE = 31 - len(LACAK_PREFIX)
 
 LIST_SHEETS = (KASUS, RIWAYAT, IKU, PEJABAT, PENOMORAN, LIBUR, PENGATURAN, INSTANSI, POLA_NOMOR, DASAR_HUKUM, TIM,
-               CASCADING, TARGET_TRIWULAN, ANGGARAN, RAPAT)
+               CASCADING, TARGET_TRIWULAN, ANGGARAN, RAPAT, DAFTAR_SOP)
 PANDUAN = "Panduan"
 PANEL = "Panel"
 TEMUAN = "Temuan"
@@ -278,6 +293,9 @@ PANEL_FIELDS = {
     "sop_file": (8, "Berkas SOP untuk diimpor (Word, PDF, Excel, teks)"),
     "sop_code": (9, "Kode SOP baru (nama lembarnya)"),
     "year": (10, "Tahun dokumen kinerja (kosong = tahun depan mulai Oktober)"),
+    "semester": (11, "Semester monitoring (YYYY-1 atau YYYY-2, kosong = semester lalu)"),
+    "kind": (12, "Jenis naskah (kosong = naskah langkah sekarang)"),
+    "result": (13, "Hasil aksi terakhir"),
 }
 
 
@@ -288,6 +306,7 @@ def panel_cell(field: str) -> str:
 
 # the Panel's Aksi dropdown, in its order: the macro each choice runs (a function of excel/macros.py) -> its label
 PANEL_ACTIONS = {
+    "check_setup": "Periksa pemasangan",
     "validate": "Periksa buku kerja",
     "open_cases": "Buka kasus yang diketik",
     "advance": "Selesaikan langkah",
@@ -302,9 +321,17 @@ PANEL_ACTIONS = {
     "render_sop": "Cetak SOP dan BPMN (pilih sel di lembar SOP)",
     "import_sop": f"Impor SOP (berkas di {panel_cell('sop_file')}, kode di {panel_cell('sop_code')})",
     "kinerja": f"Buat dokumen kinerja (tahun di {panel_cell('year')})",
+    "monitor": f"Monitoring dan evaluasi SOP (semester di {panel_cell('semester')})",
 }
 DAFTAR = "Daftar Pilihan"
 RESERVED_SHEETS = {s.name for s in LIST_SHEETS} | {PANDUAN, DAFTAR, PANEL, TEMUAN}
+
+
+def staff_typed(sheet_name: str) -> bool:
+    """A sheet staff type into, whose error cells validation reports; not the ones the program writes (Panduan,
+    Panel, Temuan and its links, Daftar Pilihan, Lacak, Riwayat)."""
+    return (sheet_name not in {PANDUAN, PANEL, TEMUAN, DAFTAR, RIWAYAT.name}
+            and not sheet_name.startswith(LACAK_PREFIX))
 
 HOLIDAY_KINDS = ("Libur Nasional", "Cuti Bersama", "Libur Kantor")
 PERIODS = ("Normal", "Ramadan")

@@ -35,8 +35,9 @@ def _field_of(message: str) -> str:
 
 
 def render_document(template: Path, context: dict, style: WordStyle | None = None,
-                    properties: dict | None = None) -> bytes:
-    """docxtpl's own render, with the profile's style applied to the template first."""
+                    properties: dict | None = None, images: dict[str, tuple[bytes, float]] | None = None) -> bytes:
+    """docxtpl's own render, with the profile's style applied to the template first; `images` are pictures (PNG
+    bytes and width in cm) put where the template names them, such as {{ grafik_waktu }}."""
     from docxtpl import DocxTemplate
     from jinja2 import TemplateSyntaxError, UndefinedError
     from jinja2.exceptions import SecurityError
@@ -50,6 +51,8 @@ def render_document(template: Path, context: dict, style: WordStyle | None = Non
         if style is not None:
             document.init_docx()
             apply_style(document.docx, style)
+        if images:
+            context = {**context, **_inline_images(document, images)}
         missing = document.get_undeclared_template_variables(environment(), context)
         if missing:
             raise TemplateProblem(f"Templat {name} membutuhkan kolom {', '.join(sorted(missing))} yang tidak diisi "
@@ -73,6 +76,13 @@ def render_document(template: Path, context: dict, style: WordStyle | None = Non
     except (KeyError, ValueError, OSError) as error:
         raise TemplateProblem(f"Templat {name} tidak bisa dibuka sebagai dokumen Word; simpan ulang dari Word sebagai "
                               ".docx.") from error
+
+
+def _inline_images(document, images: dict[str, tuple[bytes, float]]) -> dict:
+    from docx.shared import Cm
+    from docxtpl import InlineImage
+
+    return {name: InlineImage(document, io.BytesIO(data), width=Cm(width)) for name, (data, width) in images.items()}
 
 
 def _last_row_stays_with_signature(body) -> None:
@@ -141,6 +151,33 @@ def set_properties(data: bytes, properties: dict) -> bytes:
     return out.getvalue()
 
 
+YEAR_RANGE = re.compile(r"(?<=\b(?:19|20)\d{2})-(?=(?:19|20)\d{2}\b)")
+
+
+def _keep_year_ranges_whole(body) -> None:
+    """'2025-2029' never broken across lines: its hyphen becomes Word's non-breaking hyphen (w:noBreakHyphen),
+    which Word and LibreOffice print as an ordinary hyphen."""
+    from copy import deepcopy
+
+    from docx.oxml.ns import qn
+
+    for text in list(body.iter(qn("w:t"))):
+        parts = YEAR_RANGE.split(text.text or "")
+        run = text.getparent()
+        if len(parts) < 2 or run is None or run.tag != qn("w:r"):
+            continue
+        text.text = parts[0]
+        text.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        anchor = text
+        for part in parts[1:]:
+            hyphen = run.makeelement(qn("w:noBreakHyphen"), {})
+            anchor.addnext(hyphen)
+            following = deepcopy(text)
+            following.text = part
+            hyphen.addnext(following)
+            anchor = following
+
+
 def _grid_follows_cells(docx) -> None:
     """A {%tc for %} loop changes how many cells a row has; docxtpl stretches the table grid evenly,
     and LibreOffice lays cells on the grid, so set each grid column to the width of its cell. A table
@@ -149,6 +186,7 @@ def _grid_follows_cells(docx) -> None:
 
     _fit_tables_to_pages(docx.element.body)
     _last_row_stays_with_signature(docx.element.body)
+    _keep_year_ranges_whole(docx.element.body)
     for table in docx.element.body.iter(qn("w:tbl")):
         grid = table.find(qn("w:tblGrid"))
         widest = max(table.iter(qn("w:tr")), key=lambda row: len(row.findall(qn("w:tc"))), default=None)

@@ -31,7 +31,7 @@ def merge_repeated_cells(content: bytes) -> bytes:
                 for column in columns:
                     changed |= _merge_column(rows[1:], column, column if group is None else group)
                 if widen and len(rows[0].cells) >= WIDE_FROM and len(document.sections) > 1:
-                    _landscape(section)
+                    _landscape(document, section)
                     changed = True
                 if widen:
                     text_width = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
@@ -97,9 +97,26 @@ def _widen(table, text_width: int) -> bool:
     return True
 
 
-def _landscape(section) -> None:
+def _landscape(document, section) -> None:
+    """The last section laid across the page; what it indents (the signature blocks) moves along with the wider
+    text, so the blocks keep their place on the right."""
     from docx.enum.section import WD_ORIENT
+    from docx.oxml.ns import qn
 
-    if section.orientation != WD_ORIENT.LANDSCAPE:
-        section.orientation = WD_ORIENT.LANDSCAPE
-        section.page_width, section.page_height = section.page_height, section.page_width
+    if section.orientation == WD_ORIENT.LANDSCAPE:
+        return
+    before = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width, section.page_height = section.page_height, section.page_width
+    after = (section.page_width or 0) - (section.left_margin or 0) - (section.right_margin or 0)
+    scale = after / before if before else 1
+    body = document.element.body
+    children = list(body)
+    ends = [i for i, child in enumerate(children) if child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None]
+    for child in children[ends[-1] + 1 if ends else 0:]:
+        for indent in child.iter(qn("w:ind")):
+            if indent.get(qn("w:left")) and child.tag == qn("w:p"):
+                indent.set(qn("w:left"), str(int(int(indent.get(qn("w:left"))) * scale)))
+        if child.tag == qn("w:tbl") and child.find(f"{qn('w:tblPr')}/{qn('w:tblStyle')}") is None:
+            from docx.table import Table
+            _widen(Table(child, document), after)  # the side-by-side signature blocks

@@ -56,7 +56,7 @@ class LiveStore(RecordStore):
         for sheet in self.xw_book.sheets:
             grid, errors = read_sheet(sheet)
             grids[sheet.name] = grid
-            if sheet.name != layout.DAFTAR and not sheet.name.startswith(layout.LACAK_PREFIX):
+            if layout.staff_typed(sheet.name):
                 self._errors += errors
         self.book = book_from_grids(grids, self.xw_book.name)
         self.book.error_cells = self._errors

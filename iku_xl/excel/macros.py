@@ -8,6 +8,7 @@ in Excel it is `xw.Book.caller()`.
 from __future__ import annotations
 
 import datetime as dt
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -34,9 +35,48 @@ def _quiet(book):
         yield
 
 
+def _in_calc(book) -> bool:
+    return type(book.app.impl).__module__.endswith("calc.engine")
+
+
 def _tell(book, message: str, critical: bool = False) -> str:
+    """The message box, kept also in the Panel's 'Hasil aksi terakhir' cell; in Calc, with a reminder to save."""
+    if _in_calc(book) and _is_modified(book):
+        message += ("\n\nBelum tersimpan: simpan buku kerja sekarang (Ctrl+S, pilih format Excel) agar perubahan "
+                    "tidak hilang saat LibreOffice ditutup.")
+    _keep_on_panel(book, message)
     book.app.alert(message, title=TITLE, buttons="ok", mode="critical" if critical else "info")
     return message
+
+
+def _is_modified(book) -> bool:
+    try:
+        return bool(book.api.isModified())
+    except Exception:  # a document without the call: say nothing rather than fail the message
+        return False
+
+
+def _keep_on_panel(book, message: str) -> None:
+    panel = sheet_named(book, layout.PANEL)
+    if panel is None:
+        return
+    try:
+        cell = panel.range((layout.PANEL_FIELDS["result"][0], 2))
+        cell.number_format = "@"
+        cell.value = message
+    except Exception:  # the message box still tells it
+        pass
+
+
+def _clear_inputs(book, *fields: str) -> None:
+    """Inputs that belong to the action just run, emptied so the next action does not take them again (a hold
+    reason left in place was written again into Riwayat on resume)."""
+    panel = sheet_named(book, layout.PANEL)
+    if panel is None:
+        return
+    for field in fields:
+        if field in layout.PANEL_FIELDS and panel_value(book, field) is not None:
+            panel.range((layout.PANEL_FIELDS[field][0], 2)).clear_contents()
 
 
 def _action(function):
@@ -101,6 +141,24 @@ def _case_step(store: LiveStore, case_id: str):
 
 
 @_action
+def check_setup(book) -> str:
+    """Periksa pemasangan: what Run main needs on this machine and beside the workbook, as `iku-xl excel check`."""
+    from .live_store import workbook_path
+    from .setup_check import check_setup as check
+
+    if type(book.app.impl).__module__.endswith("calc.engine"):
+        return ("Di LibreOffice Calc Panel berjalan lewat makro iku_xl_panel (Python "
+                f"{sys.version_info[0]}.{sys.version_info[1]}); add-in xlwings dan berkas .py di samping buku kerja "
+                "hanya diperlukan Excel. Untuk Excel, jalankan 'iku-xl excel check BERKAS' di komputer itu.")
+    path = workbook_path(book)
+    items = check(Path(path) if path else None)
+    missing = [item for item in items if not item.ok]
+    if not missing:
+        return "Pemasangan lengkap:\n" + "\n".join(f"- {item.label}: {item.message}" for item in items)
+    return f"{len(missing)} hal perlu dibereskan:\n" + "\n".join(f"- {i.label}: {i.message}" for i in missing)
+
+
+@_action
 def validate(book) -> str:
     """Periksa buku kerja: findings marked on their cells and listed on the Temuan sheet."""
     from ..core.rules import validate as run_rules
@@ -112,6 +170,9 @@ def validate(book) -> str:
     errors = sum(f.level.value == "galat" for f in findings)
     if not findings:
         return "Buku kerja sudah benar: tidak ada temuan."
+    if not errors:
+        return (f"Tidak ada galat; {len(findings)} peringatan ditandai di selnya dan didaftar di lembar "
+                f"{layout.TEMUAN}. Periksa bila perlu.")
     return (f"{errors} galat dan {len(findings) - errors} peringatan ditandai di selnya dan didaftar di lembar "
             f"{layout.TEMUAN}. Perbaiki galat lebih dulu.")
 
@@ -124,7 +185,9 @@ def _moves(book, move) -> str:
     with LiveStore(book) as store:
         ids = selected_case_ids(book, store)
         steps = {case_id: _case_step(store, case_id)[1] for case_id in ids}
-    return "\n".join(move(workflow, LiveStore(book), case_id, steps[case_id]) for case_id in ids)
+    message = "\n".join(move(workflow, LiveStore(book), case_id, steps[case_id]) for case_id in ids)
+    _clear_inputs(book, "note", "at")
+    return message
 
 
 @_action
@@ -148,7 +211,7 @@ def advance(book) -> str:
                                     "dikembalikan untuk diperbaiki "
                                     "(Tidak)?", title="Keputusan", buttons="yes_no_cancel")
             if answer not in ("yes", "no"):
-                return f"Kasus {case_id}: dibatalkan, tidak ada yang berubah."
+                return f"Kasus {case_id}: keputusan tidak dipilih; kasus tetap di langkah {step.no}."
             decision = answer == "yes"
         return workflow.advance(store, case_id, decision, _by(book), _note(book), _at(book)).message
     return _moves(book, move)
@@ -207,26 +270,22 @@ def undo(book) -> str:
 
 @_action
 def generate(book) -> str:
-    """Buat naskah dinas of the selected cases' current steps; each case row links to its folder."""
+    """Buat naskah dinas of the selected cases' current steps (or the kind chosen on the Panel); each case's
+    Naskah cell links to its folder."""
     from ..actions.generate import generate as make
 
-    store = LiveStore(book)
-    with store:
+    with LiveStore(book) as store:
         ids = selected_case_ids(book, store)
-        rows = {c.id_text: c.row for c in store.book.cases}
-        column = store.book.columns[layout.KASUS.name].get("documents")
-    result = make(LiveStore(book), ids)
-    if column:
-        sheet = sheet_named(book, layout.KASUS.name)
-        for case_id in ids:
-            files = [f for f in result.files if f.parent.name == case_id]
-            if files:
-                sheet.range(f"{column}{rows[case_id]}").add_hyperlink(str(files[0].parent.resolve()),
-                                                                       f"{len(files)} naskah")
+    kind = panel_value(book, "kind")
+    result = make(LiveStore(book), ids, [text_of(kind)] if kind is not None else None)
+    _clear_inputs(book, "kind")
     skipped = "\n".join(result.skipped)
-    return (f"{len(result.files)} naskah dibuat di folder output"
+    folders = sorted({str(f.parent) for f in result.files})
+    return (f"{len(result.files)} naskah dibuat"
+            + (f" di {', '.join(folders)}" if folders else "")
             + (f" (nomor {', '.join(result.numbers)})" if result.numbers else "") + "."
-            + (f"\n{skipped}" if skipped else ""))
+            + (f"\n{skipped}" if skipped else "")
+            + ("" if kind is not None else "\nNaskah lain: pilih jenisnya di sel Jenis naskah lembar Panel."))
 
 
 @_action
@@ -244,6 +303,29 @@ def export(book) -> str:
         result = export_book(store.book, text_of(month), base=store.output)
     state = "tidak ada kegiatan" if not result.report.has_activity else f"{len(result.report.history)} baris riwayat"
     return f"Ekspor {month} ({state}) disimpan di {result.files[0].parent}."
+
+
+def panel_semester(book, today: dt.date) -> str:
+    """The semester on the Panel; a date typed there (Excel reads 2027-1 as January 2027) names its half year;
+    empty is the last semester that ended."""
+    value = panel_value(book, "semester")
+    if isinstance(value, (dt.datetime, dt.date)):
+        return f"{value.year}-{1 if value.month <= 6 else 2}"
+    if value is None:
+        return f"{today.year - 1}-2" if today.month <= 6 else f"{today.year}-1"
+    return text_of(value)
+
+
+@_action
+def monitor(book) -> str:
+    """Monitoring dan evaluasi SOP for the semester on the Panel: Word and Excel files, and the Daftar SOP register."""
+    from ..actions.monitor import monitor as run
+
+    semester = panel_semester(book, clock.today())
+    result = run(LiveStore(book), semester)
+    lines = [f"{r.code}: {r.result}." for r in result.reports]
+    return (f"Monitoring {result.semester.label} disimpan di {result.folder}:\n" + "\n".join(lines)
+            + (f"\n{result.register}" if result.register else ""))
 
 
 @_action
@@ -308,7 +390,7 @@ def import_sop(book) -> str:
 
     # the cell travels with the workbook: only a file inside the workbook's folder is read
     path = inside_folder(workbook_folder(book), text_of(source).strip().strip('"'), "Berkas SOP", layout.PANEL, "B8")
-    imported = read_sop_file(path, code)
+    imported = read_sop_file(_file_as_typed(path), code)
     with LiveStore(book) as store:
         if sheet_named(book, code) is not None or code in store.book.sops:
             raise Refused(f"Lembar {code} sudah ada; pakai kode lain di sel {code_cell}.", sheet=layout.PANEL,
@@ -338,9 +420,26 @@ def import_sop(book) -> str:
             else:
                 book.names.add(name, reference)
     sop = imported.sop
+    _clear_inputs(book, "sop_file", "sop_code")
     return (f"SOP {code} diimpor dari {imported.source}: {len(sop.steps)} langkah, {len(sop.roles)} peran, "
             f"{sum(s.is_decision for s in sop.steps)} keputusan. {imported.guesses} langkah berisi dugaan di kolom "
             f"'Periksa (hasil impor)' lembar {code}; periksa, lalu jalankan 'Periksa buku kerja'.")
+
+
+def _file_as_typed(path: Path) -> Path:
+    """The file staff meant: LibreOffice's AutoCorrect writes 'Sop-baru.txt' for a typed 'sop-baru.txt', so a
+    name matching but for capitals is taken; none, and the message says what was looked for where."""
+    if path.exists():
+        return path
+    try:
+        same = [p for p in path.parent.iterdir() if p.name.lower() == path.name.lower()]
+    except OSError:
+        same = []
+    if len(same) == 1:
+        return same[0]
+    raise Refused(f"Berkas SOP '{path.name}' tidak ditemukan di folder {path.parent} (dicari juga tanpa membedakan "
+                  "huruf besar dan kecil). Periksa nama dan foldernya di lembar Panel; di LibreOffice, AutoKoreksi "
+                  "dapat mengubah huruf pertama.", sheet=layout.PANEL, cell=layout.panel_cell("sop_file"))
 
 
 def workbook_folder(book) -> Path:
@@ -351,8 +450,8 @@ def workbook_folder(book) -> Path:
 
 
 PANEL_ACTIONS = {layout.PANEL_ACTIONS[macro.__name__]: macro for macro in (  # by name: a choice runs its own macro
-    validate, open_cases, advance, return_case, hold, resume, cancel, undo, generate, export, rebuild_tracking,
-    render_sop, import_sop, kinerja)}
+    check_setup, validate, open_cases, advance, return_case, hold, resume, cancel, undo, generate, export,
+    rebuild_tracking, render_sop, import_sop, kinerja, monitor)}
 
 
 def run_panel(book=None):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..core.sop import IDENTITY_FIELDS, Sop
-from .flowchart import FONT, MARGIN, Layout, Page, layout_sop, wrap
+from .flowchart import FONT, LABEL_SIZE, MARGIN, Layout, Page, layout_sop, wrap
 
 TITLE = "STANDAR OPERASIONAL PROSEDUR ADMINISTRASI PEMERINTAHAN"
 
@@ -23,9 +23,12 @@ def _figure(layout: Layout):
     return figure, axes
 
 
+FAMILY = ["DejaVu Sans"]  # the instansi's font first when this machine has it (render_sop sets it)
+
+
 def _lines(axes, x, y, lines, size=FONT, weight="normal", align="left"):
     axes.text(x, y, "\n".join(lines), fontsize=size, va="top", ha=align, weight=weight, linespacing=1.3,
-              family="DejaVu Sans", parse_math=False, usetex=False)  # '$' in a step is a dollar, not math
+              family=FAMILY, parse_math=False, usetex=False)  # '$' in a step is a dollar, not math
 
 
 def _box(axes, x, y, w, h, fill=None):
@@ -33,10 +36,17 @@ def _box(axes, x, y, w, h, fill=None):
     axes.add_patch(Rectangle((x, y), w, h, fill=fill is not None, facecolor=fill or "none", edgecolor="black", lw=0.5))
 
 
+def _page_number(axes, layout: Layout, number: int) -> None:
+    """'Halaman x dari y', the identity page being the first."""
+    _lines(axes, layout.width - MARGIN, MARGIN, [f"Halaman {number} dari {len(layout.pages) + 1}"], size=7,
+           align="right")
+
+
 def _identity_page(layout: Layout, sop: Sop):
     figure, axes = _figure(layout)
-    _lines(axes, layout.width / 2, MARGIN, [TITLE], size=11, weight="bold", align="center")
-    y = MARGIN + 0.45
+    _page_number(axes, layout, 1)
+    _lines(axes, layout.width / 2, MARGIN + 0.15, [TITLE], size=11, weight="bold", align="center")
+    y = MARGIN + 0.55
     label_w, value_x = 2.2, MARGIN + 2.3
     value_w = layout.width - value_x - MARGIN
     for field, label in IDENTITY_FIELDS:
@@ -51,12 +61,12 @@ def _identity_page(layout: Layout, sop: Sop):
     return figure
 
 
-def _header(axes, layout: Layout, page: Page, pages: int):
+def _header(axes, layout: Layout, page: Page):
     sop = layout.sop
     _lines(axes, MARGIN, MARGIN, [f"{sop.identity.judul or sop.code} — SOP {sop.code}"], size=9, weight="bold")
-    _lines(axes, layout.width - MARGIN, MARGIN, [f"Halaman {page.number} dari {pages}"], size=7, align="right")
+    _page_number(axes, layout, page.number + 1)
     top, height = layout.header_top, layout.header_height
-    lanes = [c for c in layout.columns if c.key.startswith("role:")]
+    lanes = [c for c in layout.columns if c.key.startswith("role:") or c.key == "channel"]
     mutu = [c for c in layout.columns if c.key in ("kelengkapan", "waktu", "output")]
     first = 0.22
     for column in layout.columns:
@@ -71,6 +81,8 @@ def _header(axes, layout: Layout, page: Page, pages: int):
             _box(axes, x, top, w, first, fill="#D9E1F2")
             _lines(axes, x + w / 2, top + 0.05, [title], weight="bold", align="center")
     for column in lanes:
+        if column.key == "channel":
+            continue
         role = column.key.split(":", 1)[1]
         _lines(axes, column.x + column.width / 2, top + first + 0.04, layout.role_lines[role], weight="bold",
                align="center")
@@ -103,15 +115,14 @@ def _arrow(axes, arrow):
     if arrow.head:
         axes.annotate("", xy=arrow.points[-1], xytext=arrow.points[-2],
                       arrowprops=dict(arrowstyle="-|>", lw=0.6, color="black", shrinkA=0, shrinkB=0), zorder=2)
-    if arrow.label:
-        (x0, y0), (x1, y1) = arrow.points[0], arrow.points[1]
-        axes.text((x0 + x1) / 2 + 0.03, (y0 + y1) / 2 - 0.02, arrow.label, fontsize=5.5, style="italic", zorder=4,
-                  parse_math=False, usetex=False)
+    if arrow.label and arrow.label_at:
+        axes.text(*arrow.label_at, arrow.label, fontsize=LABEL_SIZE, style="italic", va="top", ha="left", zorder=4,
+                  family=FAMILY, parse_math=False, usetex=False)
 
 
 def _flow_page(layout: Layout, page: Page):
     figure, axes = _figure(layout)
-    _header(axes, layout, page, len(layout.pages))
+    _header(axes, layout, page)
     for row in page.rows:
         for column in layout.columns:
             _box(axes, column.x, row.y, column.width, row.height)
@@ -127,8 +138,20 @@ def _flow_page(layout: Layout, page: Page):
     return figure
 
 
-def render_sop(sop: Sop, folder: Path, paper: str = "A4") -> tuple[Path, list[Path]]:
-    """The PDF (identity page, then the flowchart pages) and one PNG per page."""
+def font_family(font: str) -> list[str]:
+    """The instansi's font when matplotlib finds it on this machine, DejaVu Sans (always there) after it."""
+    from matplotlib import font_manager
+
+    try:
+        font_manager.findfont(font, fallback_to_default=False)
+        return [font, "DejaVu Sans"]
+    except ValueError:
+        return ["DejaVu Sans"]
+
+
+def render_sop(sop: Sop, folder: Path, paper: str = "A4", font: str = "", author: str = "") -> tuple[Path, list[Path]]:
+    """The PDF (identity page, then the flowchart pages) and one PNG per page; the PDF's title and author say
+    whose SOP it is."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -137,13 +160,17 @@ def render_sop(sop: Sop, folder: Path, paper: str = "A4") -> tuple[Path, list[Pa
     import matplotlib.pyplot as plt
     from matplotlib.backends.backend_pdf import PdfPages
 
+    FAMILY[:] = font_family(font) if font else ["DejaVu Sans"]
     layout = layout_sop(sop, paper)
     folder.mkdir(parents=True, exist_ok=True)
     pdf_path = folder / f"SOP-{sop.code}.pdf"
     pngs = []
     figures = [("identitas", _identity_page(layout, sop))] + \
               [(f"alur-{p.number}", _flow_page(layout, p)) for p in layout.pages]
-    with PdfPages(pdf_path) as pdf:
+    title = f"SOP {sop.code}" + (f" — {sop.identity.judul}" if sop.identity.judul else "")
+    metadata = {"Title": title, "Author": author or "iku-xl", "Subject": "Standar Operasional Prosedur "
+                "Administrasi Pemerintahan", "Creator": "iku-xl"}
+    with PdfPages(pdf_path, metadata=metadata) as pdf:
         for name, figure in figures:
             pdf.savefig(figure)
             png = folder / f"SOP-{sop.code}-{name}.png"

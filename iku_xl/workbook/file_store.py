@@ -12,7 +12,7 @@ from ..errors import MissingSheet
 from ..store import RecordStore, next_free_row
 from .grid import Grid
 from .list_sheet import locate_columns
-from .ooxml.sheet_xml import from_serial
+from .ooxml.sheet_xml import Formula, from_serial
 from .ooxml.workbook_patch import WorkbookPatch
 from .reader import open_package, read_book
 from .record_writer import rebuild_lacak, update_lacak_rows, write_record
@@ -50,6 +50,9 @@ class FileStore(RecordStore):
 
     def __exit__(self, *exc) -> None:
         self._lock.__exit__(*exc)
+
+    def formula(self, text: str, shown: str | None = None) -> object:
+        return Formula(text, shown)
 
     @property
     def output(self) -> Path:

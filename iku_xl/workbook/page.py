@@ -21,9 +21,54 @@ DEFAULT_WIDTH = 8.43    # Excel's default column width, in characters
 FOOTER_RIGHT = "Halaman &P dari &N"
 
 
-def print_wide(ws: Worksheet) -> None:
-    """Landscape A4, as wide as the page, as long as it needs."""
+MIN_SCALE = 82             # Arial 10 printed at 80% is 8 pt, the smallest staff read on paper (a margin for rounding)
+ACROSS_SCALE = 85          # a sheet too wide for that prints across pages at 8.5 pt
+PAGE_POINTS = {"portrait": 595.0, "landscape": 842.0}  # A4 width
+MARGIN_POINTS = 36.0       # 0.5 inch each side
+
+
+def print_wide(ws: Worksheet, key_columns: str = "A:A") -> None:
+    """Landscape A4, as wide as the page when that still prints at 8 pt or more; a wider sheet prints at 85% across
+    as many pages as it needs, its `key_columns` (and title rows) repeated on every page."""
     _fit_width(ws, "landscape")
+    ws.print_title_cols = key_columns  # no effect while the sheet fits one page wide
+
+
+def column_points(width: float | None) -> float:
+    """A column `width` characters wide, in points (Arial 10: 7 pixels a character and 5 of padding)."""
+    return ((width or DEFAULT_WIDTH) * 7 + 5) * 0.75
+
+
+def printed_width(ws: Worksheet) -> float:
+    """The width of what prints: the print area's columns, else every column in use."""
+    from openpyxl.utils import column_index_from_string, get_column_letter
+
+    first, last = 1, ws.max_column
+    area = ws.print_area
+    if area:
+        match = area if isinstance(area, str) else area[0]
+        letters = [part.split("!")[-1].replace("$", "") for part in str(match).split(":")]
+        first = column_index_from_string("".join(c for c in letters[0] if c.isalpha()))
+        last = column_index_from_string("".join(c for c in letters[-1] if c.isalpha()))
+    return sum(column_points(ws.column_dimensions[get_column_letter(c)].width) for c in range(first, last + 1))
+
+
+def fit_scale(ws: Worksheet) -> int:
+    """The scale at which the printed columns fit one page wide (percent, at most 100)."""
+    available = PAGE_POINTS[ws.page_setup.orientation or "portrait"] - 2 * MARGIN_POINTS
+    return min(100, int(available / max(printed_width(ws), 1) * 100))
+
+
+def settle_scale(ws: Worksheet) -> None:
+    """One page wide only while that prints at 8 pt or more; else at 85% across pages, key columns repeated."""
+    if fit_scale(ws) >= MIN_SCALE or ws.page_setup.fitToHeight == 1:  # (a one-page summary stays one page)
+        return
+    ws.sheet_properties.pageSetUpPr.fitToPage = False
+    ws.page_setup.fitToWidth = ws.page_setup.fitToHeight = None
+    ws.page_setup.scale = ACROSS_SCALE
+    ws.page_setup.pageOrder = "overThenDown"  # the columns of a row of records side by side, page after page
+    if not ws.print_title_cols:
+        ws.print_title_cols = "A:A"
 
 
 def print_tall(ws: Worksheet) -> None:
@@ -45,10 +90,10 @@ def header_and_footer(ws: Worksheet) -> None:
     """The sheet's name on top; the workbook's name and "Halaman x dari y" below."""
     for header in (ws.oddHeader, ws.firstHeader):
         header.center.text = "&A"
-        header.center.size = 9
+        header.center.size = 10  # headers and footers scale with the sheet: 10 pt prints at 8 pt or more
     for footer in (ws.oddFooter, ws.firstFooter):
         footer.left.text, footer.right.text = "&F", FOOTER_RIGHT
-        footer.left.size = footer.right.size = 9
+        footer.left.size = footer.right.size = 10
 
 
 def _widths(ws: Worksheet) -> dict[int, float]:
@@ -123,8 +168,12 @@ def fit_row_heights(ws: Worksheet, first_row: int = 1) -> None:
 
 
 def finish_sheet(ws: Worksheet) -> None:
-    """What every sheet gets: a header and footer, A4 one page wide, rows that fit their text."""
+    """What every sheet gets: a header and footer, A4 one page wide when that prints at 8 pt or more (else 85%
+    across pages with its key columns repeated), rows that fit their text."""
     header_and_footer(ws)
     if not ws.sheet_properties.pageSetUpPr or not ws.sheet_properties.pageSetUpPr.fitToPage:
         print_tall(ws)
+        if fit_scale(ws) < MIN_SCALE:  # too wide for a portrait page at 8 pt: landscape first
+            print_wide(ws)
+    settle_scale(ws)
     fit_row_heights(ws)

@@ -32,7 +32,9 @@ PANDUAN_LINES = [
     ("Pengaturan — folder keluaran, folder templat, Nama Petugas (kolom Oleh di Riwayat), awal dan akhir "
      "Ramadan, dan jam kerja setiap hari (tabel Jam Kerja).", False),
     ("Panel — untuk bekerja dari Excel: pilih aksi di B3, pilih baris di lembar Kasus, klik 'Run main' di tab "
-     "xlwings.", False),
+     "xlwings (aksi pertama, 'Periksa pemasangan', menyebut yang kurang). Di LibreOffice Calc: pilih baris, lalu "
+     "klik tombol aksinya di bilah alat iku-xl (dipasang dengan 'iku-xl calc install'), dan simpan sesudahnya.",
+     False),
     ("Temuan — hasil 'Periksa buku kerja' dari Excel, dengan tautan ke setiap sel.", False),
     ("Lacak POLHUKAM, Lacak KEMNAKER — kapan setiap langkah setiap kasus selesai (merah = terlambat, kuning = langkah "
      "sekarang).", False),

@@ -20,6 +20,7 @@ from ..core.people import Official, TeamMember
 from ..core.profile import InstansiProfile, NumberPattern
 from ..core.register import DayOff, NumberEntry
 from ..core.settings import HoursRow, Settings
+from ..core.sop_register import SopRegisterEntry
 from ..errors import IkuError, MissingSheet, UnreadableFile, os_reason
 from .grid import Grid
 from .list_sheet import locate_columns, read_list_sheet, target_columns
@@ -97,7 +98,7 @@ def read_book(path: str | Path, data: bytes | None = None, history: bool | str =
     if history == "lazy":
         book.history_loader = lambda: read_history(book, package)
     # Riwayat is written by the program; the rules read the sheets staff type into
-    book.error_cells = [(name, cell, shown) for name in names if name != layout.RIWAYAT.name
+    book.error_cells = [(name, cell, shown) for name in names if layout.staff_typed(name)
                         for cell, shown in package.sheet(name).error_cells()]
     book.structure_problems = twins + _shrunk_tables(package, book)
     return book
@@ -148,9 +149,11 @@ def _shrunk_tables(package: Package, book: Book) -> list[tuple[str, str, str]]:
 
 def book_from_grids(grids: dict[str, Grid], where: str) -> Book:
     """The sheets' plain values (from the file or from Excel itself) as a Book."""
+    missing = set()
     for sheet in layout.LIST_SHEETS:
         if sheet.name not in grids and sheet.optional:
             grids[sheet.name] = Grid(sheet.name, [[c.header for c in sheet.columns]])
+            missing.add(sheet.name)
         elif sheet.name not in grids:
             raise MissingSheet(f"Lembar '{sheet.name}' tidak ada di berkas {where}; kembalikan lembar itu "
                                "(atau salin dari workbook/iku.xlsx) lalu jalankan lagi.", sheet=sheet.name, path=where)
@@ -163,6 +166,7 @@ def book_from_grids(grids: dict[str, Grid], where: str) -> Book:
         book.columns[name] = columns
         book.header_rows[name] = header_row
     _read_lists(book, grids)
+    book.missing_sheets = missing
     return book
 
 
@@ -272,13 +276,15 @@ def _read_lists(book: Book, grids: dict[str, Grid]) -> None:
     book.quarter_targets = [QuarterTargets(**values, row=row) for row, values in rows(layout.TARGET_TRIWULAN)]
     book.budgets = [Budget(**values, row=row) for row, values in rows(layout.ANGGARAN)]
     book.officials = [Official(**values, row=row) for row, values in rows(layout.PEJABAT)]
-    book.numbers = [NumberEntry(**values, row=row) for row, values in rows(layout.PENOMORAN)]
+    book.numbers = [NumberEntry(**{**values, "kind": kind_code(values.get("kind")) or values.get("kind")}, row=row)
+                    for row, values in rows(layout.PENOMORAN)]  # Jenis Naskah as staff read it: its label
     book.days_off = [DayOff(**values, row=row) for row, values in rows(layout.LIBUR)]
     book.profiles = [InstansiProfile(**values, row=row) for row, values in rows(layout.INSTANSI)]
     book.number_patterns = [NumberPattern(**values, row=row) for row, values in rows(layout.POLA_NOMOR)]
     book.legal_bases = [LegalBasis(**values, row=row) for row, values in rows(layout.DASAR_HUKUM)]
     book.team = [TeamMember(**values, row=row) for row, values in rows(layout.TIM)]
     book.meetings = [Meeting(**values, row=row) for row, values in rows(layout.RAPAT)]
+    book.sop_register = [SopRegisterEntry(**values, row=row) for row, values in rows(layout.DAFTAR_SOP)]
     settings = Settings()
     for row, values in rows(layout.PENGATURAN):
         if values["key"] is not None:

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
+from openpyxl.styles import PatternFill
 from openpyxl.workbook.defined_name import DefinedName
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.table import Table, TableFormula, TableStyleInfo
@@ -17,11 +19,11 @@ from openpyxl.worksheet.table import Table, TableFormula, TableStyleInfo
 from ..core import layout
 from ..core.book import Book
 from ..core.cells import column_letter
-from ..core.document_kinds import KINDS
+from ..core.document_kinds import KINDS, kind_label
 from ..core.sop import IDENTITY_FIELDS, SYMBOLS, Sop, StepKind
 from ..core.text_rules import without_control_characters
 from ..core.tracking import TrackingRow, tracking_rows
-from . import lacak, styles
+from . import lacak, page, styles
 from .page import finish_sheet, print_tall, print_wide
 from .panduan import PANDUAN_LINES
 
@@ -46,9 +48,11 @@ def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, ob
                      [record_row(layout.TARGET_TRIWULAN, q) for q in book.quarter_targets])
     write_list_sheet(workbook, layout.ANGGARAN, [record_row(layout.ANGGARAN, b) for b in book.budgets])
     write_list_sheet(workbook, layout.PEJABAT, [record_row(layout.PEJABAT, o) for o in book.officials])
-    write_list_sheet(workbook, layout.PENOMORAN, [record_row(layout.PENOMORAN, n) for n in book.numbers])
+    write_list_sheet(workbook, layout.PENOMORAN, [record_row(layout.PENOMORAN, replace(n, kind=kind_label(n.kind)))
+                                                  for n in book.numbers])
     write_list_sheet(workbook, layout.TIM, [record_row(layout.TIM, m) for m in book.team])
     write_list_sheet(workbook, layout.RAPAT, [record_row(layout.RAPAT, m) for m in book.meetings])
+    write_list_sheet(workbook, layout.DAFTAR_SOP, [record_row(layout.DAFTAR_SOP, e) for e in sop_register_rows(book)])
     for sop in book.sops.values():
         write_sop_sheet(workbook.create_sheet(sop.code), sop)
     for sop in book.sops.values():
@@ -64,8 +68,27 @@ def write_new_workbook(path: Path, book: Book, settings_rows: list[tuple[str, ob
     for sheet in workbook.worksheets:
         sheet.sheet_view.zoomScale = 90
         finish_sheet(sheet)
+    _properties(workbook, book)
     path.parent.mkdir(parents=True, exist_ok=True)
     workbook.save(path)
+
+
+def _properties(workbook, book: Book) -> None:
+    """File > Properties as the bureau would fill them, not openpyxl's name."""
+    from ..core.values import text_of
+
+    profile = book.profiles[0] if book.profiles else None
+    owner = ", ".join(t for t in (text_of(profile.unit), text_of(profile.name)) if t) if profile else ""
+    workbook.properties.creator = workbook.properties.lastModifiedBy = owner or "iku-xl"
+    workbook.properties.title = "Buku Kerja SOP Penyusunan IKU" + (f" — {text_of(profile.name)}" if profile else "")
+    workbook.properties.subject = "Standar Operasional Prosedur penyusunan Indikator Kinerja Utama dan pelacakannya"
+
+
+def sop_register_rows(book: Book) -> list:
+    """The register as a new workbook starts it: a row per SOP, from its sheet, not yet monitored."""
+    from ..core.sop_register import register_changes
+
+    return [after for _, after in register_changes(book)]
 
 
 def new_workbook() -> Workbook:
@@ -242,18 +265,27 @@ def _panel(ws) -> None:
         cell.border, cell.fill = styles.BOX, styles.FLOW_FILL
         if field == "at":
             cell.number_format = styles.NUMBER_FORMATS["datetime"]
-        if field in ("note", "by", "month", "sop_file", "sop_code"):  # text as typed: "1/2" stays "1/2"
+        if field in ("note", "by", "month", "sop_file", "sop_code", "semester", "result"):  # "1/2" stays "1/2"
             cell.number_format = "@"
+        if field == "result":
+            cell.fill = PatternFill(fill_type=None)
+            cell.alignment = styles.WRAP_TOP
     action = layout.panel_cell("action")
     ws[action] = layout.FIXED_LISTS["DaftarAksi"][0]
     _dropdown(ws, layout.Column("action", "Aksi", dropdown="DaftarAksi"), action)
+    _dropdown(ws, layout.Column("kind", "Jenis naskah", dropdown="DaftarNaskah"), layout.panel_cell("kind"))
     lines = ["Cara memakai:",
              f"1. Pilih aksi di sel {action} (dan isi alasan bila menunda atau membatalkan).",
              "2. Di lembar Kasus, pilih baris kasus yang akan diproses (boleh beberapa baris).",
-             "3. Klik 'Run main' pada tab xlwings (atau tombol makro bila kantor memasangnya).",
-             "Hasilnya tampil di lembar Kasus, Riwayat, Lacak, dan kotak pesan."]
+             "3. Excel: klik 'Run main' pada tab xlwings (atau tombol makro bila kantor memasangnya).",
+             "   LibreOffice Calc: klik tombol aksinya di bilah alat iku-xl (dipasang dengan 'iku-xl calc install';",
+             f"   Tampilan > Bilah Alat > iku-xl); tombol itu tidak memakai pilihan di {action}.",
+             "Hasilnya tampil di lembar Kasus, Riwayat, Lacak, di kotak pesan dan di sel 'Hasil aksi terakhir'.",
+             "Alasan, waktu, berkas SOP dan jenis naskah dikosongkan setelah aksinya berjalan.",
+             "Di LibreOffice, simpan buku kerja (Ctrl+S, format Excel) setelah aksi: perubahan belum tersimpan."]
+    first = max(row for row, _ in layout.PANEL_FIELDS.values()) + 2
     for offset, line in enumerate(lines):
-        ws.cell(row=12 + offset, column=1, value=line).font = styles.BOLD if offset == 0 else styles.FONT
+        ws.cell(row=first + offset, column=1, value=line).font = styles.BOLD if offset == 0 else styles.FONT
 
 
 def _panduan(ws) -> None:
@@ -356,7 +388,7 @@ def write_sop_sheet(ws, sop: Sop) -> None:
     ws.freeze_panes = ws.cell(row=h + 2, column=3)
     ws.print_title_rows = f"{h}:{h + 1}"
     ws.print_area = f"A1:{column_letter(last_sop)}{h + 1 + len(sop.steps)}"
-    print_wide(ws)
+    print_wide(ws, "A:B")
     ws.print_options.horizontalCentered = True
 
 
@@ -380,6 +412,8 @@ def write_lacak_sheet(ws, sop: Sop, rows: list[TrackingRow]) -> None:
     for column, text, key in layout.LACAK_LEGEND:
         cell = ws.cell(row=layout.LACAK_LEGEND_ROW, column=column, value=text)
         _styled(cell, key)
+        cell.alignment = styles.WRAP_TOP  # "Selesai terlambat" whole in its narrow Status column
+    ws.row_dimensions[layout.LACAK_LEGEND_ROW].height = 2 * page.LINE_POINTS + page.PADDING_POINTS
     for r, cells in enumerate([lacak.header(sop)] + lacak.body(sop, rows), start=layout.LACAK_HEADER_ROW):
         for c, item in enumerate(cells, start=1):
             _styled(put(ws, r, c, item.value), item.style)
@@ -389,3 +423,4 @@ def write_lacak_sheet(ws, sop: Sop, rows: list[TrackingRow]) -> None:
     ws.row_dimensions[layout.LACAK_HEADER_ROW].height = 45
     ws.freeze_panes = ws.cell(row=layout.LACAK_HEADER_ROW + 1, column=len(layout.LACAK_FIXED) + 1)
     print_wide(ws)
+    ws.print_title_rows = f"{layout.LACAK_HEADER_ROW}:{layout.LACAK_HEADER_ROW}"

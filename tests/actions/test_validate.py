@@ -108,6 +108,9 @@ CASES = {
     "cascaded unit whose official left Pejabat": ("Pejabat", {"E16": "Kedeputian Bidang Koordinasi Politik Dalam "
                                                                     "Negeri"},
                                                   ("D3", "warning", "unit", "belum punya pejabat"), "Cascading"),
+    "cascaded eselon ii official without a superior": ("Pejabat", {"J16": None},
+                                                        ("D3", "warning", "unit", "belum punya atasan langsung"),
+                                                        "Cascading"),
     "cascading an unknown IKU": ("Cascading", {"B2": "Indeks Koordinasi"}, ("B2", "error", "indikator",
                                                                               "tidak ada di lembar IKU")),
     "cascading kind unknown": ("Cascading", {"G2": "Sebagian"}, ("G2", "error", "cascade", "tidak dikenal")),
@@ -133,6 +136,13 @@ CASES = {
                                  ("Q34", "warning", "recipients", "ke bawah")),
     "disposisi sent upward": ("POLHUKAM", {"Q20": "Menko"}, ("Q20", "warning", "recipients", "ke atas")),
     "sk issued by the drafter": ("KEMNAKER", {"R24": "Kasubag"}, ("R24", "error", "signer", "penyusunnya sendiri")),
+    # authority: an SK Tim signed below a member, a disposisi against the SOP's flow, a kop not the signer's unit
+    "sk tim signed below a member": ("KEMNAKER", {"R24": "Karo"},
+                                     ("C2", "warning", "title", "lebih tinggi dari penetap keputusannya"), "Tim"),
+    "disposisi against the flow": ("KEMNAKER", {"Q21": "Lembar Disposisi", "S21": "Kasubag"},
+                                   ("Q21", "warning", "documents", "berkasnya naik ke Karo (langkah 3)")),
+    "signer of a unit without a kop": ("Pejabat", {"E3": "Kedeputian Bidang Koordinasi Hukum"},
+                                       ("E3", "warning", "unit", "berkop unit penandatangan")),
     # the register of legal bases (NASKAH.md section 9)
     "legal basis incomplete": ("Dasar Hukum", {"H3": None}, ("I3", "warning", "gazette_number", "belum lengkap")),
     "legal basis out of order": ("Dasar Hukum", {"B3": "Perpres"}, ("B4", "warning", "kind", "urutkan")),

@@ -49,12 +49,15 @@ def _free_port() -> int:
 class Calc:
     """One soffice process and its desktop; `close()` stops exactly that process."""
 
-    def __init__(self) -> None:
+    def __init__(self, prepare=None) -> None:
+        """`prepare(user_profile_folder)` runs before LibreOffice starts (what it reads once, such as toolbars)."""
         binary = shutil.which("soffice") or shutil.which("libreoffice")
         if binary is None:
             raise RuntimeError("LibreOffice (soffice) is not installed; .ci/run installs libreoffice-calc")
         self.uno = uno_module()
         self.profile = Path(tempfile.mkdtemp(prefix="iku-calc-"))
+        if prepare is not None:
+            prepare(self.profile / "user")
         self.port = _free_port()
         self.process = subprocess.Popen(
             [binary, "--headless", "--invisible", "--norestore", "--nologo", "--nodefault",

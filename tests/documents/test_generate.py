@@ -28,7 +28,8 @@ def text_of_docx(path: Path) -> str:
 
 def test_every_template_renders_strictly_against_the_demo_workbook(demo_book, tmp_path):
     yearly = ["manual_iku", "matriks_cascading", "perjanjian_kinerja"]  # iku-xl kinerja's (documents/test_kinerja)
-    assert sorted(p.stem for p in TEMPLATES.glob("*.docx")) == sorted([*DOCUMENT_KINDS, *yearly])
+    reports = ["monitoring_sop"]  # not a naskah of a case: tests/actions/test_monitor.py renders it
+    assert sorted(p.stem for p in TEMPLATES.glob("*.docx")) == sorted([*DOCUMENT_KINDS, *yearly, *reports])
     # Kemnaker set by Keputusan Menteri, as other ministries do: its instrument is then the keputusan, whichever
     # instrument the SOP's step names
     edit(demo_book, {"Instansi": {"AA3": "Keputusan Menteri", "AB3": None}})
@@ -197,8 +198,9 @@ def test_every_kind_is_declared_whole_in_the_registry():
     from iku_xl.core import naskah
 
     yearly = ["manual_iku.docx", "matriks_cascading.docx"]  # iku-xl kinerja's own, besides its Perjanjian Kinerja
+    reports = ["monitoring_sop.docx"]  # the SOP monitoring's template: not a naskah kind
     assert sorted(p.name for p in TEMPLATES.glob("*.docx")) == sorted([*(k.template for k in KINDS.values()),
-                                                                       *yearly])
+                                                                       *yearly, *reports])
     for kind in KINDS.values():
         assert kind.label and kind.label == KINDS[kind_code(kind.label)].label
         assert not kind.step or callable(naskah.builder(kind)), kind.code  # a yearly kind: core/kinerja.py
@@ -224,6 +226,31 @@ def test_a_long_invitee_list_goes_into_a_lampiran(demo_book, tmp_path):
     assert text.index("1. Kepala Bagian Perencanaan") > text.index("DAFTAR UNDANGAN")  # the list is in the lampiran
 
 
+def test_register_rows_read_as_staff_read_them(demo_book, capsys, calc):
+    """Penomoran shows the kind as its dropdown offers it, and the file relative to the output folder (the same on
+    every colleague's machine); the program reads the label back as the kind."""
+    from openpyxl import load_workbook
+
+    assert run(capsys, "generate", demo_book, "--case", "IKU-2026-003", "--doc", "SK Tim")[0] == 0
+    rows = [r for r in load_workbook(demo_book)["Penomoran"].iter_rows(min_row=2, values_only=True)
+            if r[3] == "IKU-2026-003"]
+    assert [r[1] for r in rows] == ["Keputusan Pembentukan Tim"]
+    penomoran = load_workbook(demo_book)["Penomoran"]  # the first row under the header, styled as its columns
+    assert penomoran["C2"].is_date and penomoran["C2"].number_format == "dd/mm/yyyy"
+    assert penomoran["A2"].number_format == "@" and penomoran["A2"].font.name == "Arial"
+    link = re.fullmatch(r'=HYPERLINK\("(output/IKU-2026-003/[^"]+\.docx)","(IKU-2026-003/[^"]+\.docx)"\)', rows[0][6])
+    assert link and (demo_book.parent / link.group(1)).is_file() and link.group(2) == link.group(1)[len("output/"):]
+    kasus = load_workbook(demo_book)["Kasus"]
+    row = next(r for r in range(2, kasus.max_row + 1) if kasus[f"A{r}"].value == "IKU-2026-003")
+    assert kasus[f"M{row}"].value == '=HYPERLINK("output/IKU-2026-003","1 naskah")'  # as the Panel leaves it
+    from tests.calc.harness import error_cells_after_recalculation
+
+    assert error_cells_after_recalculation(calc, demo_book) == []  # the links compute in Calc
+    assert [e.kind for e in read_book(demo_book).numbers] == ["sk_tim"]
+    assert run(capsys, "generate", demo_book, "--case", "IKU-2026-003", "--doc", "SK Tim")[0] == 0  # same number
+    assert len(read_book(demo_book).numbers) == 1
+
+
 def test_a_number_whose_pattern_field_is_empty_is_refused_naming_the_field(demo_book, tmp_path):
     """Never 'B-1//OT.01.02/11/2026': the Karo's Kode Jabatan emptied, the undangan says which field to fill."""
     edit(demo_book, {"Pejabat": {"H4": None}})
@@ -233,3 +260,17 @@ def test_a_number_whose_pattern_field_is_empty_is_refused_naming_the_field(demo_
     [reason] = made.skipped
     assert "{kode_jabatan}" in reason and "Kode Jabatan" in reason and "Pejabat" in reason
     assert read_book(demo_book).numbers == []
+
+
+def test_a_document_made_on_a_day_off_is_dated_the_next_working_day(demo_book, tmp_path, capsys, monkeypatch):
+    """Made on Sunday 22 November 2026, the nota dinas is dated Monday the 23rd; --tanggal dates it as given."""
+    monkeypatch.setenv("IKU_XL_NOW", "2026-11-22T10:00")
+    code, _, _ = run(capsys, "generate", demo_book, "--case", "IKU-2026-001", "--doc", "nota_dinas", "--out",
+                     tmp_path / "minggu", "--templates", TEMPLATES)
+    assert code == 0
+    [made] = list((tmp_path / "minggu").glob("*.docx"))
+    assert "23 November 2026" in text_of_docx(made) and "22 November 2026" not in text_of_docx(made)
+    code, _, _ = run(capsys, "generate", demo_book, "--case", "IKU-2026-003", "--doc", "nota_dinas", "--out",
+                     tmp_path / "diberi", "--templates", TEMPLATES, "--tanggal", "2026-11-20")
+    [made] = list((tmp_path / "diberi").glob("*.docx"))
+    assert code == 0 and "20 November 2026" in text_of_docx(made)

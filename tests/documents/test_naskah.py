@@ -55,16 +55,18 @@ PLAN = {
                                     "Tingkat Pengangguran Terbuka", "DEFINISI OPERASIONAL",
                                     "Definisi operasional", "Satuan", "Sumber data", "Survei Angkatan Kerja Nasional",
                                     "Penanggung jawab"]),
-    ("KEMNAKER", "sk_tim"): ("IKU-2026-003", "RATNA KUSUMAWATI", "NIP 19701010 199603 2 001",
-                             ["KEPUTUSAN KEPALA BIRO PERENCANAAN DAN MANAJEMEN KINERJA", "NOMOR KEP.1/PMK/XI/2026",
+    # signed by the Sekjen, who may appoint every member (the Sekjen is its Pengarah); eselon I signs without NIP
+    ("KEMNAKER", "sk_tim"): ("IKU-2026-003", "HADI PRASETYO", None,
+                             ["KEPUTUSAN SEKRETARIS JENDERAL KEMENTERIAN KETENAGAKERJAAN", "NOMOR KEP.1/SJ/XI/2026",
                               "TENTANG", "PEMBENTUKAN TIM PENYUSUNAN", "Menimbang", "Mengingat", "MEMUTUSKAN",
                               "Menetapkan", "KESATU", "KEDUA", "KETIGA", "KEEMPAT", "Ditetapkan di Jakarta",
                               "LAMPIRAN", "SUSUNAN KEANGGOTAAN", "Pengarah", "Penanggung Jawab", "Ketua",
                               "Sekretaris", "Anggota"]),
-    ("KEMNAKER", "nota_dinas"): ("IKU-2026-003", "Drs. Hadi Prasetyo, M.Si.", None,
-                                 ["NOTA DINAS", "NOMOR 1/SJ/OT.02.02/XI/2026", "Yth.",
-                                  "Menteri Ketenagakerjaan Republik Indonesia", "Dari",
-                                  "Sekretaris Jenderal Kementerian Ketenagakerjaan", "Demikian kami sampaikan"]),
+    # KEMNAKER step 2: on Ya the Kabag sends the file up to the Karo, by nota dinas (not a disposisi)
+    ("KEMNAKER", "nota_dinas"): ("IKU-2026-003", "Yusuf Hidayat, S.T., M.Eng.", "NIP 19790918 200312 1 001",
+                                 ["NOTA DINAS", "NOMOR 1/PMK.1/OT.02.02/XI/2026", "Yth.",
+                                  "Kepala Biro Perencanaan dan Manajemen Kinerja", "Dari",
+                                  "Kepala Bagian Perencanaan Program", "Demikian kami sampaikan"]),
     ("KEMNAKER", "lembar_disposisi"): ("IKU-2026-004", "", None, ["LEMBAR DISPOSISI", "Diteruskan kepada"]),
 }
 # an undangan is dated before its meeting (IKU-2026-002 meets on Friday 20 November 2026)
@@ -279,7 +281,8 @@ def test_a_lampiran_ends_with_the_jabatan_and_name_only(key, documents):
 @pytest.mark.parametrize("key, unit, not_unit", [
     (("POLHUKAM", "nota_dinas"), "SEKRETARIAT KEMENTERIAN KOORDINATOR", "BIRO PERENCANAAN DAN ORGANISASI"),
     (("POLHUKAM", "undangan_rapat"), "BIRO PERENCANAAN DAN ORGANISASI", None),
-    (("KEMNAKER", "nota_dinas"), "SEKRETARIAT JENDERAL", "BIRO PERENCANAAN DAN MANAJEMEN KINERJA"),
+    (("KEMNAKER", "sk_tim"), "SEKRETARIAT JENDERAL", "BIRO PERENCANAAN DAN MANAJEMEN KINERJA"),
+    (("KEMNAKER", "nota_dinas"), "BIRO PERENCANAAN DAN MANAJEMEN KINERJA", None),
 ], ids=lambda k: "-".join(k) if isinstance(k, tuple) else None)
 def test_the_kop_is_the_signers_unit(key, unit, not_unit, documents):
     """A letter the Sesmenko or the Sekjen signs carries the Sekretariat's kop, not the Biro's."""
@@ -289,3 +292,26 @@ def test_the_kop_is_the_signers_unit(key, unit, not_unit, documents):
         assert unit in kop, kop
         if not_unit:
             assert not_unit not in kop, kop
+
+
+@pytest.mark.parametrize("key", list(PLAN), ids=lambda k: f"{k[0]}-{k[1]}")
+def test_year_ranges_never_break_and_titles_never_double(key, documents):
+    """'2025-2029' stays on one line (Word's non-breaking hyphen); no title or register Perihal says a phrase
+    twice ('Indikator Kinerja Utama Indikator Kinerja Utama')."""
+    workbook, made = documents
+    xml = zipfile.ZipFile(made[key]).read("word/document.xml").decode()
+    texts = re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml)
+    assert not [t for t in texts if re.search(r"\b(19|20)\d\d-(19|20)\d\d\b", t)]
+    if "2025" in visible_text(made[key]) and "-2029" in visible_text(made[key]):
+        assert "<w:noBreakHyphen/>" in xml
+    pdf = made[key].with_suffix(".pdf")
+    if pdf.exists():
+        from pypdf import PdfReader
+
+        lines = [line.rstrip() for page in PdfReader(str(pdf)).pages for line in page.extract_text().splitlines()]
+        assert not [line for line in lines if re.search(r"\b(19|20)\d\d[-\u2011]$", line)]
+    doubled = re.compile(r"\b(\w+(?: \w+)+) \1\b", re.I)
+    title = Document(str(made[key])).core_properties.title
+    subjects = [e.subject for e in read_book(workbook).numbers if e.subject]
+    for text in [title, *subjects]:
+        assert not doubled.search(text), text

@@ -51,6 +51,7 @@ def test_every_template_renders_after_a_round_trip_through_writer(demo_book, tmp
     """Writer rewrites the whole package (styles, runs, numbering): the tags must survive it and render, the
     naskah of the SOP steps and the yearly performance documents of `iku-xl kinerja` alike."""
     from iku_xl.actions.kinerja import make_kinerja
+    from iku_xl.actions.monitor import monitor
 
     binary = soffice()
     if binary is None:
@@ -74,8 +75,11 @@ def test_every_template_renders_after_a_round_trip_through_writer(demo_book, tmp
             "word/document.xml"), f"{original.name} came back untouched: not a real round trip"
         assert fields_used(round_trip) == fields_used(original), original.name
     yearly = make_kinerja(demo_book, 2027, out_dir=tmp_path / "kinerja", today=dt.date(2026, 12, 1), templates=saved)
+    monitored = monitor(demo_book, "2026-2", out_dir=tmp_path / "monitoring", today=dt.date(2026, 12, 1),
+                        templates=saved)
     made = [*(file for kind in step_kinds for file in _one(demo_book, kind.code, saved, tmp_path)),
-            *(file for file in yearly.files if file.suffix == ".docx")]
+            *(file for file in yearly.files if file.suffix == ".docx"),
+            *(file for file in monitored.files if file.suffix == ".docx")]
     rendered = {_template_of(file) for file in made}
     assert rendered == {path.stem for path in templates}, "every template was rendered"
     for file in made:
@@ -95,6 +99,8 @@ def _template_of(file: Path) -> str:
     """Which template a document was made from: its kind's folder, or the start of a yearly document's name."""
     if file.parent.parent.name == "naskah":
         return file.parent.name
+    if file.name.startswith("monitoring-"):  # iku-xl monitor's Tabel 7 and evaluation form
+        return "monitoring_sop"
     yearly = (("Manual IKU", "manual_iku"), ("Matriks Cascading", "matriks_cascading"),
               ("Perjanjian Kinerja", "perjanjian_kinerja"))
     return next((stem for start, stem in yearly if file.name.startswith(start)), file.name)

@@ -12,6 +12,7 @@ from openpyxl import load_workbook
 
 from iku_xl.excel import macros
 from iku_xl.workbook.reader import read_book
+from tests.calc.harness import error_cells_after_recalculation
 from tests.calc.live import LiveWorkbook
 from tests.helpers import ROOT, edit, run
 
@@ -103,7 +104,7 @@ def test_kasus_formulas_compute_in_the_application_after_the_command_line_wrote(
     assert [flag or None for flag in flags[:4]] == [
         "Ya" if isinstance(due, dt.datetime) and due < machine and status in ("Berjalan", "Dikembalikan") else None
         for status, due in rows]
-    assert macros.validate(workbook.book).startswith("0 galat")
+    assert macros.validate(workbook.book).startswith("Tidak ada galat")
 
 
 def test_decision_asks_ya_or_tidak(pair, capsys, live):
@@ -129,7 +130,8 @@ def test_cancelled_question_changes_nothing(pair, capsys, live):
     workbook = live(excel)
     workbook.select("A5")
     workbook.app.answers = ["cancel"]
-    assert "tidak ada yang berubah" in macros.advance(workbook.book)
+    message = macros.advance(workbook.book)
+    assert "keputusan tidak dipilih" in message and "dibatalkan" not in message, message
     workbook.save()
     assert history_values(excel) == before
 
@@ -227,9 +229,32 @@ def test_validate_marks_cells_keeps_their_fill_as_text_and_puts_it_back(pair, li
     assert any(str(r[4]).startswith("=HYPERLINK(\"#'Kasus'!H3\"") for r in sheet_values(excel, "Temuan")[1:])
     edit(excel, {"Kasus": {"H3": "Berjalan"}})
     workbook = live(excel)
-    assert macros.validate(workbook.book).startswith("0 galat")
+    assert macros.validate(workbook.book).startswith("Tidak ada galat")
     cell = workbook.sheet("Kasus").range("H3")
     assert cell.note is None and cell.color == (221, 235, 247)
+
+
+def test_temuan_links_compute_in_calc_and_are_never_findings_themselves(pair, live, calc):
+    """Temuan's "Buka" links are formulas Calc computes at once and after save/reopen; a second run lists the
+    same findings (a link cell shown as an error would be reported again and the list would grow each run)."""
+    _, excel = pair
+    edit(excel, {"Kasus": {"H3": "Proses", "H4": "Selesaii"}})
+    workbook = live(excel)
+    first = macros.validate(workbook.book)
+    temuan = workbook.document.Sheets.getByName("Temuan")
+    rows = workbook.sheet("Temuan").range("A1").expand().options(ndim=2).value[1:]
+    assert ["Kasus", "H3"] in [r[1:3] for r in rows]
+    assert [r[4] for r in rows] == [f"{r[1]}!{r[2]}" for r in rows]  # each link shows its cell, none an error
+    assert temuan.queryFormulaCells(4).Count == 0  # com.sun.star.sheet.FormulaResult.ERROR
+    for sheet in ("Temuan", "Panel"):  # an error on the program's own sheets is not a finding
+        workbook.sheet(sheet).range("H2").value = "=1/0"
+    assert macros.validate(workbook.book) == first and "2 galat" in first, first
+    for sheet in ("Temuan", "Panel"):
+        workbook.sheet(sheet).range("H2").clear_contents()
+    workbook.save()
+    assert [c for c in error_cells_after_recalculation(calc, excel) if c.startswith("Temuan")] == []
+    workbook = live(excel)
+    assert macros.validate(workbook.book) == first
 
 
 def test_validate_uses_a_temuan_sheet_renamed_in_lower_case(pair, live):
@@ -316,10 +341,11 @@ def test_generate_and_export_macros_write_beside_the_workbook(pair, capsys, live
     workbook = live(excel)
     workbook.select("A6:A7")
     message = macros.generate(workbook.book)
-    assert "2 naskah dibuat" in message, message
+    assert "2 naskah dibuat" in message and str(excel.parent / "output" / "IKU-2026-005") in message, message
+    assert workbook.sheet("Kasus").range("M6").value == "1 naskah"  # Calc computed the link at once
     workbook.save()
     link = load_workbook(excel)["Kasus"]["M6"]
-    assert link.value == "1 naskah" and link.hyperlink.target.endswith("IKU-2026-005")
+    assert link.value == '=HYPERLINK("output/IKU-2026-005","1 naskah")'  # relative: the same on every machine
     assert list((excel.parent / "output" / "IKU-2026-005").glob("Lembar Disposisi*.docx"))
     assert read_book(excel).numbers == []  # a lembar disposisi takes no number of its own
     workbook = live(excel)
@@ -425,3 +451,27 @@ def test_kinerja_macro_makes_the_years_documents_and_numbers_them_in_the_open_wo
     workbook = live(excel)
     workbook.panel(year="tahun depan")
     assert "bukan tahun" in macros.kinerja(workbook.book)
+
+
+def test_monitor_macro_writes_the_files_and_the_register_of_the_open_workbook(pair, live):
+    _, excel = pair
+    workbook = live(excel)
+    workbook.panel(semester="2026-2")
+    message = macros.monitor(workbook.book)
+    assert "Monitoring Semester II Tahun 2026 disimpan" in message and "POLHUKAM: " in message, message
+    folder = excel.parent / "output" / "monitoring" / "2026-2"
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        f"monitoring-{code}-2026-2.{ext}" for code in ("POLHUKAM", "KEMNAKER") for ext in ("docx", "xlsx"))
+    workbook.save()
+    register = {r[0]: r for r in load_workbook(excel)["Daftar SOP"].iter_rows(min_row=2, values_only=True)}
+    assert register["POLHUKAM"][9] == "2026-2" and register["POLHUKAM"][11].endswith("langkah berjalan dengan baik")
+
+
+def test_a_semester_typed_as_a_date_on_the_panel_names_its_half_year(pair, live):
+    _, excel = pair
+    workbook = live(excel)
+    workbook.panel(semester=dt.datetime(2026, 9, 1))  # "2026-9" typed in a cell not formatted as text
+    assert macros.panel_semester(workbook.book, dt.date(2027, 1, 5)) == "2026-2"
+    workbook.panel(semester=None)
+    assert macros.panel_semester(workbook.book, dt.date(2027, 1, 5)) == "2026-2"  # the last semester that ended
+    assert macros.panel_semester(workbook.book, dt.date(2027, 8, 5)) == "2027-1"

@@ -48,6 +48,7 @@ def test_kemnaker_first_flowchart_page_holds_every_decision_and_its_return(tmp_p
     decisions = [s for s in first.shapes if s.kind == "decision"]
     returns = [a for a in first.arrows if a.label == "Tidak"]
     assert len(decisions) == len([s for s in sop.steps if s.kind == StepKind.KEPUTUSAN]) == 7
+    assert first.rows[0].cells["waktu"] == ["menit (?)"]  # the SOP gives no number: marked, not printed as if whole
     assert len(returns) == 7
     for arrow, step in zip(returns, [s for s in sop.steps if s.is_decision]):
         target_row = next(r for r in first.rows if r.step.no == step.if_no)
@@ -59,11 +60,89 @@ def test_kemnaker_first_flowchart_page_holds_every_decision_and_its_return(tmp_p
     assert 0.01 < ink < 0.3  # drawn, neither blank nor a black page
 
 
-def test_step_with_two_executors_has_a_symbol_in_each_lane():
-    page = next(p for p in layout_sop(SHIPPED["POLHUKAM"]).pages if any(r.step.no == 11 for r in p.rows))
+def test_step_with_two_executors_is_one_process_box_over_their_lanes():
+    """Polhukam's meeting (step 11, Kabag Perencanaan with the Unit Organisasi terkait): one of the five symbols,
+    not two boxes joined by a dashed line."""
+    layout = layout_sop(SHIPPED["POLHUKAM"])
+    page = next(p for p in layout.pages if any(r.step.no == 11 for r in p.rows))
     row = next(r for r in page.rows if r.step.no == 11)
-    in_row = [s for s in page.shapes if s.kind == "process" and row.y < s.y < row.y + row.height]
-    assert len(in_row) == 2
+    in_row = [s for s in page.shapes if row.y < s.y < row.y + row.height]
+    assert [s.kind for s in in_row] == ["process"] and not any(a.dashed for a in page.arrows)
+    box = in_row[0]
+    for role in ("Kabag Perencanaan", "Unit Organisasi terkait"):
+        lane = layout.lane(role)
+        assert box.x - box.width / 2 < lane.x + lane.width / 2 < box.x + box.width / 2, role
+
+
+EPSILON = 1e-6
+
+
+def _segments(arrow):
+    return [(a, b) for a, b in zip(arrow.points, arrow.points[1:]) if abs(a[0] - b[0]) + abs(a[1] - b[1]) > EPSILON]
+
+
+def _overlap(one, other) -> float:
+    """The length two axis-parallel segments share (0 when they only cross or touch at a point)."""
+    (a, b), (c, d) = one, other
+    for axis in (0, 1):
+        if abs(a[axis] - b[axis]) < EPSILON and abs(c[axis] - d[axis]) < EPSILON and abs(a[axis] - c[axis]) < EPSILON:
+            along = 1 - axis
+            low = max(min(a[along], b[along]), min(c[along], d[along]))
+            high = min(max(a[along], b[along]), max(c[along], d[along]))
+            return max(0.0, high - low)
+    return 0.0
+
+
+def _inside(shape, point, grow=0.0) -> bool:
+    dx, dy = abs(point[0] - shape.x), abs(point[1] - shape.y)
+    half_w, half_h = shape.width / 2 + grow, shape.height / 2 + grow
+    if shape.kind == "decision":
+        return dx / half_w + dy / half_h < 1
+    return dx < half_w and dy < half_h
+
+
+def _on_boundary(shape, point) -> bool:
+    dx, dy = abs(point[0] - shape.x), abs(point[1] - shape.y)
+    if shape.kind == "decision":
+        return abs(dx / (shape.width / 2) + dy / (shape.height / 2) - 1) < 1e-3
+    return (abs(dx - shape.width / 2) < 1e-3 and dy <= shape.height / 2 + 1e-3) or (
+        abs(dy - shape.height / 2) < 1e-3 and dx <= shape.width / 2 + 1e-3)
+
+
+def _crosses(box, segment) -> bool:
+    left, top, right, bottom = box
+    (a, b) = segment
+    return (min(a[0], b[0]) < right and max(a[0], b[0]) > left and min(a[1], b[1]) < bottom
+            and max(a[1], b[1]) > top)
+
+
+@pytest.mark.parametrize("code", ["POLHUKAM", "KEMNAKER", "BESAR"])
+def test_flowchart_lines_never_share_a_segment_and_every_head_enters_its_shape(code):
+    """Both shipped SOPs (and a long one across pages): no two lines run along the same stretch, every arrowhead
+    sits on its shape's outline pointing in, no label lies on a line or a symbol."""
+    sop = big_sop() if code == "BESAR" else SHIPPED[code]
+    for page in layout_sop(sop).pages:
+        segments = [segment for arrow in page.arrows for segment in _segments(arrow)]
+        for i, one in enumerate(segments):
+            for other in segments[i + 1:]:
+                assert _overlap(one, other) < EPSILON, (page.number, one, other)
+        for arrow in page.arrows:
+            if not arrow.head:
+                continue
+            assert arrow.target is not None and _on_boundary(arrow.target, arrow.points[-1]), arrow
+            (x0, y0), (x1, y1) = _segments(arrow)[-1]
+            length = ((x1 - x0) ** 2 + (y1 - y0) ** 2) ** 0.5
+            step = (0.02 * (x1 - x0) / length, 0.02 * (y1 - y0) / length)
+            assert not _inside(arrow.target, (x1 - step[0], y1 - step[1])), arrow  # comes from outside
+            assert _inside(arrow.target, (x1 + step[0], y1 + step[1])), arrow  # and points into it
+        for arrow in page.arrows:
+            box = arrow.label_box()
+            if box is None:
+                continue
+            clear = [segment for segment in segments if _crosses(box, segment)]
+            assert not clear, (page.number, arrow.label, box, clear)
+            assert not [s for s in page.shapes if _crosses(box, ((s.x - s.width / 2, s.y - s.height / 2),
+                                                                 (s.x + s.width / 2, s.y + s.height / 2)))]
 
 
 def big_sop() -> Sop:

@@ -233,10 +233,13 @@ def test_sop_import_adds_sheets_and_keeps_everything_else(demo_master, tmp_path,
         "[Content_Types].xml",
         styles,
         names_before["Daftar Pilihan"],
+        names_before["Daftar SOP"],  # the register gains the new SOP's row, and its table grows by one
+        *(n for n in before if n.startswith("xl/tables/") and b"TabelDaftarSOP" in before[n]),
     }
     assert_kept(before, after, allowed)
     book = read_book(path)
     assert [s.code for s in book.sops.values()][-1] == "BARU" and len(book.sops["BARU"].steps) == 16
+    assert [e.code for e in book.sop_register] == ["POLHUKAM", "KEMNAKER", "BARU"]
     workbook = load_workbook(path)
     assert workbook.defined_names["DaftarSOP"].attr_text.endswith("$A$4")
     assert workbook["BARU"].print_title_rows == "$18:$19"

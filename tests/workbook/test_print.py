@@ -8,6 +8,7 @@ from openpyxl import load_workbook
 from iku_xl.core import layout
 from iku_xl.core.document_kinds import KINDS
 from iku_xl.core.sop import SYMBOLS
+from iku_xl.workbook import page
 from tests.helpers import libreoffice_convert, run
 
 
@@ -42,11 +43,19 @@ def test_dates_show_as_dates(demo_master):
     assert ramadan and all(row[1].is_date and row[1].number_format == "dd/mm/yyyy" for row in ramadan)
 
 
-def test_every_sheet_has_a_header_footer_and_fits_the_page_width(demo_master):
+def test_every_sheet_has_a_header_footer_and_prints_one_page_wide_only_when_legible(demo_master):
+    """A sheet fitted one page wide prints at 80% or more; a wider one prints across pages at 85% with its key
+    column and header repeated (Kasus fitted to one page printed at 4-5 pt, Instansi at 1.5 pt)."""
     workbook = load_workbook(demo_master)
     for ws in workbook.worksheets:
         assert ws.oddFooter.right.text == "Halaman &P dari &N" and ws.oddHeader.center.text == "&A", ws.title
-        assert ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+        if ws.sheet_properties.pageSetUpPr.fitToPage:
+            assert ws.page_setup.fitToWidth == 1 and page.fit_scale(ws) >= 80, ws.title
+        else:
+            assert ws.page_setup.scale == 85 and ws.print_title_cols, ws.title
+    kasus = workbook[layout.KASUS.name]
+    assert not kasus.sheet_properties.pageSetUpPr.fitToPage and kasus.print_title_cols.replace("$", "") == "A:A"
+    assert kasus.print_title_rows.replace("$", "") == "1:1"
     for name in (layout.PANDUAN, layout.PANEL):
         assert workbook[name].page_setup.orientation == "portrait"
     sop = workbook["POLHUKAM"]
@@ -60,6 +69,17 @@ def test_wrapped_rows_are_tall_enough_and_symbols_exist_in_arial(demo_master):
     assert step2.height and step2.height >= 4 * 12.75
     marks = {c.value for row in sop.iter_rows(min_row=first, min_col=3, max_col=7) for c in row if c.value}
     assert marks and marks <= set(SYMBOLS.values()) and marks <= {"○", "□", "◊"}
+
+
+def test_printed_by_libreoffice_no_character_is_below_8_points(demo_master, tmp_path):
+    """The demo workbook as LibreOffice prints it: every character's size on every page, read from the PDF."""
+    import pdfplumber
+
+    pdf = libreoffice_convert(demo_master, "pdf", tmp_path)
+    with pdfplumber.open(pdf) as document:
+        small = [(number, round(char["size"], 2), char["text"]) for number, sheet in enumerate(document.pages, 1)
+                 for char in sheet.chars if char["size"] < 7.95]
+    assert not small, small[:10]
 
 
 def test_printed_by_libreoffice_panduan_and_panel_take_one_page_each(demo_master, tmp_path):
@@ -96,3 +116,9 @@ def test_a_row_the_command_line_rewrites_grows_with_its_text(calc, demo_master, 
     given, fitted, refits = _heights_in_calc(calc, workbook, layout.KASUS.name, row)
     assert given > before and given >= fitted * 0.95, (before, given, fitted)
     assert refits
+
+
+def test_workbook_properties_name_the_instansi(demo_master):
+    properties = load_workbook(demo_master).properties
+    assert properties.creator.startswith("Biro Perencanaan dan Organisasi") and "openpyxl" not in properties.creator
+    assert properties.title.startswith("Buku Kerja SOP Penyusunan IKU")

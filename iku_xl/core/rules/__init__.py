@@ -10,6 +10,7 @@ from . import (
     case_rules,
     iku_rules,
     integrity_rules,
+    monitoring_rules,
     naskah_rules,
     official_rules,
     profile_rules,
@@ -40,6 +41,7 @@ def validate(book: Book, today: dt.date) -> list[Finding]:
     for rule in RULES:
         findings.extend(rule(book))
     findings.extend(profile_rules.check(book, today))
+    findings.extend(monitoring_rules.check(book, today))
     return findings
 
 

@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from .. import layout
 from ..book import Book
-from ..cascading import iku_of, unit_head
+from ..cascading import iku_of, superior_of, unit_head
 from ..findings import Finding, Level
 from ..iku import CASCADE_KINDS, TINGKAT
 from ..values import is_blank, text_of
@@ -43,6 +43,10 @@ def check(book: Book) -> Iterator[Finding]:
             yield finding(Level.PERINGATAN, "unit", f"Unit '{text_of(row.unit)}' belum punya pejabat di lembar "
                                                     "Pejabat; tambahkan pimpinannya (Unit Kerja ditulis sama) agar "
                                                     "perjanjian kinerjanya bisa dibuat.")
+        elif head.rank in (3, 4) and superior_of(book, head) is None:
+            yield finding(Level.PERINGATAN, "unit", f"Pimpinan unit '{text_of(row.unit)}' ({text_of(head.title)}) "
+                                                    "belum punya atasan langsung; isi kolom Atasan Langsung di lembar "
+                                                    "Pejabat agar perjanjian kinerjanya punya pihak kedua.")
         elif row.eselon and head.rank is not None and head.rank > 0 and _eselon_number(head.eselon_text) != row.eselon:
             yield finding(Level.PERINGATAN, "level", f"Tingkat {text_of(row.level)} tidak cocok dengan pimpinan "
                                                      f"unitnya ({text_of(head.title)}, eselon {head.eselon_text}); "

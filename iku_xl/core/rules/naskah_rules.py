@@ -3,10 +3,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .. import layout
 from ..book import Book
 from ..findings import Finding, Level
 from ..naskah.parties import is_minister_role, official_for, recipient_roles, signer_role
 from ..sop import Sop, Step
+from ..values import text_of
 
 
 def check(book: Book) -> Iterator[Finding]:
@@ -50,10 +52,63 @@ def _check_step(book: Book, sop: Sop, step: Step) -> Iterator[Finding]:
             if upward:
                 yield finding(f"Disposisi langkah {step.no} dari {signer} ditujukan ke atas ({', '.join(upward)}); "
                               "disposisi hanya dari atasan ke bawahan.", "recipients")
+            yield from _against_the_flow(book, sop, step, signer, signer_rank, finding)
         elif kind == "sk_tim" and signer in step.executors:
             yield finding(f"Keputusan pembentukan tim langkah {step.no} ditetapkan oleh penyusunnya sendiri "
                           f"({signer}); isi kolom Penandatangan dengan pejabat yang berwenang membentuk tim.",
                           level=Level.GALAT)
+        if kind == "sk_tim":
+            yield from _team_above_its_signer(book, sop, signer, signer_rank)
+    if signer and step.documents and not is_minister_role(signer):
+        yield from _kop_of_another_unit(book, sop, step, signer)
+
+
+def _against_the_flow(book: Book, sop: Sop, step: Step, signer: str, signer_rank: int | None, finding):
+    """A disposisi goes down; where the SOP sends the file up next (a decision's Ya to a superior), the step's
+    letter is a nota dinas to that superior."""
+    following = sop.step(sop.next_step(step, True if step.is_decision else None))
+    if following is None or not following.executors:
+        return
+    role = following.executors[0]
+    if role != signer and _below(signer_rank, _rank(book, sop, role)):
+        yield finding(f"Disposisi langkah {step.no} dari {signer} turun ke bawahan, padahal berkasnya naik ke "
+                      f"{role} (langkah {following.no}); naskah ke atasan adalah nota dinas, jadi ganti Dokumen "
+                      "langkah ini dengan Nota Dinas kepada atasan itu.", "documents")
+
+
+def _team_above_its_signer(book: Book, sop: Sop, signer: str, signer_rank: int | None) -> Iterator[Finding]:
+    """An SK Tim appoints only those its signer may: no member above the official who signs it."""
+    cases = {c.id_text for c in book.cases if text_of(c.sop) == sop.code}
+    sheet = layout.TIM.name
+    for member in book.team:
+        if text_of(member.case_id) not in cases:
+            continue
+        official = next((o for o in book.officials if text_of(o.name) and text_of(o.name) == text_of(member.name)),
+                        None) or next((o for o in book.officials if text_of(o.title)
+                                       and text_of(o.title).lower() == text_of(member.title).lower()), None)
+        rank = official.rank if official is not None else None
+        if _below(signer_rank, rank):
+            yield Finding(sheet, book.cell(sheet, "title", member.row), Level.PERINGATAN, "title",
+                          f"Tim kasus {text_of(member.case_id)} memuat {text_of(member.name)} "
+                          f"({text_of(member.title)}), "
+                          f"yang lebih tinggi dari penetap keputusannya ({signer}); keputusan ditetapkan pejabat yang "
+                          f"berwenang mengangkat semua anggotanya, jadi ganti Penandatangan di lembar {sop.code}.",
+                          sop=sop.code, case=text_of(member.case_id))
+
+
+def _kop_of_another_unit(book: Book, sop: Sop, step: Step, signer: str) -> Iterator[Finding]:
+    """A letter carries the kop of its signer's unit: a signer from a unit the profile has no kop for."""
+    profile = book.profile_of(sop)
+    official = official_for(book, sop, signer)
+    unit = text_of(official.unit) if official is not None else ""
+    if profile is None or official is None or not unit or profile.has_unit(unit):
+        return
+    sheet = layout.PEJABAT.name
+    yield Finding(sheet, book.cell(sheet, "unit", official.row), Level.PERINGATAN, "unit",
+                  f"{signer} ({unit}) menandatangani naskah langkah {step.no} SOP {sop.code}, tetapi profil "
+                  f"{profile.key} hanya punya kop {', '.join(profile.kop_lines)}; naskahnya harus berkop unit "
+                  "penandatangan, jadi tambahkan profil unit itu atau perbaiki Unit Kerja-nya.", sop=sop.code,
+                  step=step.no)
 
 
 def _below(rank: int | None, other: int | None) -> bool:

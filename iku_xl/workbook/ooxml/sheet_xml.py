@@ -50,6 +50,7 @@ _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0d\x0e-\x1f\ufffe\uffff]|_(?=x[0-9A-Fa
 @dataclass(frozen=True)
 class Formula:
     text: str  # as typed after the '=', not XML-escaped
+    shown: str | None = None  # the text it gives, stored as its cached result for readers that do not compute
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,9 @@ def cell_xml(ref: str, value: object, style: str | None, prefix: str = "", date1
     c = f"{prefix}c"
     if value is None or value == "":
         return f'<{c} r="{ref}"{s}/>'
+    if isinstance(value, Formula) and value.shown is not None:
+        return (f'<{c} r="{ref}"{s} t="str"><{prefix}f>{escape(value.text)}</{prefix}f>'
+                f'<{prefix}v>{escape(encode_xstring(value.shown))}</{prefix}v></{c}>')
     if isinstance(value, Formula):
         return f'<{c} r="{ref}"{s}><{prefix}f>{escape(value.text)}</{prefix}f></{c}>'
     if isinstance(value, bool):

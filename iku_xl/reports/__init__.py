@@ -1,0 +1,1 @@
+"""What the analysis produces for readers: the monitoring's Word document, sheets and charts, and the rekap."""
