@@ -401,6 +401,8 @@ def cmd_monitor(args) -> int:
         print(f"  {path}")
     for report in result.reports:
         print(f"{report.code}: {report.result} ({result.semester.label}).")
+    for reason in result.skipped:
+        print(reason)
     if result.register:
         print(result.register)
     return 0

@@ -24,6 +24,7 @@ class Monitored:
     files: list[Path] = field(default_factory=list)
     folder: Path | None = None
     register: str = ""  # what happened to the Daftar SOP register, when it is not simply updated
+    skipped: list[str] = field(default_factory=list)  # SOPs whose monitoring could not be made, with the reason
 
 
 def monitor(target, semester: str, sop: str | None = None, out_dir: str | Path | None = None,
@@ -56,8 +57,17 @@ def monitor(target, semester: str, sop: str | None = None, out_dir: str | Path |
         made = []
         for code in codes:
             report = sop_monitoring(book, code, chosen, rule, calendar, frame)
+            try:
+                document = monitoring_document(book, report, today, template_folder, store.folder)
+            except Refused as refusal:
+                if sop or len(codes) == 1:  # the SOP asked for: its refusal is the answer
+                    raise
+                result.skipped.append(f"{code} tidak dimonitor: {refusal.message}")  # the others go on, as generate
+                continue
             result.reports.append(report)
-            made.append((report, monitoring_document(book, report, today, template_folder, store.folder)))
+            made.append((report, document))
+        if not made:
+            raise Refused("Tidak ada SOP yang bisa dimonitor: " + " ".join(result.skipped))
         result.folder = folder
         try:
             for report, document in made:

@@ -323,7 +323,7 @@ def monitor(book) -> str:
 
     semester = panel_semester(book, clock.today())
     result = run(LiveStore(book), semester)
-    lines = [f"{r.code}: {r.result}." for r in result.reports]
+    lines = [f"{r.code}: {r.result}." for r in result.reports] + result.skipped
     return (f"Monitoring {result.semester.label} disimpan di {result.folder}:\n" + "\n".join(lines)
             + (f"\n{result.register}" if result.register else ""))
 

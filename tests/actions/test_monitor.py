@@ -15,7 +15,7 @@ from iku_xl.core.monitoring import BAIK, BELUM, EVALUATION_CRITERIA, TIDAK_BAIK
 from iku_xl.core.office_hours import office_calendar
 from iku_xl.errors import Refused
 from iku_xl.workbook.reader import read_book
-from tests.helpers import edit, libreoffice_convert, run
+from tests.helpers import KEMNAKER_SEED, edit, libreoffice_convert, run
 
 NOW = dt.datetime(2027, 7, 5, 12, 0)  # the half year below is recorded as if on this day
 TODAY = NOW.date()
@@ -200,3 +200,18 @@ def test_semester_not_begun_or_malformed_is_exit_2(demo_book, capsys):
         assert code == 2 and "tidak dikenal" in err
     code, _, err = run(capsys, "monitor", demo_book, "--semester", "2026-2", "--sop", "TIDAKADA")
     assert code == 1 and "POLHUKAM" in err
+
+
+def test_an_sop_without_a_profile_is_named_and_the_others_are_monitored(demo_book, capsys):
+    """A newly imported SOP not yet tied to an Instansi profile stops only its own monitoring, as in generate."""
+    source = demo_book.parent / "sop-baru.txt"
+    source.write_bytes(KEMNAKER_SEED.read_bytes())
+    assert run(capsys, "sop", "import", source, "--code", "BARU", "--workbook", demo_book)[0] == 0
+    code, out, err = run(capsys, "monitor", demo_book, "--semester", "2026-2")
+    assert code == 0, err
+    assert "BARU tidak dimonitor: SOP BARU belum punya profil instansi" in out
+    folder = demo_book.parent / "output" / "monitoring" / "2026-2"
+    assert {f.name for f in folder.glob("*.docx")} == {"monitoring-POLHUKAM-2026-2.docx",
+                                                        "monitoring-KEMNAKER-2026-2.docx"}
+    code, _, err = run(capsys, "monitor", demo_book, "--semester", "2026-2", "--sop", "BARU")
+    assert code == 1 and "SOP BARU belum punya profil instansi" in err  # asked for by name: refused

@@ -144,6 +144,18 @@ def test_every_panel_action_through_its_button(calc_with_toolbar, demo_master, t
         assert "SOP BARU diimpor" in clicks.click("Impor SOP")
         assert clicks.panel("sop_file") == "" and document.Sheets.hasByName("BARU")
 
+        clicks.panel("year", "2027")
+        message = clicks.click("Buat dokumen kinerja")
+        assert "dokumen kinerja 2027 dibuat di" in message, message
+        assert list((tmp_path / "output" / "kinerja" / "2027").rglob("*.docx"))
+
+        clicks.panel("semester", "2026-2")
+        message = clicks.click("Monitoring dan evaluasi SOP")
+        assert "Monitoring Semester II Tahun 2026 disimpan di" in message, message
+        assert "BARU tidak dimonitor" in message, message  # imported just now, not yet tied to a profile
+        assert {f.name for f in (tmp_path / "output" / "monitoring" / "2026-2").glob("*.docx")} == {
+            "monitoring-POLHUKAM-2026-2.docx", "monitoring-KEMNAKER-2026-2.docx"}
+
         again = clicks.click("Periksa buku kerja")
         counted = clicks.findings()
         assert clicks.click("Periksa buku kerja") == again and clicks.findings() == counted
