@@ -367,14 +367,19 @@ def _status_command(name: str):
     return run
 
 
+def _list_written(paths, notes) -> None:
+    """What a batch wrote, a full path a line, then what it did not make and why."""
+    for path in paths:
+        print(f"  {path}")
+    for line in notes:
+        print(f"  ({line})")
+
+
 def cmd_generate(args) -> int:
     from .actions.generate import generate
     result = generate(args.path, args.cases, args.kinds, args.out, args.pdf, today=args.today,
                       templates=args.templates)
-    for path in result.files + result.pdfs:
-        print(f"  {path}")
-    for line in result.skipped:
-        print(f"  ({line})")
+    _list_written(result.files + result.pdfs, result.skipped)
     print(f"{len(result.files)} naskah dibuat" + (f", {len(result.pdfs)} PDF" if args.pdf else "")
           + (f"; nomor: {', '.join(result.numbers)}" if result.numbers else "") + ".")
     return 0
@@ -425,10 +430,7 @@ def cmd_rekap(args) -> int:
 def cmd_kinerja(args) -> int:
     from .actions.kinerja import make_kinerja
     result = make_kinerja(args.path, args.year, args.sop, args.instansi, args.pdf, args.out, templates=args.templates)
-    for path in result.files + result.pdfs:
-        print(f"  {path}")
-    for line in result.notes:
-        print(f"  ({line})")
+    _list_written(result.files + result.pdfs, result.notes)
     print(f"{len(result.files)} berkas kinerja {args.year} dibuat" + (f", {len(result.pdfs)} PDF" if args.pdf else "")
           + (f"; nomor perjanjian kinerja: {', '.join(result.numbers)}" if result.numbers else "") + ".")
     return 0

@@ -23,7 +23,7 @@ from ..core.document_kinds import KINDS, kind_label
 from ..core.sop import IDENTITY_FIELDS, SYMBOLS, Sop, StepKind
 from ..core.text_rules import without_control_characters
 from ..core.tracking import TrackingRow, tracking_rows
-from . import lacak, page, styles
+from . import lacak, styles
 from .page import finish_sheet, print_tall, print_wide
 from .panduan import PANDUAN_LINES
 
@@ -411,13 +411,12 @@ def write_lacak_sheet(ws, sop: Sop, rows: list[TrackingRow]) -> None:
     put(ws, layout.LACAK_TITLE_ROW, 1, lacak.title(sop.code)).font = styles.TITLE
     for column, text, key in layout.LACAK_LEGEND:
         cell = ws.cell(row=layout.LACAK_LEGEND_ROW, column=column, value=text)
+        # styled exactly as the body's cells, nothing added: a move rewrites Lacak rows with the legend's styles
         _styled(cell, key)
-        cell.alignment = styles.WRAP_TOP  # "Selesai terlambat" whole in its narrow Status column
-    ws.row_dimensions[layout.LACAK_LEGEND_ROW].height = 2 * page.LINE_POINTS + page.PADDING_POINTS
     for r, cells in enumerate([lacak.header(sop)] + lacak.body(sop, rows), start=layout.LACAK_HEADER_ROW):
         for c, item in enumerate(cells, start=1):
             _styled(put(ws, r, c, item.value), item.style)
-    widths = [15, 40, 13] + [16] * len(sop.steps)
+    widths = [15, 40, 17] + [16] * len(sop.steps)  # Status wide enough for the legend's "Selesai terlambat"
     for index, width in enumerate(widths, start=1):
         ws.column_dimensions[column_letter(index)].width = width
     ws.row_dimensions[layout.LACAK_HEADER_ROW].height = 45
