@@ -1,4 +1,5 @@
 """What we write opens in LibreOffice Calc, and its dropdowns, tables and overdue rule survive."""
+import datetime as dt
 import json
 
 from openpyxl import load_workbook
@@ -21,11 +22,14 @@ def test_workbook_survives_libreoffice(demo_master, tmp_path, capsys):
     rules = [rule for cf in kasus.conditional_formatting for rule in cf.rules]
     assert any("NOW()" in formula for rule in rules for formula in rule.formula)
     assert "DaftarStatus" in workbook.defined_names
-    # LibreOffice recalculated the overdue flag: finished is not late, open past its due time is,
-    # no due time is not
+    # LibreOffice recalculated the overdue flag: finished is not late, open past its due time is, no due time is
+    # not. The sheet's NOW() is the computer's clock (IKU_XL_NOW is only the program's), so "past" is judged by it.
     from python_calamine import CalamineWorkbook
-    flags = [row[10] for row in CalamineWorkbook.from_path(str(converted)).get_sheet_by_name("Kasus").to_python()[1:5]]
-    assert flags == ["", "Ya", "", ""]
+    rows = CalamineWorkbook.from_path(str(converted)).get_sheet_by_name("Kasus").to_python()[1:5]
+    assert [(row[0], row[7], row[9]) for row in rows[:2]] == [
+        ("IKU-2026-001", "Selesai", ""), ("IKU-2026-002", "Berjalan", dt.datetime(2026, 11, 20, 11, 0))]
+    late = "Ya" if dt.datetime.now() > rows[1][9] else ""
+    assert [row[10] for row in rows] == ["", late, "", ""]
     # and our own reader still reads what LibreOffice wrote
     code, out, _ = run(capsys, "validate", converted, "--json")
     report = json.loads(out)
