@@ -160,6 +160,10 @@ def build_parser() -> argparse.ArgumentParser:
     rebuild = commands.add_parser("lacak", help="membuat ulang lembar Lacak dari Riwayat")
     rebuild.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
 
+    close = commands.add_parser("tutup-tahun", help="memindah baris Riwayat tahun-tahun lalu ke lembar 'Riwayat "
+                                                     "TTTT' (terjadi sendiri pada perpindahan pertama tahun baru)")
+    close.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
+
     again = commands.add_parser("reschedule", help="menghitung ulang batas waktu kasus terbuka dari Libur dan "
                                                    "jam kerja")
     again.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
@@ -441,6 +445,11 @@ def cmd_lacak(args) -> int:
     return _report(workflow.rebuild_tracking(args.path))
 
 
+def cmd_close_year(args) -> int:
+    from .actions import workflow
+    return _report(workflow.close_history_years(args.path))
+
+
 def cmd_reschedule(args) -> int:
     from .actions import workflow
     return _report(workflow.reschedule(args.path, args.by))
@@ -454,7 +463,7 @@ def cmd_undo(args) -> int:
 COMMANDS = {"init": cmd_init, "sop": cmd_sop, "validate": cmd_validate, "status": cmd_status, "demo": cmd_demo,
             "open": cmd_open, "advance": cmd_advance, "hold": _status_command("hold"),
             "resume": _status_command("resume"), "cancel": _status_command("cancel"), "undo": cmd_undo,
-            "lacak": cmd_lacak, "reschedule": cmd_reschedule, "generate": cmd_generate,
+            "lacak": cmd_lacak, "tutup-tahun": cmd_close_year, "reschedule": cmd_reschedule, "generate": cmd_generate,
             "export": cmd_export, "monitor": cmd_monitor, "rekap": cmd_rekap, "calc": cmd_calc,
             "kinerja": cmd_kinerja, "excel": cmd_excel}
 

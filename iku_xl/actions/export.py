@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .. import clock
 from ..core.book import Book
-from ..core.history import moves_by_case
+from ..core.history import earliest_year, moves_by_case
 from ..core.monthly import CLOSED, MonthReport, parse_month
 from ..core.office_hours import office_calendar
 from ..core.values import as_moment, text_of
@@ -23,8 +23,9 @@ class Export:
 
 def export_month(path: str | Path, month: str, out_dir: str | Path | None = None,
                  today: dt.date | None = None) -> Export:
-    """Reads the workbook file and never writes it."""
-    book = read_book(path)
+    """Reads the workbook file and never writes it; of Riwayat's closed years, only those its cases lived in."""
+    start, _ = parse_month(month, today or clock.today())
+    book = read_book(path, since=lambda book: earliest_year([c.id_text for c in book.cases if c.id_text], start.year))
     base = Path(out_dir) if out_dir else book.settings.output_root(Path(path).parent)
     return export_book(book, month, out_dir, base=base, today=today)
 

@@ -98,6 +98,30 @@ def apply_change(target, act: Callable[[Book, OfficeCalendar, dt.datetime, Chang
         registered = refresh_register(store)
         if change.cases or change.history or change.rebuild or registered:
             store.commit()
+        change.message = " ".join(filter(None, [change.message, closing_message(store)]))
+    return change
+
+
+def closing_message(store) -> str:
+    """What closing Riwayat's past years did, in a sentence (empty when it did nothing)."""
+    closed = getattr(store, "closed", [])
+    moved = "; ".join(f"{c.rows} baris tahun {c.year} ke lembar '{c.sheet}'" for c in closed)
+    return (f"Riwayat tahun lalu ditutup: {moved} (baris tahun berjalan tetap di lembar Riwayat)." if moved
+            else getattr(store, "closing_note", ""))
+
+
+def close_history_years(path, now: dt.datetime | None = None) -> Change:
+    """iku-xl tutup-tahun: move Riwayat's rows of past years to their years' sheets now, without a move."""
+    from ..workbook.file_store import FileStore
+
+    year = (now or clock.now()).year
+    change = Change()
+    with FileStore(path) as store:
+        store.close_years(year)
+        if store.closed:
+            store.commit()
+        change.message = closing_message(store) or (f"Riwayat tidak memuat baris tahun sebelum {year}; tidak ada "
+                                                    "yang dipindah.")
     return change
 
 

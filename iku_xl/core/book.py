@@ -51,8 +51,10 @@ class Book:
     _history: list[HistoryEntry] | None = field(default=None, repr=False, compare=False)
     # and, for the actions that need one case's history only, a loader of just those rows
     case_history_loader: Callable[[str], list[HistoryEntry]] | None = field(default=None, repr=False, compare=False)
-    # and of the case IDs Riwayat names (each with the first row naming it), without reading its rows
-    history_ids_loader: Callable[[], dict[str, int]] | None = field(default=None, repr=False, compare=False)
+    # and of the case IDs Riwayat and its closed years name (each with the sheet and row first naming it), without
+    # reading their rows
+    history_ids_loader: Callable[[], dict[str, tuple[str, int]]] | None = field(default=None, repr=False,
+                                                                                 compare=False)
     # the history grouped by case, made once for as long as the history list stays as it was
     _by_case: tuple[int, int, dict[str, list[HistoryEntry]]] | None = field(default=None, repr=False, compare=False)
     _moves: tuple[int, int, dict[str, list[HistoryEntry]]] | None = field(default=None, repr=False, compare=False)
@@ -93,19 +95,22 @@ class Book:
             self._moves = (id(history), len(history), moves_by_case(history))
         return self._moves[2]
 
-    def history_case_ids(self) -> dict[str, int]:
-        """Every case ID Riwayat names (rows of deleted cases included), with the first row naming it."""
+    def history_case_ids(self) -> dict[str, tuple[str, int]]:
+        """Every case ID Riwayat and its closed years name (rows of deleted cases included), with the sheet and
+        row first naming it."""
+        from . import layout
+
         if self._history is None and self.history_ids_loader is not None:
             return self.history_ids_loader()
-        found: dict[str, int] = {}
+        found: dict[str, tuple[str, int]] = {}
         for entry in self.history:
             if text_of(entry.case_id):
-                found.setdefault(text_of(entry.case_id), entry.row or 0)
+                found.setdefault(text_of(entry.case_id), (entry.sheet or layout.RIWAYAT.name, entry.row or 0))
         return found
 
     def used_case_ids(self) -> set[str]:
-        """Every case ID the workbook names anywhere: Kasus, Riwayat, Penomoran and IKU. A new case takes none of
-        them, so a deleted case's history, numbers and indicators never pass to a new one."""
+        """Every case ID the workbook names anywhere: Kasus, Riwayat (its closed years too), Penomoran and IKU. A
+        new case takes none of them, so a deleted case's history, numbers and indicators never pass to a new one."""
         named = [c.id_text for c in self.cases] + [text_of(n.case_id) for n in self.numbers] + \
                 [text_of(r.case_id) for r in self.iku_rows]
         return {i for i in named if i} | set(self.history_case_ids())

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from enum import Enum
 
@@ -42,6 +43,24 @@ class HistoryEntry:
     minutes: object = None
     punctuality: object = None
     row: int | None = None
+    sheet: str | None = None  # a closed year's sheet ('Riwayat 2025') the row stands in; None: Riwayat itself
+
+
+_CASE_YEAR = re.compile(r"^IKU-(\d{4})-\d+$", re.IGNORECASE)  # as core.workflow.next_case_id makes them
+
+
+def opening_year(case_id: object) -> int | None:
+    """The year a case was opened in, read from its ID (IKU-2026-014 -> 2026); None for an ID typed otherwise.
+    No row of the case is dated before it, so its history lies in that year's Riwayat and the later ones."""
+    match = _CASE_YEAR.match(text_of(case_id))
+    return int(match.group(1)) if match else None
+
+
+def earliest_year(case_ids, year: int) -> int | None:
+    """The oldest closed year whose rows the cases' histories may hold, `year` at the latest; None when a case's
+    ID names no year (then every closed year is read)."""
+    years = [opening_year(case_id) for case_id in case_ids]
+    return None if None in years else min([year, *years])  # type: ignore[type-var]
 
 
 def effective_moves(entries: list[HistoryEntry], case_id: str) -> list[HistoryEntry]:

@@ -74,6 +74,29 @@ RIWAYAT = ListSheet("Riwayat", "TabelRiwayat", (
     Column("punctuality", "Ketepatan", 13),
 ))
 
+# Riwayat is closed per year: a past year's rows move to a sheet of their own ("Riwayat 2026"), laid out as Riwayat
+# (same header, Table, formats); Riwayat keeps the current year's, so a move re-packs one year's rows, not all.
+HISTORY_YEAR_PREFIX = "Riwayat "
+_HISTORY_YEAR = re.compile(r"^Riwayat (\d{4})$")
+
+
+def history_year(sheet_name: str) -> int | None:
+    """The year of a closed year's Riwayat sheet ('Riwayat 2026' -> 2026); None for any other sheet."""
+    match = _HISTORY_YEAR.match(sheet_name)
+    return int(match.group(1)) if match else None
+
+
+def history_year_sheet(year: int) -> ListSheet:
+    """The sheet holding a closed year's Riwayat rows: Riwayat's columns, its own Table."""
+    return ListSheet(f"{HISTORY_YEAR_PREFIX}{year}", f"{RIWAYAT.table}{year}", RIWAYAT.columns)
+
+
+def history_sheets(sheet_names) -> list[str]:
+    """Every sheet holding Riwayat rows, oldest first: the closed years in order, then Riwayat."""
+    years = sorted((year, name) for name in sheet_names if (year := history_year(name)) is not None)
+    return [name for _, name in years] + [RIWAYAT.name]
+
+
 IKU = ListSheet("IKU", "TabelIKU", (
     Column("case_id", "ID Kasus", 15, "text"),
     Column("sasaran", "Sasaran Strategis", 36),
@@ -329,9 +352,9 @@ RESERVED_SHEETS = {s.name for s in LIST_SHEETS} | {PANDUAN, DAFTAR, PANEL, TEMUA
 
 def staff_typed(sheet_name: str) -> bool:
     """A sheet staff type into, whose error cells validation reports; not the ones the program writes (Panduan,
-    Panel, Temuan and its links, Daftar Pilihan, Lacak, Riwayat)."""
+    Panel, Temuan and its links, Daftar Pilihan, Lacak, Riwayat and its closed years)."""
     return (sheet_name not in {PANDUAN, PANEL, TEMUAN, DAFTAR, RIWAYAT.name}
-            and not sheet_name.startswith(LACAK_PREFIX))
+            and not sheet_name.startswith(LACAK_PREFIX) and history_year(sheet_name) is None)
 
 HOLIDAY_KINDS = ("Libur Nasional", "Cuti Bersama", "Libur Kantor")
 PERIODS = ("Normal", "Ramadan")

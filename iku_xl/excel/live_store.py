@@ -119,7 +119,7 @@ class LiveStore(RecordStore):
         paint(sheet, _fills(enumerate(grid[1:], start=layout.LACAK_HEADER_ROW + 1), legend))
 
     def history_next_row(self) -> int:
-        return next_free_row(self.book.history)
+        return next_free_row([h for h in self.book.history if h.sheet is None])  # Riwayat's, not a closed year's
 
     def update_lacak(self, code: str, cases: list, new_entries: list) -> None:
         """Only the moved cases' rows: a whole Lacak sheet would be thousands of colour calls to Excel."""

@@ -6,15 +6,16 @@ from pathlib import Path
 from ..core import layout
 from ..core.book import Book
 from ..core.cells import column_index, column_letter
-from ..core.history import HistoryEntry
-from ..core.values import text_of
+from ..core.history import HistoryEntry, opening_year
+from ..core.values import as_moment, text_of
 from ..errors import MissingSheet
 from ..store import RecordStore, next_free_row
 from .grid import Grid
+from .history_years import CannotClose, Closed, close_years, closing_year
 from .list_sheet import locate_columns
-from .ooxml.sheet_xml import Formula, from_serial
+from .ooxml.sheet_xml import Formula, SheetXml, from_serial
 from .ooxml.workbook_patch import WorkbookPatch
-from .reader import open_package, read_book
+from .reader import open_package, read_book, riwayat_columns
 from .record_writer import rebuild_lacak, update_lacak_rows, write_record
 from .shared_file import exclusive
 
@@ -32,6 +33,9 @@ class FileStore(RecordStore):
         self._case_histories: dict[str, list[HistoryEntry]] = {}
         self._case_offsets: dict[str, list[int]] | None = None
         self._new_ids: set[str] = set()
+        self._closed_sheets: dict[str, SheetXml] = {}
+        self.closed: list[Closed] = []  # the years this action closed
+        self.closing_note = ""
 
     def __enter__(self) -> FileStore:
         self._lock = exclusive(self.path)
@@ -62,6 +66,39 @@ class FileStore(RecordStore):
         self._new_ids |= {case.id_text for before, case in changes if before is None and case.id_text}
         super().save_cases(changes)
 
+    def append_history(self, entries: list[HistoryEntry]) -> None:
+        """Riwayat's past years are closed first (see `history_years`): the new rows land in a Riwayat of one year."""
+        year = closing_year([as_moment(e.time) for e in entries])
+        if year is not None:
+            self.close_years(year)
+        super().append_history(entries)
+
+    def close_years(self, year: int) -> list[Closed]:
+        """Move Riwayat's rows dated before `year` to their years' sheets; what was read of them follows."""
+        try:
+            closed, where = close_years(self._patch, self.book.columns[layout.RIWAYAT.name], year)
+        except CannotClose:
+            self.closing_note = ("Riwayat tahun lalu belum dipindah ke lembar tahunnya karena lembar Riwayat memuat "
+                                 "catatan, gambar, sel gabungan atau rumus bersama; semua baris tetap di Riwayat.")
+            return []
+        if not closed:
+            return []
+        self._dirty = True
+        self.closed += closed
+        for done in closed:
+            self.book.columns[done.sheet] = dict(self.book.columns[layout.RIWAYAT.name])
+            self._closed_sheets.pop(done.sheet, None)
+        self._case_offsets = None
+        loaded = [e for rows in self._case_histories.values() for e in rows]
+        for entry in {id(e): e for e in loaded + (self.book.history if self.book.history_loaded else [])}.values():
+            if entry.sheet is None and entry.row in where:
+                entry.sheet, entry.row = where[entry.row]
+        if self.book.history_loaded:  # oldest first again: the closed years, then Riwayat
+            order = {name: place for place, name in enumerate(layout.history_sheets(self._patch.parts))}
+            self.book.history = sorted(self.book.history,
+                                       key=lambda e: order.get(e.sheet or layout.RIWAYAT.name, len(order)))
+        return closed
+
     def write_record(self, sheet: layout.ListSheet, record, row: int, fields: list[str] | None = None) -> None:
         write_record(self._patch, self.book, sheet, record, row, fields)
         self._dirty = True
@@ -74,7 +111,7 @@ class FileStore(RecordStore):
 
     def history_next_row(self) -> int:
         if self.book.history_loaded:
-            return next_free_row(self.book.history)
+            return next_free_row([h for h in self.book.history if h.sheet is None])
         last_column = max(column_index(c) for c in self.book.columns[layout.RIWAYAT.name].values())
         return max(self._patch.sheet(layout.RIWAYAT.name).last_filled_row(last_column), 1) + 1
 
@@ -100,25 +137,55 @@ class FileStore(RecordStore):
         }
         self.book.columns[layout.RIWAYAT.name] = letters
 
-    def _history_ids(self) -> dict[str, int]:
-        """Each case ID Riwayat names, with the first row naming it (as `reader.history_case_rows`), from the
-        sheet this store edits: one inflate of Riwayat, whatever else the action reads of it."""
-        found: dict[str, int] = {}
-        sheet = self._patch.sheet(layout.RIWAYAT.name)
-        for row, value, _ in sheet.column_at(self.book.columns[layout.RIWAYAT.name]["case_id"]):
-            text = str(value).strip() if value is not None else ""
-            if row > 1 and text:
-                found.setdefault(text, row)
+    def _history_ids(self) -> dict[str, tuple[str, int]]:
+        """Each case ID Riwayat and its closed years name, with the sheet and row first naming it (as
+        `reader.history_case_rows`), Riwayat from the sheet this store edits: one inflate of it, whatever else
+        the action reads of it."""
+        found: dict[str, tuple[str, int]] = {}
+        for name in layout.history_sheets(self._patch.parts):
+            sheet = self._history_sheet(name)
+            for row, value, _ in sheet.column_at(self.book.columns[name]["case_id"]):
+                text = str(value).strip() if value is not None else ""
+                if row > 1 and text:
+                    found.setdefault(text, (name, row))
         return found
 
+    def _history_sheet(self, name: str) -> SheetXml:
+        """Riwayat (the sheet this store edits) or a closed year's sheet (read only), its columns known."""
+        if name == layout.RIWAYAT.name:
+            return self._patch.sheet(name)
+        if name not in self._closed_sheets:
+            self._closed_sheets[name] = self._patch.sheet(name)
+            self.book.columns[name] = riwayat_columns(self._patch.package, name)
+        return self._closed_sheets[name]
+
     def case_history(self, case_id: str) -> list[HistoryEntry]:
-        """One case's Riwayat rows. The case column of the sheet XML is scanned once for every case (where
-        each case's rows stand), and only the rows of the cases asked for are read."""
+        """One case's Riwayat rows: those of the closed years it lived in (from the year its ID names; every
+        closed year for an ID typed otherwise), then Riwayat's. In Riwayat the case column of the sheet XML is
+        scanned once for every case (where each case's rows stand), and only the rows of the cases asked for
+        are read; a closed year is searched for the case's ID."""
         if case_id in self._new_ids:
             return []  # a case this action opened has no Riwayat yet: the sheet is not read for it
         if case_id not in self._case_histories:
-            self._case_histories[case_id] = self._read_rows(self._case_offsets_of(case_id))
+            opened = opening_year(case_id)
+            earlier = [self._closed_rows(name, case_id) for name in layout.history_sheets(self._patch.parts)[:-1]
+                       if opened is None or (layout.history_year(name) or 0) >= opened]
+            self._case_histories[case_id] = [entry for rows in earlier for entry in rows] + \
+                self._read_rows(self._case_offsets_of(case_id))
         return list(self._case_histories[case_id])
+
+    def _closed_rows(self, name: str, case_id: str) -> list[HistoryEntry]:
+        """The case's rows in a closed year's sheet, found by searching it for the ID."""
+        sheet = self._history_sheet(name)
+        letter = self.book.columns[name].get("case_id")
+        if letter is None:
+            return []
+        shared = self._patch.package.shared_strings_holding(case_id) if '"s"' in sheet.text else []
+        found = sheet.cells_holding(letter, case_id, shared)
+        if found is None:
+            found = list(sheet.column_at(letter))
+        return self._read_rows([offset for row, value, offset in found if row > 1 and text_of(value) == case_id],
+                               name)
 
     def _case_offsets_of(self, case_id: str) -> list[int]:
         """Where the case's rows stand: for the first few cases an action asks for (advance, undo: one),
@@ -143,9 +210,9 @@ class FileStore(RecordStore):
             self._case_offsets = found
         return self._case_offsets
 
-    def _read_rows(self, offsets: list[int]) -> list[HistoryEntry]:
-        sheet = self._patch.sheet(layout.RIWAYAT.name)
-        letters = self.book.columns[layout.RIWAYAT.name]
+    def _read_rows(self, offsets: list[int], name: str = layout.RIWAYAT.name) -> list[HistoryEntry]:
+        sheet = self._history_sheet(name)
+        letters = self.book.columns[name]
         kinds = {c.field: c.kind for c in layout.RIWAYAT.columns}
         by_column = {column_index(letter): field for field, letter in letters.items()}
         entries = []
@@ -157,7 +224,7 @@ class FileStore(RecordStore):
                     values[field] = (
                         from_serial(value, self._patch.date1904) if kinds[field] in ("date", "datetime") else value
                     )
-            entries.append(HistoryEntry(**values, row=number))
+            entries.append(HistoryEntry(**values, row=number, sheet=None if name == layout.RIWAYAT.name else name))
         return entries
 
     def commit(self) -> None:

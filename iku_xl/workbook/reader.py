@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook
@@ -49,8 +50,8 @@ def sheets_to_read(package: Package, history: bool) -> list[str]:
     skipped = {layout.PANDUAN, layout.PANEL, layout.TEMUAN, layout.DAFTAR}
     if not history:
         skipped.add(layout.RIWAYAT.name)
-    return [name for name in package.sheet_parts()
-            if name not in skipped and not name.startswith(layout.LACAK_PREFIX)]
+    return [name for name in package.sheet_parts() if name not in skipped
+            and not name.startswith(layout.LACAK_PREFIX) and layout.history_year(name) is None]
 
 
 def load_grids(package: Package, names: list[str]) -> dict[str, Grid]:
@@ -79,11 +80,12 @@ def _unreadable(package: Package) -> UnreadableFile:
 
 
 def read_book(path: str | Path, data: bytes | None = None, history: bool | str = True,
-              package: Package | None = None) -> Book:
+              package: Package | None = None, since: Callable[[Book], int | None] | None = None) -> Book:
     """The workbook at `path` (or its bytes `data`, already read, or its open `package`) as a plain Book.
 
     Riwayat is the sheet that grows without end: `history=False` leaves it unread (status and
-    validate do not need it); `history="lazy"` reads it on the first use of `book.history`."""
+    validate do not need it); `history="lazy"` reads it on the first use of `book.history`. Its closed
+    years ('Riwayat 2025') are read with it; `since(book)` names the oldest one a report needs (None: all)."""
     package = package or open_package(path, data)
     twins = _missing_parts_and_twins(package)
     names = sheets_to_read(package, False)  # Riwayat, when wanted, is read row by row below
@@ -92,11 +94,11 @@ def read_book(path: str | Path, data: bytes | None = None, history: bool | str =
     book = book_from_grids(grids, package.where)
     book._history = None  # what _read_lists put there came from the stand-in header only
     if history is True:
-        book.history = read_history(book, package)
+        book.history = read_history(book, package, since(book) if since else None)
     else:
-        book.history_ids_loader = lambda: history_case_rows(package)
+        book.history_ids_loader = lambda: history_case_rows(package, book.columns)
     if history == "lazy":
-        book.history_loader = lambda: read_history(book, package)
+        book.history_loader = lambda: read_history(book, package, since(book) if since else None)
     # Riwayat is written by the program; the rules read the sheets staff type into
     book.error_cells = [(name, cell, shown) for name in names if layout.staff_typed(name)
                         for cell, shown in package.sheet(name).error_cells()]
@@ -159,7 +161,7 @@ def book_from_grids(grids: dict[str, Grid], where: str) -> Book:
                                "(atau salin dari workbook/iku.xlsx) lalu jalankan lagi.", sheet=sheet.name, path=where)
     book = Book()
     for name, grid in grids.items():
-        if name in layout.RESERVED_SHEETS or find_sop_header(grid) is None:
+        if name in layout.RESERVED_SHEETS or layout.history_year(name) is not None or find_sop_header(grid) is None:
             continue
         sop, columns, header_row = read_sop_sheet(grid)
         book.sops[sop.code] = sop
@@ -170,36 +172,57 @@ def book_from_grids(grids: dict[str, Grid], where: str) -> Book:
     return book
 
 
-def riwayat_columns(package: Package) -> dict[str, str]:
-    """Riwayat's column letters from its header row, read from the head of its XML (the rest stays packed)."""
-    header = package.sheet_head(layout.RIWAYAT.name).cells(1)
+def riwayat_columns(package: Package, name: str = layout.RIWAYAT.name) -> dict[str, str]:
+    """Riwayat's (or a closed year's) column letters from its header row, read from the head of its XML (the rest
+    stays packed)."""
+    header = package.sheet_head(name).cells(1)
     row = [header[c].value if c in header else None for c in range(1, max(header, default=0) + 1)]
-    found = locate_columns(Grid(layout.RIWAYAT.name, [row]), layout.RIWAYAT)
+    found = locate_columns(Grid(name, [row]), layout.RIWAYAT)
     return {f: column_letter(c) for f, c in found.items()}
 
 
-def history_case_rows(package: Package) -> dict[str, int]:
-    """Each case ID Riwayat names, with the first row naming it; only the ID column is scanned."""
-    if layout.RIWAYAT.name not in package.sheet_parts():
-        return {}
-    letter = riwayat_columns(package).get("case_id")
-    found: dict[str, int] = {}
-    for row, value in package.sheet(layout.RIWAYAT.name).column(letter) if letter else ():
-        text = str(value).strip() if value is not None else ""
-        if row > 1 and text:
-            found.setdefault(text, row)
+def history_case_rows(package: Package, columns: dict[str, dict[str, str]] | None = None
+                      ) -> dict[str, tuple[str, int]]:
+    """Each case ID Riwayat and its closed years name, with the sheet and row first naming it (oldest year
+    first); only the ID columns are scanned. Each sheet's column letters go into `columns`."""
+    present = package.sheet_parts()
+    found: dict[str, tuple[str, int]] = {}
+    for name in layout.history_sheets(present):
+        if name not in present:
+            continue
+        letters = riwayat_columns(package, name)
+        if columns is not None:
+            columns[name] = letters
+        letter = letters.get("case_id")
+        for row, value in package.sheet(name).column(letter) if letter else ():
+            text = str(value).strip() if value is not None else ""
+            if row > 1 and text:
+                found.setdefault(text, (name, row))
     return found
 
 
-def read_history(book: Book, package: Package) -> list[HistoryEntry]:
-    """Riwayat alone, for a Book read without it: row by row from calamine into entries, never the whole
-    sheet as a grid of Python values, and each text repeated down the sheet (case IDs, actions, roles,
-    names) held once. On a Riwayat of 400,000 rows that is the difference between 1.6 GB and a few
-    hundred MB."""
+def read_history(book: Book, package: Package, since: int | None = None) -> list[HistoryEntry]:
+    """Riwayat's rows for a Book read without them, oldest first: the closed years from `since` on (None:
+    all of them), then Riwayat itself. Each entry of a closed year names its sheet."""
     name = layout.RIWAYAT.name
-    if name not in package.sheet_parts():
+    present = package.sheet_parts()
+    if name not in present:
         raise MissingSheet(f"Lembar '{name}' tidak ada di berkas {package.where}; kembalikan lembar itu (atau salin "
                            "dari workbook/iku.xlsx) lalu jalankan lagi.", sheet=name, path=package.where)
+    entries: list[HistoryEntry] = []
+    texts: dict[str, str] = {}  # each text repeated down the sheets held once
+    for sheet in layout.history_sheets(present):
+        year = layout.history_year(sheet)
+        if year is None or since is None or year >= since:
+            entries += _read_history_sheet(book, package, sheet, texts)
+    return entries
+
+
+def _read_history_sheet(book: Book, package: Package, name: str, texts: dict[str, str]) -> list[HistoryEntry]:
+    """One sheet of Riwayat rows: row by row from calamine into entries, never the whole sheet as a grid of
+    Python values, and each text repeated down the sheet (case IDs, actions, roles, names) held once. On a
+    Riwayat of 400,000 rows that is the difference between 1.6 GB and a few hundred MB."""
+    own_sheet = None if name == layout.RIWAYAT.name else name
     package.check_extent(name)
     try:
         sheet = CalamineWorkbook.from_filelike(io.BytesIO(package.data)).get_sheet_by_name(name)
@@ -209,9 +232,8 @@ def read_history(book: Book, package: Package) -> list[HistoryEntry]:
         columns = locate_columns(Grid(name, [header]), layout.RIWAYAT)
         book.columns[name] = {field: column_letter(column) for field, column in columns.items()}
         # each field's place in a row, in HistoryEntry's own order (-1: the sheet has no such column)
-        fields = [f.name for f in dataclasses.fields(HistoryEntry) if f.name != "row"]
+        fields = [f.name for f in dataclasses.fields(HistoryEntry) if f.name not in ("row", "sheet")]
         places = [columns[f] - 1 - first_column if f in columns else -1 for f in fields]
-        texts: dict[str, str] = {}
         entries = []
         for number, cells in enumerate(rows, start=first_row + (2 if first_row == 0 else 1)):
             width = len(cells)
@@ -229,7 +251,7 @@ def read_history(book: Book, package: Package) -> list[HistoryEntry]:
                     blank = False
                 values.append(value)
             if not blank:
-                values.append(number)
+                values += [number, own_sheet]
                 entries.append(HistoryEntry(*values))
         return entries
     except IkuError:
@@ -261,7 +283,10 @@ def _read_lists(book: Book, grids: dict[str, Grid]) -> None:
     case_fields = {f.name for f in dataclasses.fields(Case)}
     book.cases = [Case(**{k: v for k, v in values.items() if k in case_fields}, row=row)
                   for row, values in rows(layout.KASUS)]
-    book.history = [HistoryEntry(**values, row=row) for row, values in rows(layout.RIWAYAT)]
+    closed = layout.history_sheets(grids)[:-1]  # the closed years, oldest first (from Excel: every sheet is there)
+    book.history = [HistoryEntry(**values, row=row, sheet=name) for name in closed
+                    for row, values in rows(layout.history_year_sheet(layout.history_year(name) or 0))] + \
+                   [HistoryEntry(**values, row=row) for row, values in rows(layout.RIWAYAT)]
     def with_targets(sheet: layout.ListSheet):
         """The rows of a sheet with 'Target YYYY' columns, each with its {year: target}."""
         targets = target_columns(grids[sheet.name], sheet)

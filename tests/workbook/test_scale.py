@@ -166,6 +166,9 @@ def test_a_case_s_rows_found_by_searching_are_those_the_column_scan_finds(stress
         with FileStore(stress) as store:
             searched[case_id] = store.case_history(case_id)
             assert store._case_offsets is None and SEARCHED_CASES >= 1  # searched: the ID column was not read
-            scanned[case_id] = store._read_rows(store._rows_by_case().get(case_id, []))
+            # the first move of 2026 closed the years before it: a case's rows there are read from them too
+            closed = [e for e in read_book(stress).history if e.sheet and e.case_id == case_id]
+            scanned[case_id] = closed + store._read_rows(store._rows_by_case().get(case_id, []))
     assert searched == scanned
+    assert {e.sheet for e in searched["IKU-2021-00001"]} == {"Riwayat 2021"}
     assert [len(searched[c]) for c in wanted] == [20, 21, 0, 20]

@@ -51,10 +51,14 @@ CASE_ID = re.compile(r"^IKU-\d{4}-\d+$", re.IGNORECASE)  # as core.workflow.next
 def _orphans(book: Book) -> Iterator[Finding]:
     """Riwayat rows and numbers whose case is no longer in Kasus (IKU rows: iku_rules)."""
     known = {c.id_text.lower() for c in book.cases if c.id_text}
-    for case_id, row in sorted(book.history_case_ids().items(), key=lambda item: item[1]):
+    def oldest_first(item):
+        where, row = item[1]
+        return layout.history_year(where) or 10_000, row  # the closed years, then Riwayat
+
+    for case_id, (where, row) in sorted(book.history_case_ids().items(), key=oldest_first):
         if case_id.lower() not in known:
-            yield Finding(layout.RIWAYAT.name, book.cell(layout.RIWAYAT.name, "case_id", row), Level.GALAT, "case_id",
-                          f"Riwayat mencatat kasus {case_id} (mulai baris {row}) yang tidak ada lagi di lembar Kasus; "
+            yield Finding(where, book.cell(where, "case_id", row), Level.GALAT, "case_id",
+                          f"{where} mencatat kasus {case_id} (mulai baris {row}) yang tidak ada lagi di lembar Kasus; "
                           "kembalikan baris kasusnya (salin dari folder cadangan), jangan menghapus kasus.",
                           case=case_id)
     for sheet, records, what in ((layout.PENOMORAN, book.numbers, "Nomor naskah"),):  # IKU: iku_rules says it

@@ -482,6 +482,35 @@ class SheetXml:
                     found.append((f"{column_letter(column)}{number}", cell.error or "#ERROR"))
         return found
 
+    # moving rows (closing a year of Riwayat)
+
+    def row_xml(self, number: int) -> str:
+        """The row as it stands in the sheet's XML (held as latin-1), '' when there is none."""
+        span = self._index().get(number)
+        return self.text[span[0] : span[1]] if span else ""
+
+    def head(self) -> str:
+        """The XML before the rows, up to and including sheetData's opening."""
+        return self.text[: self.start]
+
+    def tail(self) -> str:
+        """The XML after the rows, from sheetData's closing on."""
+        return self.text[self.end :]
+
+    def body(self) -> str:
+        return self.text[self.start : self.end]
+
+    def rebuilt(self, body: str, last_row: int, last_column: int) -> bytes:
+        """The sheet with `body` (rows' XML, latin-1) in place of its rows and its dimension set to `last_row`, as
+        wide as `last_column` or as it was."""
+        head = self.text[: self.start]
+        match = re.compile(r'<(?:\w+:)?dimension\b[^>]*\bref="([^"]*)"').search(head)
+        if match:
+            was = re.fullmatch(r"[A-Z]+\d+:([A-Z]+)\d+", match.group(1))
+            width = max(last_column, column_index(was.group(1)) if was else 1)
+            head = head[: match.start(1)] + f"A1:{column_letter(width)}{max(last_row, 1)}" + head[match.end(1) :]
+        return (head + body + self.text[self.end :]).encode("latin-1")
+
     # writing
 
     def set(self, row: int, column: int, value: object, style: str | None = None) -> None:
@@ -660,3 +689,49 @@ def _span(match: re.Match) -> tuple[int, int, int, int]:
     if match.group("inner") is None:
         return match.start(), match.end(), match.end(), match.end()
     return match.start(), match.end(), match.start("inner"), match.end("inner")
+
+
+def renumbered_row(xml: str, old: int, new: int) -> str | None:
+    """A row's XML (as cut from a sheet) moved from row `old` to row `new`: its r= and its cells' references
+    follow, and its formulas' relative references move with it, as when Excel moves a row. None when it holds
+    a shared or array formula, whose ranges span rows that do not move with it."""
+    opening = re.match(r"<(\w+:)?row\b([^>]*?)(/?)>", xml)
+    if opening is None:
+        return None
+    attrs = opening.group(2)
+    attrs = _R_ROW.sub(f'r="{new}"', attrs, count=1) if _R_ROW.search(attrs) else f' r="{new}"{attrs}'
+    rest = xml[opening.end() :]
+    if any("t=\"shared\"" in f.group("attrs") or "t=\"array\"" in f.group("attrs") for f in _FORMULA.finditer(rest)):
+        return None
+
+    def cell(match: re.Match) -> str:
+        ref = _R_CELL.search(match.group("attrs"))
+        whole = match.group(0)
+        if ref is not None:
+            at = match.start("attrs") - match.start()
+            cell_attrs = _R_CELL.sub(f'r="{ref.group(1)}{new}"', match.group("attrs"), count=1)
+            whole = whole[:at] + cell_attrs + whole[at + len(match.group("attrs")) :]
+        return _FORMULA.sub(lambda f: _moved_formula(f, old, new), whole) if "<" in whole[1:] else whole
+
+    body = _CELL.sub(cell, rest)
+    return f"<{opening.group(1) or ''}row{attrs}{opening.group(3)}>{body}"
+
+
+def _moved_formula(match: re.Match, old: int, new: int) -> str:
+    text = match.group("text")
+    if not text or old == new:
+        return match.group(0)
+    from openpyxl.formula.translate import Translator  # only a row that holds a formula loads openpyxl
+
+    formula = unescape(utf8(text))
+    moved = Translator(f"={formula}", origin=f"A{old}").translate_formula(f"A{new}").removeprefix("=")
+    whole = match.group(0)
+    at = match.start("text") - match.start()
+    return whole[:at] + escape(moved).encode("utf-8").decode("latin-1") + whole[at + len(text) :]
+
+
+def formats_only_row(row_xml: str, number: int, prefix: str = "") -> str:
+    """A row `number` of empty cells with the formats of the cells of `row_xml`."""
+    cells = "".join(f'<{prefix}c r="{letters}{number}" s="{style}"/>'
+                    for letters, style in re.findall(r'<(?:\w+:)?c\b[^>]*?\br="([A-Z]+)\d+"[^>]*?\bs="(\d+)"', row_xml))
+    return f'<{prefix}row r="{number}">{cells}</{prefix}row>'

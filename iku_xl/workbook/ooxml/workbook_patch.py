@@ -22,6 +22,10 @@ class WorkbookPatch:
             self._sheets[name] = self.package.sheet(name, self.date1904)
         return self._sheets[name]
 
+    def forget(self, name: str) -> None:
+        """Drop the sheet's edit state after its part was rewritten whole: it is read anew from the package."""
+        self._sheets.pop(name, None)
+
     def has_sheet(self, name: str) -> bool:
         return name in self.parts
 

@@ -1,0 +1,226 @@
+"""Riwayat closed per year: every row stays findable. The same history, once on one Riwayat sheet and once closed
+into 'Riwayat 2026' + Riwayat, gives the same status, undo, export and Lacak; closing loses no row."""
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import shutil
+from pathlib import Path
+from unittest import mock
+
+import pytest
+from openpyxl import load_workbook
+from python_calamine import CalamineWorkbook
+
+from iku_xl.actions import workflow
+from iku_xl.actions.export import export_month
+from iku_xl.actions.init import init_workbook
+from iku_xl.actions.status import case_status
+from iku_xl.actions.validate import validate_workbook
+from iku_xl.workbook.file_store import FileStore
+from iku_xl.workbook.reader import read_book
+from tests.helpers import libreoffice_convert, now_at, run
+
+CLOSED_AT = dt.datetime(2027, 1, 20, 9, 0)  # "now" when the workbooks are compared: the year 2026 is past
+
+
+def at(text: str) -> dt.datetime:
+    return dt.datetime.fromisoformat(text)
+
+
+@contextlib.contextmanager
+def one_sheet():
+    """Writes as before Riwayat was closed per year: every row stays on the one Riwayat sheet."""
+    with mock.patch.object(FileStore, "close_years", lambda self, year: []):
+        yield
+
+
+def _story(path: Path) -> dict[str, str]:
+    """Cases across the new year: A moves in both years, B is on hold over it, C's last move is in December,
+    D is opened in January."""
+    def move(action, case_id, when, **kw):
+        return action(path, case_id, at=at(when), now=at(when), **kw)
+
+    ids = {}
+    for name, code, when in (("A", "POLHUKAM", "2026-11-02T09:00"), ("B", "KEMNAKER", "2026-11-03T09:00"),
+                             ("C", "POLHUKAM", "2026-11-04T09:00")):
+        ids[name] = workflow.open_case(path, code, f"Kasus {name}", at=at(when), now=at(when)).opened[0]
+    for when in ("2026-11-05T10:00", "2026-11-20T10:00", "2026-12-10T10:00"):
+        move(workflow.advance, ids["A"], when, by="Ani")
+    move(workflow.advance, ids["B"], "2026-11-10T10:00", by="Budi")
+    move(workflow.hold, ids["B"], "2026-12-15T10:00", reason="menunggu data")
+    move(workflow.advance, ids["C"], "2026-12-01T10:00")
+    move(workflow.advance, ids["C"], "2026-12-29T10:00", note="akhir tahun")
+    move(workflow.resume, ids["B"], "2027-01-06T10:00", reason="data lengkap")
+    move(workflow.advance, ids["A"], "2027-01-07T10:00")
+    ids["D"] = workflow.open_case(path, "KEMNAKER", "Kasus D", at=at("2027-01-08T09:00"),
+                                  now=at("2027-01-08T09:00")).opened[0]
+    move(workflow.advance, ids["D"], "2027-01-11T10:00")
+    move(workflow.advance, ids["B"], "2027-01-12T10:00", decision=True)
+    return ids
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory):
+    """(the one-sheet workbook, its copy closed by 'tutup-tahun', the case IDs)."""
+    folder = tmp_path_factory.mktemp("riwayat-tahunan")
+    single = folder / "satu" / "iku.xlsx"
+    single.parent.mkdir()
+    init_workbook(single)
+    with one_sheet():
+        ids = _story(single)
+    closed = folder / "tutup" / "iku.xlsx"
+    closed.parent.mkdir()
+    shutil.copy(single, closed)
+    change = workflow.close_history_years(closed, now=CLOSED_AT)
+    assert "ke lembar 'Riwayat 2026'" in change.message
+    return single, closed, ids
+
+
+@pytest.fixture
+def books(story, tmp_path):
+    """Private copies of both workbooks, free to change."""
+    single, closed, ids = story
+    copies = []
+    for source, name in ((single, "satu"), (closed, "tutup")):
+        (tmp_path / name).mkdir()
+        copies.append(Path(shutil.copy(source, tmp_path / name / "iku.xlsx")))
+    return copies[0], copies[1], ids
+
+
+def rows_of(path: Path, sheet: str) -> list[list]:
+    return CalamineWorkbook.from_path(str(path)).get_sheet_by_name(sheet).to_python()
+
+
+def plain(entry) -> tuple:
+    """A history row's values, not where it stands."""
+    return tuple(v for k, v in dataclasses.asdict(entry).items() if k not in ("row", "sheet"))
+
+
+def test_closing_the_year_loses_no_row(story):
+    single, closed, _ = story
+    before, after = read_book(single).history, read_book(closed).history
+    assert [plain(e) for e in after] == [plain(e) for e in before]
+    assert {e.sheet for e in after if e.time.year == 2026} == {"Riwayat 2026"}
+    assert {e.sheet for e in after if e.time.year == 2027} == {None}
+    year_rows, current = rows_of(closed, "Riwayat 2026"), rows_of(closed, "Riwayat")
+    assert year_rows[0] == current[0] == rows_of(single, "Riwayat")[0]  # the same header
+    assert (len(year_rows) - 1, len(current) - 1) == (7, 4)
+    assert year_rows[1:] + current[1:] == sorted(rows_of(single, "Riwayat")[1:], key=lambda r: r[0].year)
+    # the year's sheet is laid out as Riwayat: its own Table over its rows, formats, widths, dropdowns, titles
+    workbook = load_workbook(closed)
+    riwayat, year = workbook["Riwayat"], workbook["Riwayat 2026"]
+    assert {t.name: t.ref for t in year.tables.values()} == {"TabelRiwayat2026": "A1:P8"}
+    assert {t.name: t.ref for t in riwayat.tables.values()} == {"TabelRiwayat": "A1:P5"}
+    assert year["A2"].number_format == riwayat["A2"].number_format and year["A2"].is_date
+    assert [year.column_dimensions[c].width for c in "ABKP"] == [riwayat.column_dimensions[c].width for c in "ABKP"]
+    assert year.freeze_panes == "A2"
+    assert [dv.formula1 for dv in year.data_validations.dataValidation if dv.type == "list"] == ["DaftarKeputusan"]
+    assert year.print_title_rows == "$1:$1"
+    assert not year.sheet_view.tabSelected
+
+
+def test_status_validate_undo_export_and_lacak_answer_as_on_one_sheet(books, tmp_path):
+    single, closed, ids = books
+    assert case_status(single, now=CLOSED_AT) == case_status(closed, now=CLOSED_AT)
+    assert [(f.level, f.sheet, f.cell, f.message) for f in validate_workbook(single).findings] == \
+           [(f.level, f.sheet, f.cell, f.message) for f in validate_workbook(closed).findings]
+    # export: a month on each side of the new year, read from both layouts
+    for month in ("2026-12", "2027-01"):
+        one = export_month(single, month, tmp_path / "satu" / month, today=CLOSED_AT.date())
+        two = export_month(closed, month, tmp_path / "tutup" / month, today=CLOSED_AT.date())
+        assert [plain(e) for e in one.report.history] == [plain(e) for e in two.report.history]
+        assert one.report.history, f"the story has moves in {month}"
+        for field in ("open_at_start", "open_at_end", "opened", "finished", "on_time", "late", "compliance",
+                      "late_per_role", "cases_per_step", "cases_per_status"):
+            assert getattr(one.report, field) == getattr(two.report, field), (month, field)
+        assert [plain(e) for e in one.report.longest_waits] == [plain(e) for e in two.report.longest_waits]
+        assert [(s.case.id_text, s.status, s.step, s.opened) for s in one.report.states] == \
+               [(s.case.id_text, s.status, s.step, s.opened) for s in two.report.states]
+        for csv in one.files:
+            if csv.suffix == ".csv":
+                assert csv.read_bytes() == (two.files[one.files.index(csv)]).read_bytes(), csv.name
+    # undo of the case whose last move stands in last year's sheet; then of one held over the new year
+    for case in (ids["C"], ids["B"]):
+        with one_sheet():
+            one = workflow.undo(single, case, by="Sri", now=CLOSED_AT)
+        two = workflow.undo(closed, case, by="Sri", now=CLOSED_AT)
+        assert one.message == two.message
+        assert [dataclasses.asdict(c) for c in one.cases] == [dataclasses.asdict(c) for c in two.cases]
+        assert [plain(e) for e in one.history] == [plain(e) for e in two.history]
+    assert rows_of(single, "Kasus") == rows_of(closed, "Kasus")
+    # Lacak: as each move left it (only the moved cases' rows), then rebuilt whole from every year
+    for code in ("POLHUKAM", "KEMNAKER"):
+        assert rows_of(single, f"Lacak {code}") == rows_of(closed, f"Lacak {code}"), code
+    with one_sheet():
+        workflow.rebuild_tracking(single, now=CLOSED_AT)
+    workflow.rebuild_tracking(closed, now=CLOSED_AT)
+    for code in ("POLHUKAM", "KEMNAKER"):
+        assert rows_of(single, f"Lacak {code}") == rows_of(closed, f"Lacak {code}"), code
+
+
+def test_the_first_move_of_a_new_year_closes_the_past_one(books):
+    single, _, ids = books
+    rows_before = rows_of(single, "Riwayat")[1:]
+    change = workflow.advance(single, ids["A"], now=CLOSED_AT)
+    assert "Riwayat tahun lalu ditutup: 7 baris tahun 2026 ke lembar 'Riwayat 2026'" in change.message
+    year_rows, current = rows_of(single, "Riwayat 2026")[1:], rows_of(single, "Riwayat")[1:]
+    assert year_rows + current[:-1] == sorted(rows_before, key=lambda r: r[0].year)
+    assert current[-1][:3] == [CLOSED_AT, ids["A"], "Maju"]
+    # the next move of the year has nothing to close, and lands after the year's rows
+    change = workflow.advance(single, ids["D"], decision=True, now=CLOSED_AT + dt.timedelta(hours=1))
+    assert "ditutup" not in change.message
+    assert len(rows_of(single, "Riwayat 2026")) == 8 and len(rows_of(single, "Riwayat")) == 7
+    assert {t.name: t.ref for t in load_workbook(single)["Riwayat"].tables.values()} == {"TabelRiwayat": "A1:P7"}
+
+
+def test_closed_years_keep_their_case_ids_taken_and_are_validated(books, capsys):
+    _, closed, ids = books
+    workbook = load_workbook(closed)
+    kasus = workbook["Kasus"]
+    row = next(r for r in range(2, kasus.max_row + 1) if kasus.cell(r, 1).value == ids["C"])
+    kasus.delete_rows(row)  # a colleague deletes case C, whose rows all stand in Riwayat 2026
+    workbook.save(closed)
+    # a case opened back in 2026 does not take C's ID, which only Riwayat 2026 still names
+    opened = workflow.open_case(closed, "POLHUKAM", "Kasus E", at=at("2026-12-30T09:00"), now=CLOSED_AT).opened
+    assert opened == ["IKU-2026-004"]
+    code, out, _ = run(capsys, "validate", closed)
+    assert code == 1  # validate finds the orphan rows in the closed year's sheet, at their cell
+    assert "Riwayat 2026!B7  IKU-2026-003" in out and "Riwayat 2026 mencatat kasus IKU-2026-003 (mulai baris 7)" in out
+
+
+def test_closing_carries_links_and_formulas_and_opens_in_libreoffice(story, tmp_path, capsys, monkeypatch):
+    single = story[0]
+    now_at(monkeypatch, CLOSED_AT.isoformat())
+    source = tmp_path / "iku.xlsx"
+    shutil.copy(single, source)
+    workbook = load_workbook(source)  # staff add a link and a formula beside two rows, one of each year
+    riwayat = workbook["Riwayat"]
+    first_2027 = next(r for r in range(2, riwayat.max_row + 1) if riwayat.cell(r, 1).value.year == 2027)
+    riwayat["K3"].hyperlink = "https://jdih.example.go.id/nota-2026"
+    riwayat["Q3"] = "=O3/60"
+    riwayat.cell(first_2027, 11).hyperlink = "https://jdih.example.go.id/nota-2027"
+    riwayat.cell(first_2027, 17, f"=D{first_2027}+1")
+    workbook.save(source)
+    code, out, _ = run(capsys, "tutup-tahun", source)
+    assert code == 0 and "7 baris tahun 2026 ke lembar 'Riwayat 2026'" in out, out
+    closed = load_workbook(source)
+    year, current = closed["Riwayat 2026"], closed["Riwayat"]
+    assert year["K3"].hyperlink.target == "https://jdih.example.go.id/nota-2026" and year["Q3"].value == "=O3/60"
+    # the first 2027 row is Riwayat's row 2 now, its link and formula with it
+    assert current["K2"].hyperlink.target == "https://jdih.example.go.id/nota-2027" and current["Q2"].value == "=D2+1"
+    assert not [c.coordinate for r in current.iter_rows(min_row=3) for c in r if c.hyperlink]
+    # LibreOffice opens it, recalculates every formula without an error, and keeps every row and link
+    converted = libreoffice_convert(source, "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo")
+    opened = CalamineWorkbook.from_path(str(converted))
+    assert {"Riwayat", "Riwayat 2026"} <= set(opened.sheet_names)
+    for name in opened.sheet_names:
+        errors = [(name, value) for row in opened.get_sheet_by_name(name).to_python() for value in row
+                  if isinstance(value, str) and value.startswith("#") and value.endswith(("!", "?", "/0!", "A"))]
+        assert not errors
+    again = opened.get_sheet_by_name("Riwayat 2026").to_python()
+    assert [r[:16] for r in again] == [r[:16] for r in rows_of(source, "Riwayat 2026")]  # the Table's columns
+    assert again[2][16] == again[2][14] / 60  # the moved formula, recalculated on its new row
+    assert load_workbook(converted)["Riwayat 2026"]["K3"].hyperlink.target == "https://jdih.example.go.id/nota-2026"
+    assert [e.case_id for e in read_book(converted).history] == [e.case_id for e in read_book(source).history]
