@@ -78,16 +78,18 @@ def close_years(patch: WorkbookPatch, columns: dict[str, str], year: int) -> tup
     if any(skeleton.find(f"{_M}{tag}") is not None for tag in _UNMOVABLE):
         raise CannotClose("Riwayat has notes, drawings or merged cells")
     times = {row: value for row, value, _ in sheet.column_at(columns["time"])}
-    moving: dict[int, list[int]] = {}
-    staying: list[int] = []
-    for number in sheet.rows():
+    moving: dict[int, list[tuple[int, str]]] = {}
+    staying: list[tuple[int, str]] = []
+    header = ""
+    for number, xml in sheet.rows_xml():
         if number == 1:
+            header = xml
             continue
         moment = as_moment(from_serial(times.get(number), patch.date1904))
         if moment is not None and moment.year < year:
-            moving.setdefault(moment.year, []).append(number)
+            moving.setdefault(moment.year, []).append((number, xml))
         else:
-            staying.append(number)
+            staying.append((number, xml))
     if not moving:
         return [], {}
     links = _hyperlinks(skeleton)
@@ -99,28 +101,28 @@ def close_years(patch: WorkbookPatch, columns: dict[str, str], year: int) -> tup
         existing = patch.parts.get(target)
         start = patch.sheet(target).last_row() + 1 if existing else 2
         body = []
-        for offset, number in enumerate(rows):
-            xml = sheet.row_xml(number)
+        for offset, (number, xml) in enumerate(rows):
             has_formula |= "<f" in xml or ":f" in xml
             moved = renumbered_row(xml, number, start + offset)
             if moved is None:
                 raise CannotClose(f"row {number} holds a shared formula")
             body.append(moved)
             where[number] = (target, start + offset)
-        _write_year(patch, sheet, skeleton, target, existing, "".join(body), start + len(rows) - 1, last_column,
-                    {where[n][1]: links[n] for n in rows if n in links}, part)
+        _write_year(patch, header, skeleton, target, existing, "".join(body), start + len(rows) - 1, last_column,
+                    {where[n][1]: links[n] for n, _ in rows if n in links}, part)
         closed.append(Closed(closing, len(rows), target))
     # Riwayat keeps its header, then what stays, renumbered from row 2; with nothing left, a row of formats only
-    body = [sheet.row_xml(1)]
-    for new, number in enumerate(staying, start=2):
-        moved = renumbered_row(sheet.row_xml(number), number, new)
+    body = [header]
+    for new, (number, xml) in enumerate(staying, start=2):
+        moved = renumbered_row(xml, number, new)
         if moved is None:
             raise CannotClose(f"row {number} holds a shared formula")
         body.append(moved)
         where[number] = (None, new)
     last = len(staying) + 1
     if not staying:
-        body.append(formats_only_row(sheet.row_xml(max(r for rows in moving.values() for r in rows)), 2, sheet.prefix))
+        last_moved = max((row for rows in moving.values() for row in rows), key=lambda row: row[0])[1]
+        body.append(formats_only_row(last_moved, 2, sheet.prefix))
         last = 2
     kept_links = {where[n][1]: link for n, link in links.items() if n in where and where[n][0] is None}
     _set_hyperlinks(skeleton, kept_links, {})
@@ -183,7 +185,7 @@ def _set_hyperlinks(skeleton, links: dict[int, list], rel_ids: dict[str, str]) -
         skeleton.append(element)
 
 
-def _write_year(patch: WorkbookPatch, riwayat: SheetXml, skeleton, name: str, existing: str | None, body: str,
+def _write_year(patch: WorkbookPatch, header: str, skeleton, name: str, existing: str | None, body: str,
                 last: int, last_column: int, links: dict[int, list], riwayat_part: str) -> None:
     """Append the moved rows to the year's sheet, made as a copy of Riwayat's layout when it is new."""
     package = patch.package
@@ -215,7 +217,6 @@ def _write_year(patch: WorkbookPatch, riwayat: SheetXml, skeleton, name: str, ex
         table_parts.set("count", str(len(table_parts)))
     rel_ids = _copy_link_targets(package, riwayat_part, part, links)
     _set_hyperlinks(copy, links, rel_ids)
-    header = riwayat.row_xml(1)
     package.write(part, _assembled(copy, header + body, last, last_column))
     _copy_print_titles(package, name)
 

@@ -486,8 +486,21 @@ class SheetXml:
 
     def row_xml(self, number: int) -> str:
         """The row as it stands in the sheet's XML (held as latin-1), '' when there is none."""
-        span = self._index().get(number)
+        span = self._row(number)
         return self.text[span[0] : span[1]] if span else ""
+
+    def rows_xml(self) -> Iterator[tuple[int, str]]:
+        """(number, XML) of every row in sheet order, found in one light pass where every row opens with r=
+        (what lies between two rows' openings is the first row)."""
+        if self.has_implicit_rows() or not self._r_first:
+            for number, span in sorted(self._index().items()):
+                yield number, self.text[span[0] : span[1]]
+            return
+        self._index_starts()
+        ordered = sorted(self._starts.items(), key=lambda item: item[1])
+        for place, (number, start) in enumerate(ordered):
+            end = ordered[place + 1][1] if place + 1 < len(ordered) else self.end
+            yield number, self.text[start:end]
 
     def head(self) -> str:
         """The XML before the rows, up to and including sheetData's opening."""
@@ -691,10 +704,19 @@ def _span(match: re.Match) -> tuple[int, int, int, int]:
     return match.start(), match.end(), match.start("inner"), match.end("inner")
 
 
+_CELL_R = re.compile(r'(<c r="[A-Z]{1,3})\d+"')
+
+
 def renumbered_row(xml: str, old: int, new: int) -> str | None:
     """A row's XML (as cut from a sheet) moved from row `old` to row `new`: its r= and its cells' references
     follow, and its formulas' relative references move with it, as when Excel moves a row. None when it holds
     a shared or array formula, whose ranges span rows that do not move with it."""
+    if xml.startswith('<row r="') and "<f" not in xml:  # the usual row: r= first in every opening, no formula
+        pieces = _CELL_R.split(xml[xml.index('"', 8) :])
+        if len(pieces) // 2 == xml.count("<c ") + xml.count("<c>"):  # every cell's reference found
+            suffix = f'{new}"'
+            return f'<row r="{new}' + pieces[0] + "".join(
+                [opening + suffix + rest for opening, rest in zip(pieces[1::2], pieces[2::2])])
     opening = re.match(r"<(\w+:)?row\b([^>]*?)(/?)>", xml)
     if opening is None:
         return None
