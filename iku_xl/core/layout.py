@@ -91,6 +91,12 @@ def history_year_sheet(year: int) -> ListSheet:
     return ListSheet(f"{HISTORY_YEAR_PREFIX}{year}", f"{RIWAYAT.table}{year}", RIWAYAT.columns)
 
 
+def history_layout(sheet_name: str) -> ListSheet:
+    """Riwayat's layout under the name of the sheet holding the rows (so a message names that sheet)."""
+    year = history_year(sheet_name)
+    return RIWAYAT if year is None else history_year_sheet(year)
+
+
 def history_sheets(sheet_names) -> list[str]:
     """Every sheet holding Riwayat rows, oldest first: the closed years in order, then Riwayat."""
     years = sorted((year, name) for name in sheet_names if (year := history_year(name)) is not None)

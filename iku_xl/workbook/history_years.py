@@ -94,36 +94,25 @@ def close_years(patch: WorkbookPatch, columns: dict[str, str], year: int) -> tup
         return [], {}
     links = _hyperlinks(skeleton)
     where: dict[int, tuple] = {}
-    closed = []
-    has_formula = False
+    has_formula = any("<f" in xml or ":f" in xml for rows in [*moving.values(), staying] for _, xml in rows)
+    # every row renumbered before anything is written: a row that cannot move leaves the workbook as it was
+    years = []
     for closing, rows in sorted(moving.items()):
         target = layout.history_year_sheet(closing).name
         existing = patch.parts.get(target)
         start = patch.sheet(target).last_row() + 1 if existing else 2
-        body = []
-        for offset, (number, xml) in enumerate(rows):
-            has_formula |= "<f" in xml or ":f" in xml
-            moved = renumbered_row(xml, number, start + offset)
-            if moved is None:
-                raise CannotClose(f"row {number} holds a shared formula")
-            body.append(moved)
-            where[number] = (target, start + offset)
-        _write_year(patch, header, skeleton, target, existing, "".join(body), start + len(rows) - 1, last_column,
-                    {where[n][1]: links[n] for n, _ in rows if n in links}, part)
-        closed.append(Closed(closing, len(rows), target))
-    # Riwayat keeps its header, then what stays, renumbered from row 2; with nothing left, a row of formats only
-    body = [header]
-    for new, (number, xml) in enumerate(staying, start=2):
-        moved = renumbered_row(xml, number, new)
-        if moved is None:
-            raise CannotClose(f"row {number} holds a shared formula")
-        body.append(moved)
-        where[number] = (None, new)
+        years.append((closing, target, existing, start, _renumbered(rows, start, target, where)))
+    body = [header] + _renumbered(staying, 2, None, where)
     last = len(staying) + 1
-    if not staying:
+    if not staying:  # Riwayat keeps a row of formats only: what its next row takes its formats from
         last_moved = max((row for rows in moving.values() for row in rows), key=lambda row: row[0])[1]
         body.append(formats_only_row(last_moved, 2, sheet.prefix))
         last = 2
+    closed = []
+    for closing, target, existing, start, moved in years:
+        _write_year(patch, header, skeleton, target, existing, "".join(moved), start + len(moved) - 1, last_column,
+                    {where[n][1]: links[n] for n, _ in moving[closing] if n in links}, part)
+        closed.append(Closed(closing, len(moved), target))
     kept_links = {where[n][1]: link for n, link in links.items() if n in where and where[n][0] is None}
     _set_hyperlinks(skeleton, kept_links, {})
     package.write(part, _assembled(skeleton, "".join(body), last, last_column))
@@ -134,6 +123,18 @@ def close_years(patch: WorkbookPatch, columns: dict[str, str], year: int) -> tup
     if has_formula:  # Excel rebuilds the calc chain; a stale one naming a moved formula makes it 'repair' the file
         parts.remove_part(package, "xl/workbook.xml", CALC_CHAIN_REL)
     return closed, where
+
+
+def _renumbered(rows: list[tuple[int, str]], start: int, target: str | None, where: dict[int, tuple]) -> list[str]:
+    """The rows' XML renumbered from `start`, each row's new place noted in `where`."""
+    body = []
+    for new, (number, xml) in enumerate(rows, start=start):
+        moved = renumbered_row(xml, number, new)
+        if moved is None:
+            raise CannotClose(f"row {number} holds a shared or array formula")
+        body.append(moved)
+        where[number] = (target, new)
+    return body
 
 
 def _skeleton(sheet: SheetXml):

@@ -177,7 +177,7 @@ def riwayat_columns(package: Package, name: str = layout.RIWAYAT.name) -> dict[s
     stays packed)."""
     header = package.sheet_head(name).cells(1)
     row = [header[c].value if c in header else None for c in range(1, max(header, default=0) + 1)]
-    found = locate_columns(Grid(name, [row]), layout.RIWAYAT)
+    found = locate_columns(Grid(name, [row]), layout.history_layout(name))
     return {f: column_letter(c) for f, c in found.items()}
 
 
@@ -229,7 +229,7 @@ def _read_history_sheet(book: Book, package: Package, name: str, texts: dict[str
         first_row, first_column = sheet.start or (0, 0)
         rows = sheet.iter_rows()
         header = [None] * first_column + list(next(rows, [])) if first_row == 0 else []
-        columns = locate_columns(Grid(name, [header]), layout.RIWAYAT)
+        columns = locate_columns(Grid(name, [header]), layout.history_layout(name))
         book.columns[name] = {field: column_letter(column) for field, column in columns.items()}
         # each field's place in a row, in HistoryEntry's own order (-1: the sheet has no such column)
         fields = [f.name for f in dataclasses.fields(HistoryEntry) if f.name not in ("row", "sheet")]

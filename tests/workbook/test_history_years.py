@@ -224,3 +224,16 @@ def test_closing_carries_links_and_formulas_and_opens_in_libreoffice(story, tmp_
     assert again[2][16] == again[2][14] / 60  # the moved formula, recalculated on its new row
     assert load_workbook(converted)["Riwayat 2026"]["K3"].hyperlink.target == "https://jdih.example.go.id/nota-2026"
     assert [e.case_id for e in read_book(converted).history] == [e.case_id for e in read_book(source).history]
+
+
+def test_a_moved_row_takes_its_cells_and_formulas_to_its_new_number():
+    from iku_xl.workbook.ooxml.sheet_xml import renumbered_row
+
+    # a text that looks like a reference stays as typed
+    assert renumbered_row('<row r="15" ht="28"><c r="A15" s="16"><v>4</v></c><c r="B15" t="inlineStr"><is><t>r="A15"'
+                          '</t></is></c></row>', 15, 2) == \
+        '<row r="2" ht="28"><c r="A2" s="16"><v>4</v></c><c r="B2" t="inlineStr"><is><t>r="A15"</t></is></c></row>'
+    assert renumbered_row('<x:row r="9"><x:c r="Q9"><x:f>O9/60+$A$1</x:f></x:c></x:row>', 9, 3) == \
+        '<x:row r="3"><x:c r="Q3"><x:f>O3/60+$A$1</x:f></x:c></x:row>'
+    # a shared formula spans rows that do not move with this one: the year is not closed rather than broken
+    assert renumbered_row('<row r="9"><c r="Q9"><f t="shared" ref="Q9:Q20" si="0">O9/60</f></c></row>', 9, 3) is None
