@@ -122,7 +122,7 @@ class Book:
                           sheet=layout.KASUS.name)
         return found
 
-    def profile_of(self, sop) -> InstansiProfile | None:
+    def profile_of(self, sop: Sop) -> InstansiProfile | None:
         """The instansi an SOP belongs to: the one its identity names, else the only one there is."""
         wanted = text_of(sop.identity.profil).upper()
         found = next((p for p in self.profiles if p.key == wanted and wanted), None)

@@ -10,10 +10,11 @@ from . import layout
 from .book import Book
 from .cascading import cascades_of, same_unit, superior_of, unit_head
 from .iku import Cascade, IkuRow, same_indicator
-from .naskah.common import instansi, target_text
+from .naskah.common import Context, instansi, target_text
 from .naskah.parties import Party, minister, party
 from .people import Official
 from .profile import InstansiProfile
+from .sop import Sop
 from .values import is_blank, text_of
 
 # The Manual IKU card (KINERJA.md section 2): field -> label; an instansi may list the labels it wants (Isi Manual IKU)
@@ -48,8 +49,8 @@ class Agreement:
     second: Party | None
     unit: str                         # the unit it is the PK of (the ministry, for the Menteri)
     parent_unit: str = ""             # an eselon II unit's eselon I unit, for the kop
-    rows: list[dict] = field(default_factory=list)
-    budgets: list[dict] = field(default_factory=list)
+    rows: list[Context] = field(default_factory=list)
+    budgets: list[Context] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)   # indicators left out for want of that year's target
 
     @property
@@ -100,7 +101,7 @@ def wanted_card_fields(profile: InstansiProfile) -> list[str]:
     return [by_label[t] for t in listed]
 
 
-def card(row: IkuRow, number: int, years: list[int], fields: list[str]) -> dict:
+def card(row: IkuRow, number: int, years: list[int], fields: list[str]) -> Context:
     """One indicator's card: its rows of (label, lines), every field filled or marked '-'."""
     polarity = row.polarity
     values: dict[str, list[str]] = {
@@ -134,7 +135,7 @@ def _sifat(value: object) -> str:
     return f"IKU {text.lower()}" if text else ""
 
 
-def manual_cards(rows: list[IkuRow], fields: list[str]) -> list[dict]:
+def manual_cards(rows: list[IkuRow], fields: list[str]) -> list[Context]:
     years = period_years(rows)
     return [card(row, number, years, fields) for number, row in enumerate(rows, start=1)]
 
@@ -197,7 +198,8 @@ def agreements(book: Book, profile: InstansiProfile, rows: list[IkuRow], year: i
         for a in made if not a.rows]
 
 
-def _superior(book: Book, profile: InstansiProfile, official: Official, level: int, sop) -> Party | None:
+def _superior(book: Book, profile: InstansiProfile, official: Official, level: int, sop: Sop | None
+              ) -> Party | None:
     found = superior_of(book, official)
     if found is not None and not is_blank(found.name):
         if found.rank == 0:
@@ -234,7 +236,7 @@ def _as_year(value: object) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def _budgets(book: Book, unit: str, ministry: str | None, year: int) -> list[dict]:
+def _budgets(book: Book, unit: str, ministry: str | None, year: int) -> list[Context]:
     rows = [b for b in book.budgets if _as_year(b.year) == year and not is_blank(b.program)
             and (same_unit(b.unit, unit) or (ministry is not None and is_blank(b.unit)))]
     return [{"no": i, "program": text_of(b.program), "anggaran": rupiah(b.amount)} for i, b in enumerate(rows, 1)]
@@ -247,7 +249,7 @@ def rupiah(value: object) -> str:
     return text_of(value)
 
 
-def _number_rows(rows: list[dict]) -> None:
+def _number_rows(rows: list[Context]) -> None:
     """No runs per row; a Sasaran repeated on the next row is shown once (the cell above holds it)."""
     previous = None
     for number, row in enumerate(rows, start=1):
@@ -256,7 +258,7 @@ def _number_rows(rows: list[dict]) -> None:
         previous = row["sasaran"]
 
 
-def agreement_context(agreement: Agreement, profile: InstansiProfile, year: int, quarters: bool) -> dict:
+def agreement_context(agreement: Agreement, profile: InstansiProfile, year: int, quarters: bool) -> Context:
     """The template's fields for one PK (the number and date are put in when the register gives them)."""
     kop = [profile.text("name").upper()]
     kop += [u.upper() for u in (agreement.parent_unit, agreement.unit if agreement.level else "") if u]
@@ -271,12 +273,12 @@ def agreement_context(agreement: Agreement, profile: InstansiProfile, year: int,
     }
 
 
-def _signers(agreement: Agreement) -> dict:
+def _signers(agreement: Agreement) -> Context:
     """The parties' fields; side by side, the shorter jabatan is padded with blank lines so both blocks read level."""
-    first = agreement.first.context()
+    first: Context = dict(agreement.first.context())
     if agreement.second is None:
         return {"pihak_pertama": first, "pihak_kedua": None}
-    second = agreement.second.context()
+    second: Context = dict(agreement.second.context())
     left, right = wrapped_lines(second["jabatan"] + ",", SIGN_CHARS[0]), wrapped_lines(first["jabatan"] + ",",
                                                                                       SIGN_CHARS[1])
     second["sela"], first["sela"] = [""] * (max(left, right) - left), [""] * (max(left, right) - right)
@@ -299,7 +301,7 @@ def wrapped_lines(text: str, width: int) -> int:
 
 # Cascading matrix
 
-def matrix(book: Book, rows: list[IkuRow], year: int) -> list[dict]:
+def matrix(book: Book, rows: list[IkuRow], year: int) -> list[Context]:
     """One line per Cascading row of the instansi's IKU (the IKU repeated on each), and an N line for each IKU
     that no row carries down."""
     lines = []

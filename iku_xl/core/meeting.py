@@ -46,7 +46,7 @@ class Meeting:
         """A multi-line cell as its items, without the numbers or dashes staff type in front."""
         return [_NUMBERING.sub("", t).strip() for t in _ITEMS.split(text_of(getattr(self, field))) if t.strip()]
 
-    def follow_up_items(self) -> list[dict]:
+    def follow_up_items(self) -> list[dict[str, str]]:
         """'Kepala Bagian Perencanaan: menyempurnakan konsep, 11 Desember 2026' as who, what, by when."""
         found = []
         for item in self.items("follow_ups"):

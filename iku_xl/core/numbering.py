@@ -83,7 +83,8 @@ def format_number(pattern: str, sequence: int, request: NumberRequest) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], pattern)
 
 
-def _register_key(entry_or_request, scope: str, profile: str, kind: str, year: int) -> tuple:
+def _register_key(entry_or_request: NumberEntry | NumberRequest, scope: str, profile: str, kind: str, year: int
+                  ) -> tuple[str, str, int, str]:
     signer = text_of(getattr(entry_or_request, "signer", None) or getattr(entry_or_request, "signer_code", ""))
     return profile, kind, year, signer if scope == "Penandatangan" else ""
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import Any
 
 from .waktu import Duration, WaktuProblem, parse_waktu
 
@@ -96,7 +97,7 @@ class Step:
     def is_decision(self) -> bool:
         return self.kind == StepKind.KEPUTUSAN
 
-    def with_(self, **changes) -> Step:
+    def with_(self, **changes: Any) -> Step:
         return replace(self, **changes)
 
 

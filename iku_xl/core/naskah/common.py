@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any, NamedTuple
 
 from ..book import Book
 from ..case import Case
@@ -9,10 +10,21 @@ from ..indonesian import terbilang
 from ..profile import InstansiProfile
 from ..values import text_of
 
+Context = dict[str, Any]  # a template's fields: texts, numbers, lists and nested dicts (templates/FIELDS.md)
+
+
+class Built(NamedTuple):
+    """What a kind's builder makes of the facts."""
+    context: Context
+    title: str          # the document's title property and the register's Perihal
+    signer_code: str    # the signer's kode jabatan, for the number
+    sifat: str
+
+
 _YEARS = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b|\b((?:19|20)\d{2})\b")
 
 
-def iku_rows(book: Book, case: Case) -> tuple[list[dict], list[int]]:
+def iku_rows(book: Book, case: Case) -> tuple[list[Context], list[int]]:
     rows = [r for r in book.iku_rows if text_of(r.case_id) == case.id_text]
     years = sorted({y for r in rows for y in r.targets})
     found = []
@@ -26,7 +38,7 @@ def iku_rows(book: Book, case: Case) -> tuple[list[dict], list[int]]:
     return found, years
 
 
-def definition(row: dict) -> list[tuple[str, str]]:
+def definition(row: Context) -> list[tuple[str, str]]:
     """What a lampiran says of one indicator (KINERJA.md section 1): its definition, formula, unit, data source
     and who answers for it; a workbook keeping definition and formula in one column shows them together."""
     lines = [("Definisi operasional" if row["formula"] else "Definisi operasional dan formula",
@@ -67,7 +79,7 @@ def subject(profile: InstansiProfile, span: str) -> str:
     return f"Indikator Kinerja Utama {profile.text('name')} Tahun {span}"
 
 
-def instansi(profile: InstansiProfile, signer_unit: str = "") -> dict:
+def instansi(profile: InstansiProfile, signer_unit: str = "") -> Context:
     return {"nama": profile.text("name"), "nama_kapital": profile.text("name").upper(),
             "kop": profile.kop_for(signer_unit),
             "kontak": profile.contact_line, "kota": profile.text("city") or "Jakarta",

@@ -26,7 +26,7 @@ class Party:
     phone: str = ""
     unit: str = ""      # Unit Kerja: whose kop the document carries
 
-    def context(self) -> dict:
+    def context(self) -> dict[str, str]:
         return {"peran": self.role, "jabatan": self.title, "jabatan_kapital": self.title.upper(), "nama": self.name,
                 "nama_polos": plain_name(self.name), "nip_tampil": self.nip, "telepon": self.phone, "unit": self.unit}
 

@@ -7,7 +7,7 @@ from .. import layout
 from ..book import Book
 from ..cascading import iku_of, superior_of, unit_head
 from ..findings import Finding, Level
-from ..iku import CASCADE_KINDS, TINGKAT
+from ..iku import CASCADE_KINDS, TINGKAT, Cascade
 from ..values import is_blank, text_of
 
 SHEET = layout.CASCADING.name
@@ -15,7 +15,7 @@ SHEET = layout.CASCADING.name
 
 def check(book: Book) -> Iterator[Finding]:
     for row in book.cascades:
-        def finding(level, field, message, row=row):
+        def finding(level: Level, field: str, message: str, row: Cascade = row) -> Finding:
             return Finding(SHEET, book.cell(SHEET, field, row.row), level, field, message,
                            case=text_of(row.case_id) or None)
 

@@ -1,13 +1,14 @@
 """Rules on the Kasus sheet."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from .. import layout
 from ..book import Book
-from ..case import OPEN_STATUSES, Status
+from ..case import OPEN_STATUSES, Case, Status
 from ..findings import Finding, Level
 from ..identifiers import identifier_problem
 from ..values import as_int, as_moment, is_blank, is_date, text_of
@@ -25,7 +26,7 @@ def check(book: Book) -> Iterator[Finding]:
         yield from _check_due_against_calendar(book, case, days_off, years)
 
 
-def _check_due_against_calendar(book: Book, case, days_off: set, years: set) -> Iterator[Finding]:
+def _check_due_against_calendar(book: Book, case: Case, days_off: set[dt.date], years: set[int]) -> Iterator[Finding]:
     """A stored due time is computed once; Libur may change after, or not reach that far yet."""
     due = as_moment(case.due)
     if due is None or not case.id_text or text_of(case.status) not in {s.value for s in OPEN_STATUSES}:
@@ -54,10 +55,10 @@ def _check_due_against_calendar(book: Book, case, days_off: set, years: set) -> 
         )
 
 
-def _check_case(book: Book, case, ids) -> Iterator[Finding]:
+def _check_case(book: Book, case: Case, ids: Counter[str]) -> Iterator[Finding]:
     case_id = case.id_text or None
 
-    def finding(level, field, message, step=None):
+    def finding(level: Level, field: str, message: str, step: int | None = None) -> Finding:
         return Finding(
             SHEET,
             book.cell(SHEET, field, case.row),
@@ -112,7 +113,7 @@ def _check_case(book: Book, case, ids) -> Iterator[Finding]:
         yield from _check_date(getattr(case, field), field, label, finding)
 
 
-def _check_date(value, field, label, finding):
+def _check_date(value: object, field: str, label: str, finding: Callable[..., Finding]) -> Iterator[Finding]:
     if is_blank(value) or is_date(value):
         return
     if isinstance(value, str):

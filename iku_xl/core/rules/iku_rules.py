@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from .. import layout
@@ -20,11 +20,12 @@ REQUIRED = (("case_id", "ID Kasus"), ("sasaran", "Sasaran Strategis"), ("indikat
 
 def check(book: Book) -> Iterator[Finding]:
     case_ids = {c.id_text for c in book.cases if c.id_text}
-    per_sasaran: dict[tuple[str, str], list] = defaultdict(list)
+    per_sasaran: dict[tuple[str, str], list[IkuRow]] = defaultdict(list)
     for row in book.iku_rows:
         case_id = text_of(row.case_id) or None
 
-        def finding(level, field, message, cell=None, row=row, case_id=case_id):
+        def finding(level: Level, field: str, message: str, cell: str | None = None, row: IkuRow = row,
+                    case_id: str | None = case_id) -> Finding:
             return Finding(SHEET, cell or book.cell(SHEET, field, row.row), level, field, message, case=case_id)
 
         for field, label in REQUIRED:
@@ -54,7 +55,7 @@ def check(book: Book) -> Iterator[Finding]:
                           "pertimbangkan untuk memilih yang paling utama.", case=text_of(extra.case_id) or None)
 
 
-def _polarity(book: Book, row: IkuRow, finding) -> Iterator[Finding]:
+def _polarity(book: Book, row: IkuRow, finding: Callable[..., Finding]) -> Iterator[Finding]:
     """Polarisasi filled and known, and targets that move its way: up for Maksimal, down for Minimal."""
     if is_blank(row.polarisasi):
         yield finding(Level.PERINGATAN, "polarisasi", f"Polarisasi kosong; pilih {', '.join(POLARISASI[:-1])} atau "

@@ -1,7 +1,7 @@
 """Rules on who signs and who receives the documents each SOP step produces (NASKAH.md sections 3 to 7)."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .. import layout
 from ..book import Book
@@ -63,7 +63,8 @@ def _check_step(book: Book, sop: Sop, step: Step) -> Iterator[Finding]:
         yield from _kop_of_another_unit(book, sop, step, signer)
 
 
-def _against_the_flow(book: Book, sop: Sop, step: Step, signer: str, signer_rank: int | None, finding):
+def _against_the_flow(book: Book, sop: Sop, step: Step, signer: str, signer_rank: int | None,
+                      finding: Callable[..., Finding]) -> Iterator[Finding]:
     """A disposisi goes down; where the SOP sends the file up next (a decision's Ya to a superior), the step's
     letter is a nota dinas to that superior."""
     following = sop.step(sop.next_step(step, True if step.is_decision else None))

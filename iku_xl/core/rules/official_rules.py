@@ -7,7 +7,7 @@ from .. import layout
 from ..book import Book
 from ..cascading import superior_of, unit_head
 from ..findings import Finding, Level
-from ..people import nip_problem
+from ..people import Official, nip_problem
 from ..values import is_blank, text_of
 
 SHEET = layout.PEJABAT.name
@@ -21,7 +21,7 @@ def check(book: Book) -> Iterator[Finding]:
     cascaded = [unit_head(book, c.unit) for c in book.cascades]
     roles |= {text_of(o.role).lower() for o in cascaded if o is not None and o.rank in (1, 2, 3, 4)}
     for official in book.officials:
-        def finding(level, field, message, official=official):
+        def finding(level: Level, field: str, message: str, official: Official = official) -> Finding:
             return Finding(SHEET, book.cell(SHEET, field, official.row), level, field, message,
                            sop=text_of(official.sop) or None)
 

@@ -8,7 +8,8 @@ from .. import layout
 from ..book import Book
 from ..document_kinds import KINDS
 from ..findings import Finding, Level
-from ..profile import PLACEHOLDER_EMBLEM, PLACEHOLDER_LOGO
+from ..legal import LegalBasis
+from ..profile import PLACEHOLDER_EMBLEM, PLACEHOLDER_LOGO, InstansiProfile
 from ..values import text_of
 
 
@@ -22,7 +23,8 @@ def check(book: Book, today: dt.date) -> Iterator[Finding]:
 def _profiles(book: Book) -> Iterator[Finding]:
     sheet = layout.INSTANSI.name
     for profile in book.profiles:
-        def finding(field: str, message: str, level: Level = Level.PERINGATAN, profile=profile) -> Finding:
+        def finding(field: str, message: str, level: Level = Level.PERINGATAN,
+                    profile: InstansiProfile = profile) -> Finding:
             return Finding(sheet, book.cell(sheet, field, profile.row), level, field, message)
 
         for field, image, what in (("logo", PLACEHOLDER_LOGO, "logo"), ("emblem", PLACEHOLDER_EMBLEM, "lambang")):
@@ -57,13 +59,13 @@ def _sops_without_profile(book: Book) -> Iterator[Finding]:
 def _legal_bases(book: Book) -> Iterator[Finding]:
     sheet = layout.DASAR_HUKUM.name
     earliest = _earliest_target_year(book)
-    by_profile: dict[str, list] = {}
+    by_profile: dict[str, list[LegalBasis]] = {}
     for basis in book.legal_bases:
         by_profile.setdefault(text_of(basis.profile).upper(), []).append(basis)
     for bases in by_profile.values():
         last = None
         for basis in bases:
-            def finding(field: str, message: str, basis=basis) -> Finding:
+            def finding(field: str, message: str, basis: LegalBasis = basis) -> Finding:
                 return Finding(sheet, book.cell(sheet, field, basis.row), Level.PERINGATAN, field, message)
 
             name = f"{basis.jenis} {text_of(basis.number)}/{text_of(basis.year)}".strip(" /")
