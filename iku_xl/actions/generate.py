@@ -17,7 +17,6 @@ from ..core.numbering import assign_numbers
 from ..core.office_hours import office_calendar
 from ..core.register import NumberEntry
 from ..core.settings import LABELS
-from ..core.values import as_int, text_of
 from ..documents.batch import Job, render_many
 from ..documents.names import document_file_name, inside, safe_name
 from ..documents.word_style import WordStyle
@@ -238,15 +237,15 @@ def _jobs(book, case_ids, kinds, result: Generated):
         for case_id in case_ids:
             wanted.append(book.case(case_id))
     else:
-        wanted = [c for c in book.cases if c.id_text and text_of(c.status) in {s.value for s in OPEN_STATUSES}]
+        wanted = [c for c in book.cases if c.id_text and c.status in {s.value for s in OPEN_STATUSES}]
     jobs = []
     for case in wanted:
         problem = identifier_problem(case.id_text)
         if problem:
             result.skipped.append(f"{case.id_text!r}: ID kasus {problem}, jadi naskahnya tidak dibuat; perbaiki ID-nya")
             continue
-        sop = book.sops.get(text_of(case.sop))
-        step = sop.step(as_int(case.step)) if sop and as_int(case.step) is not None else None
+        sop = book.sops.get(case.sop or "")
+        step = sop.step(case.step) if sop and case.step is not None else None
         if sop is None or step is None:
             raise Refused(f"Kasus {case.id_text} tidak punya SOP atau langkah yang dikenal; jalankan 'iku-xl "
                           "validate'.",

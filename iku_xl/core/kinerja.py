@@ -66,7 +66,7 @@ def instansi_rows(book: Book, profile: InstansiProfile, sop: str | None = None) 
     found: dict[str, IkuRow] = {}
     for row in book.iku_rows:
         case = cases.get(text_of(row.case_id))
-        code = text_of(case.sop) if case else ""
+        code = case.sop or "" if case else ""
         if case is None or code not in book.sops or (sop and code != sop) or is_blank(row.indikator):
             continue
         owner = book.profile_of(book.sops[code])

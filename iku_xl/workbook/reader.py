@@ -21,9 +21,10 @@ from ..core.profile import InstansiProfile, NumberPattern
 from ..core.register import DayOff, NumberEntry
 from ..core.settings import HoursRow, Settings
 from ..core.sop_register import SopRegisterEntry
+from ..core.values import field_readers, read_text
 from ..errors import IkuError, MissingSheet, UnreadableFile, os_reason
 from .grid import Grid
-from .list_sheet import locate_columns, read_list_sheet, target_columns
+from .list_sheet import locate_columns, read_list_sheet, target_columns, typed_records
 from .ooxml.package import Package, check_readable
 from .ooxml.sheet_xml import from_serial
 from .sop_sheet import find_sop_header, read_sop_sheet
@@ -211,26 +212,34 @@ def read_history(book: Book, package: Package) -> list[HistoryEntry]:
         # each field's place in a row, in HistoryEntry's own order (-1: the sheet has no such column)
         fields = [f.name for f in dataclasses.fields(HistoryEntry) if f.name != "row"]
         places = [columns[f] - 1 - first_column if f in columns else -1 for f in fields]
-        texts: dict[str, str] = {}
+        readers = [field_readers(HistoryEntry)[f] for f in fields]
+        letters = [book.columns[name].get(f, "A") for f in fields]
+        texts: dict[str, str | None] = {}  # each text as typed -> as read, held once
         entries = []
         for number, cells in enumerate(rows, start=first_row + (2 if first_row == 0 else 1)):
             width = len(cells)
-            values: list = []
+            values: list[object] = []
             blank = True
-            for place in places:
+            for place, read, letter in zip(places, readers, letters):
                 value = cells[place] if 0 <= place < width else None
-                if isinstance(value, str):  # as read_list_sheet reads it: "" is empty, blank text not a value
-                    if value:
-                        value = texts.setdefault(value, value)
-                        blank = blank and not value.strip()
-                    else:
-                        value = None
-                elif value is not None:
-                    blank = False
-                values.append(value)
+                if value is None or value == "":
+                    values.append(None)
+                    continue
+                if isinstance(value, str) and read is read_text:  # as read_list_sheet reads it: blank text is none
+                    text = texts.get(value, value)
+                    if text is value:
+                        text = texts[value] = read_text(value)[0]
+                    blank = blank and text is None
+                    values.append(text)
+                    continue
+                blank = blank and isinstance(value, str) and not value.strip()
+                typed, readable = read(value)
+                if not readable:
+                    book.unread[(name, f"{letter}{number}")] = value
+                values.append(typed)
             if not blank:
                 values.append(number)
-                entries.append(HistoryEntry(*values))
+                entries.append(HistoryEntry(*values))  # type: ignore[arg-type]  # in the order of its fields
         return entries
     except IkuError:
         raise
@@ -258,10 +267,8 @@ def _read_lists(book: Book, grids: dict[str, Grid]) -> None:
         return records
 
     # Terlambat (Excel's own formula) and Naskah (links) are for staff; the model does not keep them
-    case_fields = {f.name for f in dataclasses.fields(Case)}
-    book.cases = [Case(**{k: v for k, v in values.items() if k in case_fields}, row=row)
-                  for row, values in rows(layout.KASUS)]
-    book.history = [HistoryEntry(**values, row=row) for row, values in rows(layout.RIWAYAT)]
+    book.cases = typed_records(book, layout.KASUS.name, Case, rows(layout.KASUS))
+    book.history = typed_records(book, layout.RIWAYAT.name, HistoryEntry, rows(layout.RIWAYAT))
     def with_targets(sheet: layout.ListSheet):
         """The rows of a sheet with 'Target YYYY' columns, each with its {year: target}."""
         targets = target_columns(grids[sheet.name], sheet)

@@ -66,7 +66,7 @@ def period(years: list[int], case: Case, fallback: int) -> str:
     """The IKU's period: its target years; else the years in the case's title; else the document's year."""
     if years:
         return f"{years[0]}-{years[-1]}" if years[0] != years[-1] else str(years[0])
-    found = _YEARS.search(text_of(case.title))
+    found = _YEARS.search(case.title or "")
     if found and found.group(1):
         return f"{found.group(1)}-{found.group(2)}"
     if found and found.group(3):

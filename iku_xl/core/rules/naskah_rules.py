@@ -79,7 +79,7 @@ def _against_the_flow(book: Book, sop: Sop, step: Step, signer: str, signer_rank
 
 def _team_above_its_signer(book: Book, sop: Sop, signer: str, signer_rank: int | None) -> Iterator[Finding]:
     """An SK Tim appoints only those its signer may: no member above the official who signs it."""
-    cases = {c.id_text for c in book.cases if text_of(c.sop) == sop.code}
+    cases = {c.id_text for c in book.cases if c.sop == sop.code}
     sheet = layout.TIM.name
     for member in book.team:
         if text_of(member.case_id) not in cases:
