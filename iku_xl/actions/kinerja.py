@@ -15,7 +15,6 @@ from ..core.indonesian import MONTHS
 from ..core.naskah.common import instansi as instansi_fields
 from ..core.numbering import NumberRequest, assign_numbers
 from ..core.profile import InstansiProfile
-from ..core.values import text_of
 from ..documents.batch import Job, render_many
 from ..documents.names import inside, safe_name
 from ..documents.word_style import WordStyle
@@ -157,7 +156,7 @@ def _number(book, profile: InstansiProfile, agreement: kinerja.Agreement, year: 
     """The register's number and date for a PK whose instansi numbers them (a Pola Nomor row); else none. A PK
     drafted before its year is numbered in its year's sequence, dated the first of January (one made after its
     year, the last of December)."""
-    if not any(text_of(p.profile).upper() == profile.key and p.kind == KIND and text_of(p.pattern)
+    if not any((p.profile or "").upper() == profile.key and p.kind == KIND and (p.pattern or "")
                for p in book.number_patterns):
         return "", max(today, dt.date(year, 1, 1)), None
     day = min(max(today, dt.date(year, 1, 1)), dt.date(year, 12, 31))  # in its year's register, whenever made

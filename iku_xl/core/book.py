@@ -109,8 +109,8 @@ class Book:
     def used_case_ids(self) -> set[str]:
         """Every case ID the workbook names anywhere: Kasus, Riwayat, Penomoran and IKU. A new case takes none of
         them, so a deleted case's history, numbers and indicators never pass to a new one."""
-        named = [c.id_text for c in self.cases] + [text_of(n.case_id) for n in self.numbers] + \
-                [text_of(r.case_id) for r in self.iku_rows]
+        named = [c.id_text for c in self.cases] + [(n.case_id or "") for n in self.numbers] + \
+                [(r.case_id or "") for r in self.iku_rows]
         return {i for i in named if i} | set(self.history_case_ids())
 
     def case(self, case_id: object) -> Case:

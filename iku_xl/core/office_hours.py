@@ -6,7 +6,7 @@ import datetime as dt
 from .calendar import NORMAL_HOURS, RAMADAN_HOURS, WEEKDAYS, DayHours, OfficeCalendar
 from .register import DayOff
 from .settings import HoursRow, Settings
-from .values import as_moment, as_time
+from .values import as_time
 
 
 def _hours(rows: list[HoursRow], period: str, fallback: dict[int, DayHours]) -> dict[int, DayHours]:
@@ -31,7 +31,7 @@ def _hours(rows: list[HoursRow], period: str, fallback: dict[int, DayHours]) -> 
 
 
 def office_calendar(settings: Settings, days_off: list[DayOff]) -> OfficeCalendar:
-    off = frozenset(m.date() for m in (as_moment(d.date) for d in days_off) if m)
+    off = frozenset(m.date() for m in (d.date for d in days_off) if m)
     return OfficeCalendar(hours=_hours(settings.hours, "Normal", NORMAL_HOURS),
                           ramadan_hours=_hours(settings.hours, "Ramadan", RAMADAN_HOURS),
                           ramadan_periods=settings.ramadan_periods(), days_off=off)

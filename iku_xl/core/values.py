@@ -94,13 +94,30 @@ def read_moment(value: object) -> tuple[dt.datetime | None, bool]:
     return moment, moment is not None or is_blank(value)
 
 
+def read_time(value: object) -> tuple[dt.time | None, bool]:
+    time = as_time(value)
+    return time, time is not None or is_blank(value)
+
+
+Measure = str | int | float  # a target or a baseline: a number, or words for a unit that is not one ('WTP')
+
+
+def read_measure(value: object) -> tuple[Measure | None, bool]:
+    """A number as Excel holds it (an NIP typed as a number stays one, for the rules to say it lost digits);
+    anything else as text."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return value, True
+    return read_text(value)
+
+
 def read_any(value: object) -> tuple[object, bool]:
     """A field the model keeps as the cell held it (a target may be a number or a text such as 'WTP')."""
     return value, True
 
 
 CellReader = Callable[[object], tuple[object, bool]]
-READERS: dict[str, CellReader] = {"str | None": read_text, "int | None": read_int, "dt.datetime | None": read_moment}
+READERS: dict[str, CellReader] = {"str | None": read_text, "int | None": read_int, "dt.datetime | None": read_moment,
+                                  "dt.time | None": read_time, "Measure | None": read_measure}
 
 
 def field_readers(record: type) -> dict[str, CellReader]:

@@ -21,7 +21,7 @@ from ..core.profile import InstansiProfile, NumberPattern
 from ..core.register import DayOff, NumberEntry
 from ..core.settings import HoursRow, Settings
 from ..core.sop_register import SopRegisterEntry
-from ..core.values import field_readers, read_text
+from ..core.values import field_readers, read_measure, read_text
 from ..errors import IkuError, MissingSheet, UnreadableFile, os_reason
 from .grid import Grid
 from .list_sheet import locate_columns, read_list_sheet, target_columns, typed_records
@@ -269,29 +269,32 @@ def _read_lists(book: Book, grids: dict[str, Grid]) -> None:
     # Terlambat (Excel's own formula) and Naskah (links) are for staff; the model does not keep them
     book.cases = typed_records(book, layout.KASUS.name, Case, rows(layout.KASUS))
     book.history = typed_records(book, layout.RIWAYAT.name, HistoryEntry, rows(layout.RIWAYAT))
-    def with_targets(sheet: layout.ListSheet):
-        """The rows of a sheet with 'Target YYYY' columns, each with its {year: target}."""
+    def with_targets(sheet: layout.ListSheet) -> list[tuple[int, dict[str, object]]]:
+        """The rows of a sheet with 'Target YYYY' columns, each with its {year: target} as `targets`."""
         targets = target_columns(grids[sheet.name], sheet)
+        found = []
         for row, values in rows(sheet, {f"target:{year}": col for year, col in targets.items()}):
-            found = {year: values.pop(f"target:{year}") for year in targets}
-            yield row, values, {y: v for y, v in found.items() if v is not None}
+            read = {year: read_measure(values.pop(f"target:{year}"))[0] for year in targets}
+            values["targets"] = {y: v for y, v in read.items() if v is not None}
+            found.append((row, values))
         book.columns[sheet.name]["targets"] = column_letter(min(targets.values())) if targets else "A"
+        return found
 
-    book.iku_rows = [IkuRow(**values, targets=targets, row=row) for row, values, targets in with_targets(layout.IKU)]
-    book.cascades = [Cascade(**values, targets=targets, row=row)
-                     for row, values, targets in with_targets(layout.CASCADING)]
-    book.quarter_targets = [QuarterTargets(**values, row=row) for row, values in rows(layout.TARGET_TRIWULAN)]
-    book.budgets = [Budget(**values, row=row) for row, values in rows(layout.ANGGARAN)]
-    book.officials = [Official(**values, row=row) for row, values in rows(layout.PEJABAT)]
-    book.numbers = [NumberEntry(**{**values, "kind": kind_code(values.get("kind")) or values.get("kind")}, row=row)
-                    for row, values in rows(layout.PENOMORAN)]  # Jenis Naskah as staff read it: its label
-    book.days_off = [DayOff(**values, row=row) for row, values in rows(layout.LIBUR)]
-    book.profiles = [InstansiProfile(**values, row=row) for row, values in rows(layout.INSTANSI)]
-    book.number_patterns = [NumberPattern(**values, row=row) for row, values in rows(layout.POLA_NOMOR)]
-    book.legal_bases = [LegalBasis(**values, row=row) for row, values in rows(layout.DASAR_HUKUM)]
-    book.team = [TeamMember(**values, row=row) for row, values in rows(layout.TIM)]
-    book.meetings = [Meeting(**values, row=row) for row, values in rows(layout.RAPAT)]
-    book.sop_register = [SopRegisterEntry(**values, row=row) for row, values in rows(layout.DAFTAR_SOP)]
+    book.iku_rows = typed_records(book, layout.IKU.name, IkuRow, with_targets(layout.IKU))
+    book.cascades = typed_records(book, layout.CASCADING.name, Cascade, with_targets(layout.CASCADING))
+    book.quarter_targets = typed_records(book, layout.TARGET_TRIWULAN.name, QuarterTargets,
+                                         rows(layout.TARGET_TRIWULAN))
+    book.budgets = typed_records(book, layout.ANGGARAN.name, Budget, rows(layout.ANGGARAN))
+    book.officials = typed_records(book, layout.PEJABAT.name, Official, rows(layout.PEJABAT))
+    # Jenis Naskah as staff read it: its label; the model holds its code (rows() reads it so)
+    book.numbers = typed_records(book, layout.PENOMORAN.name, NumberEntry, rows(layout.PENOMORAN))
+    book.days_off = typed_records(book, layout.LIBUR.name, DayOff, rows(layout.LIBUR))
+    book.profiles = typed_records(book, layout.INSTANSI.name, InstansiProfile, rows(layout.INSTANSI))
+    book.number_patterns = typed_records(book, layout.POLA_NOMOR.name, NumberPattern, rows(layout.POLA_NOMOR))
+    book.legal_bases = typed_records(book, layout.DASAR_HUKUM.name, LegalBasis, rows(layout.DASAR_HUKUM))
+    book.team = typed_records(book, layout.TIM.name, TeamMember, rows(layout.TIM))
+    book.meetings = typed_records(book, layout.RAPAT.name, Meeting, rows(layout.RAPAT))
+    book.sop_register = typed_records(book, layout.DAFTAR_SOP.name, SopRegisterEntry, rows(layout.DAFTAR_SOP))
     settings = Settings()
     for row, values in rows(layout.PENGATURAN):
         if values["key"] is not None:

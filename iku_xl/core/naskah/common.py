@@ -25,14 +25,14 @@ _YEARS = re.compile(r"\b((?:19|20)\d{2})\s*[-–]\s*((?:19|20)\d{2})\b|\b((?:19|
 
 
 def iku_rows(book: Book, case: Case) -> tuple[list[Context], list[int]]:
-    rows = [r for r in book.iku_rows if text_of(r.case_id) == case.id_text]
+    rows = [r for r in book.iku_rows if (r.case_id or "") == case.id_text]
     years = sorted({y for r in rows for y in r.targets})
     found = []
     for i, r in enumerate(rows, start=1):
-        row = {"no": i, "sasaran": text_of(r.sasaran), "indikator": text_of(r.indikator),
-               "definisi": text_of(r.definisi), "formula": text_of(getattr(r, "formula", None)),
-               "satuan": text_of(r.satuan), "target": [target_text(r.targets.get(y)) for y in years],
-               "sumber_data": text_of(r.sumber_data), "penanggung_jawab": text_of(r.penanggung_jawab)}
+        row = {"no": i, "sasaran": r.sasaran or "", "indikator": r.indikator or "",
+               "definisi": r.definisi or "", "formula": text_of(getattr(r, "formula", None)),
+               "satuan": r.satuan or "", "target": [target_text(r.targets.get(y)) for y in years],
+               "sumber_data": r.sumber_data or "", "penanggung_jawab": r.penanggung_jawab or ""}
         row["uraian"] = definition(row)
         found.append(row)
     return found, years

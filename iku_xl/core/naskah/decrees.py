@@ -9,7 +9,6 @@ from .. import layout
 from ..document_kinds import KINDS
 from ..legal import mengingat
 from ..profile import InstansiProfile
-from ..values import text_of
 from .common import Built, Context
 from .parties import find_party, minister, signer_role
 
@@ -110,7 +109,7 @@ def team_decree(facts: Facts) -> Built:
         raise Refused(f"Keputusan pembentukan tim pada langkah {facts.step.no} SOP {facts.sop.code} akan ditetapkan "
                       "oleh penyusunnya sendiri; isi kolom Penandatangan dengan pejabat yang berwenang membentuk tim.",
                       sheet=facts.sop.code)
-    members = sorted((m for m in facts.book.team if text_of(m.case_id) == facts.case.id_text),
+    members = sorted((m for m in facts.book.team if (m.case_id or "") == facts.case.id_text),
                      key=lambda m: m.order)
     if not members:
         raise Refused(f"Anggota tim kasus {facts.case.id_text} belum ada; isi lembar Tim (nama, jabatan, kedudukan "
@@ -141,8 +140,8 @@ def team_decree(facts: Facts) -> Built:
             ("KETIGA", f"Dalam melaksanakan tugasnya, tim bertanggung jawab kepada {signer.title}."),
             ("KEEMPAT", "Keputusan ini mulai berlaku pada tanggal ditetapkan."),
         ],
-        "anggota": [{"no": i, "nama": text_of(m.name), "jabatan": text_of(m.title),
-                     "kedudukan": text_of(m.position)} for i, m in enumerate(members, start=1)],
+        "anggota": [{"no": i, "nama": m.name or "", "jabatan": m.title or "",
+                     "kedudukan": m.position or ""} for i, m in enumerate(members, start=1)],
     }
     context = {"peraturan": pieces, "penandatangan": signer.context()}
     return Built(context, f"Keputusan {unit_title} tentang {about}", signer.code, "Biasa")

@@ -14,7 +14,7 @@ from ..document_kinds import IKU_INSTRUMENT_KINDS
 from ..indonesian import hari_tanggal, jam, tanggal
 from ..meeting import Meeting, meeting_of, meeting_step
 from ..sop import Step
-from ..values import as_int, as_moment, text_of
+from ..values import text_of
 from ..waktu import Duration
 from .common import Built, Context, count_words, sentence
 from .parties import Party, find_party, recipient_roles, signer_role
@@ -83,7 +83,7 @@ def _meeting_step(facts: Facts) -> Step | None:
     """The step where the meeting is held: the record's, else the first after the undangan with several
     executors or a 'rapat'; for a notula, the last such step before it."""
     record = meeting_of(facts.book.meetings, facts.case.id_text)
-    named = facts.sop.step(as_int(record.step)) if record is not None and as_int(record.step) else None
+    named = facts.sop.step(record.step) if record is not None and record.step else None
     if named is not None:
         return named
     here = facts.step.no or 0
@@ -114,7 +114,7 @@ def _planned_meeting(facts: Facts) -> tuple[dt.datetime, dt.datetime]:
 
 
 def _place(facts: Facts, record: Meeting | None = None) -> str:
-    return (text_of(record.place) if record is not None else "") or facts.profile.text("meeting_place") or \
+    return ((record.place or "") if record is not None else "") or facts.profile.text("meeting_place") or \
         "Ruang Rapat " + facts.profile.text("unit")
 
 
@@ -318,14 +318,14 @@ def _subordinates(facts: Facts, signer: Party, to: list[Party]) -> list[str]:
 
 def _disposed_letter(facts: Facts) -> Context:
     """The letter this disposisi follows: the case's last numbered document before this step, if any."""
-    earlier = [e for e in facts.book.numbers if text_of(e.case_id) == facts.case.id_text and text_of(e.number)
-               and (as_int(e.step) or 0) < (facts.step.no or 0)]
+    earlier = [e for e in facts.book.numbers if (e.case_id or "") == facts.case.id_text and (e.number or "")
+               and (e.step or 0) < (facts.step.no or 0)]
     if not earlier:
         blank = "...................."
         return {"dari": blank, "nomor": blank, "tanggal": blank, "diterima": blank, "agenda": blank}
     last = earlier[-1]
-    when = as_moment(last.date)
-    signer = next((o.title for o in facts.book.officials if text_of(o.code) == text_of(last.signer)), "")
+    when = last.date
+    signer = next((o.title for o in facts.book.officials if (o.code or "") == (last.signer or "")), "")
     return {"dari": text_of(signer) or "....................", "nomor": text_of(last.number),
             "tanggal": tanggal(when.date()) if when else "....................",
             "diterima": tanggal(facts.day), "agenda": "...................."}

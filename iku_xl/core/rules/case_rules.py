@@ -11,7 +11,7 @@ from ..book import Book
 from ..case import OPEN_STATUSES, Case, Status
 from ..findings import Finding, Level
 from ..identifiers import identifier_problem
-from ..values import as_moment, text_of
+from ..values import text_of
 
 SHEET = layout.KASUS.name
 STATUS_NAMES = ", ".join(s.value for s in Status)
@@ -19,7 +19,7 @@ STATUS_NAMES = ", ".join(s.value for s in Status)
 
 def check(book: Book) -> Iterator[Finding]:
     ids = Counter(c.id_text for c in book.cases if c.id_text)
-    days_off = {m.date() for m in (as_moment(d.date) for d in book.days_off) if m}
+    days_off = {m.date() for m in (d.date for d in book.days_off) if m}
     years = {day.year for day in days_off}
     for case in book.cases:
         yield from _check_case(book, case, ids)

@@ -76,7 +76,7 @@ def _check_roles(book: Book, sop: Sop, finding: MakeFinding) -> Iterator[Finding
         if not name:
             continue
         holders = [o for o in book.officials
-                   if text_of(o.role).lower() == name.lower() and (is_blank(o.sop) or text_of(o.sop) == sop.code)]
+                   if (o.role or "").lower() == name.lower() and (not o.sop or (o.sop or "") == sop.code)]
         if not holders:
             yield finding(Level.PERINGATAN, f"peran:{name}", None,
                           f"Peran '{name}' belum punya pejabat; tambahkan baris di lembar Pejabat.",
