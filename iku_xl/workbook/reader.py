@@ -300,5 +300,5 @@ def _read_lists(book: Book, grids: dict[str, Grid]) -> None:
         if values["key"] is not None:
             settings.values[str(values["key"]).strip()] = values["value"]
             settings.rows[str(values["key"]).strip()] = row
-    settings.hours = [HoursRow(**values) for _, values in rows(layout.JAM_KERJA)]
+    settings.hours = typed_records(book, layout.JAM_KERJA.name, HoursRow, rows(layout.JAM_KERJA))
     book.settings = settings

@@ -20,14 +20,14 @@ EXAMPLE = {"int": "misalnya 3", "date": "misalnya 17/08/2026", "datetime": "misa
 
 
 def check(book: Book) -> Iterator[Finding]:
-    sheets = {s.name: s for s in layout.LIST_SHEETS}
     for (sheet_name, cell), value in book.unread.items():
-        sheet = sheets.get(sheet_name)
         letters = {letter: name for name, letter in book.columns.get(sheet_name, {}).items()}
         field = letters.get(cell.rstrip("0123456789"))
-        if sheet is None or field is None or (sheet_name, field) in OWN_WORDS:
+        # a sheet may hold two tables (Pengaturan and its Jam Kerja)
+        column = next((c for s in layout.LIST_SHEETS if s.name == sheet_name for c in s.columns if c.field == field),
+                      None)
+        if column is None or field is None or (sheet_name, field) in OWN_WORDS:
             continue
-        column = sheet.column(field)
         kind = column.kind if column.kind in WANTED else "int"
         shown = f"'{text_of(value)}'" if isinstance(value, str) else f"berisi {_shown(value)},"
         yield Finding(sheet_name, cell, Level.PERINGATAN, field,
