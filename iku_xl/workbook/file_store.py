@@ -11,7 +11,7 @@ from ..core.values import text_of
 from ..errors import MissingSheet
 from ..store import RecordStore, next_free_row
 from .grid import Grid
-from .list_sheet import locate_columns
+from .list_sheet import locate_columns, typed_records
 from .ooxml.sheet_xml import Formula, from_serial
 from .ooxml.workbook_patch import WorkbookPatch
 from .reader import open_package, read_book
@@ -148,7 +148,7 @@ class FileStore(RecordStore):
         letters = self.book.columns[layout.RIWAYAT.name]
         kinds = {c.field: c.kind for c in layout.RIWAYAT.columns}
         by_column = {column_index(letter): field for field, letter in letters.items()}
-        entries = []
+        rows = []
         for number in (sheet.row_at(offset) for offset in offsets):
             values: dict[str, object] = {field: None for field in kinds}
             for column, cell in sheet.cells(number).items():
@@ -157,8 +157,8 @@ class FileStore(RecordStore):
                     values[field] = (
                         from_serial(value, self._patch.date1904) if kinds[field] in ("date", "datetime") else value
                     )
-            entries.append(HistoryEntry(**values, row=number))
-        return entries
+            rows.append((number, values))
+        return typed_records(self.book, layout.RIWAYAT.name, HistoryEntry, rows)
 
     def commit(self) -> None:
         if self._dirty:
