@@ -811,8 +811,8 @@ def _format_key(book: Book, text: str) -> int:
 
     formats = book.document.NumberFormats
     locale = Locale()
-    key = formats.queryKey(text, locale, False)
-    return key if key != -1 else formats.addNew(text, locale)
+    key = int(formats.queryKey(text, locale, False))
+    return key if key != -1 else int(formats.addNew(text, locale))
 
 
 def _cell_of(rows, r: int, c: int):
