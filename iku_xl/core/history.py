@@ -6,8 +6,6 @@ import re
 from dataclasses import dataclass
 from enum import Enum
 
-from .values import as_moment, text_of
-
 
 class Action(str, Enum):
     MAJU = "Maju"            # the step is done; the case moves on (or back, at a Tidak)
@@ -26,22 +24,23 @@ class Punctuality(str, Enum):
 
 @dataclass(slots=True)  # a Riwayat holds hundreds of thousands of them
 class HistoryEntry:
-    time: object
-    case_id: object
-    action: object = None
-    from_step: object = None
-    to_step: object = None
-    decision: object = None
-    status_before: object = None
-    status: object = None
-    role: object = None
-    by: object = None
-    note: object = None
-    step_started: object = None
-    standard: object = None
-    due: object = None
-    minutes: object = None
-    punctuality: object = None
+    """A Riwayat row, read into these types as a Kasus row is."""
+    time: dt.datetime | None
+    case_id: str | None
+    action: str | None = None
+    from_step: int | None = None
+    to_step: int | None = None
+    decision: str | None = None
+    status_before: str | None = None
+    status: str | None = None
+    role: str | None = None
+    by: str | None = None
+    note: str | None = None
+    step_started: dt.datetime | None = None
+    standard: str | None = None
+    due: dt.datetime | None = None
+    minutes: int | None = None
+    punctuality: str | None = None
     row: int | None = None
     sheet: str | None = None  # a closed year's sheet ('Riwayat 2025') the row stands in; None: Riwayat itself
 
@@ -49,14 +48,14 @@ class HistoryEntry:
 _CASE_YEAR = re.compile(r"^IKU-(\d{4})-\d+$", re.IGNORECASE)  # as core.workflow.next_case_id makes them
 
 
-def opening_year(case_id: object) -> int | None:
+def opening_year(case_id: str | None) -> int | None:
     """The year a case was opened in, read from its ID (IKU-2026-014 -> 2026); None for an ID typed otherwise.
     No row of the case is dated before it, so its history lies in that year's Riwayat and the later ones."""
-    match = _CASE_YEAR.match(text_of(case_id))
+    match = _CASE_YEAR.match((case_id or "").strip())
     return int(match.group(1)) if match else None
 
 
-def earliest_year(case_ids, year: int) -> int | None:
+def earliest_year(case_ids: list[str], year: int) -> int | None:
     """The oldest closed year whose rows the cases' histories may hold, `year` at the latest; None when a case's
     ID names no year (then every closed year is read)."""
     years = [opening_year(case_id) for case_id in case_ids]
@@ -72,7 +71,7 @@ def moves_by_case(entries: list[HistoryEntry]) -> dict[str, list[HistoryEntry]]:
     """Every case's moves still in force, in one pass over the history."""
     stacks: dict[str, list[HistoryEntry]] = {}
     for entry in entries:
-        stack = stacks.setdefault(text_of(entry.case_id), [])
+        stack = stacks.setdefault(entry.case_id or "", [])
         if entry.action == Action.URUNGKAN.value:
             if stack:
                 stack.pop()
@@ -83,7 +82,7 @@ def moves_by_case(entries: list[HistoryEntry]) -> dict[str, list[HistoryEntry]]:
 
 def last_time(entries: list[HistoryEntry]) -> dt.datetime | None:
     """The latest time in a case's Riwayat rows: a new move may not be dated before it."""
-    return max((t for t in (as_moment(e.time) for e in entries) if t), default=None)
+    return max((e.time for e in entries if e.time), default=None)
 
 
 def hold_periods(moves: list[HistoryEntry], since: dt.datetime, until: dt.datetime
@@ -91,7 +90,7 @@ def hold_periods(moves: list[HistoryEntry], since: dt.datetime, until: dt.dateti
     """The stretches between `since` and `until` that the case spent on hold (Tunda to Lanjut)."""
     periods, held = [], None
     for move in moves:
-        moment = as_moment(move.time)
+        moment = move.time
         if moment is None:
             continue
         if move.action == Action.TUNDA.value:

@@ -4,6 +4,7 @@ The schema of the records, owned by core; the workbook layer and the faces read 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .case import Status
@@ -97,7 +98,7 @@ def history_layout(sheet_name: str) -> ListSheet:
     return RIWAYAT if year is None else history_year_sheet(year)
 
 
-def history_sheets(sheet_names) -> list[str]:
+def history_sheets(sheet_names: Iterable[str]) -> list[str]:
     """Every sheet holding Riwayat rows, oldest first: the closed years in order, then Riwayat."""
     years = sorted((year, name) for name in sheet_names if (year := history_year(name)) is not None)
     return [name for _, name in years] + [RIWAYAT.name]

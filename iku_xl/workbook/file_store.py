@@ -12,7 +12,7 @@ from ..errors import MissingSheet
 from ..store import RecordStore, next_free_row
 from .grid import Grid
 from .history_years import CannotClose, Closed, close_years, closing_year
-from .list_sheet import locate_columns
+from .list_sheet import locate_columns, typed_records
 from .ooxml.sheet_xml import Formula, SheetXml, from_serial
 from .ooxml.workbook_patch import WorkbookPatch
 from .reader import open_package, read_book, riwayat_columns
@@ -215,7 +215,7 @@ class FileStore(RecordStore):
         letters = self.book.columns[name]
         kinds = {c.field: c.kind for c in layout.RIWAYAT.columns}
         by_column = {column_index(letter): field for field, letter in letters.items()}
-        entries = []
+        rows = []
         for number in (sheet.row_at(offset) for offset in offsets):
             values: dict[str, object] = {field: None for field in kinds}
             for column, cell in sheet.cells(number).items():
@@ -224,7 +224,10 @@ class FileStore(RecordStore):
                     values[field] = (
                         from_serial(value, self._patch.date1904) if kinds[field] in ("date", "datetime") else value
                     )
-            entries.append(HistoryEntry(**values, row=number, sheet=None if name == layout.RIWAYAT.name else name))
+            rows.append((number, values))
+        entries = typed_records(self.book, name, HistoryEntry, rows)
+        for entry in entries if name != layout.RIWAYAT.name else []:
+            entry.sheet = name  # a closed year's row
         return entries
 
     def commit(self) -> None:

@@ -739,15 +739,15 @@ def renumbered_row(xml: str, old: int, new: int) -> str | None:
     return f"<{opening.group(1) or ''}row{attrs}{opening.group(3)}>{body}"
 
 
-def _moved_formula(match: re.Match, old: int, new: int) -> str:
-    text = match.group("text")
+def _moved_formula(match: re.Match[str], old: int, new: int) -> str:
+    text: str = match.group("text")
+    whole: str = match.group(0)
     if not text or old == new:
-        return match.group(0)
+        return whole
     from openpyxl.formula.translate import Translator  # only a row that holds a formula loads openpyxl
 
     formula = unescape(utf8(text))
-    moved = Translator(f"={formula}", origin=f"A{old}").translate_formula(f"A{new}").removeprefix("=")
-    whole = match.group(0)
+    moved = str(Translator(f"={formula}", origin=f"A{old}").translate_formula(f"A{new}")).removeprefix("=")
     at = match.start("text") - match.start()
     return whole[:at] + escape(moved).encode("utf-8").decode("latin-1") + whole[at + len(text) :]
 
