@@ -117,7 +117,7 @@ def close_history_years(path, now: dt.datetime | None = None) -> Change:
     year = (now or clock.now()).year
     change = Change()
     with FileStore(path) as store:
-        store.close_years(year)
+        store.close_years(year, look_at_all=True)
         if store.closed:
             store.commit()
         change.message = closing_message(store) or (f"Riwayat tidak memuat baris tahun sebelum {year}; tidak ada "

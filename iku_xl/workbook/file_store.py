@@ -73,10 +73,11 @@ class FileStore(RecordStore):
             self.close_years(year)
         super().append_history(entries)
 
-    def close_years(self, year: int) -> list[Closed]:
-        """Move Riwayat's rows dated before `year` to their years' sheets; what was read of them follows."""
+    def close_years(self, year: int, look_at_all: bool = False) -> list[Closed]:
+        """Move Riwayat's rows dated before `year` to their years' sheets (see `history_years.close_years`); what
+        was read of them follows."""
         try:
-            closed, where = close_years(self._patch, self.book.columns[layout.RIWAYAT.name], year)
+            closed, where = close_years(self._patch, self.book.columns[layout.RIWAYAT.name], year, look_at_all)
         except CannotClose:
             self.closing_note = ("Riwayat tahun lalu belum dipindah ke lembar tahunnya karena lembar Riwayat memuat "
                                  "catatan, gambar, sel gabungan atau rumus bersama; semua baris tetap di Riwayat.")

@@ -61,9 +61,11 @@ def _value(sheet: SheetXml, row: int, column: int) -> object:
     return cell.value if cell else None
 
 
-def close_years(patch: WorkbookPatch, columns: dict[str, str], year: int) -> tuple[list[Closed], dict[int, tuple]]:
-    """Move every Riwayat row dated before `year` to its year's sheet. Returns what was closed and, for each
-    row that moved or was renumbered, old row -> (sheet or None for Riwayat, new row)."""
+def close_years(patch: WorkbookPatch, columns: dict[str, str], year: int, look_at_all: bool = False
+                ) -> tuple[list[Closed], dict[int, tuple]]:
+    """Move every Riwayat row dated before `year` to its year's sheet; unless `look_at_all`, only when the first
+    row is of an earlier year (a move dated back into a closed year then waits for the next close). Returns what
+    was closed and, for each row that moved or was renumbered, old row -> (sheet or None for Riwayat, new row)."""
     name = layout.RIWAYAT.name
     package = patch.package
     sheet = patch.sheet(name)
@@ -71,7 +73,7 @@ def close_years(patch: WorkbookPatch, columns: dict[str, str], year: int) -> tup
         raise CannotClose("Riwayat already edited in this action")
     time_column, last_column = column_index(columns["time"]), max(column_index(c) for c in columns.values())
     first = due_year(sheet, time_column, patch.date1904)
-    if first is None or first >= year:
+    if not look_at_all and (first is None or first >= year):
         return [], {}
     part = patch.parts[name]
     skeleton = _skeleton(sheet)
@@ -194,7 +196,7 @@ def _write_year(patch: WorkbookPatch, header: str, skeleton, name: str, existing
         year_sheet = patch.sheet(name)
         own = _skeleton(year_sheet)
         rel_ids = _copy_link_targets(package, riwayat_part, existing, links)
-        _set_hyperlinks(own, {**_row_links(own), **links}, rel_ids)
+        _set_hyperlinks(own, {**_hyperlinks(own), **links}, rel_ids)
         package.write(existing, _assembled(own, year_sheet.body() + body, last, last_column))
         patch.forget(name)
         for rel_type, table_part in package.rels_of(existing).values():
@@ -220,10 +222,6 @@ def _write_year(patch: WorkbookPatch, header: str, skeleton, name: str, existing
     _set_hyperlinks(copy, links, rel_ids)
     package.write(part, _assembled(copy, header + body, last, last_column))
     _copy_print_titles(package, name)
-
-
-def _row_links(skeleton) -> dict[int, list]:
-    return _hyperlinks(skeleton)
 
 
 def _copy_link_targets(package: Package, source: str, target: str, links: dict[int, list]) -> dict[str, str]:

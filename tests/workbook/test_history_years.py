@@ -32,7 +32,7 @@ def at(text: str) -> dt.datetime:
 @contextlib.contextmanager
 def one_sheet():
     """Writes as before Riwayat was closed per year: every row stays on the one Riwayat sheet."""
-    with mock.patch.object(FileStore, "close_years", lambda self, year: []):
+    with mock.patch.object(FileStore, "close_years", lambda self, year, look_at_all=False: []):
         yield
 
 
@@ -237,3 +237,18 @@ def test_a_moved_row_takes_its_cells_and_formulas_to_its_new_number():
         '<x:row r="3"><x:c r="Q3"><x:f>O3/60+$A$1</x:f></x:c></x:row>'
     # a shared formula spans rows that do not move with this one: the year is not closed rather than broken
     assert renumbered_row('<row r="9"><c r="Q9"><f t="shared" ref="Q9:Q20" si="0">O9/60</f></c></row>', 9, 3) is None
+
+
+def test_a_move_dated_back_in_a_closed_year_joins_that_year_at_the_next_close(books):
+    _, closed, ids = books
+    change = workflow.advance(closed, ids["C"], at=at("2026-12-30T10:00"), now=CLOSED_AT, note="susulan")
+    assert "ditutup" not in change.message  # Riwayat's first row is of 2027: nothing to close
+    assert rows_of(closed, "Riwayat")[-1][:3] == [at("2026-12-30T10:00"), ids["C"], "Maju"]
+    change = workflow.close_history_years(closed, now=CLOSED_AT)
+    assert "1 baris tahun 2026 ke lembar 'Riwayat 2026'" in change.message
+    year = rows_of(closed, "Riwayat 2026")
+    assert len(year) == 9 and year[-1][10] == "susulan"
+    assert {t.name: t.ref for t in load_workbook(closed)["Riwayat 2026"].tables.values()} == \
+           {"TabelRiwayat2026": "A1:P9"}
+    undone = workflow.undo(closed, ids["C"], now=CLOSED_AT)  # the case's last move, found in the year's sheet
+    assert "kembali ke langkah 3" in undone.message
