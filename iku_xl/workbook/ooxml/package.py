@@ -109,6 +109,7 @@ class Package:
         self._check_sizes()
         self._changed: dict[str, bytes] = {}
         self._streamed: dict[str, Iterator[bytes]] = {}
+        self._ends: dict[str, tuple[bytes, int, bytes]] = {}
         self._removed: set[str] = set()
         self._cache: dict[str, bytes] = {}
         self._shared: list[str] | None = None
@@ -287,12 +288,22 @@ class Package:
         if name in self._changed or name in self._cache:
             yield self.read(name)
             return
+        first, offset, last = b"", 0, [b"", b""]
         try:
             with self._zip.open(name) as stream:
                 while piece := stream.read(size):
+                    first = first or piece
+                    offset += len(last[0])
+                    last = [last[1], piece]
                     yield piece
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as error:
             raise self._broken() from error
+        self._ends[name] = (first, offset, last[0] + last[1])
+
+    def ends(self, name: str) -> tuple[bytes, int, bytes] | None:
+        """(first piece, offset of the last two, the last two pieces) of a part read in pieces to its end
+        before: where its tail is found without inflating it again."""
+        return self._ends.get(name)
 
     def sheet_head(self, name: str, date1904: bool | None = None) -> SheetXml:
         """The sheet with its first row only, inflating no more of the part than that takes: the header of a

@@ -755,31 +755,39 @@ def _occurrences(text: str, needle: str) -> Iterator[int]:
         at = text.find(needle, at + len(needle))
 
 
+_SHEET_DATA_OPENING = re.compile(rb"<(\w+:)?sheetData\b[^>]*?(/?)>")
+
+
 def _row_pieces(pieces: Iterable[bytes]) -> Iterator[str]:
-    """sheetData's rows in pieces that each end with a whole row, as latin-1 text (one character a byte)."""
+    """sheetData's rows in pieces that each end with a whole row, as latin-1 text (one character a byte).
+    The pieces are read to their end (where the part's checksum is proven)."""
     pending = b""
     started = False
-    for piece in pieces:
+    stream = iter(pieces)
+    for piece in stream:
         pending += piece
         if not started:
-            opening = re.search(rb"<(\w+:)?sheetData\b[^>]*?(/?)>", pending)
+            opening = _SHEET_DATA_OPENING.search(pending)
             if opening is None:
                 continue
             if opening.group(1):
                 raise UnfitForScan("namespace prefix")
             if opening.group(2):
-                return  # <sheetData/>: no rows
+                break  # <sheetData/>: no rows
             pending, started = pending[opening.end():], True
         closing = pending.find(b"</sheetData>")
         if closing >= 0:
             yield pending[:closing].decode("latin-1")
-            return
+            break
         cut = pending.rfind(b"</row>")
         if cut >= 0:
             yield pending[: cut + 6].decode("latin-1")
             pending = pending[cut + 6 :]
-    if started and pending:
-        raise UnfitForScan("sheetData not closed")
+    else:
+        if started:
+            raise UnfitForScan("sheetData not closed")
+    for _ in stream:
+        pass
 
 
 class TailSheet(SheetXml):
@@ -788,8 +796,9 @@ class TailSheet(SheetXml):
     when the sheet is saved (`chunks`). A Riwayat of hundreds of MB costs a few MB to append to."""
 
     def __init__(self, pieces: Callable[[], Iterable[bytes]], date1904: bool = False,
-                 shared: Callable[[int], str] | None = None):
-        head, last, rest, self._middle = _cut_tail(pieces())
+                 shared: Callable[[int], str] | None = None, ends: tuple[bytes, int, bytes] | None = None):
+        """`ends`: the part's first piece, and its last pieces with their offset, when a scan just read them."""
+        head, last, rest, self._middle = _cut_tail(pieces(), ends)
         super().__init__(head + last + rest, date1904, shared)
         self._pieces = pieces
         self.first = self.last_row()  # the only row held; rows above it are not here
@@ -822,17 +831,27 @@ class TailSheet(SheetXml):
         yield edited[cut:]
 
 
-def _cut_tail(pieces: Iterable[bytes]) -> tuple[bytes, bytes, bytes, tuple[int, int]]:
+def _cut_tail(pieces: Iterable[bytes], ends: tuple[bytes, int, bytes] | None = None,
+              ) -> tuple[bytes, bytes, bytes, tuple[int, int]]:
     """(the part up to the sheetData opening, its last row, from the sheetData closing on, (start, end) of
-    the rows before the last), in one pass over the part's pieces keeping only the last few."""
+    the rows before the last), in one pass over the part's pieces keeping only the last few (or from the
+    `ends` of the part a scan kept)."""
     head: bytes | None = None
     head_end = 0
     window = b""
     window_start = 0  # offset of the window in the whole part
+    if ends is not None and _SHEET_DATA_OPENING.search(ends[0]):
+        opening = _SHEET_DATA_OPENING.search(ends[0])
+        assert opening is not None
+        if opening.group(1) or opening.group(2):
+            raise UnfitForScan("namespace prefix or no rows")
+        head, head_end = ends[0][: opening.end()], opening.end()
+        window_start, window = ends[1], ends[2]
+        pieces = ()
     for piece in pieces:
         window += piece
         if head is None:
-            opening = re.search(rb"<(\w+:)?sheetData\b[^>]*?(/?)>", window)
+            opening = _SHEET_DATA_OPENING.search(window)
             if opening is None:
                 continue
             if opening.group(1) or opening.group(2):

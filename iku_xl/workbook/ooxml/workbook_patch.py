@@ -31,7 +31,7 @@ class WorkbookPatch:
             if self.package.size(part) > TAIL_FROM:
                 try:
                     self._sheets[name] = TailSheet(lambda: self.package.pieces(part), self.date1904,
-                                                   self.package.shared_string)
+                                                   self.package.shared_string, self.package.ends(part))
                 except (UnfitForScan, ValueError):
                     pass
         return self.sheet(name)
