@@ -7,12 +7,14 @@ xlwings). Actions speak only this interface, so the command line and the macros 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from .core.book import Book
 from .core.case import Case
 from .core.history import HistoryEntry
+from .core.layout import ListSheet
 from .core.meeting import Meeting
 from .core.register import NumberEntry
 
@@ -72,7 +74,7 @@ def changed_fields(before: Case | None, after: Case, fields: list[str]) -> list[
     return [f for f in fields if getattr(before, f) != getattr(after, f)]
 
 
-def next_free_row(records) -> int:
+def next_free_row(records: Sequence[Case | HistoryEntry | NumberEntry | Meeting]) -> int:
     return max((r.row for r in records if r.row), default=1) + 1
 
 
@@ -83,7 +85,7 @@ class RecordStore(ABC):
     book: Book
 
     @abstractmethod
-    def write_record(self, sheet, record, row: int, fields: list[str] | None = None) -> None: ...
+    def write_record(self, sheet: ListSheet, record: object, row: int, fields: list[str] | None = None) -> None: ...
 
     @abstractmethod
     def history_next_row(self) -> int: ...

@@ -8,10 +8,11 @@ from pathlib import Path
 
 from .. import clock
 from ..core.book import Book
+from ..core.case import Case
 from ..core.history import HistoryEntry, moves_by_case
 from ..core.monthly import CLOSED, MonthReport, parse_month
 from ..core.office_hours import office_calendar
-from ..core.values import as_moment, text_of
+from ..core.values import read_text
 from ..workbook.reader import open_package, read_book, read_history
 
 
@@ -34,7 +35,7 @@ def export_month(path: str | Path, month: str, out_dir: str | Path | None = None
     start, end = parse_month(month, today or clock.today())
     gone = cases_outside(book.cases, read_history(book, package, fields=MONTH_FIELDS), start, end)
     book.cases = [c for c in book.cases if c.id_text not in gone]
-    book.history = read_history(book, package, keep=lambda case_id: text_of(case_id) not in gone)
+    book.history = read_history(book, package, keep=lambda case_id: (read_text(case_id)[0] or "") not in gone)
     base = Path(out_dir) if out_dir else book.settings.output_root(Path(path).parent)
     return export_book(book, month, out_dir, base=base, today=today)
 
@@ -59,11 +60,11 @@ def month_book(book: Book, start: dt.datetime, end: dt.datetime) -> Book:
         return book
     reduced = copy.copy(book)
     reduced.cases = [c for c in book.cases if c.id_text not in gone]
-    reduced.history = [h for h in book.history if text_of(h.case_id) not in gone]
+    reduced.history = [h for h in book.history if (h.case_id or "") not in gone]
     return reduced
 
 
-def cases_outside(cases: list, history: list[HistoryEntry], start: dt.datetime, end: dt.datetime) -> set[str]:
+def cases_outside(cases: list[Case], history: list[HistoryEntry], start: dt.datetime, end: dt.datetime) -> set[str]:
     """The IDs of the cases the month [start, end) cannot show: a case closed before the month (its last
     move still in force closed it, and it has no row since) and a case opened after it (every row and its
     opening at or after the end). The report is the same with or without them: such a case is neither open
@@ -71,16 +72,16 @@ def cases_outside(cases: list, history: list[HistoryEntry], start: dt.datetime, 
     moves = moves_by_case(history)
     times: dict[str, list[dt.datetime | None]] = {}
     for entry in history:
-        times.setdefault(text_of(entry.case_id), []).append(as_moment(entry.time))
+        times.setdefault(entry.case_id or "", []).append(entry.time)
 
-    def shown(case) -> bool:
+    def shown(case: Case) -> bool:
         own, kept = times.get(case.id_text, []), moves.get(case.id_text, [])
         if any(t is None or start <= t < end for t in own):
             return True
-        opened = (as_moment(kept[0].step_started) or as_moment(kept[0].time)) if kept else as_moment(case.started)
+        opened = (kept[0].step_started or kept[0].time) if kept else case.started
         if opened is not None and opened >= end and all(t is not None and t >= end for t in own):
             return False  # opened after the month
-        closed = bool(kept) and all(t is not None and t < start for t in own) and text_of(kept[-1].status) in CLOSED
+        closed = bool(kept) and all(t is not None and t < start for t in own) and kept[-1].status in CLOSED
         return not closed
 
     return {c.id_text for c in cases if c.id_text and not shown(c)}

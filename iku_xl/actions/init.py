@@ -7,7 +7,6 @@ from pathlib import Path
 from .. import clock, shipped_profiles
 from ..core.book import Book
 from ..core.calendar import OfficeCalendar
-from ..core.values import as_moment
 from ..errors import Refused
 from ..files import atomic_output
 from ..shipped_sops import shipped_sops
@@ -43,7 +42,7 @@ def init_workbook(path: str | Path, *, demo: bool = False, force: bool = False,
         book.budgets = demo_data.demo_budgets()
         book.number_patterns += demo_data.demo_number_patterns()
         book.team = demo_data.demo_team()
-        calendar = OfficeCalendar(days_off=frozenset(m.date() for d in book.days_off if (m := as_moment(d.date))),
+        calendar = OfficeCalendar(days_off=frozenset(m.date() for d in book.days_off if (m := d.date)),
                                   ramadan_periods=list(defaults.ramadan_estimates(years).values()))
         demo_data.run_demo_cases(book, calendar)
     settings = defaults.settings_rows(years)

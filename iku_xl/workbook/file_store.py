@@ -8,12 +8,12 @@ from ..core.book import Book
 from ..core.cells import column_index, column_letter
 from ..core.history import HistoryEntry, moves_by_case
 from ..core.tracking import TRACKED_FIELDS
-from ..core.values import text_of
+from ..core.values import read_text, text_of
 from ..core.workflow import is_open
 from ..errors import MissingSheet
 from ..store import RecordStore, next_free_row
 from .grid import Grid
-from .list_sheet import locate_columns
+from .list_sheet import locate_columns, typed_records
 from .ooxml.sheet_xml import Formula, TailSheet, UnfitForScan, from_serial, scan_columns, xml_text
 from .ooxml.workbook_patch import WorkbookPatch
 from .reader import open_package, read_book, read_history, scan_history
@@ -162,14 +162,14 @@ class FileStore(RecordStore):
             needles = [xml_text(case_id) for case_id in wanted]
             needles += [f"<v>{index}</v>" for case_id in wanted for index in package.shared_strings_holding(case_id)]
         try:
-            entries = scan_history(self.book, package, keep=lambda value: text_of(value) in wanted,
+            entries = scan_history(self.book, package, keep=lambda value: read_text(value)[0] in wanted,
                                    moment=from_serial, needles=needles)
         except UnfitForScan:  # a sheet written otherwise: searched in its text
             if len(wanted) > SEARCHED_CASES:
                 return {case_id: self._read_rows(self._rows_by_case().get(case_id, [])) for case_id in wanted}
             return {case_id: self._read_rows(self._case_offsets_of(case_id)) for case_id in wanted}
         for entry in entries:
-            found[text_of(entry.case_id)].append(entry)
+            found[entry.case_id or ""].append(entry)
         return found
 
     def _case_offsets_of(self, case_id: str) -> list[int]:
@@ -199,7 +199,7 @@ class FileStore(RecordStore):
         letters = self.book.columns[layout.RIWAYAT.name]
         kinds = {c.field: c.kind for c in layout.RIWAYAT.columns}
         by_column = {column_index(letter): field for field, letter in letters.items()}
-        entries = []
+        rows = []
         for number in (sheet.row_at(offset) for offset in offsets):
             values: dict[str, object] = {field: None for field in kinds}
             for column, cell in sheet.cells(number).items():
@@ -208,8 +208,8 @@ class FileStore(RecordStore):
                     values[field] = (
                         from_serial(value, self._patch.date1904) if kinds[field] in ("date", "datetime") else value
                     )
-            entries.append(HistoryEntry(**values, row=number))
-        return entries
+            rows.append((number, values))
+        return typed_records(self.book, layout.RIWAYAT.name, HistoryEntry, rows)
 
     def commit(self) -> None:
         if self._dirty:
