@@ -6,16 +6,18 @@ from pathlib import Path
 from ..core import layout
 from ..core.book import Book
 from ..core.cells import column_index, column_letter
-from ..core.history import HistoryEntry, opening_year
-from ..core.values import as_moment, text_of
+from ..core.history import HistoryEntry, moves_by_case, opening_year
+from ..core.tracking import TRACKED_FIELDS
+from ..core.values import as_moment, read_text, text_of
+from ..core.workflow import is_open
 from ..errors import MissingSheet
 from ..store import RecordStore, next_free_row
 from .grid import Grid
 from .history_years import CannotClose, Closed, close_years, closing_year
 from .list_sheet import locate_columns, typed_records
-from .ooxml.sheet_xml import Formula, SheetXml, from_serial
+from .ooxml.sheet_xml import Formula, SheetXml, TailSheet, UnfitForScan, from_serial, scan_columns, xml_text
 from .ooxml.workbook_patch import WorkbookPatch
-from .reader import open_package, read_book, riwayat_columns
+from .reader import open_package, read_book, read_history, riwayat_columns, scan_history
 from .record_writer import rebuild_lacak, update_lacak_rows, write_record
 from .shared_file import exclusive
 
@@ -36,6 +38,7 @@ class FileStore(RecordStore):
         self._closed_sheets: dict[str, SheetXml] = {}
         self.closed: list[Closed] = []  # the years this action closed
         self.closing_note = ""
+        self._lacak_moves: dict[str, list[HistoryEntry]] | None = None
 
     def __enter__(self) -> FileStore:
         self._lock = exclusive(self.path)
@@ -108,13 +111,28 @@ class FileStore(RecordStore):
         return name in self._patch.parts
 
     def rebuild_lacak(self, code: str) -> None:
-        self._dirty |= rebuild_lacak(self._patch, self.book, code)
+        self._dirty |= rebuild_lacak(self._patch, self.book, code, self._tracked_moves())
+
+    def _tracked_moves(self) -> dict[str, list[HistoryEntry]] | None:
+        """Every case's moves in force as the Lacak sheets show them, from the Riwayat columns they use only
+        (read once for all SOPs); None when the whole history is read already."""
+        if self.book.history_loaded:
+            return None
+        if self._lacak_moves is None:
+            entries = read_history(self.book, self._patch.package, fields=TRACKED_FIELDS)
+            self._lacak_moves = moves_by_case(entries)
+        return self._lacak_moves
 
     def history_next_row(self) -> int:
         if self.book.history_loaded:
             return next_free_row([h for h in self.book.history if h.sheet is None])
         last_column = max(column_index(c) for c in self.book.columns[layout.RIWAYAT.name].values())
-        return max(self._patch.sheet(layout.RIWAYAT.name).last_filled_row(last_column), 1) + 1
+        sheet = self._patch.tail_sheet(layout.RIWAYAT.name)
+        last = sheet.last_filled_row(last_column)
+        if isinstance(sheet, TailSheet) and last < sheet.first:  # the last rows hold formats only: held whole
+            sheet = self._patch.whole_sheet(layout.RIWAYAT.name)
+            last = sheet.last_filled_row(last_column)
+        return max(last, 1) + 1
 
     def update_lacak(self, code: str, cases: list, new_entries: list[HistoryEntry]) -> None:
         """The moved cases' rows of the Lacak sheet, from their own history only."""
@@ -140,43 +158,88 @@ class FileStore(RecordStore):
 
     def _history_ids(self) -> dict[str, tuple[str, int]]:
         """Each case ID Riwayat and its closed years name, with the sheet and row first naming it (as
-        `reader.history_case_rows`), Riwayat from the sheet this store edits: one inflate of it, whatever else
-        the action reads of it."""
+        `reader.history_case_rows`): each sheet's ID column scanned as the part is inflated."""
         found: dict[str, tuple[str, int]] = {}
         for name in layout.history_sheets(self._patch.parts):
-            sheet = self._history_sheet(name)
-            for row, value, _ in sheet.column_at(self.book.columns[name]["case_id"]):
+            if name != layout.RIWAYAT.name:
+                self._history_sheet_columns(name)
+            for row, value in self._id_column(name):
                 text = str(value).strip() if value is not None else ""
                 if row > 1 and text:
                     found.setdefault(text, (name, row))
         return found
 
+    def _id_column(self, name: str) -> list[tuple[int, object]]:
+        letter = self.book.columns[name]["case_id"]
+        package = self._patch.package
+        try:
+            pieces = package.pieces(self._patch.parts[name])
+            return [(row, values[0]) for row, values in scan_columns(pieces, [letter], package.shared_string)]
+        except UnfitForScan:
+            return [(row, value) for row, value, _ in self._history_sheet(name).column_at(letter)]
+
     def _history_sheet(self, name: str) -> SheetXml:
         """Riwayat (the sheet this store edits) or a closed year's sheet (read only), its columns known."""
         if name == layout.RIWAYAT.name:
             return self._patch.sheet(name)
+        self._history_sheet_columns(name)
         if name not in self._closed_sheets:
             self._closed_sheets[name] = self._patch.sheet(name)
-            self.book.columns[name] = riwayat_columns(self._patch.package, name)
         return self._closed_sheets[name]
 
+    def _history_sheet_columns(self, name: str) -> None:
+        if name not in self.book.columns:
+            self.book.columns[name] = riwayat_columns(self._patch.package, name)
+
     def case_history(self, case_id: str) -> list[HistoryEntry]:
-        """One case's Riwayat rows: those of the closed years it lived in (from the year its ID names; every
-        closed year for an ID typed otherwise), then Riwayat's. In Riwayat the case column of the sheet XML is
-        scanned once for every case (where each case's rows stand), and only the rows of the cases asked for
-        are read; a closed year is searched for the case's ID."""
+        """One case's Riwayat rows, from one scan of each sheet it lived in as the part is inflated (only the
+        rows of the cases asked for are read whole): the closed years from the year its ID names (every closed
+        year for an ID typed otherwise), then Riwayat. From the second case an action asks for on
+        (reschedule), the rows of every open case are read in the same scans: each sheet is scanned twice at
+        most."""
         if case_id in self._new_ids:
             return []  # a case this action opened has no Riwayat yet: the sheet is not read for it
         if case_id not in self._case_histories:
-            opened = opening_year(case_id)
-            earlier = [self._closed_rows(name, case_id) for name in layout.history_sheets(self._patch.parts)[:-1]
-                       if opened is None or (layout.history_year(name) or 0) >= opened]
-            self._case_histories[case_id] = [entry for rows in earlier for entry in rows] + \
-                self._read_rows(self._case_offsets_of(case_id))
+            wanted = {case_id}
+            if self._case_histories:
+                wanted |= {c.id_text for c in self.book.cases if c.id_text and is_open(c)}
+                wanted -= set(self._case_histories) | self._new_ids
+            self._case_histories.update(self._histories_of(wanted))
         return list(self._case_histories[case_id])
 
+    def _histories_of(self, wanted: set[str]) -> dict[str, list[HistoryEntry]]:
+        found: dict[str, list[HistoryEntry]] = {case_id: [] for case_id in wanted}
+        for name in layout.history_sheets(self._patch.parts):
+            year = layout.history_year(name)
+            here = {case_id for case_id in wanted
+                    if year is None or (opened := opening_year(case_id)) is None or opened <= year}
+            for case_id, entries in self._histories_in(name, here).items() if here else ():
+                found[case_id] += entries
+        return found
+
+    def _histories_in(self, name: str, wanted: set[str]) -> dict[str, list[HistoryEntry]]:
+        """The wanted cases' rows in one of Riwayat's sheets."""
+        found: dict[str, list[HistoryEntry]] = {case_id: [] for case_id in wanted}
+        package = self._patch.package
+        needles = None
+        if len(wanted) <= SEARCHED_CASES:  # a case or two: their rows found by searching for their IDs
+            needles = [xml_text(case_id) for case_id in wanted]
+            needles += [f"<v>{index}</v>" for case_id in wanted for index in package.shared_strings_holding(case_id)]
+        try:
+            entries = scan_history(self.book, package, keep=lambda value: read_text(value)[0] in wanted,
+                                   moment=from_serial, needles=needles, sheet=name)
+        except UnfitForScan:  # a sheet written otherwise: searched in its text
+            if name != layout.RIWAYAT.name:
+                return {case_id: self._closed_rows(name, case_id) for case_id in wanted}
+            if len(wanted) > SEARCHED_CASES:
+                return {case_id: self._read_rows(self._rows_by_case().get(case_id, [])) for case_id in wanted}
+            return {case_id: self._read_rows(self._case_offsets_of(case_id)) for case_id in wanted}
+        for entry in entries:
+            found[entry.case_id or ""].append(entry)
+        return found
+
     def _closed_rows(self, name: str, case_id: str) -> list[HistoryEntry]:
-        """The case's rows in a closed year's sheet, found by searching it for the ID."""
+        """The case's rows in a closed year's sheet the scan does not read, found by searching it for the ID."""
         sheet = self._history_sheet(name)
         letter = self.book.columns[name].get("case_id")
         if letter is None:
@@ -189,9 +252,8 @@ class FileStore(RecordStore):
                                name)
 
     def _case_offsets_of(self, case_id: str) -> list[int]:
-        """Where the case's rows stand: for the first few cases an action asks for (advance, undo: one),
-        found by searching Riwayat for the ID; past those (reschedule: every open case), by one scan of
-        the whole ID column for every case."""
+        """Where the case's rows stand in a sheet the scan does not read: for the first few cases an action
+        asks for, found by searching Riwayat for the ID; past those, by one scan of the whole ID column."""
         if self._case_offsets is None and len(self._case_histories) < SEARCHED_CASES:
             sheet = self._patch.sheet(layout.RIWAYAT.name)
             shared = self._patch.package.shared_strings_holding(case_id) if '"s"' in sheet.text else []

@@ -18,7 +18,7 @@ from ..core.cells import column_index
 from ..core.values import as_moment
 from .ooxml import parts
 from .ooxml.package import MAIN_NS, R_NS, REL_NS, Package, parse_xml, xml_bytes
-from .ooxml.sheet_xml import SheetXml, formats_only_row, from_serial, renumbered_row, utf8
+from .ooxml.sheet_xml import SheetXml, UnfitForScan, formats_only_row, from_serial, renumbered_row, scan_columns, utf8
 from .ooxml.workbook_patch import CALC_CHAIN_REL, TABLE_REL, WorkbookPatch
 
 _M = f"{{{MAIN_NS}}}"
@@ -46,19 +46,26 @@ class CannotClose(Exception):
     """Riwayat holds something a moved row cannot take along (a note, a merge, a shared formula): it stays whole."""
 
 
-def due_year(sheet: SheetXml, time_column: int, date1904: bool) -> int | None:
-    """The year of Riwayat's first dated row, looked up at the top of the sheet only (rows are appended in time
-    order, so after a close the top row is of the year still open)."""
-    for number in range(2, min(sheet.last_row(), _FIRST_ROW_LOOKS + 1) + 1):
-        moment = as_moment(from_serial(_value(sheet, number, time_column), date1904))
-        if moment is not None:
-            return moment.year
-    return None
-
-
-def _value(sheet: SheetXml, row: int, column: int) -> object:
-    cell = sheet.cells(row).get(column)
-    return cell.value if cell else None
+def due_year(patch: WorkbookPatch, name: str, letter: str) -> int | None:
+    """The year of Riwayat's first dated row, read from the top of the sheet only, as its part is inflated (rows
+    are appended in time order, so after a close the top row is of the year still open)."""
+    package = patch.package
+    try:
+        for number, values in scan_columns(package.pieces(patch.parts[name]), [letter], package.shared_string):
+            moment = as_moment(from_serial(values[0], patch.date1904)) if number > 1 else None
+            if moment is not None:
+                return moment.year
+            if number > _FIRST_ROW_LOOKS:
+                return None
+        return None
+    except UnfitForScan:
+        sheet = patch.whole_sheet(name)
+        for number in range(2, min(sheet.last_row(), _FIRST_ROW_LOOKS + 1) + 1):
+            cell = sheet.cells(number).get(column_index(letter))
+            moment = as_moment(from_serial(cell.value, patch.date1904)) if cell else None
+            if moment is not None:
+                return moment.year
+        return None
 
 
 def close_years(patch: WorkbookPatch, columns: dict[str, str], year: int, look_at_all: bool = False
@@ -68,13 +75,17 @@ def close_years(patch: WorkbookPatch, columns: dict[str, str], year: int, look_a
     was closed and, for each row that moved or was renumbered, old row -> (sheet or None for Riwayat, new row)."""
     name = layout.RIWAYAT.name
     package = patch.package
-    sheet = patch.sheet(name)
+    last_column = max(column_index(c) for c in columns.values())
+    if not look_at_all:
+        first = due_year(patch, name, columns["time"])
+        if first is None or first >= year:
+            return [], {}
+    try:
+        sheet = patch.whole_sheet(name)
+    except ValueError as error:
+        raise CannotClose("Riwayat already edited in this action") from error
     if sheet.edits:
         raise CannotClose("Riwayat already edited in this action")
-    time_column, last_column = column_index(columns["time"]), max(column_index(c) for c in columns.values())
-    first = due_year(sheet, time_column, patch.date1904)
-    if not look_at_all and (first is None or first >= year):
-        return [], {}
     part = patch.parts[name]
     skeleton = _skeleton(sheet)
     if any(skeleton.find(f"{_M}{tag}") is not None for tag in _UNMOVABLE):

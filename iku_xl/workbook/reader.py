@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook
@@ -27,7 +28,7 @@ from ..errors import IkuError, MissingSheet, UnreadableFile, os_reason
 from .grid import Grid
 from .list_sheet import locate_columns, read_list_sheet, target_columns, typed_records
 from .ooxml.package import Package, check_readable
-from .ooxml.sheet_xml import from_serial
+from .ooxml.sheet_xml import UnfitForScan, from_serial, scan_columns
 from .sop_sheet import find_sop_header, read_sop_sheet
 
 
@@ -95,11 +96,11 @@ def read_book(path: str | Path, data: bytes | None = None, history: bool | str =
     book = book_from_grids(grids, package.where)
     book._history = None  # what _read_lists put there came from the stand-in header only
     if history is True:
-        book.history = read_history(book, package, since(book) if since else None)
+        book.history = read_history(book, package, since=since(book) if since else None)
     else:
         book.history_ids_loader = lambda: history_case_rows(package, book.columns)
     if history == "lazy":
-        book.history_loader = lambda: read_history(book, package, since(book) if since else None)
+        book.history_loader = lambda: read_history(book, package, since=since(book) if since else None)
     # Riwayat is written by the program; the rules read the sheets staff type into
     book.error_cells = [(name, cell, shown) for name in names if layout.staff_typed(name)
                         for cell, shown in package.sheet(name).error_cells()]
@@ -202,29 +203,101 @@ def history_case_rows(package: Package, columns: dict[str, dict[str, str]] | Non
     return found
 
 
-def read_history(book: Book, package: Package, since: int | None = None) -> list[HistoryEntry]:
-    """Riwayat's rows for a Book read without them, oldest first: the closed years from `since` on (None:
-    all of them), then Riwayat itself. Each entry of a closed year names its sheet."""
+def read_history(book: Book, package: Package, fields: Collection[str] | None = None,
+                 keep: Callable[[object], bool] | None = None, since: int | None = None) -> list[HistoryEntry]:
+    """Riwayat's rows for a Book read without them, oldest first: the closed years from `since` on (None: all of
+    them), then Riwayat itself; each entry of a closed year names its sheet. Each sheet's columns are scanned
+    as the part is inflated, a few MB at a time, into entries, never the whole sheet as a grid of Python
+    values; each text repeated down the sheet (case IDs, actions, roles, names) held once. Only the `fields`
+    asked for are read (the others stay None), and with `keep` only the rows whose case ID it keeps. A sheet
+    written in a way the scan does not read is read with calamine."""
     name = layout.RIWAYAT.name
     present = package.sheet_parts()
     if name not in present:
         raise MissingSheet(f"Lembar '{name}' tidak ada di berkas {package.where}; kembalikan lembar itu (atau salin "
                            "dari workbook/iku.xlsx) lalu jalankan lagi.", sheet=name, path=package.where)
     entries: list[HistoryEntry] = []
-    texts: dict[str, str | None] = {}  # each text as typed -> as read, held once down the sheets
     for sheet in layout.history_sheets(present):
         year = layout.history_year(sheet)
-        if year is None or since is None or year >= since:
-            entries += _read_history_sheet(book, package, sheet, texts)
+        if year is not None and since is not None and year < since:
+            continue
+        try:
+            entries += scan_history(book, package, fields, keep, sheet=sheet)
+        except UnfitForScan:
+            found = _read_history_with_calamine(book, package, sheet)
+            entries += [e for e in found if keep(e.case_id)] if keep else found
     return entries
 
 
-def _read_history_sheet(book: Book, package: Package, name: str, texts: dict[str, str | None]
-                        ) -> list[HistoryEntry]:
-    """One sheet of Riwayat rows: row by row from calamine into entries, never the whole sheet as a grid of
-    Python values, and each text repeated down the sheet (case IDs, actions, roles, names) held once. On a
-    Riwayat of 400,000 rows that is the difference between 1.6 GB and a few hundred MB."""
+def scan_history(book: Book, package: Package, fields: Collection[str] | None = None,
+                 keep: Callable[[object], bool] | None = None,
+                 moment: Callable[[object, bool], object] | None = None,
+                 needles: Sequence[str] | None = None, sheet: str = layout.RIWAYAT.name) -> list[HistoryEntry]:
+    """`read_history` of one sheet (Riwayat, or a closed year's) by scanning its XML as it is inflated; raises
+    UnfitForScan for a sheet the scan does not read. `moment(value, date1904)` turns a date column's number
+    into a date (as calamine does, unless given); `needles`: see `scan_columns`."""
+    moment = moment or _calamine_moment
+    name = sheet
     own_sheet = None if name == layout.RIWAYAT.name else name
+    letters = riwayat_columns(package, name)
+    book.columns[name] = letters
+    order = [f.name for f in dataclasses.fields(HistoryEntry) if f.name not in ("row", "sheet")]
+    wanted = [f for f in order if f in letters and (fields is None or f in fields or f == "case_id")]
+    places = [order.index(f) for f in wanted]
+    kinds = {c.field: c.kind for c in layout.RIWAYAT.columns}
+    dates = {i for i, f in enumerate(wanted) if kinds.get(f) in ("date", "datetime")}
+    readers = [field_readers(HistoryEntry)[f] for f in wanted]
+    columns = [letters[f] for f in wanted]
+    key = wanted.index("case_id") if keep is not None and "case_id" in wanted else None
+    date1904 = package.uses_1904_dates()
+    texts: dict[str, str | None] = {}  # each text as typed -> as read, held once
+    entries = []
+    for number, values in scan_columns(package.pieces(package.sheet_parts()[name]), columns,
+                                       package.shared_string, key, keep, needles):
+        if number == 1:
+            continue  # the header
+        full: list = [None] * (len(order) + 2)
+        blank = True
+        for index, value in enumerate(values):  # as _read_history_with_calamine reads each cell
+            if value is None or value == "":
+                continue
+            read = readers[index]
+            if isinstance(value, str) and read is read_text:
+                text = texts.get(value, value)
+                if text is value:
+                    text = texts[value] = read_text(value)[0]
+                blank = blank and text is None
+                full[places[index]] = text
+                continue
+            blank = blank and isinstance(value, str) and not value.strip()
+            if index in dates:
+                value = moment(value, date1904)
+            typed, readable = read(value)
+            if not readable:
+                book.unread[(name, f"{columns[index]}{number}")] = value
+            full[places[index]] = typed
+        if not blank:
+            full[-2:] = [number, own_sheet]
+            entries.append(HistoryEntry(*full))
+    return entries
+
+
+_DAY_MS = 86_400_000
+_EPOCH_1900, _EPOCH_1904 = dt.datetime(1899, 12, 30), dt.datetime(1904, 1, 1)
+
+
+def _calamine_moment(value: object, date1904: bool) -> object:
+    """A date serial as calamine reads a date-formatted cell: to the millisecond, a date when it is midnight."""
+    if not isinstance(value, float) or not 1 <= value < 2958466:
+        return value
+    moment = (_EPOCH_1904 if date1904 else _EPOCH_1900) + dt.timedelta(milliseconds=round(value * _DAY_MS))
+    return moment.date() if value.is_integer() else moment
+
+
+def _read_history_with_calamine(book: Book, package: Package, name: str) -> list[HistoryEntry]:
+    """One sheet of Riwayat rows, row by row from calamine (a sheet the scan does not read)."""
+    own_sheet = None if name == layout.RIWAYAT.name else name
+    texts: dict[str, str | None] = {}  # each text as typed -> as read, held once
     package.check_extent(name)
     try:
         sheet = CalamineWorkbook.from_filelike(io.BytesIO(package.data)).get_sheet_by_name(name)
