@@ -12,7 +12,7 @@ from ..core.history import moves_by_case
 from ..core.monthly import CLOSED, MonthReport, parse_month
 from ..core.office_hours import office_calendar
 from ..core.values import as_moment, text_of
-from ..workbook.reader import read_book
+from ..store import Store, open_store
 
 
 @dataclass
@@ -21,23 +21,17 @@ class Export:
     files: list[Path]
 
 
-def export_month(path: str | Path, month: str, out_dir: str | Path | None = None,
+def export_month(target: Store | str | Path, month: str, out_dir: str | Path | None = None,
                  today: dt.date | None = None) -> Export:
-    """Reads the workbook file and never writes it."""
-    book = read_book(path)
-    base = Path(out_dir) if out_dir else book.settings.output_root(Path(path).parent)
-    return export_book(book, month, out_dir, base=base, today=today)
-
-
-def export_book(book: Book, month: str, out_dir: str | Path | None = None, base: Path = Path("output"),
-                today: dt.date | None = None) -> Export:
-    """The export of a Book already read (from the file or from Excel), into `out_dir` or base/ekspor/YYYY-MM."""
+    """The month's export into `out_dir`, else ekspor/YYYY-MM in the output folder; the workbook is only read."""
     from ..analysis.monthly import month_report
     from ..workbook.export_writer import write_export
 
     start, end = parse_month(month, today or clock.today())
-    report = month_report(month_book(book, start, end), start, end, office_calendar(book.settings, book.days_off))
-    folder = (Path(out_dir) if out_dir else base / "ekspor" / f"{start:%Y-%m}").absolute()
+    with open_store(target, history=True, write=False) as store:
+        book = store.book
+        folder = (Path(out_dir) if out_dir else store.output / "ekspor" / f"{start:%Y-%m}").absolute()
+        report = month_report(month_book(book, start, end), start, end, office_calendar(book.settings, book.days_off))
     return Export(report, write_export(folder, report))
 
 
