@@ -3,8 +3,9 @@
 Every action opens its target with `open_store` and speaks only this interface, so the command line (a path)
 and the macros (the live workbook) run the same code. Two stores ship: `workbook.file_store.FileStore` (the
 .xlsx file: a fast reader, a lossless writer, under the program's lock) and `excel.live_store.LiveStore` (the
-workbook open in Excel or Calc). A third, in memory, lives in the tests. Records carry their own identity (a case
-its ID, a history entry its place in Riwayat's order); which spreadsheet row holds a record is the store's business.
+workbook open in Excel or Calc). A third, in memory, lives in the tests. Actions know a record by its identity (a
+case by its ID or its place in Kasus, a history entry by its place in Riwayat's order): which spreadsheet row takes a
+record is the store's business (the row a record was read from stays on it for the cell addresses of findings).
 """
 from __future__ import annotations
 

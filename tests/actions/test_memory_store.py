@@ -177,4 +177,4 @@ def test_every_store_has_every_method_of_the_interface():
             own = inspect.signature(getattr(store, name))
             assert name.startswith("__") or list(own.parameters)[1:] == list(signature.parameters)[1:], \
                 (store.__name__, name)
-        assert isinstance(getattr(store, "output"), property), store.__name__
+        assert isinstance(store.output, property), store.__name__
