@@ -484,7 +484,8 @@ def main(argv: list[str] | None = None) -> int:
         if not args.command:
             build_parser().print_help()
             return 2
-        return COMMANDS[args.command](args)
+        code: int = COMMANDS[args.command](args)
+        return code
     except IkuError as error:
         print(f"iku-xl: {error.message}", file=sys.stderr)
         return error.exit_code

@@ -6,7 +6,6 @@ import datetime as dt
 from .core.iku import Budget, Cascade, IkuRow, QuarterTargets
 from .core.people import Official, TeamMember
 from .core.profile import InstansiProfile, NumberPattern
-from .core.values import as_int
 from .shipped_profiles import POLKAM_NAME, shipped_profiles
 
 MINISTERS = {"POLKAM": "Surya Wiranata", "KEMNAKER": "Ahmad Fauzi"}  # made-up names for the demo
@@ -281,8 +280,8 @@ def run_demo_cases(book, calendar) -> None:
         sop = book.sops[code]
         case = workflow.open_case(sop, case_id, title, unit, opened, calendar)
         for factor, decision in moves:
-            step = sop.step(as_int(case.step))
-            assert step is not None and isinstance(case.started, dt.datetime)
+            step = sop.step(case.step)
+            assert step is not None and case.started is not None
             duration = step.duration
             meeting = meeting_of(book.meetings, case_id)
             if is_meeting_step(sop, step, meeting) and meeting is not None and meeting.ends:

@@ -96,13 +96,12 @@ def _documents(workbook: Path, folder: Path, result: DemoResult) -> list[str]:
 
 def _step_day(workbook: Path, case_id: str, step: int):
     """The day a case's step was done, from Riwayat."""
-    from ..core.values import as_int, as_moment
     from ..store import open_store
 
     with open_store(workbook, history=True, write=False) as store:
         history = store.book.history
-    done = [as_moment(h.time) for h in history
-            if h.case_id == case_id and as_int(h.from_step) == step and h.action == "Maju"]
+    done = [h.time for h in history
+            if h.case_id == case_id and h.from_step == step and h.action == "Maju"]
     return done[-1].date() if done and done[-1] else None
 
 

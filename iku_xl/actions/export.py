@@ -8,10 +8,10 @@ from pathlib import Path
 
 from .. import clock
 from ..core.book import Book
+from ..core.case import Case
 from ..core.history import moves_by_case
 from ..core.monthly import CLOSED, MonthReport, parse_month
 from ..core.office_hours import office_calendar
-from ..core.values import as_moment, text_of
 from ..store import Store, open_store
 
 
@@ -44,16 +44,16 @@ def month_book(book: Book, start: dt.datetime, end: dt.datetime) -> Book:
     moves = moves_by_case(book.history)
     times: dict[str, list[dt.datetime | None]] = {}
     for entry in book.history:
-        times.setdefault(text_of(entry.case_id), []).append(as_moment(entry.time))
+        times.setdefault(entry.case_id or "", []).append(entry.time)
 
-    def shown(case) -> bool:
+    def shown(case: Case) -> bool:
         own, kept = times.get(case.id_text, []), moves.get(case.id_text, [])
         if any(t is None or start <= t < end for t in own):
             return True
-        opened = (as_moment(kept[0].step_started) or as_moment(kept[0].time)) if kept else as_moment(case.started)
+        opened = (kept[0].step_started or kept[0].time) if kept else case.started
         if opened is not None and opened >= end and all(t is not None and t >= end for t in own):
             return False  # opened after the month
-        closed = bool(kept) and all(t is not None and t < start for t in own) and text_of(kept[-1].status) in CLOSED
+        closed = bool(kept) and all(t is not None and t < start for t in own) and kept[-1].status in CLOSED
         return not closed
 
     gone = {c.id_text for c in book.cases if c.id_text and not shown(c)}
@@ -61,5 +61,5 @@ def month_book(book: Book, start: dt.datetime, end: dt.datetime) -> Book:
         return book
     reduced = copy.copy(book)
     reduced.cases = [c for c in book.cases if c.id_text not in gone]
-    reduced.history = [h for h in book.history if text_of(h.case_id) not in gone]
+    reduced.history = [h for h in book.history if (h.case_id or "") not in gone]
     return reduced

@@ -9,19 +9,29 @@ from pathlib import Path
 from .. import clock
 from ..confined import checked_image, inside_folder
 from ..core import layout, naskah
+from ..core.calendar import OfficeCalendar
 from ..core.case import OPEN_STATUSES
 from ..core.document_kinds import DOCUMENT_KINDS, IKU_INSTRUMENT_KINDS, KINDS, kind_code
 from ..core.identifiers import identifier_problem
 from ..core.numbering import assign_numbers
 from ..core.office_hours import office_calendar
+from ..core.register import NumberEntry
 from ..core.settings import LABELS
-from ..core.values import as_int, text_of
-from ..documents.batch import render_many
+from ..documents.batch import Job, render_many
 from ..documents.names import document_file_name, inside, safe_name
 from ..documents.word_style import WordStyle
 from ..errors import CannotSave, Refused, UnsafePath, UsageError, os_reason
 from ..files import atomic_output
 from ..store import open_store
+
+
+@dataclass
+class _Planned:
+    """A document drafted and numbered, not yet rendered."""
+    file: Path
+    job: Job
+    entry: NumberEntry | None  # its row for the Penomoran register; None for a kind not numbered
+    number: str
 
 
 @dataclass
@@ -78,7 +88,8 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
         calendar = office_calendar(book.settings, book.days_off)
         today = today or document_day(moment, calendar)
         folder = templates_folder(templates, book, store.folder)
-        drafts, meetings, owners = [], [], []  # owners: each draft's case
+        drafts: list[_Planned] = []
+        meetings, owners = [], []  # owners: each draft's case
         for case, sop, step, kind in _progress(_jobs(book, case_ids, wanted_kinds or None, result), "Menyusun naskah"):
             try:
                 made = naskah.draft(book, sop, case, step, kind, today, calendar, now)
@@ -94,14 +105,13 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
             name = document_file_name(KINDS[kind].label, number, "", case.id_text if out_dir else "")
             owners.append(case.id_text)
             template = inside_folder(folder, KINDS[kind].template, "Templat")
-            drafts.append((inside(base, target_folder / name), template,
-                           naskah.finish(made, number, day), style, made.properties, entry, number))
+            job = Job(template, naskah.finish(made, number, day), style, made.properties)
+            drafts.append(_Planned(inside(base, target_folder / name), job, entry, number))
             if made.meeting is not None:
                 meetings.append(made.meeting)
                 book.meetings.append(made.meeting)  # a second undangan of the batch names the same meeting
-        contents = render_many([(template, context, style, properties)
-                                for _, template, context, style, properties, _, _ in drafts])
-        rendered = [(file, content, entry) for (file, *_, entry, _), content in zip(drafts, contents)]
+        contents = render_many([planned.job for planned in drafts])
+        rendered = [(planned.file, content, planned.entry) for planned, content in zip(drafts, contents)]
         # every document rendered: only now is anything written, the register first
         for file, _, entry in rendered:
             if entry is not None:  # relative to the output folder: the same on every colleague's machine
@@ -115,7 +125,7 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
                                   "undangan tidak dicatat; salin lembar itu dari workbook/iku.xlsx agar notulanya "
                                   "bisa dibuat.")
         store.commit()
-        result.numbers = [number for *_, number in drafts if number]
+        result.numbers = [planned.number for planned in drafts if planned.number]
     try:
         for file, content, _ in rendered:
             with atomic_output(file) as temporary:
@@ -156,7 +166,7 @@ def _relative(file: Path, output: Path) -> str:
         return str(file)
 
 
-def document_day(now: dt.datetime, calendar) -> dt.date:
+def document_day(now: dt.datetime, calendar: OfficeCalendar) -> dt.date:
     """A document's date: today when it is a working day of the office calendar, else the next working day."""
     if calendar.is_working_day(now.date()):
         return now.date()
@@ -225,15 +235,15 @@ def _jobs(book, case_ids, kinds, result: Generated):
         for case_id in case_ids:
             wanted.append(book.case(case_id))
     else:
-        wanted = [c for c in book.cases if c.id_text and text_of(c.status) in {s.value for s in OPEN_STATUSES}]
+        wanted = [c for c in book.cases if c.id_text and c.status in {s.value for s in OPEN_STATUSES}]
     jobs = []
     for case in wanted:
         problem = identifier_problem(case.id_text)
         if problem:
             result.skipped.append(f"{case.id_text!r}: ID kasus {problem}, jadi naskahnya tidak dibuat; perbaiki ID-nya")
             continue
-        sop = book.sops.get(text_of(case.sop))
-        step = sop.step(as_int(case.step)) if sop and as_int(case.step) is not None else None
+        sop = book.sops.get(case.sop or "")
+        step = sop.step(case.step) if sop and case.step is not None else None
         if sop is None or step is None:
             raise Refused(f"Kasus {case.id_text} tidak punya SOP atau langkah yang dikenal; jalankan 'iku-xl "
                           "validate'.",

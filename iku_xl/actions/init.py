@@ -7,7 +7,6 @@ from pathlib import Path
 from .. import clock, shipped_profiles
 from ..core.book import Book
 from ..core.calendar import OfficeCalendar
-from ..core.values import as_moment
 from ..shipped_sops import shipped_sops
 from ..store import Store, open_store
 
@@ -39,7 +38,7 @@ def init_workbook(target: Store | str | Path, *, demo: bool = False, force: bool
         book.budgets = demo_data.demo_budgets()
         book.number_patterns += demo_data.demo_number_patterns()
         book.team = demo_data.demo_team()
-        calendar = OfficeCalendar(days_off=frozenset(m.date() for d in book.days_off if (m := as_moment(d.date))),
+        calendar = OfficeCalendar(days_off=frozenset(m.date() for d in book.days_off if (m := d.date)),
                                   ramadan_periods=list(defaults.ramadan_estimates(years).values()))
         demo_data.run_demo_cases(book, calendar)
     store.create(book, defaults.settings_rows(years), list(defaults.hours_rows()),

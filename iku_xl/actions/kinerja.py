@@ -12,10 +12,10 @@ from ..confined import inside_folder
 from ..core import kinerja, layout
 from ..core.document_kinds import KINDS
 from ..core.indonesian import MONTHS
+from ..core.naskah.common import instansi as instansi_fields
 from ..core.numbering import NumberRequest, assign_numbers
 from ..core.profile import InstansiProfile
-from ..core.values import text_of
-from ..documents.batch import render_many
+from ..documents.batch import Job, render_many
 from ..documents.names import inside, safe_name
 from ..documents.word_style import WordStyle
 from ..errors import CannotSave, Refused, UsageError, os_reason
@@ -54,7 +54,7 @@ def make_kinerja(target, year: int, sop: str | None = None, instansi: str | None
     if not 2000 <= year <= 2100:
         raise UsageError(f"Tahun {year} tidak masuk akal; tulis tahun kinerja, misalnya {today.year + 1}.")
     made = Made()
-    jobs: list[tuple[Path, Path, dict, WordStyle, dict]] = []
+    jobs: list[tuple[Path, Job]] = []  # each document's file and what it is rendered from
     sheets: list[tuple[Path, layout.ListSheet, list[list]]] = []
     with open_store(target) as store:
         book = store.book
@@ -75,9 +75,10 @@ def make_kinerja(target, year: int, sop: str | None = None, instansi: str | None
             # Manual IKU
             cards = kinerja.manual_cards(rows, kinerja.wanted_card_fields(profile))
             title = f"Manual IKU {profile.text('name')} Tahun {span}"
-            context = {"kartu": cards, "periode": span, "tahun": year, "instansi": kinerja.instansi(profile)}
+            context = {"kartu": cards, "periode": span, "tahun": year, "instansi": instansi_fields(profile)}
             template = inside_folder(folder, "manual_iku.docx", "Templat")
-            jobs.append((where / f"{safe_name(title)}.docx", template, context, style, {**properties, "title": title}))
+            jobs.append((where / f"{safe_name(title)}.docx",
+                         Job(template, context, style, {**properties, "title": title})))
             from ..workbook.kinerja_writer import manual_sheet, matrix_sheet
             sheets.append((where / f"{safe_name(title)}.xlsx", *manual_sheet(cards)))
             # Perjanjian Kinerja
@@ -99,26 +100,26 @@ def make_kinerja(target, year: int, sop: str | None = None, instansi: str | None
                 file = where / f"{safe_name(title)}.docx"
                 if entry is not None:
                     entry.file = str(file)
-                jobs.append((file, inside_folder(folder, KINDS[KIND].template, "Templat"), context, style,
-                             {**properties, "title": title}))
+                jobs.append((file, Job(inside_folder(folder, KINDS[KIND].template, "Templat"), context, style,
+                                       {**properties, "title": title})))
             # the cascading matrix
             lines = kinerja.matrix(book, rows, year)
             title = f"Matriks Cascading IKU {profile.text('name')} Tahun {year}"
-            context = {"matriks": lines, "tahun": year, "instansi": kinerja.instansi(profile)}
+            context = {"matriks": lines, "tahun": year, "instansi": instansi_fields(profile)}
             template = inside_folder(folder, "matriks_cascading.docx", "Templat")
-            jobs.append((where / f"{safe_name(title)}.docx", template, context, style, {**properties, "title": title}))
+            jobs.append((where / f"{safe_name(title)}.docx",
+                         Job(template, context, style, {**properties, "title": title})))
             sheets.append((where / f"{safe_name(title)}.xlsx", *matrix_sheet(lines, year)))
         if not jobs:
             raise Refused("Tidak ada IKU untuk dibuatkan dokumen kinerja; isi lembar IKU (dengan ID kasus dari SOP "
                           "instansinya) dulu.", sheet=layout.IKU.name)
-        contents = render_many([(template, context, style, properties)
-                                for _, template, context, style, properties in jobs])
+        contents = render_many([job for _, job in jobs])
         from ..documents.tables import merge_repeated_cells
         contents = [merge_repeated_cells(content) for content in contents]
         # every document rendered: only now is anything written, the register first
         store.record_numbers(entries)
         store.commit()
-    _save(made, [(file, content) for (file, *_), content in zip(jobs, contents)], sheets)
+    _save(made, [(file, content) for (file, _), content in zip(jobs, contents)], sheets)
     if pdf:
         from ..documents.pdf import convert_to_pdf
         made.pdfs = convert_to_pdf([f for f in made.files if f.suffix == ".docx"])
@@ -155,7 +156,7 @@ def _number(book, profile: InstansiProfile, agreement: kinerja.Agreement, year: 
     """The register's number and date for a PK whose instansi numbers them (a Pola Nomor row); else none. A PK
     drafted before its year is numbered in its year's sequence, dated the first of January (one made after its
     year, the last of December)."""
-    if not any(text_of(p.profile).upper() == profile.key and p.kind == KIND and text_of(p.pattern)
+    if not any((p.profile or "").upper() == profile.key and p.kind == KIND and (p.pattern or "")
                for p in book.number_patterns):
         return "", max(today, dt.date(year, 1, 1)), None
     day = min(max(today, dt.date(year, 1, 1)), dt.date(year, 12, 31))  # in its year's register, whenever made

@@ -10,7 +10,6 @@ from .. import clock
 from ..core.monitoring import Semester, SopMonitoring, parse_semester, rule_from
 from ..core.office_hours import office_calendar
 from ..core.sop_register import monitored, refreshed, register_changes
-from ..core.values import text_of
 from ..errors import CannotSave, Refused, os_reason
 from ..files import atomic_output
 from ..store import open_store
@@ -93,7 +92,7 @@ def _register_changes(book, result: Monitored, today: dt.date):
     """The register refreshed from every SOP sheet, with this semester's monitoring on the SOPs monitored."""
     changes = {after.code: (before, after) for before, after in register_changes(book)}
     for entry in book.sop_register:
-        changes.setdefault(text_of(entry.code), (entry, entry))
+        changes.setdefault(entry.code or "", (entry, entry))
     for report in result.reports:
         before, after = changes.get(report.code, (None, refreshed(book, book.sops[report.code], None)))
         changes[report.code] = (before, monitored(after, result.semester.code, today, report.result))

@@ -57,9 +57,8 @@ def _render(book: Book, sop: Sop, folder: Path) -> tuple[Path, list[Path]]:
     profile = book.profile_of(sop)
     if profile is None:
         return render_sop(sop, folder)
-    from ..core.values import text_of
 
-    author = ", ".join(t for t in (text_of(profile.unit), text_of(profile.name)) if t)
+    author = ", ".join(t for t in (profile.unit or "", profile.name or "") if t)
     return render_sop(sop, folder, profile.paper(False), profile.font(False)[0], author)
 
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from .. import clock
 from ..core.case import OPEN_STATUSES
-from ..core.values import as_int, as_moment, text_of
 from ..store import Store, open_store
 
 
@@ -40,17 +39,17 @@ def case_status(target: Store | str | Path, case_id: str | None = None,
     for case in [book.case(case_id)] if case_id else book.cases:
         if not case.id_text:
             continue
-        step_no = as_int(case.step)
-        sop = book.sops.get(text_of(case.sop))
-        status = text_of(case.status)
+        step_no = case.step
+        sop = book.sops.get(case.sop or "")
+        status = case.status or ""
         closed = status in ("Selesai", "Dibatalkan")
         step = sop.step(step_no) if sop and step_no is not None and not closed else None
-        due = as_moment(case.due)
+        due = case.due
         found.append(CaseStatus(
-            id=case.id_text, title=text_of(case.title), sop=text_of(case.sop), step=step_no,
-            activity=text_of(case.activity) or (step.kegiatan if step else ""),
-            executor=text_of(case.executor) or (", ".join(step.executors) if step else ""),
-            status=status, started=as_moment(case.started), due=due,
+            id=case.id_text, title=case.title or "", sop=case.sop or "", step=step_no,
+            activity=case.activity or (step.kegiatan if step else ""),
+            executor=case.executor or (", ".join(step.executors) if step else ""),
+            status=status, started=case.started, due=due,
             overdue=bool(due and due < now and status in {s.value for s in OPEN_STATUSES} and status != "Ditunda"),
         ))
     return found

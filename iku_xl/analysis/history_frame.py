@@ -9,7 +9,6 @@ import pandas as pd
 from ..core.book import Book
 from ..core.calendar import OfficeCalendar
 from ..core.history import Action, HistoryEntry, Punctuality, moves_by_case
-from ..core.values import as_int, as_moment, text_of
 from ..core.workflow import working_minutes_on_step
 
 COLUMNS = ("position", "row", "time", "case_id", "sop", "action", "from_step", "to_step", "decision", "status_before",
@@ -26,13 +25,13 @@ def _number(value: object) -> float | None:
 
 def history_frame(book: Book) -> pd.DataFrame:
     """`position` is the entry's index in `book.history`, so a row leads back to the HistoryEntry it came from."""
-    sop_of = {c.id_text: text_of(c.sop) for c in book.cases}
+    sop_of = {c.id_text: c.sop or "" for c in book.cases}
     in_force = {id(m) for moves in moves_by_case(book.history).values() for m in moves}
     records = [
-        (position, h.row, as_moment(h.time), text_of(h.case_id), sop_of.get(text_of(h.case_id), ""), text_of(h.action),
-         as_int(h.from_step), as_int(h.to_step), text_of(h.decision), text_of(h.status_before), text_of(h.status),
-         text_of(h.role), as_moment(h.step_started), text_of(h.standard), as_moment(h.due), _number(h.minutes),
-         text_of(h.punctuality), id(h) in in_force)
+        (position, h.row, h.time, h.case_id or "", sop_of.get(h.case_id or "", ""), h.action or "",
+         h.from_step, h.to_step, h.decision or "", h.status_before or "", h.status or "",
+         h.role or "", h.step_started, h.standard or "", h.due, _number(h.minutes),
+         h.punctuality or "", id(h) in in_force)
         for position, h in enumerate(book.history)
     ]
     frame = pd.DataFrame.from_records(records, columns=list(COLUMNS))

@@ -115,7 +115,7 @@ def sop_evidence(book: Book, sop: Sop, frame: pd.DataFrame, moves: pd.DataFrame,
         handovers=len(handovers), late_handovers=int((handovers["punctuality"] == TERLAMBAT).sum()),
         late_per_role={str(k): int(v) for k, v in counts.items()},
         roles_without_official=[r for r in sop.roles if official_for(book, sop, r) is None],
-        iku_rows=sum(1 for r in book.iku_rows if text_of(r.case_id) in ids),
+        iku_rows=sum(1 for r in book.iku_rows if (r.case_id or "") in ids),
         untimed_steps=sum(1 for s in steps if not s.timed),
     )
 

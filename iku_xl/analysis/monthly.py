@@ -11,7 +11,7 @@ from ..core.book import Book
 from ..core.calendar import OfficeCalendar
 from ..core.case import Case, Status
 from ..core.monthly import CLOSED, CaseState, MonthReport, StepCompliance
-from ..core.values import as_int, as_moment, text_of
+from ..core.values import text_of
 from .history_frame import BATAL, MAJU, TEPAT, TERLAMBAT, between, history_frame, moment, recounted_minutes, step_number
 
 
@@ -44,14 +44,14 @@ def _state(case: Case, first: pd.DataFrame, last: pd.DataFrame, marks: dict[int,
         head = first.loc[case_id]
         opened = moment(head["step_started"]) or moment(head["time"])
     else:
-        opened = as_moment(case.started)
+        opened = case.started
     if case_id in last.index:
         row = last.loc[case_id]
         status, step = row["status"], step_number(row["to_step"])
         if step is None:
             step = step_number(row["from_step"])
     elif opened and opened < at:
-        status, step = Status.BERJALAN.value, 1 if case_id in first.index else as_int(case.step)
+        status, step = Status.BERJALAN.value, 1 if case_id in first.index else case.step
     else:
         status, step = "", None
     return CaseState(case, opened, status, step, dict(marks))

@@ -13,7 +13,6 @@ from ..core.book import Book
 from ..core.monitoring import BAIK, TIDAK_BAIK, Semester, SopMonitoring, rule_from
 from ..core.office_hours import office_calendar
 from ..core.rules.monitoring_rules import six_months_before
-from ..core.values import as_moment, text_of
 from .history_frame import history_frame
 from .monitoring import sop_monitoring
 
@@ -64,9 +63,9 @@ def worst_steps(report: SopMonitoring, count: int = 3) -> str:
 
 def monitoring_status(book: Book, code: str, semester: Semester, today: dt.date) -> tuple[str, str]:
     """(last monitoring, status) from the workbook's Daftar SOP register."""
-    entry = next((e for e in book.sop_register if text_of(e.code).upper() == code.upper()), None)
-    last = text_of(entry.monitoring) if entry is not None else ""
-    done = as_moment(entry.monitoring_date) if entry is not None else None
+    entry = next((e for e in book.sop_register if (e.code or "").upper() == code.upper()), None)
+    last = (entry.monitoring or "") if entry is not None else ""
+    done = entry.monitoring_date if entry is not None else None
     if not last:
         return "", "Belum pernah dimonitor"
     if last == semester.code:

@@ -127,7 +127,7 @@ def toolbar_xml() -> bytes:
         item.set(f"{{{xlink}}}href", macro_url(macro))
         item.set(f"{{{toolbar}}}text", label)
         item.set(f"{{{toolbar}}}style", "text")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", pretty_print=True))
 
 
 def install(profile: Path | None = None) -> Path:
@@ -165,6 +165,7 @@ def run_in_calc(script_context, action: str | None, python: tuple[int, int] | No
     book = wrap(app, document, path)
     try:
         function = macros.run_panel if action is None else getattr(macros, action)
-        return function(book)
+        said: str = function(book)  # the macros are typed; getattr hides it
+        return said
     finally:
         app.release()

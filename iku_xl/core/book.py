@@ -46,6 +46,9 @@ class Book:
     structure_problems: list[tuple[str, str, str]] = field(default_factory=list)
     # (sheet, cell, shown value) of every cell holding an error such as #REF!
     error_cells: list[tuple[str, str, str]] = field(default_factory=list)
+    # (sheet, cell) -> what a cell held that its field's type could not read (a date typed as text); the field
+    # reads None, and the rules tell staff to retype the cell
+    unread: dict[tuple[str, str], object] = field(default_factory=dict)
     # Riwayat grows without end: a reader may hand over a loader, called on first use only
     history_loader: Callable[[], list[HistoryEntry]] | None = field(default=None, repr=False, compare=False)
     _history: list[HistoryEntry] | None = field(default=None, repr=False, compare=False)
@@ -99,15 +102,15 @@ class Book:
             return self.history_ids_loader()
         found: dict[str, int] = {}
         for entry in self.history:
-            if text_of(entry.case_id):
-                found.setdefault(text_of(entry.case_id), entry.row or 0)
+            if entry.case_id:
+                found.setdefault(entry.case_id, entry.row or 0)
         return found
 
     def used_case_ids(self) -> set[str]:
         """Every case ID the workbook names anywhere: Kasus, Riwayat, Penomoran and IKU. A new case takes none of
         them, so a deleted case's history, numbers and indicators never pass to a new one."""
-        named = [c.id_text for c in self.cases] + [text_of(n.case_id) for n in self.numbers] + \
-                [text_of(r.case_id) for r in self.iku_rows]
+        named = [c.id_text for c in self.cases] + [(n.case_id or "") for n in self.numbers] + \
+                [(r.case_id or "") for r in self.iku_rows]
         return {i for i in named if i} | set(self.history_case_ids())
 
     def case(self, case_id: object) -> Case:
@@ -122,13 +125,17 @@ class Book:
                           sheet=layout.KASUS.name)
         return found
 
-    def profile_of(self, sop) -> InstansiProfile | None:
+    def profile_of(self, sop: Sop) -> InstansiProfile | None:
         """The instansi an SOP belongs to: the one its identity names, else the only one there is."""
         wanted = text_of(sop.identity.profil).upper()
         found = next((p for p in self.profiles if p.key == wanted and wanted), None)
         if found is None and len(self.profiles) == 1 and not wanted:
             found = self.profiles[0]
         return found
+
+    def unread_value(self, sheet: str, field_name: str, row: int | None) -> object:
+        """What the cell of a record's field held when the reader could not read it as the field's type, else None."""
+        return self.unread.get((sheet, self.cell(sheet, field_name, row))) if self.unread else None
 
     def cell(self, sheet: str, field_name: str, row: int | None) -> str:
         column = self.columns.get(sheet, {}).get(field_name, "A")

@@ -1,10 +1,9 @@
 """A case: one run of an SOP (one IKU drafting), and where it stands."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
-
-from .values import text_of
 
 
 class Status(str, Enum):
@@ -20,20 +19,20 @@ OPEN_STATUSES = (Status.BERJALAN, Status.DIKEMBALIKAN, Status.DITUNDA)
 
 @dataclass
 class Case:
-    """Fields hold what the cell held (a date typed as text stays text); rules judge them."""
-    id: object
-    title: object = None
-    sop: object = None
-    unit: object = None
-    step: object = None
-    activity: object = None
-    executor: object = None
-    status: object = None
-    started: object = None
-    due: object = None
-    notes: object = None
+    """A Kasus row, read into these types (a blank cell, or one that cannot be read so, is None: see Book.unread)."""
+    id: str | None
+    title: str | None = None
+    sop: str | None = None
+    unit: str | None = None
+    step: int | None = None
+    activity: str | None = None
+    executor: str | None = None
+    status: str | None = None
+    started: dt.datetime | None = None
+    due: dt.datetime | None = None
+    notes: str | None = None
     row: int | None = None
 
     @property
     def id_text(self) -> str:
-        return text_of(self.id)
+        return self.id or ""

@@ -58,9 +58,9 @@ DOCUMENT_KINDS = tuple(code for code, kind in KINDS.items() if kind.step)  # the
 IKU_INSTRUMENT_KINDS = tuple(k.code for k in KINDS.values() if k.sets_iku)  # the profile says which one it uses
 
 
-def kind_label(kind: object) -> object:
+def kind_label(kind: str | None) -> str | None:
     """What the Jenis Naskah cell shows for a kind: its label for a known code, else the value as it is."""
-    return KINDS[kind].label if isinstance(kind, str) and kind in KINDS else kind
+    return KINDS[kind].label if kind in KINDS else kind
 
 
 def kind_code(text: object) -> str | None:

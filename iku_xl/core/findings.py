@@ -25,7 +25,7 @@ class Finding:
     step: int | None = None
     case: str | None = None
 
-    def as_json(self) -> dict:
+    def as_json(self) -> dict[str, object]:
         data = asdict(self)
         data["level"] = self.level.json_name
         return {key: data[key] for key in ("sheet", "cell", "level", "field", "sop", "step", "case", "message")}

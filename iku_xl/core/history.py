@@ -5,8 +5,6 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import Enum
 
-from .values import as_moment, text_of
-
 
 class Action(str, Enum):
     MAJU = "Maju"            # the step is done; the case moves on (or back, at a Tidak)
@@ -25,22 +23,23 @@ class Punctuality(str, Enum):
 
 @dataclass(slots=True)  # a Riwayat holds hundreds of thousands of them
 class HistoryEntry:
-    time: object
-    case_id: object
-    action: object = None
-    from_step: object = None
-    to_step: object = None
-    decision: object = None
-    status_before: object = None
-    status: object = None
-    role: object = None
-    by: object = None
-    note: object = None
-    step_started: object = None
-    standard: object = None
-    due: object = None
-    minutes: object = None
-    punctuality: object = None
+    """A Riwayat row, read into these types as a Kasus row is."""
+    time: dt.datetime | None
+    case_id: str | None
+    action: str | None = None
+    from_step: int | None = None
+    to_step: int | None = None
+    decision: str | None = None
+    status_before: str | None = None
+    status: str | None = None
+    role: str | None = None
+    by: str | None = None
+    note: str | None = None
+    step_started: dt.datetime | None = None
+    standard: str | None = None
+    due: dt.datetime | None = None
+    minutes: int | None = None
+    punctuality: str | None = None
     row: int | None = None
 
 
@@ -53,7 +52,7 @@ def moves_by_case(entries: list[HistoryEntry]) -> dict[str, list[HistoryEntry]]:
     """Every case's moves still in force, in one pass over the history."""
     stacks: dict[str, list[HistoryEntry]] = {}
     for entry in entries:
-        stack = stacks.setdefault(text_of(entry.case_id), [])
+        stack = stacks.setdefault(entry.case_id or "", [])
         if entry.action == Action.URUNGKAN.value:
             if stack:
                 stack.pop()
@@ -64,7 +63,7 @@ def moves_by_case(entries: list[HistoryEntry]) -> dict[str, list[HistoryEntry]]:
 
 def last_time(entries: list[HistoryEntry]) -> dt.datetime | None:
     """The latest time in a case's Riwayat rows: a new move may not be dated before it."""
-    return max((t for t in (as_moment(e.time) for e in entries) if t), default=None)
+    return max((e.time for e in entries if e.time), default=None)
 
 
 def hold_periods(moves: list[HistoryEntry], since: dt.datetime, until: dt.datetime
@@ -72,7 +71,7 @@ def hold_periods(moves: list[HistoryEntry], since: dt.datetime, until: dt.dateti
     """The stretches between `since` and `until` that the case spent on hold (Tunda to Lanjut)."""
     periods, held = [], None
     for move in moves:
-        moment = as_moment(move.time)
+        moment = move.time
         if moment is None:
             continue
         if move.action == Action.TUNDA.value:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .values import text_of
+from .values import Measure, text_of
 
 # Units whose targets are numbers; others (dokumen, predikat) may hold words.
 NUMERIC_UNITS = ("%", "persen", "persentase", "indeks", "nilai", "angka", "poin", "skor", "jumlah", "rasio")
@@ -20,24 +20,24 @@ CASCADE_KINDS = {"C": "diturunkan utuh", "CP": "diturunkan sebagian", "N": "tida
 
 @dataclass
 class IkuRow:
-    case_id: object
-    sasaran: object = None
-    indikator: object = None
-    definisi: object = None
-    satuan: object = None
-    targets: dict[int, object] = field(default_factory=dict)
-    sumber_data: object = None
-    penanggung_jawab: object = None
-    formula: object = None
-    tujuan: object = None
-    jenis: object = None
-    sifat: object = None
-    polarisasi: object = None
-    frekuensi: object = None
-    baseline_year: object = None
-    baseline_value: object = None
-    penyedia_data: object = None
-    catatan: object = None
+    case_id: str | None
+    sasaran: str | None = None
+    indikator: str | None = None
+    definisi: str | None = None
+    satuan: str | None = None
+    targets: dict[int, Measure] = field(default_factory=dict)
+    sumber_data: str | None = None
+    penanggung_jawab: str | None = None
+    formula: str | None = None
+    tujuan: str | None = None
+    jenis: str | None = None
+    sifat: str | None = None
+    polarisasi: str | None = None
+    frekuensi: str | None = None
+    baseline_year: int | None = None
+    baseline_value: Measure | None = None
+    penyedia_data: str | None = None
+    catatan: str | None = None
     row: int | None = None
 
     @property
@@ -49,41 +49,41 @@ class IkuRow:
 @dataclass
 class Cascade:
     """One row of the Cascading sheet: an IKU carried down to one eselon I or II unit."""
-    case_id: object
-    indikator: object = None        # the IKU, as the IKU sheet writes it
-    level: object = None            # Eselon I | Eselon II
-    unit: object = None             # Unit Kerja, as the Pejabat sheet writes it
-    sasaran: object = None          # sasaran program (eselon I) or sasaran kegiatan (eselon II)
-    indikator_unit: object = None   # the unit's own indicator
-    cascade: object = None          # C | CP | N
-    satuan: object = None
-    targets: dict[int, object] = field(default_factory=dict)
-    catatan: object = None
+    case_id: str | None
+    indikator: str | None = None        # the IKU, as the IKU sheet writes it
+    level: str | None = None            # Eselon I | Eselon II
+    unit: str | None = None             # Unit Kerja, as the Pejabat sheet writes it
+    sasaran: str | None = None          # sasaran program (eselon I) or sasaran kegiatan (eselon II)
+    indikator_unit: str | None = None   # the unit's own indicator
+    cascade: str | None = None          # C | CP | N
+    satuan: str | None = None
+    targets: dict[int, Measure] = field(default_factory=dict)
+    catatan: str | None = None
     row: int | None = None
 
     @property
     def kind(self) -> str | None:
-        text = text_of(self.cascade).upper().replace(" ", "")
+        text = (self.cascade or "").upper().replace(" ", "")
         return text if text in CASCADE_KINDS else None
 
     @property
     def eselon(self) -> int | None:
         """1 or 2; None when the Tingkat is blank or unknown."""
-        text = text_of(self.level).lower().replace(" ", "")
+        text = (self.level or "").lower().replace(" ", "")
         return {"eseloni": 1, "eselon1": 1, "i": 1, "eselonii": 2, "eselon2": 2, "ii": 2}.get(text)
 
 
 @dataclass
 class QuarterTargets:
     """Target Triwulan: the four quarterly targets of one indicator of one unit (blank: the ministry) in one year."""
-    case_id: object
-    indikator: object = None
-    unit: object = None
-    year: object = None
-    tw1: object = None
-    tw2: object = None
-    tw3: object = None
-    tw4: object = None
+    case_id: str | None
+    indikator: str | None = None
+    unit: str | None = None
+    year: int | None = None
+    tw1: Measure | None = None
+    tw2: Measure | None = None
+    tw3: Measure | None = None
+    tw4: Measure | None = None
     row: int | None = None
 
     @property
@@ -94,10 +94,10 @@ class QuarterTargets:
 @dataclass
 class Budget:
     """Anggaran: one program or activity of a unit (blank: the ministry) in one year, with its budget in rupiah."""
-    year: object
-    unit: object = None
-    program: object = None
-    amount: object = None
+    year: int | None
+    unit: str | None = None
+    program: str | None = None
+    amount: Measure | None = None
     row: int | None = None
 
 

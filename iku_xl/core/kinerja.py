@@ -10,10 +10,11 @@ from . import layout
 from .book import Book
 from .cascading import cascades_of, same_unit, superior_of, unit_head
 from .iku import Cascade, IkuRow, same_indicator
-from .naskah.common import instansi, target_text
+from .naskah.common import Context, instansi, target_text
 from .naskah.parties import Party, minister, party
 from .people import Official
 from .profile import InstansiProfile
+from .sop import Sop
 from .values import is_blank, text_of
 
 # The Manual IKU card (KINERJA.md section 2): field -> label; an instansi may list the labels it wants (Isi Manual IKU)
@@ -48,8 +49,8 @@ class Agreement:
     second: Party | None
     unit: str                         # the unit it is the PK of (the ministry, for the Menteri)
     parent_unit: str = ""             # an eselon II unit's eselon I unit, for the kop
-    rows: list[dict] = field(default_factory=list)
-    budgets: list[dict] = field(default_factory=list)
+    rows: list[Context] = field(default_factory=list)
+    budgets: list[Context] = field(default_factory=list)
     missing: list[str] = field(default_factory=list)   # indicators left out for want of that year's target
 
     @property
@@ -64,14 +65,14 @@ def instansi_rows(book: Book, profile: InstansiProfile, sop: str | None = None) 
     cases = {c.id_text: c for c in book.cases if c.id_text}
     found: dict[str, IkuRow] = {}
     for row in book.iku_rows:
-        case = cases.get(text_of(row.case_id))
-        code = text_of(case.sop) if case else ""
-        if case is None or code not in book.sops or (sop and code != sop) or is_blank(row.indikator):
+        case = cases.get(row.case_id or "")
+        code = case.sop or "" if case else ""
+        if case is None or code not in book.sops or (sop and code != sop) or not row.indikator:
             continue
         owner = book.profile_of(book.sops[code])
         if owner is None or owner.key != profile.key:
             continue
-        key = " ".join(text_of(row.indikator).lower().split())
+        key = " ".join((row.indikator or "").lower().split())
         found[key] = row
     return list(found.values())
 
@@ -88,7 +89,7 @@ def period_years(rows: list[IkuRow]) -> list[int]:
 
 def wanted_card_fields(profile: InstansiProfile) -> list[str]:
     """The card's fields in order: the instansi's Isi Manual IKU (labels, comma separated), else all of them."""
-    listed = [t.strip().lower() for t in text_of(profile.manual_fields).replace(";", ",").split(",") if t.strip()]
+    listed = [t.strip().lower() for t in (profile.manual_fields or "").replace(";", ",").split(",") if t.strip()]
     if not listed:
         return list(CARD_FIELDS)
     by_label = {label.lower(): name for name, label in CARD_FIELDS.items()}
@@ -100,29 +101,29 @@ def wanted_card_fields(profile: InstansiProfile) -> list[str]:
     return [by_label[t] for t in listed]
 
 
-def card(row: IkuRow, number: int, years: list[int], fields: list[str]) -> dict:
+def card(row: IkuRow, number: int, years: list[int], fields: list[str]) -> Context:
     """One indicator's card: its rows of (label, lines), every field filled or marked '-'."""
     polarity = row.polarity
     values: dict[str, list[str]] = {
-        "sasaran": [text_of(row.sasaran)],
-        "indikator": [text_of(row.indikator)],
-        "definisi": [text_of(row.definisi)],
-        "formula": [text_of(row.formula) or text_of(row.definisi)],
-        "tujuan": [text_of(row.tujuan)],
-        "satuan": [text_of(row.satuan)],
-        "jenis": [", ".join(t for t in (text_of(row.jenis), _sifat(row.sifat)) if t)],
-        "polarisasi": [f"{polarity} ({POLARITY_MEANING[polarity]})" if polarity else text_of(row.polarisasi)],
-        "frekuensi": [text_of(row.frekuensi)],
+        "sasaran": [row.sasaran or ""],
+        "indikator": [row.indikator or ""],
+        "definisi": [row.definisi or ""],
+        "formula": [(row.formula or "") or (row.definisi or "")],
+        "tujuan": [row.tujuan or ""],
+        "satuan": [row.satuan or ""],
+        "jenis": [", ".join(t for t in (row.jenis or "", _sifat(row.sifat)) if t)],
+        "polarisasi": [f"{polarity} ({POLARITY_MEANING[polarity]})" if polarity else (row.polarisasi or '')],
+        "frekuensi": [row.frekuensi or ""],
         "baseline": [f"{target_text(row.baseline_value)} (tahun {text_of(row.baseline_year)})"
                      if text_of(row.baseline_value) and text_of(row.baseline_year)
                      else target_text(row.baseline_value)],
         "target": [f"Tahun {y}: {target_text(row.targets.get(y)) or '-'}" for y in years],
-        "penanggung_jawab": [text_of(row.penanggung_jawab)],
-        "penyedia_data": [text_of(row.penyedia_data)],
-        "sumber_data": [text_of(row.sumber_data)],
-        "catatan": [text_of(row.catatan)],
+        "penanggung_jawab": [row.penanggung_jawab or ""],
+        "penyedia_data": [row.penyedia_data or ""],
+        "sumber_data": [row.sumber_data or ""],
+        "catatan": [row.catatan or ""],
     }
-    return {"no": number, "indikator": text_of(row.indikator),
+    return {"no": number, "indikator": row.indikator or "",
             "isian": [{"label": CARD_FIELDS[f], "baris": [line or "-" for line in values[f]] or ["-"]}
                       for f in fields],
             "nilai": {f: "\n".join(values[f]) for f in fields if f != "target"},
@@ -134,7 +135,7 @@ def _sifat(value: object) -> str:
     return f"IKU {text.lower()}" if text else ""
 
 
-def manual_cards(rows: list[IkuRow], fields: list[str]) -> list[dict]:
+def manual_cards(rows: list[IkuRow], fields: list[str]) -> list[Context]:
     years = period_years(rows)
     return [card(row, number, years, fields) for number, row in enumerate(rows, start=1)]
 
@@ -153,16 +154,16 @@ def agreements(book: Book, profile: InstansiProfile, rows: list[IkuRow], year: i
     for row in rows:
         target = row.targets.get(year)
         if is_blank(target):
-            made[0].missing.append(text_of(row.indikator))
+            made[0].missing.append(row.indikator or "")
             continue
-        made[0].rows.append({"sasaran": text_of(row.sasaran), "indikator": text_of(row.indikator),
+        made[0].rows.append({"sasaran": row.sasaran or "", "indikator": row.indikator or "",
                              "target": _with_unit(target, row.satuan),
                              "triwulan": _quarters(book, row.case_id, row.indikator, None, row.satuan, year)})
     units: dict[str, list[Cascade]] = {}
     for row in rows:
         for cascade in cascades_of(book, row):
-            if cascade.kind in ("C", "CP") and not is_blank(cascade.unit):
-                units.setdefault(" ".join(text_of(cascade.unit).split()), []).append(cascade)
+            if cascade.kind in ("C", "CP") and cascade.unit:
+                units.setdefault(" ".join((cascade.unit or "").split()), []).append(cascade)
     for unit, cascades in units.items():
         official = unit_head(book, unit)
         if official is None or official.rank not in (1, 2, 3, 4):
@@ -172,18 +173,18 @@ def agreements(book: Book, profile: InstansiProfile, rows: list[IkuRow], year: i
         level = 1 if official.rank in (1, 2) else 2
         superior = _superior(book, profile, official, level, sop)
         if superior is None:
-            problems.append(f"Perjanjian kinerja {text_of(official.title)} tidak dibuat: atasan langsungnya belum "
+            problems.append(f"Perjanjian kinerja {official.title or ''} tidak dibuat: atasan langsungnya belum "
                             "ada; isi kolom Atasan Langsung (peran atasannya) di lembar Pejabat.")
             continue
         above = superior_of(book, official)
         agreement = Agreement(level, party(official), superior, unit,
-                              text_of(above.unit) if level == 2 and above is not None else "")
+                              (above.unit or "") if level == 2 and above is not None else "")
         for cascade in cascades:
             target = cascade.targets.get(year)
             if is_blank(target):
-                agreement.missing.append(text_of(cascade.indikator_unit))
+                agreement.missing.append(cascade.indikator_unit or "")
                 continue
-            agreement.rows.append({"sasaran": text_of(cascade.sasaran), "indikator": text_of(cascade.indikator_unit),
+            agreement.rows.append({"sasaran": cascade.sasaran or "", "indikator": cascade.indikator_unit or "",
                                    "target": _with_unit(target, cascade.satuan),
                                    "triwulan": _quarters(book, cascade.case_id, cascade.indikator_unit, unit,
                                                          cascade.satuan, year)})
@@ -197,13 +198,14 @@ def agreements(book: Book, profile: InstansiProfile, rows: list[IkuRow], year: i
         for a in made if not a.rows]
 
 
-def _superior(book: Book, profile: InstansiProfile, official: Official, level: int, sop) -> Party | None:
+def _superior(book: Book, profile: InstansiProfile, official: Official, level: int, sop: Sop | None
+              ) -> Party | None:
     found = superior_of(book, official)
-    if found is not None and not is_blank(found.name):
+    if found is not None and found.name:
         if found.rank == 0:
             return minister(profile, book, sop) if sop else minister(profile)
         return party(found)
-    if level == 1 and is_blank(official.superior):  # an eselon I official answers to the Menteri
+    if level == 1 and not official.superior:  # an eselon I official answers to the Menteri
         return minister(profile, book, sop) if sop else minister(profile)
     return None
 
@@ -223,8 +225,8 @@ def _quarters(book: Book, case_id: object, indikator: object, unit: str | None, 
               year: int) -> list[str]:
     for row in book.quarter_targets:
         if (same_indicator(row.indikator, indikator) and _as_year(row.year) == year
-                and (is_blank(row.case_id) or text_of(row.case_id) == text_of(case_id))
-                and (same_unit(row.unit, unit) if unit else is_blank(row.unit))):
+                and (not row.case_id or (row.case_id or "") == text_of(case_id))
+                and (same_unit(row.unit, unit) if unit else not row.unit)):
             return [_with_unit(q, satuan) if not is_blank(q) else "-" for q in row.quarters]
     return ["-"] * 4
 
@@ -234,10 +236,10 @@ def _as_year(value: object) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def _budgets(book: Book, unit: str, ministry: str | None, year: int) -> list[dict]:
-    rows = [b for b in book.budgets if _as_year(b.year) == year and not is_blank(b.program)
-            and (same_unit(b.unit, unit) or (ministry is not None and is_blank(b.unit)))]
-    return [{"no": i, "program": text_of(b.program), "anggaran": rupiah(b.amount)} for i, b in enumerate(rows, 1)]
+def _budgets(book: Book, unit: str, ministry: str | None, year: int) -> list[Context]:
+    rows = [b for b in book.budgets if _as_year(b.year) == year and b.program
+            and (same_unit(b.unit, unit) or (ministry is not None and not b.unit))]
+    return [{"no": i, "program": b.program or "", "anggaran": rupiah(b.amount)} for i, b in enumerate(rows, 1)]
 
 
 def rupiah(value: object) -> str:
@@ -247,7 +249,7 @@ def rupiah(value: object) -> str:
     return text_of(value)
 
 
-def _number_rows(rows: list[dict]) -> None:
+def _number_rows(rows: list[Context]) -> None:
     """No runs per row; a Sasaran repeated on the next row is shown once (the cell above holds it)."""
     previous = None
     for number, row in enumerate(rows, start=1):
@@ -256,7 +258,7 @@ def _number_rows(rows: list[dict]) -> None:
         previous = row["sasaran"]
 
 
-def agreement_context(agreement: Agreement, profile: InstansiProfile, year: int, quarters: bool) -> dict:
+def agreement_context(agreement: Agreement, profile: InstansiProfile, year: int, quarters: bool) -> Context:
     """The template's fields for one PK (the number and date are put in when the register gives them)."""
     kop = [profile.text("name").upper()]
     kop += [u.upper() for u in (agreement.parent_unit, agreement.unit if agreement.level else "") if u]
@@ -271,12 +273,12 @@ def agreement_context(agreement: Agreement, profile: InstansiProfile, year: int,
     }
 
 
-def _signers(agreement: Agreement) -> dict:
+def _signers(agreement: Agreement) -> Context:
     """The parties' fields; side by side, the shorter jabatan is padded with blank lines so both blocks read level."""
-    first = agreement.first.context()
+    first: Context = dict(agreement.first.context())
     if agreement.second is None:
         return {"pihak_pertama": first, "pihak_kedua": None}
-    second = agreement.second.context()
+    second: Context = dict(agreement.second.context())
     left, right = wrapped_lines(second["jabatan"] + ",", SIGN_CHARS[0]), wrapped_lines(first["jabatan"] + ",",
                                                                                       SIGN_CHARS[1])
     second["sela"], first["sela"] = [""] * (max(left, right) - left), [""] * (max(left, right) - right)
@@ -299,22 +301,22 @@ def wrapped_lines(text: str, width: int) -> int:
 
 # Cascading matrix
 
-def matrix(book: Book, rows: list[IkuRow], year: int) -> list[dict]:
+def matrix(book: Book, rows: list[IkuRow], year: int) -> list[Context]:
     """One line per Cascading row of the instansi's IKU (the IKU repeated on each), and an N line for each IKU
     that no row carries down."""
     lines = []
     for number, row in enumerate(rows, start=1):
-        base = {"no": number, "sasaran": text_of(row.sasaran), "iku": text_of(row.indikator),
+        base = {"no": number, "sasaran": row.sasaran or "", "iku": row.indikator or "",
                 "target_iku": _with_unit(row.targets.get(year), row.satuan)}
         carried = cascades_of(book, row)
         ordered = sorted(carried, key=lambda c: (c.eselon or 9, ))
         for cascade in ordered:
             official = unit_head(book, cascade.unit)
-            lines.append({**base, "tingkat": text_of(cascade.level), "unit": text_of(cascade.unit),
-                          "pejabat": text_of(official.title) if official else "",
-                          "sasaran_unit": text_of(cascade.sasaran), "indikator_unit": text_of(cascade.indikator_unit),
+            lines.append({**base, "tingkat": cascade.level or "", "unit": cascade.unit or "",
+                          "pejabat": (official.title or "") if official else "",
+                          "sasaran_unit": cascade.sasaran or "", "indikator_unit": cascade.indikator_unit or "",
                           "target_unit": _with_unit(cascade.targets.get(year), cascade.satuan),
-                          "cascading": cascade.kind or text_of(cascade.cascade), "baris_cascading": cascade.row})
+                          "cascading": cascade.kind or (cascade.cascade or ""), "baris_cascading": cascade.row})
         if not carried:
             lines.append({**base, "tingkat": "", "unit": "", "pejabat": "", "sasaran_unit": "", "indikator_unit": "",
                           "target_unit": "", "cascading": "N", "baris_cascading": None})

@@ -37,25 +37,25 @@ _PERIOD = re.compile(r"(?:19|20)\d{2}\s*[-–]\s*((?:19|20)\d{2})")
 
 @dataclass
 class LegalBasis:
-    profile: object
-    kind: object                 # UUD, UU, PP, Perpres, Permen
-    number: object = None
-    year: object = None
-    about: object = None         # tentang ...
-    article: object = None       # for the UUD: "Pasal 17 ayat (3)"
-    issuer: object = None        # for a Peraturan Menteri: "Menteri Pendayagunaan Aparatur Negara dan ..."
-    gazette_year: object = None  # Lembaran Negara or Berita Negara: year
-    gazette_number: object = None
-    supplement: object = None    # Tambahan Lembaran Negara: number
-    amended_by: object = None    # "sebagaimana telah diubah dengan ...", written in full
-    status: object = None        # Berlaku | Diubah | Dicabut
-    used_for: object = None      # document kinds (labels) it serves; empty: every regulation
-    note: object = None          # Keterangan: where it was checked, what is still to confirm
+    profile: str | None
+    kind: str | None                 # UUD, UU, PP, Perpres, Permen
+    number: str | None = None
+    year: int | None = None
+    about: str | None = None         # tentang ...
+    article: str | None = None       # for the UUD: "Pasal 17 ayat (3)"
+    issuer: str | None = None        # for a Peraturan Menteri: "Menteri Pendayagunaan Aparatur Negara dan ..."
+    gazette_year: int | None = None  # Lembaran Negara or Berita Negara: year
+    gazette_number: str | None = None
+    supplement: str | None = None    # Tambahan Lembaran Negara: number
+    amended_by: str | None = None    # "sebagaimana telah diubah dengan ...", written in full
+    status: str | None = None        # Berlaku | Diubah | Dicabut
+    used_for: str | None = None      # document kinds (labels) it serves; empty: every regulation
+    note: str | None = None          # Keterangan: where it was checked, what is still to confirm
     row: int | None = None
 
     @property
     def jenis(self) -> str:
-        text = text_of(self.kind)
+        text = self.kind or ""
         return next((k for k in LEGAL_KINDS if k.lower() == text.lower()), text)
 
     @property
@@ -65,7 +65,7 @@ class LegalBasis:
 
     @property
     def sort_key(self) -> tuple[int, int, int]:
-        return self.rank, as_int(self.year) or 0, as_int(self.number) or 0
+        return self.rank, self.year or 0, as_int(self.number) or 0
 
     def missing(self) -> list[str]:
         """What the register still lacks to write this basis in full."""
@@ -76,49 +76,49 @@ class LegalBasis:
         gaps = [label for label, value in (("nomor", self.number), ("tahun", self.year), ("tentang", self.about))
                 if not text_of(value)]
         publication = LEGAL_KINDS[self.jenis].publication
-        if not text_of(self.gazette_year) or not text_of(self.gazette_number):
+        if not text_of(self.gazette_year) or not self.gazette_number:
             gaps.append(f"{'Lembaran' if publication == 'LN' else 'Berita'} Negara (tahun dan nomor)")
-        if self.jenis in ("UU", "Perppu", "PP") and not text_of(self.supplement):
+        if self.jenis in ("UU", "Perppu", "PP") and not self.supplement:
             gaps.append("Tambahan Lembaran Negara")
         return gaps
 
     def in_force(self) -> bool:
-        status = text_of(self.status)
+        status = self.status or ""
         return not status or status.capitalize() in IN_FORCE
 
     def ends_before(self, year: int) -> bool:
         """A basis for a period (an RPJMN 2015-2019) that ends before `year`."""
-        found = _PERIOD.search(text_of(self.about))
+        found = _PERIOD.search(self.about or "")
         return bool(found and int(found.group(1)) < year)
 
     def serves_profile(self, key: str) -> bool:
         """The instansi it serves: its own code(s), or every instansi when the column says Semua or nothing."""
-        wanted = [t.strip().upper() for t in text_of(self.profile).split(",") if t.strip()]
+        wanted = [t.strip().upper() for t in (self.profile or "").split(",") if t.strip()]
         return not wanted or ALL_PROFILES in wanted or key.upper() in wanted
 
     def serves(self, kind_label: str) -> bool:
-        wanted = [t.strip().lower() for t in text_of(self.used_for).split(",") if t.strip()]
+        wanted = [t.strip().lower() for t in (self.used_for or "").split(",") if t.strip()]
         return not wanted or kind_label.lower() in wanted
 
     def citation(self) -> str:
         """The basis in full, as Mengingat writes it (without the closing ';')."""
         if self.jenis == "UUD":
-            article = text_of(self.article)
+            article = self.article or ""
             return f"{article} {LEGAL_KINDS['UUD'].name}" if article else LEGAL_KINDS["UUD"].name
         name = LEGAL_KINDS[self.jenis].name
-        if self.jenis in ("Permen", "Perlem") and text_of(self.issuer):
-            name = f"Peraturan {text_of(self.issuer)}"
-        text = f"{name} Nomor {text_of(self.number)} Tahun {text_of(self.year)} tentang {text_of(self.about)}"
+        if self.jenis in ("Permen", "Perlem") and (self.issuer or ""):
+            name = f"Peraturan {self.issuer or ''}"
+        text = f"{name} Nomor {self.number or ''} Tahun {text_of(self.year)} tentang {self.about or ''}"
         publication = LEGAL_KINDS[self.jenis].publication
         where = "Lembaran Negara" if publication == "LN" else "Berita Negara"
         # a publication the register still lacks shows as '...', as a draft shows a number not yet given
         text += (f" ({where} Republik Indonesia Tahun {text_of(self.gazette_year) or GAP} "
-                 f"Nomor {text_of(self.gazette_number) or GAP}")
-        if self.jenis in ("UU", "Perppu", "PP") or text_of(self.supplement):
-            text += f", Tambahan Lembaran Negara Republik Indonesia Nomor {text_of(self.supplement) or GAP}"
+                 f"Nomor {(self.gazette_number or '') or GAP}")
+        if self.jenis in ("UU", "Perppu", "PP") or (self.supplement or ""):
+            text += f", Tambahan Lembaran Negara Republik Indonesia Nomor {(self.supplement or '') or GAP}"
         text += ")"
-        if text_of(self.amended_by):
-            text += f" sebagaimana telah diubah dengan {text_of(self.amended_by)}"
+        if (self.amended_by or ""):
+            text += f" sebagaimana telah diubah dengan {self.amended_by or ''}"
         return text
 
 
@@ -154,8 +154,8 @@ def cited_basis_problems(text: str, year: int, register: list[LegalBasis]) -> li
             kind, number, year_cited = _loose_kind(found.group("kind")), str(int(found.group("number"))), \
                 int(found.group("year"))
             known = KNOWN_KINDS.get((number, year_cited)) or next(
-                ((b.jenis, text_of(b.about)) for b in register
-                 if text_of(b.number) == number and as_int(b.year) == year_cited), None)
+                ((b.jenis, b.about or "") for b in register
+                 if (b.number or "") == number and b.year == year_cited), None)
             if known and known[0] != kind and not (known[0] == "Permen" and kind == "Permen"):
                 problems.append(f"'{found.group(0)}' adalah {LEGAL_KINDS[known[0]].name} Nomor {number} Tahun "
                                 f"{year_cited}{' tentang ' + known[1] if known[1] else ''}, bukan "

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .sop import Sop, Step
-from .values import as_int, as_moment, as_time, text_of
+from .values import as_time, text_of
 
 _ITEMS = re.compile(r"\s*(?:\n|;)\s*")
 _NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*])\s*")
@@ -18,20 +18,20 @@ _NUMBERING = re.compile(r"^\s*(?:\d{1,2}[.)]|[-•*])\s*")
 
 @dataclass
 class Meeting:
-    case_id: object
-    step: object = None            # the SOP step where the meeting is held
-    date: object = None            # Tanggal
-    start: object = None           # Mulai (a time)
-    end: object = None             # Selesai (a time)
-    place: object = None           # Tempat
-    participants: object = None    # Peserta: jabatan, one a line (or separated by ';')
-    points: object = None          # Pokok Bahasan: one point a line
-    conclusions: object = None     # Kesimpulan: one a line
-    follow_ups: object = None      # Tindak Lanjut: "who: what, by when", one a line
+    case_id: str | None
+    step: int | None = None            # the SOP step where the meeting is held
+    date: dt.datetime | None = None            # Tanggal
+    start: dt.time | None = None           # Mulai (a time)
+    end: dt.time | None = None             # Selesai (a time)
+    place: str | None = None           # Tempat
+    participants: str | None = None    # Peserta: jabatan, one a line (or separated by ';')
+    points: str | None = None          # Pokok Bahasan: one point a line
+    conclusions: str | None = None     # Kesimpulan: one a line
+    follow_ups: str | None = None      # Tindak Lanjut: "who: what, by when", one a line
     row: int | None = None
 
     def _at(self, value: object) -> dt.datetime | None:
-        day, time = as_moment(self.date), as_time(value)
+        day, time = self.date, as_time(value)
         return dt.datetime.combine(day.date(), time) if day and time else None
 
     @property
@@ -46,7 +46,7 @@ class Meeting:
         """A multi-line cell as its items, without the numbers or dashes staff type in front."""
         return [_NUMBERING.sub("", t).strip() for t in _ITEMS.split(text_of(getattr(self, field))) if t.strip()]
 
-    def follow_up_items(self) -> list[dict]:
+    def follow_up_items(self) -> list[dict[str, str]]:
         """'Kepala Bagian Perencanaan: menyempurnakan konsep, 11 Desember 2026' as who, what, by when."""
         found = []
         for item in self.items("follow_ups"):
@@ -58,7 +58,7 @@ class Meeting:
 
 def meeting_of(meetings: list[Meeting], case_id: str) -> Meeting | None:
     """The case's meeting: its last row in the Rapat sheet."""
-    found = [m for m in meetings if text_of(m.case_id) == case_id]
+    found = [m for m in meetings if (m.case_id or "") == case_id]
     return found[-1] if found else None
 
 
@@ -76,7 +76,7 @@ def is_meeting_step(sop: Sop, step: Step | None, meeting: Meeting | None) -> boo
     """Whether `step` is the meeting's: the step the record names, else the SOP's meeting step."""
     if step is None:
         return False
-    named = as_int(meeting.step) if meeting is not None else None
+    named = meeting.step if meeting is not None else None
     if named is not None:
         return named == step.no
     found = meeting_step(sop)

@@ -18,7 +18,7 @@ from .document_kinds import KINDS
 from .indonesian import bulan_romawi
 from .profile import InstansiProfile, NumberPattern
 from .register import NumberEntry
-from .values import as_int, as_moment, text_of
+from .values import text_of
 
 FIELDS = ("urut", "kode_jabatan", "kode_unit", "klasifikasi", "bulan", "tahun", "sifat")
 SECURITY = {"biasa": "B", "terbatas": "T", "rahasia": "R", "sangat rahasia": "SR"}
@@ -46,15 +46,15 @@ class Assigned:
 
 def pattern_for(patterns: list[NumberPattern], profile: InstansiProfile, kind: str) -> NumberPattern:
     label = KINDS[kind].label
-    found = next((p for p in patterns if text_of(p.profile).upper() == profile.key and p.kind == kind), None)
-    if found is None or not text_of(found.pattern):
+    found = next((p for p in patterns if (p.profile or "").upper() == profile.key and p.kind == kind), None)
+    if found is None or not found.pattern:
         raise Refused(f"Pola nomor {label} untuk profil {profile.key} belum ada; isi baris di lembar Pola Nomor, "
                       "misalnya {urut}/{kode_jabatan}/{klasifikasi}/{bulan}/{tahun}.", sheet=layout.POLA_NOMOR.name)
     if found.by_legal_bureau:
         return found
-    used = set(re.findall(r"\{(\w+)\}", text_of(found.pattern)))
+    used = set(re.findall(r"\{(\w+)\}", found.pattern or ""))
     if "urut" not in used or used - set(FIELDS):
-        raise Refused(f"Pola nomor {label} '{text_of(found.pattern)}' harus memuat {{urut}} dan hanya "
+        raise Refused(f"Pola nomor {label} '{found.pattern or ''}' harus memuat {{urut}} dan hanya "
                       f"{', '.join('{' + f + '}' for f in FIELDS)}; perbaiki di lembar Pola Nomor.",
                       sheet=layout.POLA_NOMOR.name, cell=f"C{found.row}" if found.row else None)
     return found
@@ -83,7 +83,8 @@ def format_number(pattern: str, sequence: int, request: NumberRequest) -> str:
     return re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], pattern)
 
 
-def _register_key(entry_or_request, scope: str, profile: str, kind: str, year: int) -> tuple:
+def _register_key(entry_or_request: NumberEntry | NumberRequest, scope: str, profile: str, kind: str, year: int
+                  ) -> tuple[str, str, int, str]:
     signer = text_of(getattr(entry_or_request, "signer", None) or getattr(entry_or_request, "signer_code", ""))
     return profile, kind, year, signer if scope == "Penandatangan" else ""
 
@@ -102,11 +103,11 @@ def assign_numbers(register: list[NumberEntry], requests: list[NumberRequest],
     """Each request's number and date; new register rows are appended to `register` and returned."""
     results = []
     for request in requests:
-        existing = next((e for e in register if e.kind == request.kind and text_of(e.case_id) == request.case_id
-                         and as_int(e.step) == request.step), None)
+        existing = next((e for e in register if e.kind == request.kind and (e.case_id or "") == request.case_id
+                         and e.step == request.step), None)
         if existing is not None:
-            when = as_moment(existing.date)
-            results.append(Assigned(request, text_of(existing.number), when.date() if when else request.date, None))
+            when = existing.date
+            results.append(Assigned(request, existing.number or "", when.date() if when else request.date, None))
             continue
         rule = pattern_for(patterns, request.profile, request.kind)
         entry = NumberEntry(number="", kind=request.kind, date=dt.datetime.combine(request.date, dt.time()),
@@ -114,9 +115,9 @@ def assign_numbers(register: list[NumberEntry], requests: list[NumberRequest],
                             profile=request.profile.key, signer=request.signer_code or None)
         if not rule.by_legal_bureau:
             sequence = _next_sequence(register, rule, request)
-            entry.number, entry.sequence = format_number(text_of(rule.pattern), sequence, request), sequence
+            entry.number, entry.sequence = format_number(rule.pattern or "", sequence, request), sequence
         register.append(entry)
-        results.append(Assigned(request, text_of(entry.number), request.date, entry))
+        results.append(Assigned(request, entry.number or "", request.date, entry))
     return results
 
 
@@ -124,14 +125,14 @@ def _next_sequence(register: list[NumberEntry], rule: NumberPattern, request: Nu
     key = _register_key(request, rule.scope, request.profile.key, request.kind, request.date.year)
     taken = 0
     for entry in register:
-        when = as_moment(entry.date)
-        profile = text_of(entry.profile).upper() or request.profile.key
+        when = entry.date
+        profile = (entry.profile or "").upper() or request.profile.key
         if when is None or entry.kind != request.kind or profile != request.profile.key:
             continue
         if _register_key(entry, rule.scope, profile, request.kind, when.year) != key:
             continue
-        sequence = as_int(entry.sequence)
+        sequence = entry.sequence
         if sequence is None:
-            sequence = _legacy_sequence(text_of(rule.pattern), text_of(entry.number))
+            sequence = _legacy_sequence(rule.pattern or "", entry.number or "")
         taken = max(taken, sequence or 0)
     return taken + 1

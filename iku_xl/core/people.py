@@ -5,6 +5,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from .values import Measure
+
 # Eselon, highest first; a pejabat negara (a Menteri) stands above every eselon
 ESELON = ("Pejabat Negara", "I.a", "I.b", "II.a", "II.b", "III.a", "III.b", "IV.a", "IV.b", "V.a", "Fungsional",
           "Pelaksana")
@@ -13,16 +15,16 @@ NO_NIP = ("Pejabat Negara", "I.a", "I.b")  # their signature block carries no NI
 
 @dataclass
 class Official:
-    role: object
-    title: object = None
-    name: object = None
-    nip: object = None
-    unit: object = None
-    sop: object = None
-    eselon: object = None
-    code: object = None   # kode jabatan penandatangan, used in letter numbers ({kode_jabatan})
-    phone: object = None
-    superior: object = None  # the Peran of the direct superior: pihak kedua of this official's Perjanjian Kinerja
+    role: str | None
+    title: str | None = None
+    name: str | None = None
+    nip: Measure | None = None
+    unit: str | None = None
+    sop: str | None = None
+    eselon: str | None = None
+    code: str | None = None   # kode jabatan penandatangan, used in letter numbers ({kode_jabatan})
+    phone: str | None = None
+    superior: str | None = None  # the Peran of the direct superior: pihak kedua of this official's Perjanjian Kinerja
     row: int | None = None
 
     @property
@@ -90,10 +92,10 @@ TEAM_POSITIONS = ("Pengarah", "Penanggung Jawab", "Ketua", "Wakil Ketua", "Sekre
 @dataclass
 class TeamMember:
     """One member of a team a keputusan forms (the Tim sheet): listed in the SK's lampiran."""
-    case_id: object
-    name: object = None
-    title: object = None      # jabatan
-    position: object = None   # kedudukan dalam tim: Pengarah, Penanggung Jawab, Ketua, Sekretaris, Anggota
+    case_id: str | None
+    name: str | None = None
+    title: str | None = None      # jabatan
+    position: str | None = None   # kedudukan dalam tim: Pengarah, Penanggung Jawab, Ketua, Sekretaris, Anggota
     row: int | None = None
 
     @property

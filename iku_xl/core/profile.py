@@ -19,36 +19,36 @@ IKU_INSTRUMENTS = {"Peraturan Menteri": "permenko_iku", "Keputusan Menteri": "ke
 
 @dataclass
 class InstansiProfile:
-    code: object
-    name: object = None              # Kementerian Koordinator Bidang Politik dan Keamanan
-    parent_unit: object = None       # Sekretariat Kementerian Koordinator
-    unit: object = None              # Biro Perencanaan dan Organisasi
-    unit_code: object = None         # Set.PO, used in numbers as {kode_unit}
-    address: object = None
-    phone: object = None
-    website: object = None
-    email: object = None
-    city: object = None
-    logo: object = None              # image file, relative to the templates folder or the workbook
-    emblem: object = None            # Garuda Pancasila, for the kop jabatan of a Menteri's documents
-    minister_title: object = None    # Menteri Koordinator Bidang Politik dan Keamanan Republik Indonesia
-    minister_name: object = None
-    promulgator_title: object = None  # who promulgates a Peraturan Menteri in the Berita Negara
-    promulgator_name: object = None
-    letter_paper: object = None
-    regulation_paper: object = None
-    letter_font: object = None
-    letter_size: object = None
-    regulation_font: object = None
-    regulation_size: object = None
-    classification: object = None    # kode klasifikasi arsip, {klasifikasi}
-    month_style: object = None       # Angka (11) or Romawi (XI), {bulan}
-    meeting_place: object = None
-    author: object = None            # the documents' author property
-    pk_quarters: object = None       # Ya: a Perjanjian Kinerja's lampiran has target columns Tw I to IV
-    manual_fields: object = None     # the Manual IKU card's fields, by label, comma separated; blank: all
-    iku_instrument: object = None    # Peraturan Menteri | Keputusan Menteri: what sets the IKU
-    iku_title: object = None         # its title line, when not the Menteri's own ("Peraturan Menteri Ketenagakerjaan")
+    code: str | None
+    name: str | None = None              # Kementerian Koordinator Bidang Politik dan Keamanan
+    parent_unit: str | None = None       # Sekretariat Kementerian Koordinator
+    unit: str | None = None              # Biro Perencanaan dan Organisasi
+    unit_code: str | None = None         # Set.PO, used in numbers as {kode_unit}
+    address: str | None = None
+    phone: str | None = None
+    website: str | None = None
+    email: str | None = None
+    city: str | None = None
+    logo: str | None = None              # image file, relative to the templates folder or the workbook
+    emblem: str | None = None            # Garuda Pancasila, for the kop jabatan of a Menteri's documents
+    minister_title: str | None = None    # Menteri Koordinator Bidang Politik dan Keamanan Republik Indonesia
+    minister_name: str | None = None
+    promulgator_title: str | None = None  # who promulgates a Peraturan Menteri in the Berita Negara
+    promulgator_name: str | None = None
+    letter_paper: str | None = None
+    regulation_paper: str | None = None
+    letter_font: str | None = None
+    letter_size: int | None = None
+    regulation_font: str | None = None
+    regulation_size: int | None = None
+    classification: str | None = None    # kode klasifikasi arsip, {klasifikasi}
+    month_style: str | None = None       # Angka (11) or Romawi (XI), {bulan}
+    meeting_place: str | None = None
+    author: str | None = None            # the documents' author property
+    pk_quarters: str | None = None       # Ya: a Perjanjian Kinerja's lampiran has target columns Tw I to IV
+    manual_fields: str | None = None     # the Manual IKU card's fields, by label, comma separated; blank: all
+    iku_instrument: str | None = None    # Peraturan Menteri | Keputusan Menteri: what sets the IKU
+    iku_title: str | None = None  # its title line, when not the Menteri's own ("Peraturan Menteri Ketenagakerjaan")
     row: int | None = None
 
     @property
@@ -76,7 +76,7 @@ class InstansiProfile:
 
     @property
     def wants_quarters(self) -> bool:
-        return text_of(self.pk_quarters).lower() in ("ya", "y", "yes")
+        return (self.pk_quarters or "").lower() in ("ya", "y", "yes")
 
     def paper(self, regulation: bool) -> str:
         value = text_of(self.regulation_paper if regulation else self.letter_paper).upper()
@@ -121,17 +121,17 @@ class InstansiProfile:
 @dataclass
 class NumberPattern:
     """Pola Nomor: how one kind of document of one instansi is numbered."""
-    profile: object
-    kind: object                     # the kind's label, as staff read it (Nota Dinas)
-    pattern: object = None           # {urut}/{kode_jabatan}/{klasifikasi}/{bulan}/{tahun}, or Biro Hukum
-    register: object = None          # Jenis | Penandatangan | Unit
+    profile: str | None
+    kind: str | None                     # the kind's label, as staff read it (Nota Dinas)
+    pattern: str | None = None           # {urut}/{kode_jabatan}/{klasifikasi}/{bulan}/{tahun}, or Biro Hukum
+    register: str | None = None          # Jenis | Penandatangan | Unit
     row: int | None = None
 
     @property
     def by_legal_bureau(self) -> bool:
-        return LEGAL_BUREAU.lower() in text_of(self.pattern).lower()
+        return LEGAL_BUREAU.lower() in (self.pattern or "").lower()
 
     @property
     def scope(self) -> str:
-        text = text_of(self.register).capitalize()
+        text = (self.register or "").capitalize()
         return text if text in REGISTER_SCOPES else "Jenis"

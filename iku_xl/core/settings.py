@@ -21,13 +21,14 @@ DEFAULT_OUTPUT = "output"
 
 @dataclass(frozen=True)
 class HoursRow:
-    """One row of the Jam Kerja table, as typed (times may be text)."""
-    day: object = None
-    period: object = None
-    start: object = None
-    end: object = None
-    break_start: object = None
-    break_end: object = None
+    """One row of the Jam Kerja table (a time typed as text, '07.30', reads as a time)."""
+    day: str | None = None
+    period: str | None = None
+    start: dt.time | None = None
+    end: dt.time | None = None
+    break_start: dt.time | None = None
+    break_end: dt.time | None = None
+    row: int | None = None
 
 
 @dataclass

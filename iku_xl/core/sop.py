@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from typing import Any
 
+from .values import Measure
 from .waktu import Duration, WaktuProblem, parse_waktu
 
 
@@ -74,7 +76,7 @@ class Step:
     kegiatan: str
     executors: tuple[str, ...] = ()
     kelengkapan: str = ""
-    waktu: object = ""
+    waktu: Measure = ""              # as typed: '2 hari', or 45 (minutes)
     output: str = ""
     keterangan: str = ""
     kind: StepKind | str | None = None
@@ -85,7 +87,7 @@ class Step:
     recipients: tuple[str, ...] = ()  # the roles they go to (Kepada)
     to_confirm: str = ""              # what an import read from the wording, for staff to check
     row: int | None = None
-    raw_no: object = None
+    raw_no: str | None = None         # the No. cell as typed, for a message when it is not a step number
     unnamed_executor_columns: tuple[int, ...] = field(default=())
 
     @property
@@ -96,7 +98,7 @@ class Step:
     def is_decision(self) -> bool:
         return self.kind == StepKind.KEPUTUSAN
 
-    def with_(self, **changes) -> Step:
+    def with_(self, **changes: Any) -> Step:
         return replace(self, **changes)
 
 

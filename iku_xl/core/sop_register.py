@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from .values import as_int, text_of
+from .values import text_of
 
 if TYPE_CHECKING:
     from .book import Book
@@ -16,18 +16,18 @@ if TYPE_CHECKING:
 
 @dataclass
 class SopRegisterEntry:
-    code: object = None
-    nomor: object = None
-    judul: object = None
-    tanggal_pembuatan: object = None
-    tanggal_revisi: object = None
-    revisi: object = None            # Revisi ke: counted up each time the sheet's Tanggal Revisi changes
-    tanggal_efektif: object = None
-    disahkan_oleh: object = None
-    instansi: object = None
-    monitoring: object = None        # the semester last monitored, "2027-1"
-    monitoring_date: object = None   # the day it was done
-    result: object = None            # "15 dari 17 langkah berjalan dengan baik"
+    code: str | None = None
+    nomor: str | None = None
+    judul: str | None = None
+    tanggal_pembuatan: str | None = None
+    tanggal_revisi: str | None = None
+    revisi: int | None = None            # Revisi ke: counted up each time the sheet's Tanggal Revisi changes
+    tanggal_efektif: str | None = None
+    disahkan_oleh: str | None = None
+    instansi: str | None = None
+    monitoring: str | None = None        # the semester last monitored, "2027-1"
+    monitoring_date: dt.datetime | None = None   # the day it was done
+    result: str | None = None            # "15 dari 17 langkah berjalan dengan baik"
     row: int | None = None
 
 
@@ -47,8 +47,8 @@ def refreshed(book: Book, sop: Sop, entry: SopRegisterEntry | None) -> SopRegist
         count = 1 if revision else 0
         entry = SopRegisterEntry()
     else:
-        count = as_int(entry.revisi) or 0
-        if revision and revision != text_of(entry.tanggal_revisi):
+        count = entry.revisi or 0
+        if revision and revision != (entry.tanggal_revisi or ""):
             count += 1
     after = replace(entry, code=sop.code, instansi=instansi or None, revisi=count)
     for field in IDENTITY:
@@ -59,7 +59,7 @@ def refreshed(book: Book, sop: Sop, entry: SopRegisterEntry | None) -> SopRegist
 def register_changes(book: Book, codes: list[str] | None = None
                      ) -> list[tuple[SopRegisterEntry | None, SopRegisterEntry]]:
     """(before, after) for each SOP of the workbook (or of `codes`) whose register row is new or differs."""
-    by_code = {text_of(e.code).upper(): e for e in book.sop_register if text_of(e.code)}
+    by_code = {(e.code or "").upper(): e for e in book.sop_register if (e.code or "")}
     changes = []
     for code, sop in book.sops.items():
         if codes is not None and code not in codes:

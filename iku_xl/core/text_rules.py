@@ -6,14 +6,14 @@ import re
 MAX_CELL_CHARS = 32_767  # Excel's limit for one cell; longer text is cut or refused by Excel itself
 # control characters other than tab, line feed and carriage return: the .xlsx format cannot hold them as such,
 # and CSV readers and Word choke on them
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def text_problem(text: str) -> str | None:
     """Why `text` cannot be stored in a cell, as a phrase; None when it can."""
     if len(text) > MAX_CELL_CHARS:
         return f"berisi {len(text):,} karakter, lebih dari batas satu sel Excel ({MAX_CELL_CHARS:,})".replace(",", ".")
-    if _CONTROL.search(text):
+    if CONTROL_CHARACTERS.search(text):
         return "memuat karakter kendali yang tidak terlihat (misalnya tab vertikal atau karakter dari salinan PDF)"
     return None
 
@@ -21,4 +21,4 @@ def text_problem(text: str) -> str | None:
 def without_control_characters(text: str) -> str:
     """`text` with the control characters a cell cannot hold taken out (for copies made from the workbook,
     such as the monthly export; validate names the cell they came from)."""
-    return _CONTROL.sub("", text)
+    return CONTROL_CHARACTERS.sub("", text)

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from .case import Case, Status
 from .history import Action, HistoryEntry, Punctuality, moves_by_case
 from .sop import Sop
-from .values import as_int, as_moment, text_of
 
 
 @dataclass
@@ -32,14 +31,14 @@ def tracking_rows(sop: Sop, cases: list[Case], history: list[HistoryEntry],
     rows = []
     moves = moves_by_case(history) if moves is None else moves
     for case in cases:
-        if text_of(case.sop) != sop.code or not case.id_text:
+        if case.sop != sop.code or not case.id_text:
             continue
-        status = text_of(case.status)
-        current = as_int(case.step) if status not in (Status.SELESAI.value, Status.DIBATALKAN.value) else None
-        row = TrackingRow(case.id_text, text_of(case.title), status, current)
+        status = case.status or ""
+        current = case.step if status not in (Status.SELESAI.value, Status.DIBATALKAN.value) else None
+        row = TrackingRow(case.id_text, case.title or "", status, current)
         for move in moves.get(case.id_text, []):
-            step_no = as_int(move.from_step)
-            done = as_moment(move.time)
+            step_no = move.from_step
+            done = move.time
             if move.action != Action.MAJU.value or step_no is None or done is None:
                 continue
             mark = row.marks.get(step_no)

@@ -16,7 +16,7 @@ from .case import Case, Status
 from .history import Action, HistoryEntry, Punctuality, effective_moves, hold_periods, last_time
 from .meeting import Meeting, is_meeting_step
 from .sop import Sop, Step
-from .values import as_int, as_moment, text_of
+from .values import as_moment, text_of
 from .waktu import Duration
 
 FUTURE_TOLERANCE = dt.timedelta(minutes=2)  # clocks of colleagues' PCs differ a little
@@ -53,7 +53,7 @@ def counts_from(sop: Sop, step: Step | None, started: dt.datetime, meeting: Meet
 
 
 def open_case(sop: Sop, case_id: str, title: str, unit: str | None, at: dt.datetime,
-              calendar: OfficeCalendar, notes: object = None) -> Case:
+              calendar: OfficeCalendar, notes: str | None = None) -> Case:
     first = sop.first_step
     if first is None:
         raise Refused(f"SOP {sop.code} belum punya langkah; lengkapi lembar {sop.code} dahulu.", sheet=sop.code)
@@ -73,7 +73,7 @@ def _in_order(case: Case, at: dt.datetime, now: dt.datetime, history: list[Histo
 
 def _check_time(case: Case, at: dt.datetime, now: dt.datetime, history: list[HistoryEntry]) -> dt.datetime:
     """A move happens now or in the past, and never before the case's last recorded move."""
-    started = as_moment(case.started)
+    started = case.started
     _in_order(case, at, now, history, "isi waktu langkah itu benar-benar selesai.")
     if started and at < started:
         raise Refused(f"Waktu {at:%d/%m/%Y %H:%M} lebih awal dari mulai langkah ({started:%d/%m/%Y %H:%M}); "
@@ -89,19 +89,19 @@ def working_minutes_on_step(calendar: OfficeCalendar, started: dt.datetime, at: 
 
 
 def _current_step(case: Case, sop: Sop) -> Step:
-    step = sop.step(as_int(case.step))
+    step = sop.step(case.step)
     if step is None:
-        raise Refused(f"Kasus {case.id_text} berada di langkah '{text_of(case.step)}' yang tidak ada di SOP "
-                      f"{sop.code}; "
+        shown = "" if case.step is None else case.step
+        raise Refused(f"Kasus {case.id_text} berada di langkah '{shown}' yang tidak ada di SOP {sop.code}; "
                       "perbaiki kolom Langkah di lembar Kasus.", sheet=layout.KASUS.name)
     return step
 
 
 def _entry(case: Case, action: Action, at: dt.datetime, by: str, note: str | None, after: Case,
            calendar: OfficeCalendar, step: Step | None, decision: str | None = None,
-           to_step: object = None, history: list[HistoryEntry] | None = None) -> HistoryEntry:
-    started = as_moment(case.started)
-    due = as_moment(case.due)
+           to_step: int | None = None, history: list[HistoryEntry] | None = None) -> HistoryEntry:
+    started = case.started
+    due = case.due
     minutes = None
     if started and action is Action.MAJU:
         minutes = working_minutes_on_step(calendar, started, at, history or [], case.id_text)
@@ -112,8 +112,8 @@ def _entry(case: Case, action: Action, at: dt.datetime, by: str, note: str | Non
         else:
             punctuality = (Punctuality.TEPAT if at <= due else Punctuality.TERLAMBAT).value
     return HistoryEntry(
-        time=at, case_id=case.id_text, action=action.value, from_step=as_int(case.step), to_step=to_step,
-        decision=decision, status_before=text_of(case.status), status=text_of(after.status),
+        time=at, case_id=case.id_text, action=action.value, from_step=case.step, to_step=to_step,
+        decision=decision, status_before=case.status or "", status=after.status or "",
         role=", ".join(step.executors) if step else None, by=by, note=note, step_started=started,
         standard=text_of(step.waktu) if step else None, due=due, minutes=minutes, punctuality=punctuality)
 
@@ -121,7 +121,7 @@ def _entry(case: Case, action: Action, at: dt.datetime, by: str, note: str | Non
 def advance(case: Case, sop: Sop, calendar: OfficeCalendar, *, decision: bool | None, at: dt.datetime,
             by: str, note: str | None, now: dt.datetime, history: list[HistoryEntry],
             meeting: Meeting | None = None) -> tuple[Case, HistoryEntry]:
-    status = text_of(case.status)
+    status = case.status or ""
     if status in (Status.SELESAI.value, Status.DIBATALKAN.value):
         raise Refused(f"Kasus {case.id_text} sudah {status.lower()}; tidak ada langkah yang bisa diselesaikan.")
     if status == Status.DITUNDA.value:
@@ -154,26 +154,26 @@ def hold(case: Case, *, at: dt.datetime, by: str, reason: str, now: dt.datetime,
     at = _check_time(case, at, now, history)
     after = replace(case, status=Status.DITUNDA.value)
     return after, _entry(case, Action.TUNDA, at, by, reason, after, calendar, _current_step(case, sop),
-                         to_step=as_int(case.step))
+                         to_step=case.step)
 
 
 def resume(case: Case, *, at: dt.datetime, by: str, reason: str | None, now: dt.datetime, sop: Sop,
            calendar: OfficeCalendar, history: list[HistoryEntry]) -> tuple[Case, HistoryEntry]:
     """Back to work; the working time spent on hold does not count against the due time."""
-    if text_of(case.status) != Status.DITUNDA.value:
-        raise Refused(f"Kasus {case.id_text} tidak sedang ditunda (status {text_of(case.status)}).")
+    if case.status != Status.DITUNDA.value:
+        raise Refused(f"Kasus {case.id_text} tidak sedang ditunda (status {case.status or ''}).")
     at = _check_time(case, at, now, history)
     moves = effective_moves(history, case.id_text)
     held = moves[-1] if moves and moves[-1].action == Action.TUNDA.value else None
-    status = Status(text_of(held.status_before)) if held and text_of(held.status_before) in {
+    status = Status(held.status_before) if held and held.status_before in {
         s.value for s in Status} else Status.BERJALAN
-    due = as_moment(case.due)
-    held_since = as_moment(held.time) if held else None
+    due = case.due
+    held_since = held.time if held else None
     if due and held_since:
         due = calendar.add_minutes(due, calendar.working_minutes(held_since, at))
     after = replace(case, status=status.value, due=due)
     return after, _entry(case, Action.LANJUT, at, by, reason, after, calendar, _current_step(case, sop),
-                         to_step=as_int(case.step))
+                         to_step=case.step)
 
 
 def cancel(case: Case, *, at: dt.datetime, by: str, reason: str, now: dt.datetime, sop: Sop,
@@ -181,8 +181,8 @@ def cancel(case: Case, *, at: dt.datetime, by: str, reason: str, now: dt.datetim
     _require_open(case, "dibatalkan", allow=(Status.BERJALAN, Status.DIKEMBALIKAN, Status.DITUNDA))
     at = _check_time(case, at, now, history)
     after = replace(case, status=Status.DIBATALKAN.value, due=None)
-    return after, _entry(case, Action.BATAL, at, by, reason, after, calendar, sop.step(as_int(case.step) or 0),
-                         to_step=as_int(case.step))
+    return after, _entry(case, Action.BATAL, at, by, reason, after, calendar, sop.step(case.step or 0),
+                         to_step=case.step)
 
 
 def undo(case: Case, sop: Sop, calendar: OfficeCalendar, history: list[HistoryEntry], *, at: dt.datetime,
@@ -193,18 +193,18 @@ def undo(case: Case, sop: Sop, calendar: OfficeCalendar, history: list[HistoryEn
     if not moves:
         raise Refused(f"Kasus {case.id_text} belum punya perpindahan yang bisa diurungkan.", sheet=layout.RIWAYAT.name)
     last = moves[-1]
-    step_no = as_int(last.from_step)
-    status = text_of(last.status_before) or Status.BERJALAN.value
-    started = as_moment(last.step_started)
+    step_no = last.from_step
+    status = last.status_before or Status.BERJALAN.value
+    started = last.step_started
     step = sop.step(step_no) if step_no is not None else None
     if step is None or started is None or status not in {s.value for s in Status}:
         raise Refused(f"Baris Riwayat {last.row} kasus {case.id_text} tidak lengkap, jadi tidak bisa diurungkan; "
                       "perbaiki kasusnya di lembar Kasus.", sheet=layout.RIWAYAT.name)
-    due = as_moment(last.due)
+    due = last.due
     after = replace(case, step=step_no, activity=step.kegiatan, executor=", ".join(step.executors),
                     status=status, started=started, due=due)
-    entry = HistoryEntry(time=at, case_id=case.id_text, action=Action.URUNGKAN.value, from_step=as_int(case.step),
-                         to_step=step_no, status_before=text_of(case.status), status=status,
+    entry = HistoryEntry(time=at, case_id=case.id_text, action=Action.URUNGKAN.value, from_step=case.step,
+                         to_step=step_no, status_before=case.status or "", status=status,
                          role=", ".join(step.executors), by=by,
                          note=note or f"mengurungkan '{last.action}' pada {_shown(last.time)}")
     return after, entry
@@ -216,14 +216,14 @@ def _shown(moment: object) -> str:
 
 
 def _require_open(case: Case, verb: str, allow: tuple[Status, ...]) -> None:
-    status = text_of(case.status)
+    status = case.status or ""
     if status not in {s.value for s in allow}:
         raise Refused(f"Kasus {case.id_text} berstatus {status or 'kosong'}, jadi tidak bisa {verb}.")
 
 
 def is_open(case: Case) -> bool:
     """Running, sent back or on hold: a case whose due time still counts."""
-    return text_of(case.status) in {s.value for s in (Status.BERJALAN, Status.DIKEMBALIKAN, Status.DITUNDA)}
+    return case.status in {s.value for s in (Status.BERJALAN, Status.DIKEMBALIKAN, Status.DITUNDA)}
 
 
 def reschedule(case: Case, sop: Sop, calendar: OfficeCalendar, history: list[HistoryEntry], *, at: dt.datetime,
@@ -231,21 +231,21 @@ def reschedule(case: Case, sop: Sop, calendar: OfficeCalendar, history: list[His
     """The due time of an open case recounted on today's calendar; None when it stays the same."""
     if not is_open(case):
         return None
-    started, step = as_moment(case.started), sop.step(as_int(case.step) or 0)
+    started, step = case.started, sop.step(case.step or 0)
     if started is None or step is None:
         return None
     due = due_time(step, counts_from(sop, step, started, meeting), calendar)
     if due is not None:
         holds = hold_periods(effective_moves(history, case.id_text), started, at)
-        if text_of(case.status) == Status.DITUNDA.value and holds:
+        if case.status == Status.DITUNDA.value and holds:
             holds = holds[:-1]  # the hold still running is added when the case is resumed
         due = calendar.add_minutes(due, sum(calendar.working_minutes(a, b) for a, b in holds))
-    if due == as_moment(case.due):
+    if due == case.due:
         return None
     after = replace(case, due=due)
-    before = as_moment(case.due)
-    entry = HistoryEntry(time=at, case_id=case.id_text, action=Action.JADWAL.value, from_step=as_int(case.step),
-                         to_step=as_int(case.step), status_before=text_of(case.status), status=text_of(case.status),
+    before = case.due
+    entry = HistoryEntry(time=at, case_id=case.id_text, action=Action.JADWAL.value, from_step=case.step,
+                         to_step=case.step, status_before=case.status or "", status=case.status or "",
                          role=", ".join(step.executors), by=by, step_started=started, standard=text_of(step.waktu),
                          due=before, note=f"batas waktu {before:%d/%m/%Y %H:%M} menjadi {due:%d/%m/%Y %H:%M}"
                          if before and due else "batas waktu dihitung ulang")

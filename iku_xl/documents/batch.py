@@ -15,6 +15,7 @@ import re
 import zipfile
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any, NamedTuple
 
 from ..workbook.ooxml.raw_zip import deflated, raw_parts, write_zip
 from .render import TemplateProblem, _field_of, _grid_follows_cells, environment, refused_tag
@@ -156,22 +157,26 @@ def compiled(path: Path, style: WordStyle | None = None) -> CompiledTemplate:
     return _COMPILED[key]
 
 
-Job = tuple  # (template path, context) or (template path, context, style, properties)
+class Job(NamedTuple):
+    """One document to render."""
+    template: Path | str
+    context: dict[str, Any]                 # the template's fields (templates/FIELDS.md)
+    style: WordStyle | None = None          # the instansi's paper, font and kop images; None: the template's own
+    properties: dict[str, str] | None = None  # the file's title, author, company, ...
 
 
 def _render_one(job: Job) -> bytes:
-    path, context, style, properties = (*job, None, None)[:4]
-    return compiled(Path(path), style).render(context, properties)
+    return compiled(Path(job.template), job.style).render(job.context, job.properties)
 
 
 def render_many(jobs: list[Job], workers: int | None = None) -> list[bytes]:
-    """Each (template, context[, style, properties]) as .docx bytes, in order; large batches use every core."""
+    """Each job as .docx bytes, in order; large batches use every core."""
+    jobs = [Job(*job) for job in jobs]  # a plain (template, context) pair reads as a job too
     for job in jobs:
-        path, style = job[0], job[2] if len(job) > 2 else None
-        compiled(path, style)  # refuses a missing or broken template before any work is spread out
+        compiled(Path(job.template), job.style)  # refuses a missing or broken template before any work is spread out
     workers = workers or os.cpu_count() or 1
     if len(jobs) < PARALLEL_FROM or workers < 2:
         return [_render_one(job) for job in jobs]
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(_render_one, [(str(job[0]), *job[1:]) for job in jobs],
+        return list(pool.map(_render_one, [job._replace(template=str(job.template)) for job in jobs],
                              chunksize=max(1, len(jobs) // (workers * 4))))

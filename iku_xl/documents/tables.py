@@ -48,7 +48,7 @@ def _merge_column(rows, column: int, group: int) -> bool:
     from docx.oxml.ns import qn
 
     def key(row) -> str:
-        return row.cells[group].text.strip()
+        return str(row.cells[group].text).strip()
 
     changed = False
     start = 0

@@ -38,7 +38,7 @@ def _cell_text(page, box) -> str:
         if obj.get("object_type") != "char":
             return True
         x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
-        return box[0] <= x <= box[2] and box[1] <= y <= box[3]
+        return bool(box[0] <= x <= box[2] and box[1] <= y <= box[3])
 
     lines = page.filter(lambda obj: obj.get("object_type") == "char" and centred(obj)).extract_text_lines()
     text = ""

@@ -187,7 +187,7 @@ def parse_sop_rows(rows: list[list[Cell]], code: str, source: str = "teks") -> I
         def cell(i: int | None, row: list[Cell] = row) -> str:
             return row[i].text.strip() if i is not None and i < len(row) else ""
 
-        steps.append(Step(no=int(number.group(1)), raw_no=int(number.group(1)), kegiatan=cell(columns.kegiatan),
+        steps.append(Step(no=int(number.group(1)), raw_no=str(int(number.group(1))), kegiatan=cell(columns.kegiatan),
                           kelengkapan=cell(columns.mutu.get("kelengkapan")), waktu=cell(columns.mutu.get("waktu")),
                           output=cell(columns.mutu.get("output")), keterangan=cell(columns.keterangan),
                           row=index + 1))

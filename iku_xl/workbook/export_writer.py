@@ -15,7 +15,7 @@ from ..core import layout
 from ..core.indonesian import MONTHS
 from ..core.monthly import MonthReport
 from ..core.text_rules import without_control_characters
-from ..core.values import as_int, text_of
+from ..core.values import text_of
 from ..errors import CannotSave, os_reason
 from ..files import atomic_output
 from . import styles
@@ -164,7 +164,7 @@ def _ringkasan(workbook: Workbook, report: MonthReport) -> None:
     for cell in ws[5]:
         cell.font, cell.fill = styles.HEADER_FONT, styles.HEADER_FILL
     row += 1
-    waits = [(f"{e.case_id} langkah {as_int(e.from_step)} ({text_of(e.role)})", _hours(e.minutes))
+    waits = [(f"{e.case_id} langkah {e.from_step} ({e.role or ''})", _hours(e.minutes))
              for e in report.longest_waits]
     row = _block(ws, row, "Langkah terlama bulan ini", "Lama", waits)
     timed = [c for c in report.compliance if c.on_time + c.late]

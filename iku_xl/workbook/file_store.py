@@ -12,7 +12,7 @@ from ..core.sop_register import SopRegisterEntry
 from ..core.values import text_of
 from ..errors import MissingSheet, Refused
 from .grid import Grid
-from .list_sheet import locate_columns
+from .list_sheet import locate_columns, typed_records
 from .ooxml.sheet_xml import Formula, from_serial
 from .ooxml.workbook_patch import WorkbookPatch
 from .reader import open_package, read_book
@@ -188,7 +188,7 @@ class FileStore(RecordStore):
         letters = self.book.columns[layout.RIWAYAT.name]
         kinds = {c.field: c.kind for c in layout.RIWAYAT.columns}
         by_column = {column_index(letter): field for field, letter in letters.items()}
-        entries = []
+        rows = []
         for number in (sheet.row_at(offset) for offset in offsets):
             values: dict[str, object] = {field: None for field in kinds}
             for column, cell in sheet.cells(number).items():
@@ -197,8 +197,8 @@ class FileStore(RecordStore):
                     values[field] = (
                         from_serial(value, self._patch.date1904) if kinds[field] in ("date", "datetime") else value
                     )
-            entries.append(HistoryEntry(**values, row=number))
-        return entries
+            rows.append((number, values))
+        return typed_records(self.book, layout.RIWAYAT.name, HistoryEntry, rows)
 
     def commit(self) -> None:
         if self.writes and self._dirty:

@@ -1,8 +1,13 @@
 """A sheet holding one table of records under a header row (Kasus, Pejabat, Libur, ...)."""
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TypeVar
+
 from ..core import layout
+from ..core.book import Book
 from ..core.cells import column_letter
+from ..core.values import CellReader, field_readers
 from ..errors import RenamedHeader
 from .grid import Grid
 
@@ -44,6 +49,28 @@ def target_columns(grid: Grid, sheet: layout.ListSheet) -> dict[int, int]:
         if match:
             years[int(match.group(1))] = column
     return years
+
+
+Record = TypeVar("Record")
+
+
+def typed_records(book: Book, sheet: str, record: type[Record], rows: Iterable[tuple[int, dict[str, object]]]
+                  ) -> list[Record]:
+    """Each row's values read into the record's field types; a cell that cannot be read so (a date typed as text)
+    leaves its field None and what it held in book.unread. Columns the record does not keep are left out."""
+    readers: dict[str, CellReader] = field_readers(record)
+    found = []
+    for row, values in rows:
+        fields = {}
+        for name, value in values.items():
+            read = readers.get(name)
+            if read is None:
+                continue
+            fields[name], readable = read(value)
+            if not readable:
+                book.unread[(sheet, book.cell(sheet, name, row))] = value
+        found.append(record(**fields, row=row))  # type: ignore[call-arg]  # every record has its row
+    return found
 
 
 def read_list_sheet(grid: Grid, sheet: layout.ListSheet, extra: dict[str, int] | None = None):

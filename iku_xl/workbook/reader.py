@@ -21,9 +21,10 @@ from ..core.profile import InstansiProfile, NumberPattern
 from ..core.register import DayOff, NumberEntry
 from ..core.settings import HoursRow, Settings
 from ..core.sop_register import SopRegisterEntry
+from ..core.values import field_readers, read_measure, read_text
 from ..errors import IkuError, MissingSheet, UnreadableFile, os_reason
 from .grid import Grid
-from .list_sheet import locate_columns, read_list_sheet, target_columns
+from .list_sheet import locate_columns, read_list_sheet, target_columns, typed_records
 from .ooxml.package import Package, check_readable
 from .ooxml.sheet_xml import from_serial
 from .sop_sheet import find_sop_header, read_sop_sheet
@@ -211,26 +212,34 @@ def read_history(book: Book, package: Package) -> list[HistoryEntry]:
         # each field's place in a row, in HistoryEntry's own order (-1: the sheet has no such column)
         fields = [f.name for f in dataclasses.fields(HistoryEntry) if f.name != "row"]
         places = [columns[f] - 1 - first_column if f in columns else -1 for f in fields]
-        texts: dict[str, str] = {}
+        readers = [field_readers(HistoryEntry)[f] for f in fields]
+        letters = [book.columns[name].get(f, "A") for f in fields]
+        texts: dict[str, str | None] = {}  # each text as typed -> as read, held once
         entries = []
         for number, cells in enumerate(rows, start=first_row + (2 if first_row == 0 else 1)):
             width = len(cells)
-            values: list = []
+            values: list[object] = []
             blank = True
-            for place in places:
+            for place, read, letter in zip(places, readers, letters):
                 value = cells[place] if 0 <= place < width else None
-                if isinstance(value, str):  # as read_list_sheet reads it: "" is empty, blank text not a value
-                    if value:
-                        value = texts.setdefault(value, value)
-                        blank = blank and not value.strip()
-                    else:
-                        value = None
-                elif value is not None:
-                    blank = False
-                values.append(value)
+                if value is None or value == "":
+                    values.append(None)
+                    continue
+                if isinstance(value, str) and read is read_text:  # as read_list_sheet reads it: blank text is none
+                    text = texts.get(value, value)
+                    if text is value:
+                        text = texts[value] = read_text(value)[0]
+                    blank = blank and text is None
+                    values.append(text)
+                    continue
+                blank = blank and isinstance(value, str) and not value.strip()
+                typed, readable = read(value)
+                if not readable:
+                    book.unread[(name, f"{letter}{number}")] = value
+                values.append(typed)
             if not blank:
                 values.append(number)
-                entries.append(HistoryEntry(*values))
+                entries.append(HistoryEntry(*values))  # type: ignore[arg-type]  # in the order of its fields
         return entries
     except IkuError:
         raise
@@ -258,37 +267,38 @@ def _read_lists(book: Book, grids: dict[str, Grid]) -> None:
         return records
 
     # Terlambat (Excel's own formula) and Naskah (links) are for staff; the model does not keep them
-    case_fields = {f.name for f in dataclasses.fields(Case)}
-    book.cases = [Case(**{k: v for k, v in values.items() if k in case_fields}, row=row)
-                  for row, values in rows(layout.KASUS)]
-    book.history = [HistoryEntry(**values, row=row) for row, values in rows(layout.RIWAYAT)]
-    def with_targets(sheet: layout.ListSheet):
-        """The rows of a sheet with 'Target YYYY' columns, each with its {year: target}."""
+    book.cases = typed_records(book, layout.KASUS.name, Case, rows(layout.KASUS))
+    book.history = typed_records(book, layout.RIWAYAT.name, HistoryEntry, rows(layout.RIWAYAT))
+    def with_targets(sheet: layout.ListSheet) -> list[tuple[int, dict[str, object]]]:
+        """The rows of a sheet with 'Target YYYY' columns, each with its {year: target} as `targets`."""
         targets = target_columns(grids[sheet.name], sheet)
+        found = []
         for row, values in rows(sheet, {f"target:{year}": col for year, col in targets.items()}):
-            found = {year: values.pop(f"target:{year}") for year in targets}
-            yield row, values, {y: v for y, v in found.items() if v is not None}
+            read = {year: read_measure(values.pop(f"target:{year}"))[0] for year in targets}
+            values["targets"] = {y: v for y, v in read.items() if v is not None}
+            found.append((row, values))
         book.columns[sheet.name]["targets"] = column_letter(min(targets.values())) if targets else "A"
+        return found
 
-    book.iku_rows = [IkuRow(**values, targets=targets, row=row) for row, values, targets in with_targets(layout.IKU)]
-    book.cascades = [Cascade(**values, targets=targets, row=row)
-                     for row, values, targets in with_targets(layout.CASCADING)]
-    book.quarter_targets = [QuarterTargets(**values, row=row) for row, values in rows(layout.TARGET_TRIWULAN)]
-    book.budgets = [Budget(**values, row=row) for row, values in rows(layout.ANGGARAN)]
-    book.officials = [Official(**values, row=row) for row, values in rows(layout.PEJABAT)]
-    book.numbers = [NumberEntry(**{**values, "kind": kind_code(values.get("kind")) or values.get("kind")}, row=row)
-                    for row, values in rows(layout.PENOMORAN)]  # Jenis Naskah as staff read it: its label
-    book.days_off = [DayOff(**values, row=row) for row, values in rows(layout.LIBUR)]
-    book.profiles = [InstansiProfile(**values, row=row) for row, values in rows(layout.INSTANSI)]
-    book.number_patterns = [NumberPattern(**values, row=row) for row, values in rows(layout.POLA_NOMOR)]
-    book.legal_bases = [LegalBasis(**values, row=row) for row, values in rows(layout.DASAR_HUKUM)]
-    book.team = [TeamMember(**values, row=row) for row, values in rows(layout.TIM)]
-    book.meetings = [Meeting(**values, row=row) for row, values in rows(layout.RAPAT)]
-    book.sop_register = [SopRegisterEntry(**values, row=row) for row, values in rows(layout.DAFTAR_SOP)]
+    book.iku_rows = typed_records(book, layout.IKU.name, IkuRow, with_targets(layout.IKU))
+    book.cascades = typed_records(book, layout.CASCADING.name, Cascade, with_targets(layout.CASCADING))
+    book.quarter_targets = typed_records(book, layout.TARGET_TRIWULAN.name, QuarterTargets,
+                                         rows(layout.TARGET_TRIWULAN))
+    book.budgets = typed_records(book, layout.ANGGARAN.name, Budget, rows(layout.ANGGARAN))
+    book.officials = typed_records(book, layout.PEJABAT.name, Official, rows(layout.PEJABAT))
+    # Jenis Naskah as staff read it: its label; the model holds its code (rows() reads it so)
+    book.numbers = typed_records(book, layout.PENOMORAN.name, NumberEntry, rows(layout.PENOMORAN))
+    book.days_off = typed_records(book, layout.LIBUR.name, DayOff, rows(layout.LIBUR))
+    book.profiles = typed_records(book, layout.INSTANSI.name, InstansiProfile, rows(layout.INSTANSI))
+    book.number_patterns = typed_records(book, layout.POLA_NOMOR.name, NumberPattern, rows(layout.POLA_NOMOR))
+    book.legal_bases = typed_records(book, layout.DASAR_HUKUM.name, LegalBasis, rows(layout.DASAR_HUKUM))
+    book.team = typed_records(book, layout.TIM.name, TeamMember, rows(layout.TIM))
+    book.meetings = typed_records(book, layout.RAPAT.name, Meeting, rows(layout.RAPAT))
+    book.sop_register = typed_records(book, layout.DAFTAR_SOP.name, SopRegisterEntry, rows(layout.DAFTAR_SOP))
     settings = Settings()
     for row, values in rows(layout.PENGATURAN):
         if values["key"] is not None:
             settings.values[str(values["key"]).strip()] = values["value"]
             settings.rows[str(values["key"]).strip()] = row
-    settings.hours = [HoursRow(**values) for _, values in rows(layout.JAM_KERJA)]
+    settings.hours = typed_records(book, layout.JAM_KERJA.name, HoursRow, rows(layout.JAM_KERJA))
     book.settings = settings

@@ -3,6 +3,7 @@ writes. Each says how a record reaches a row, where Riwayat ends, and how a Laca
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
+from collections.abc import Sequence
 from dataclasses import replace
 from types import SimpleNamespace
 
@@ -18,14 +19,14 @@ from ..core.sop_register import SopRegisterEntry
 from ..core.values import text_of
 
 
-def changed_fields(before, after, fields: list[str]) -> list[str]:
+def changed_fields(before: object | None, after: object, fields: list[str]) -> list[str]:
     """The fields a change writes, of those the sheet has: all of a new record's."""
     if before is None:
         return fields
     return [f for f in fields if getattr(before, f) != getattr(after, f)]
 
 
-def next_free_row(records) -> int:
+def next_free_row(records: Sequence[Case | HistoryEntry | NumberEntry | Meeting | SopRegisterEntry]) -> int:
     return max((r.row for r in records if r.row), default=1) + 1
 
 
@@ -35,7 +36,8 @@ class RecordStore(ABC):
     book: Book
 
     @abstractmethod
-    def write_record(self, sheet: layout.ListSheet, record, row: int, fields: list[str] | None = None) -> None: ...
+    def write_record(self, sheet: layout.ListSheet, record: object, row: int,
+                     fields: list[str] | None = None) -> None: ...
 
     @abstractmethod
     def history_next_row(self) -> int: ...

@@ -7,7 +7,7 @@ from ..core import layout
 from ..core.cells import column_letter
 from ..core.document_kinds import kind_code
 from ..core.sop import IDENTITY_FIELDS, Sop, SopIdentity, Step, StepKind
-from ..core.values import as_int, is_blank, text_of
+from ..core.values import Measure, as_int, is_blank, read_measure, read_text, text_of
 from ..errors import RenamedHeader
 from .grid import Grid
 
@@ -43,10 +43,10 @@ def read_sop_sheet(grid: Grid) -> tuple[Sop, dict[str, str], int]:
         if all(is_blank(v) for v in values.values()) and not marks:
             continue
         steps.append(Step(
-            no=as_int(values["no"]), raw_no=values["no"], kegiatan=text_of(values["kegiatan"]),
+            no=as_int(values["no"]), raw_no=read_text(values["no"])[0], kegiatan=text_of(values["kegiatan"]),
             executors=tuple(name for name, _ in marks if name),
             unnamed_executor_columns=tuple(c for name, c in marks if not name),
-            kelengkapan=text_of(values["kelengkapan"]), waktu=values["waktu"] if values["waktu"] is not None else "",
+            kelengkapan=text_of(values["kelengkapan"]), waktu=_waktu(values["waktu"]),
             output=text_of(values["output"]), keterangan=text_of(values["keterangan"]),
             kind=_kind(values["kind"]), if_yes=_target(values["if_yes"]), if_no=_target(values["if_no"]),
             documents=_documents(values["documents"]), row=row,
@@ -112,3 +112,9 @@ def _list(value: object) -> list[str]:
     if is_blank(value):
         return []
     return [p.strip() for p in re.split(r"[,;\n]+", text_of(value)) if p.strip()]
+
+
+def _waktu(value: object) -> Measure:
+    """The Waktu cell as typed: words, or a number of minutes ("" when blank)."""
+    read = read_measure(value)[0]
+    return "" if read is None else read

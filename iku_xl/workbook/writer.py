@@ -78,7 +78,7 @@ def _properties(workbook, book: Book) -> None:
     from ..core.values import text_of
 
     profile = book.profiles[0] if book.profiles else None
-    owner = ", ".join(t for t in (text_of(profile.unit), text_of(profile.name)) if t) if profile else ""
+    owner = ", ".join(t for t in (profile.unit or "", profile.name or "") if t) if profile else ""
     workbook.properties.creator = workbook.properties.lastModifiedBy = owner or "iku-xl"
     workbook.properties.title = "Buku Kerja SOP Penyusunan IKU" + (f" — {text_of(profile.name)}" if profile else "")
     workbook.properties.subject = "Standar Operasional Prosedur penyusunan Indikator Kinerja Utama dan pelacakannya"

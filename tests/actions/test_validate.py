@@ -152,6 +152,10 @@ CASES = {
     "legal basis repealed": ("Dasar Hukum", {"L5": "Dicabut"}, ("L5", "warning", "status", "Dicabut")),
     "eselon unknown": ("Pejabat", {"G3": "Eselon Satu"}, ("G3", "warning", "eselon", "tidak dikenal")),
     "nip missing for an eselon ii official": ("Pejabat", {"D4": None}, ("D4", "warning", "nip", "NIP pejabat eselon")),
+    # a cell the reader cannot read as its column's type reads as empty, and is named (read_rules)
+    "legal basis year not a number": ("Dasar Hukum", {"D3": "dua ribu tiga"},
+                                      ("D3", "warning", "year", "'dua ribu tiga' bukan angka bulat")),
+    "iku baseline year not a number": ("IKU", {"S2": "2024/2025"}, ("S2", "warning", "baseline_year", "kosong")),
 }
 
 

@@ -7,6 +7,7 @@ keeps that page and these modules in step.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ...errors import Refused
@@ -22,7 +23,7 @@ from ..profile import InstansiProfile
 from ..sop import Sop, Step
 from ..values import text_of
 from . import decrees, letters
-from .common import iku_rows, instansi, period, subject
+from .common import Built, Context, iku_rows, instansi, period, subject
 
 
 @dataclass(frozen=True)
@@ -41,17 +42,18 @@ class Draft:
     kind: str
     case_id: str
     title: str                       # the document's title property and the register's Perihal
-    context: dict
+    context: Context
     style: DocumentStyle
     profile: InstansiProfile
     request: NumberRequest | None    # None for a kind that is not numbered
-    properties: dict = field(default_factory=dict)
+    properties: dict[str, str] = field(default_factory=dict)
     meeting: Meeting | None = None   # a meeting the document plans, for a new row of the Rapat sheet
 
 
-def builder(kind: DocumentKind):
+def builder(kind: DocumentKind) -> Callable[[Facts], Built]:
     """The function that builds a kind's context, title, signer's code and sifat (declared by the kind)."""
-    return getattr(decrees if kind.regulation else letters, kind.builder)
+    found: Callable[[Facts], Built] = getattr(decrees if kind.regulation else letters, kind.builder)
+    return found
 
 
 @dataclass
@@ -67,7 +69,7 @@ class Facts:
     profile: InstansiProfile
     period: str
     subject: str
-    iku: list[dict]
+    iku: list[Context]
     years: list[int]
     now: dt.datetime | None = None         # when the document is made (a notula waits for its meeting's end)
     new_meeting: Meeting | None = None     # set by the undangan that plans the case's meeting
@@ -103,7 +105,7 @@ def draft(book: Book, sop: Sop, case: Case, step: Step, kind: str, day: dt.date,
     return Draft(kind, case.id_text, title, context, style, profile, request, properties, facts.new_meeting)
 
 
-def finish(draft_: Draft, number: str, day: dt.date) -> dict:
+def finish(draft_: Draft, number: str, day: dt.date) -> Context:
     """The context with its number and date; a regulation without a number yet shows 'NOMOR ... TAHUN ...'."""
     context = dict(draft_.context)
     context["nomor"] = number

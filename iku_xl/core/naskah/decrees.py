@@ -9,7 +9,7 @@ from .. import layout
 from ..document_kinds import KINDS
 from ..legal import mengingat
 from ..profile import InstansiProfile
-from ..values import text_of
+from .common import Built, Context
 from .parties import find_party, minister, signer_role
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ def _jabatan_heading(title: str) -> str:
     return f"{title.upper()},"
 
 
-def regulation(facts: Facts):
+def regulation(facts: Facts) -> Built:
     kind = facts.kind
     short, full, heading = regulation_names(facts.profile, kind)
     setter = minister(facts.profile, facts.book, facts.sop)
@@ -69,7 +69,7 @@ def regulation(facts: Facts):
         "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan "
         f"{full} tentang {about};",
     ]
-    pieces = {
+    pieces: Context = {
         "jenis_kapital": heading, "nama_pendek": short, "nama_lengkap_kapital": full.upper(),
         "tentang": about, "tentang_kapital": about.upper(), "jabatan_penetap": _jabatan_heading(minister_title),
         "jabatan_penetap_kapital": minister_title.upper(), "menimbang": menimbang,
@@ -98,10 +98,10 @@ def regulation(facts: Facts):
             ("KETIGA", f"{short} ini mulai berlaku pada tanggal ditetapkan."),
         ]
     context = {"peraturan": pieces, "penandatangan": setter.context()}
-    return context, f"{short} tentang {about}", setter.code, "Biasa"
+    return Built(context, f"{short} tentang {about}", setter.code, "Biasa")
 
 
-def team_decree(facts: Facts):
+def team_decree(facts: Facts) -> Built:
     role = signer_role(facts.step)
     signer = find_party(facts.book, facts.sop, role, "penetap keputusan pembentukan tim", facts.profile)
     drafters = set(facts.step.executors)
@@ -109,7 +109,7 @@ def team_decree(facts: Facts):
         raise Refused(f"Keputusan pembentukan tim pada langkah {facts.step.no} SOP {facts.sop.code} akan ditetapkan "
                       "oleh penyusunnya sendiri; isi kolom Penandatangan dengan pejabat yang berwenang membentuk tim.",
                       sheet=facts.sop.code)
-    members = sorted((m for m in facts.book.team if text_of(m.case_id) == facts.case.id_text),
+    members = sorted((m for m in facts.book.team if (m.case_id or "") == facts.case.id_text),
                      key=lambda m: m.order)
     if not members:
         raise Refused(f"Anggota tim kasus {facts.case.id_text} belum ada; isi lembar Tim (nama, jabatan, kedudukan "
@@ -124,7 +124,7 @@ def team_decree(facts: Facts):
         "bahwa berdasarkan pertimbangan sebagaimana dimaksud dalam huruf a, perlu menetapkan Keputusan "
         f"{unit_title} tentang {about};",
     ]
-    pieces = {
+    pieces: Context = {
         "jenis_kapital": f"KEPUTUSAN {unit_title.upper()}", "nama_pendek": f"Keputusan {unit_title}",
         "nama_lengkap_kapital": f"KEPUTUSAN {unit_title.upper()}",
         "tentang": about, "tentang_kapital": about.upper(), "jabatan_penetap": _jabatan_heading(unit_title),
@@ -140,8 +140,8 @@ def team_decree(facts: Facts):
             ("KETIGA", f"Dalam melaksanakan tugasnya, tim bertanggung jawab kepada {signer.title}."),
             ("KEEMPAT", "Keputusan ini mulai berlaku pada tanggal ditetapkan."),
         ],
-        "anggota": [{"no": i, "nama": text_of(m.name), "jabatan": text_of(m.title),
-                     "kedudukan": text_of(m.position)} for i, m in enumerate(members, start=1)],
+        "anggota": [{"no": i, "nama": m.name or "", "jabatan": m.title or "",
+                     "kedudukan": m.position or ""} for i, m in enumerate(members, start=1)],
     }
     context = {"peraturan": pieces, "penandatangan": signer.context()}
-    return context, f"Keputusan {unit_title} tentang {about}", signer.code, "Biasa"
+    return Built(context, f"Keputusan {unit_title} tentang {about}", signer.code, "Biasa")

@@ -6,7 +6,7 @@ Indonesian; no case ID, step number or SOP wording ever reaches it.
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from ...errors import Refused
 from .. import layout
@@ -14,9 +14,9 @@ from ..document_kinds import IKU_INSTRUMENT_KINDS
 from ..indonesian import hari_tanggal, jam, tanggal
 from ..meeting import Meeting, meeting_of, meeting_step
 from ..sop import Step
-from ..values import as_int, as_moment, text_of
+from ..values import text_of
 from ..waktu import Duration
-from .common import count_words, sentence
+from .common import Built, Context, count_words, sentence
 from .parties import Party, find_party, recipient_roles, signer_role
 
 if TYPE_CHECKING:
@@ -45,7 +45,7 @@ def _produces_regulation(facts: Facts) -> str | None:
     return facts.profile.kind_for(found) if found else None
 
 
-def nota_dinas(facts: Facts):
+def nota_dinas(facts: Facts) -> Built:
     signer = _signer(facts)
     to = _recipients(facts)
     if not to:
@@ -71,10 +71,10 @@ def nota_dinas(facts: Facts):
         "penandatangan": signer.context(), "kepada": [p.title for p in to], "dari": signer.title,
         "tembusan": [], "sifat": "Biasa", "lampiran": "1 (satu) berkas", "hal": hal, "isi": body,
     }
-    return context, hal, signer.code, "Biasa"
+    return Built(context, hal, signer.code, "Biasa")
 
 
-def raise_no_recipient(facts: Facts):
+def raise_no_recipient(facts: Facts) -> NoReturn:
     raise Refused(f"Langkah {facts.step.no} SOP {facts.sop.code} belum menyebut penerima naskah; isi kolom Kepada "
                   f"di lembar {facts.sop.code}.", sheet=facts.sop.code)
 
@@ -83,7 +83,7 @@ def _meeting_step(facts: Facts) -> Step | None:
     """The step where the meeting is held: the record's, else the first after the undangan with several
     executors or a 'rapat'; for a notula, the last such step before it."""
     record = meeting_of(facts.book.meetings, facts.case.id_text)
-    named = facts.sop.step(as_int(record.step)) if record is not None and as_int(record.step) else None
+    named = facts.sop.step(record.step) if record is not None and record.step else None
     if named is not None:
         return named
     here = facts.step.no or 0
@@ -114,11 +114,11 @@ def _planned_meeting(facts: Facts) -> tuple[dt.datetime, dt.datetime]:
 
 
 def _place(facts: Facts, record: Meeting | None = None) -> str:
-    return (text_of(record.place) if record is not None else "") or facts.profile.text("meeting_place") or \
+    return ((record.place or "") if record is not None else "") or facts.profile.text("meeting_place") or \
         "Ruang Rapat " + facts.profile.text("unit")
 
 
-def _meeting(facts: Facts, start: dt.datetime, end: dt.datetime, place: str, chair: Party | None = None) -> dict:
+def _meeting(facts: Facts, start: dt.datetime, end: dt.datetime, place: str, chair: Party | None = None) -> Context:
     return {"hari_tanggal": hari_tanggal(start.date()), "mulai": f"{jam(start)} WIB",
             "waktu": f"{jam(start)} s.d. {jam(end)} WIB", "selesai": f"{jam(end)} WIB", "tempat": place,
             "acara": f"Pembahasan Konsep {facts.subject}", "pimpinan": chair.context() if chair else {}}
@@ -134,7 +134,7 @@ def _recorded_times(facts: Facts, record: Meeting) -> tuple[dt.datetime, dt.date
     return start, end
 
 
-def undangan(facts: Facts):
+def undangan(facts: Facts) -> Built:
     """The invitation names the meeting of the case's Rapat row; a first invitation plans it and writes the row."""
     signer = _signer(facts)
     invited = _recipients(facts)
@@ -168,7 +168,7 @@ def undangan(facts: Facts):
                    "pada rapat yang akan diselenggarakan pada:",
         "narahubung": {"nama": drafter.name, "jabatan": drafter.title, "telepon": phone},
     }
-    return context, f"Undangan Rapat Pembahasan Konsep {facts.subject}", signer.code, "Biasa"
+    return Built(context, f"Undangan Rapat Pembahasan Konsep {facts.subject}", signer.code, "Biasa")
 
 
 def _held(facts: Facts) -> tuple[Meeting, dt.datetime, dt.datetime]:
@@ -192,7 +192,7 @@ def _held(facts: Facts) -> tuple[Meeting, dt.datetime, dt.datetime]:
     return record, start, end
 
 
-def notula(facts: Facts):
+def notula(facts: Facts) -> Built:
     notulis = _signer(facts)
     chairs = _recipients(facts)
     chair = chairs[0] if chairs else notulis
@@ -217,7 +217,7 @@ def notula(facts: Facts):
         "penutup": f"Rapat ditutup pukul {jam(end)} WIB.",
         "tanggal_notula": tanggal(day),
     }
-    return context, f"Notula Rapat Pembahasan Konsep {facts.subject}", notulis.code, "Biasa"
+    return Built(context, f"Notula Rapat Pembahasan Konsep {facts.subject}", notulis.code, "Biasa")
 
 
 def sentence_case(text: str) -> str:
@@ -238,7 +238,7 @@ def _participants(facts: Facts, present: tuple[Party, ...]) -> list[str]:
     return found
 
 
-def _follow_ups(facts: Facts, notulis: Party, later: list[Step], after: dt.datetime) -> list[dict]:
+def _follow_ups(facts: Facts, notulis: Party, later: list[Step], after: dt.datetime) -> list[Context]:
     """Who does what by when: the notulis completes the draft, then the next steps' officials act on it,
     each by the time the SOP gives their step."""
     meeting = _meeting_step(facts)
@@ -272,7 +272,7 @@ def _due(facts: Facts, step: Step, start: dt.datetime) -> dt.datetime:
     return start + dt.timedelta(days=1)
 
 
-def disposisi(facts: Facts):
+def disposisi(facts: Facts) -> Built:
     signer = _signer(facts)
     to = _recipients(facts)
     if not to:
@@ -299,7 +299,7 @@ def disposisi(facts: Facts):
         "catatan": f"Mohon ditindaklanjuti dengan penyiapan konsep {facts.subject} sesuai tahapan "
                    "penyusunannya.",
     }
-    return context, f"Disposisi Penyusunan {facts.subject}", signer.code, "Biasa"
+    return Built(context, f"Disposisi Penyusunan {facts.subject}", signer.code, "Biasa")
 
 
 def _subordinates(facts: Facts, signer: Party, to: list[Party]) -> list[str]:
@@ -316,16 +316,16 @@ def _subordinates(facts: Facts, signer: Party, to: list[Party]) -> list[str]:
     return titles
 
 
-def _disposed_letter(facts: Facts) -> dict:
+def _disposed_letter(facts: Facts) -> Context:
     """The letter this disposisi follows: the case's last numbered document before this step, if any."""
-    earlier = [e for e in facts.book.numbers if text_of(e.case_id) == facts.case.id_text and text_of(e.number)
-               and (as_int(e.step) or 0) < (facts.step.no or 0)]
+    earlier = [e for e in facts.book.numbers if (e.case_id or "") == facts.case.id_text and (e.number or "")
+               and (e.step or 0) < (facts.step.no or 0)]
     if not earlier:
         blank = "...................."
         return {"dari": blank, "nomor": blank, "tanggal": blank, "diterima": blank, "agenda": blank}
     last = earlier[-1]
-    when = as_moment(last.date)
-    signer = next((o.title for o in facts.book.officials if text_of(o.code) == text_of(last.signer)), "")
+    when = last.date
+    signer = next((o.title for o in facts.book.officials if (o.code or "") == (last.signer or "")), "")
     return {"dari": text_of(signer) or "....................", "nomor": text_of(last.number),
             "tanggal": tanggal(when.date()) if when else "....................",
             "diterima": tanggal(facts.day), "agenda": "...................."}

@@ -9,7 +9,7 @@ from ..book import Book
 from ..people import Official, format_nip
 from ..profile import InstansiProfile
 from ..sop import Sop, Step
-from ..values import is_blank, text_of
+from ..values import text_of
 
 MINISTER_ROLES = ("menteri", "menko", "menteri koordinator")
 
@@ -26,7 +26,7 @@ class Party:
     phone: str = ""
     unit: str = ""      # Unit Kerja: whose kop the document carries
 
-    def context(self) -> dict:
+    def context(self) -> dict[str, str]:
         return {"peran": self.role, "jabatan": self.title, "jabatan_kapital": self.title.upper(), "nama": self.name,
                 "nama_polos": plain_name(self.name), "nip_tampil": self.nip, "telepon": self.phone, "unit": self.unit}
 
@@ -57,14 +57,14 @@ def official_for(book: Book, sop: Sop, role: str) -> Official | None:
     """The Pejabat row of a role, for this SOP (a row without Kode SOP serves every SOP)."""
     wanted = role.strip().lower()
     for official in book.officials:
-        if text_of(official.role).lower() == wanted and (is_blank(official.sop) or text_of(official.sop) == sop.code):
+        if (official.role or "").lower() == wanted and (not official.sop or (official.sop or "") == sop.code):
             return official
     return None
 
 
 def find_party(book: Book, sop: Sop, role: str, purpose: str, profile: InstansiProfile | None = None) -> Party:
     official = official_for(book, sop, role)
-    if official is not None and not is_blank(official.name):
+    if official is not None and official.name:
         return party(official)
     if profile is not None and is_minister_role(role) and profile.text("minister_name"):
         return minister(profile)
@@ -77,7 +77,7 @@ def minister(profile: InstansiProfile, book: Book | None = None, sop: Sop | None
     if book is not None and sop is not None:
         for role in (*sop.roles, "Menteri", "Menko"):
             official = official_for(book, sop, role) if is_minister_role(role) else None
-            if official is not None and not is_blank(official.name):
+            if official is not None and official.name:
                 found = party(official)
                 return Party(found.role, found.title or profile.text("minister_title"), found.name, "", found.code, 0)
     title, name = profile.text("minister_title"), profile.text("minister_name")

@@ -14,6 +14,7 @@ from . import (
     naskah_rules,
     official_rules,
     profile_rules,
+    read_rules,
     register_rules,
     sop_rules,
 )
@@ -27,6 +28,7 @@ RULES = (
     register_rules.check,
     naskah_rules.check,
     integrity_rules.check,
+    read_rules.check,
 )
 
 

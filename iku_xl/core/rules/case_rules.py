@@ -1,16 +1,17 @@
 """Rules on the Kasus sheet."""
 from __future__ import annotations
 
+import datetime as dt
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from .. import layout
 from ..book import Book
-from ..case import OPEN_STATUSES, Status
+from ..case import OPEN_STATUSES, Case, Status
 from ..findings import Finding, Level
 from ..identifiers import identifier_problem
-from ..values import as_int, as_moment, is_blank, is_date, text_of
+from ..values import text_of
 
 SHEET = layout.KASUS.name
 STATUS_NAMES = ", ".join(s.value for s in Status)
@@ -18,17 +19,17 @@ STATUS_NAMES = ", ".join(s.value for s in Status)
 
 def check(book: Book) -> Iterator[Finding]:
     ids = Counter(c.id_text for c in book.cases if c.id_text)
-    days_off = {m.date() for m in (as_moment(d.date) for d in book.days_off) if m}
+    days_off = {m.date() for m in (d.date for d in book.days_off) if m}
     years = {day.year for day in days_off}
     for case in book.cases:
         yield from _check_case(book, case, ids)
         yield from _check_due_against_calendar(book, case, days_off, years)
 
 
-def _check_due_against_calendar(book: Book, case, days_off: set, years: set) -> Iterator[Finding]:
+def _check_due_against_calendar(book: Book, case: Case, days_off: set[dt.date], years: set[int]) -> Iterator[Finding]:
     """A stored due time is computed once; Libur may change after, or not reach that far yet."""
-    due = as_moment(case.due)
-    if due is None or not case.id_text or text_of(case.status) not in {s.value for s in OPEN_STATUSES}:
+    due = case.due
+    if due is None or not case.id_text or case.status not in {s.value for s in OPEN_STATUSES}:
         return
     where = Finding(
         SHEET,
@@ -36,8 +37,8 @@ def _check_due_against_calendar(book: Book, case, days_off: set, years: set) -> 
         Level.PERINGATAN,
         "due",
         "",
-        sop=text_of(case.sop) or None,
-        step=as_int(case.step),
+        sop=case.sop,
+        step=case.step,
         case=case.id_text,
     )
     if due.date() in days_off:
@@ -54,17 +55,17 @@ def _check_due_against_calendar(book: Book, case, days_off: set, years: set) -> 
         )
 
 
-def _check_case(book: Book, case, ids) -> Iterator[Finding]:
+def _check_case(book: Book, case: Case, ids: Counter[str]) -> Iterator[Finding]:
     case_id = case.id_text or None
 
-    def finding(level, field, message, step=None):
+    def finding(level: Level, field: str, message: str, step: int | None = None) -> Finding:
         return Finding(
             SHEET,
             book.cell(SHEET, field, case.row),
             level,
             field,
             message,
-            sop=text_of(case.sop) or None,
+            sop=case.sop,
             step=step,
             case=case_id,
         )
@@ -81,39 +82,41 @@ def _check_case(book: Book, case, ids) -> Iterator[Finding]:
         yield finding(
             Level.GALAT, "id", f"ID kasus '{case_id}' dipakai lebih dari sekali; setiap kasus perlu ID sendiri."
         )
-    code = text_of(case.sop)
+    code = case.sop or ""
     sop = book.sops.get(code)
     if not code:
         yield finding(Level.GALAT, "sop", "Kode SOP kosong; pilih SOP kasus ini dari daftar.")
     elif sop is None:
         known = ", ".join(book.sops) or "(belum ada)"
         yield finding(Level.GALAT, "sop", f"Kode SOP '{code}' tidak dikenal; pilih salah satu: {known}.")
-    if is_blank(case.title):
+    if case.title is None:
         yield finding(Level.PERINGATAN, "title", "Judul kasus kosong; isi judulnya agar mudah dikenali di surat.")
     if not case_id:
         return  # a row typed by hand, opened by the program's next write
-    step_no = as_int(case.step)
-    if is_blank(case.step):
-        if text_of(case.status) not in (Status.SELESAI.value, Status.DIBATALKAN.value):
-            yield finding(Level.GALAT, "step", "Langkah kosong; isi nomor langkah kasus ini sekarang.")
+    step_no = case.step
+    typed = book.unread_value(SHEET, "step", case.row)
+    if typed is not None:
+        yield finding(Level.GALAT, "step", f"Langkah '{text_of(typed)}' bukan nomor langkah; tulis angka saja.")
     elif step_no is None:
-        yield finding(Level.GALAT, "step", f"Langkah '{text_of(case.step)}' bukan nomor langkah; tulis angka saja.")
+        if case.status not in (Status.SELESAI.value, Status.DIBATALKAN.value):
+            yield finding(Level.GALAT, "step", "Langkah kosong; isi nomor langkah kasus ini sekarang.")
     elif sop is not None and sop.step(step_no) is None:
         yield finding(
             Level.GALAT, "step", f"SOP {code} tidak punya langkah {step_no}; isi nomor langkah yang ada.", step=step_no
         )
-    status = text_of(case.status)
+    status = case.status or ""
     if status not in {s.value for s in Status}:
         shown = f"'{status}'" if status else "kosong"
         yield finding(
             Level.GALAT, "status", f"Status {shown} tidak dikenal; pilih salah satu: {STATUS_NAMES}.", step=step_no
         )
     for field, label in (("started", "Mulai Langkah"), ("due", "Batas Waktu")):
-        yield from _check_date(getattr(case, field), field, label, finding)
+        yield from _check_date(book.unread_value(SHEET, field, case.row), field, label, finding)
 
 
-def _check_date(value, field, label, finding):
-    if is_blank(value) or is_date(value):
+def _check_date(value: object, field: str, label: str, finding: Callable[..., Finding]) -> Iterator[Finding]:
+    """What a date cell held that is not a date (None: it held a date, or nothing)."""
+    if value is None:
         return
     if isinstance(value, str):
         yield finding(

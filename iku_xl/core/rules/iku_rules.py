@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from itertools import pairwise
 
 from .. import layout
@@ -20,11 +20,12 @@ REQUIRED = (("case_id", "ID Kasus"), ("sasaran", "Sasaran Strategis"), ("indikat
 
 def check(book: Book) -> Iterator[Finding]:
     case_ids = {c.id_text for c in book.cases if c.id_text}
-    per_sasaran: dict[tuple[str, str], list] = defaultdict(list)
+    per_sasaran: dict[tuple[str, str], list[IkuRow]] = defaultdict(list)
     for row in book.iku_rows:
-        case_id = text_of(row.case_id) or None
+        case_id = (row.case_id or "") or None
 
-        def finding(level, field, message, cell=None, row=row, case_id=case_id):
+        def finding(level: Level, field: str, message: str, cell: str | None = None, row: IkuRow = row,
+                    case_id: str | None = case_id) -> Finding:
             return Finding(SHEET, cell or book.cell(SHEET, field, row.row), level, field, message, case=case_id)
 
         for field, label in REQUIRED:
@@ -40,28 +41,28 @@ def check(book: Book) -> Iterator[Finding]:
                 if not is_blank(target) and not isinstance(target, (int, float)):
                     yield finding(Level.GALAT, f"target:{year}",
                                   f"Target {year} '{text_of(target)}' bukan angka padahal satuannya "
-                                  f"{text_of(row.satuan)}; tulis angka saja.",
+                                  f"{row.satuan or ''}; tulis angka saja.",
                                   cell=book.cell(SHEET, f"target:{year}", row.row))
         yield from _polarity(book, row, finding)
-        if not is_blank(row.sasaran):
-            per_sasaran[(case_id or "", text_of(row.sasaran).lower())].append(row)
+        if row.sasaran:
+            per_sasaran[(case_id or "", (row.sasaran or "").lower())].append(row)
     for rows in per_sasaran.values():
         if len(rows) > MAX_IKU_PER_SASARAN:
             extra = rows[MAX_IKU_PER_SASARAN]
             yield Finding(SHEET, book.cell(SHEET, "sasaran", extra.row), Level.PERINGATAN, "sasaran",
-                          f"Sasaran Strategis '{text_of(extra.sasaran)}' punya {len(rows)} IKU, lebih dari "
+                          f"Sasaran Strategis '{extra.sasaran or ''}' punya {len(rows)} IKU, lebih dari "
                           f"{MAX_IKU_PER_SASARAN}; "
-                          "pertimbangkan untuk memilih yang paling utama.", case=text_of(extra.case_id) or None)
+                          "pertimbangkan untuk memilih yang paling utama.", case=(extra.case_id or "") or None)
 
 
-def _polarity(book: Book, row: IkuRow, finding) -> Iterator[Finding]:
+def _polarity(book: Book, row: IkuRow, finding: Callable[..., Finding]) -> Iterator[Finding]:
     """Polarisasi filled and known, and targets that move its way: up for Maksimal, down for Minimal."""
-    if is_blank(row.polarisasi):
+    if not row.polarisasi:
         yield finding(Level.PERINGATAN, "polarisasi", f"Polarisasi kosong; pilih {', '.join(POLARISASI[:-1])} atau "
                                                       f"{POLARISASI[-1]} agar capaian IKU ini bisa dinilai.")
         return
     if row.polarity is None:
-        yield finding(Level.PERINGATAN, "polarisasi", f"Polarisasi '{text_of(row.polarisasi)}' tidak dikenal; pilih "
+        yield finding(Level.PERINGATAN, "polarisasi", f"Polarisasi '{row.polarisasi or ''}' tidak dikenal; pilih "
                                                       f"{', '.join(POLARISASI[:-1])} atau {POLARISASI[-1]}.")
         return
     numbers = [(y, t) for y, t in sorted(row.targets.items()) if isinstance(t, (int, float))

@@ -59,7 +59,7 @@ def _orphans(book: Book) -> Iterator[Finding]:
                           case=case_id)
     for sheet, records, what in ((layout.PENOMORAN, book.numbers, "Nomor naskah"),):  # IKU: iku_rules says it
         for record in records:
-            case_id = text_of(record.case_id)  # a case's ID; a yearly document's number names no case (PK 2027 ..)
+            case_id = (record.case_id or "")  # a case's ID; a yearly document's number names no case (PK 2027 ..)
             if CASE_ID.match(case_id) and case_id.lower() not in known:
                 yield Finding(sheet.name, book.cell(sheet.name, "case_id", record.row), Level.GALAT, "case_id",
                               f"{what} ini milik kasus {case_id} yang tidak ada lagi di lembar Kasus; kembalikan "

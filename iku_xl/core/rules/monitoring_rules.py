@@ -8,7 +8,6 @@ from .. import layout
 from ..book import Book
 from ..findings import Finding, Level
 from ..indonesian import tanggal
-from ..values import as_moment, text_of
 
 
 def six_months_before(day: dt.date) -> dt.date:
@@ -27,8 +26,8 @@ def check(book: Book, today: dt.date) -> Iterator[Finding]:
     limit = six_months_before(today)
     sheet = layout.DAFTAR_SOP.name
     for entry in book.sop_register:
-        code = text_of(entry.code)
-        done = as_moment(entry.monitoring_date)
+        code = entry.code or ""
+        done = entry.monitoring_date
         if code not in book.sops or done is None or done.date() >= limit:
             continue
         yield Finding(sheet, book.cell(sheet, "monitoring_date", entry.row), Level.PERINGATAN, "monitoring_date",

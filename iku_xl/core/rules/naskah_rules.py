@@ -1,14 +1,13 @@
 """Rules on who signs and who receives the documents each SOP step produces (NASKAH.md sections 3 to 7)."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from .. import layout
 from ..book import Book
 from ..findings import Finding, Level
 from ..naskah.parties import is_minister_role, official_for, recipient_roles, signer_role
 from ..sop import Sop, Step
-from ..values import text_of
 
 
 def check(book: Book) -> Iterator[Finding]:
@@ -63,7 +62,8 @@ def _check_step(book: Book, sop: Sop, step: Step) -> Iterator[Finding]:
         yield from _kop_of_another_unit(book, sop, step, signer)
 
 
-def _against_the_flow(book: Book, sop: Sop, step: Step, signer: str, signer_rank: int | None, finding):
+def _against_the_flow(book: Book, sop: Sop, step: Step, signer: str, signer_rank: int | None,
+                      finding: Callable[..., Finding]) -> Iterator[Finding]:
     """A disposisi goes down; where the SOP sends the file up next (a decision's Ya to a superior), the step's
     letter is a nota dinas to that superior."""
     following = sop.step(sop.next_step(step, True if step.is_decision else None))
@@ -78,29 +78,29 @@ def _against_the_flow(book: Book, sop: Sop, step: Step, signer: str, signer_rank
 
 def _team_above_its_signer(book: Book, sop: Sop, signer: str, signer_rank: int | None) -> Iterator[Finding]:
     """An SK Tim appoints only those its signer may: no member above the official who signs it."""
-    cases = {c.id_text for c in book.cases if text_of(c.sop) == sop.code}
+    cases = {c.id_text for c in book.cases if c.sop == sop.code}
     sheet = layout.TIM.name
     for member in book.team:
-        if text_of(member.case_id) not in cases:
+        if (member.case_id or "") not in cases:
             continue
-        official = next((o for o in book.officials if text_of(o.name) and text_of(o.name) == text_of(member.name)),
-                        None) or next((o for o in book.officials if text_of(o.title)
-                                       and text_of(o.title).lower() == text_of(member.title).lower()), None)
+        official = next((o for o in book.officials if ((o.name or "") and (o.name or "") == member.name) or ""),
+                        None) or next((o for o in book.officials if (o.title or "")
+                                       and (o.title or "").lower() == (member.title or "").lower()), None)
         rank = official.rank if official is not None else None
         if _below(signer_rank, rank):
             yield Finding(sheet, book.cell(sheet, "title", member.row), Level.PERINGATAN, "title",
-                          f"Tim kasus {text_of(member.case_id)} memuat {text_of(member.name)} "
-                          f"({text_of(member.title)}), "
+                          f"Tim kasus {member.case_id or ''} memuat {member.name or ''} "
+                          f"({member.title or ''}), "
                           f"yang lebih tinggi dari penetap keputusannya ({signer}); keputusan ditetapkan pejabat yang "
                           f"berwenang mengangkat semua anggotanya, jadi ganti Penandatangan di lembar {sop.code}.",
-                          sop=sop.code, case=text_of(member.case_id))
+                          sop=sop.code, case=(member.case_id or ""))
 
 
 def _kop_of_another_unit(book: Book, sop: Sop, step: Step, signer: str) -> Iterator[Finding]:
     """A letter carries the kop of its signer's unit: a signer from a unit the profile has no kop for."""
     profile = book.profile_of(sop)
     official = official_for(book, sop, signer)
-    unit = text_of(official.unit) if official is not None else ""
+    unit = (official.unit or "") if official is not None else ""
     if profile is None or official is None or not unit or profile.has_unit(unit):
         return
     sheet = layout.PEJABAT.name

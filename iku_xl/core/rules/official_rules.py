@@ -7,7 +7,7 @@ from .. import layout
 from ..book import Book
 from ..cascading import superior_of, unit_head
 from ..findings import Finding, Level
-from ..people import nip_problem
+from ..people import Official, nip_problem
 from ..values import is_blank, text_of
 
 SHEET = layout.PEJABAT.name
@@ -19,25 +19,25 @@ def check(book: Book) -> Iterator[Finding]:
     # officials outside the SOPs who sign a Perjanjian Kinerja: the heads of cascaded units (a typo in their Peran
     # shows where a subordinate names them as Atasan Langsung)
     cascaded = [unit_head(book, c.unit) for c in book.cascades]
-    roles |= {text_of(o.role).lower() for o in cascaded if o is not None and o.rank in (1, 2, 3, 4)}
+    roles |= {(o.role or "").lower() for o in cascaded if o is not None and o.rank in (1, 2, 3, 4)}
     for official in book.officials:
-        def finding(level, field, message, official=official):
+        def finding(level: Level, field: str, message: str, official: Official = official) -> Finding:
             return Finding(SHEET, book.cell(SHEET, field, official.row), level, field, message,
                            sop=text_of(official.sop) or None)
 
-        role = text_of(official.role)
+        role = official.role or ""
         if not role:
             yield finding(Level.GALAT, "role", "Peran kosong; pilih peran pejabat ini dari daftar.")
         elif role.lower() not in roles:
             yield finding(Level.PERINGATAN, "role", f"Peran '{role}' tidak dipakai di SOP mana pun; periksa "
                                                     "ketikannya.")
-        if text_of(official.superior) and superior_of(book, official) is None:
-            yield finding(Level.PERINGATAN, "superior", f"Atasan Langsung '{text_of(official.superior)}' tidak ada di "
+        if (official.superior or "") and superior_of(book, official) is None:
+            yield finding(Level.PERINGATAN, "superior", f"Atasan Langsung '{official.superior or ''}' tidak ada di "
                                                         "kolom Peran lembar Pejabat; tulis peran atasannya persis "
                                                         "seperti di kolom Peran.")
-        if is_blank(official.name):
+        if not official.name:
             yield finding(Level.GALAT, "name", "Nama pejabat kosong; isi nama lengkap dengan gelar.")
-        if is_blank(official.title):
+        if not official.title:
             yield finding(Level.PERINGATAN, "title", "Jabatan lengkap kosong; isi agar surat memakai nama jabatan "
                                                      "yang benar.")
         eselon = official.eselon_text

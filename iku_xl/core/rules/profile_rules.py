@@ -8,7 +8,8 @@ from .. import layout
 from ..book import Book
 from ..document_kinds import KINDS
 from ..findings import Finding, Level
-from ..profile import PLACEHOLDER_EMBLEM, PLACEHOLDER_LOGO
+from ..legal import LegalBasis
+from ..profile import PLACEHOLDER_EMBLEM, PLACEHOLDER_LOGO, InstansiProfile
 from ..values import text_of
 
 
@@ -22,7 +23,8 @@ def check(book: Book, today: dt.date) -> Iterator[Finding]:
 def _profiles(book: Book) -> Iterator[Finding]:
     sheet = layout.INSTANSI.name
     for profile in book.profiles:
-        def finding(field: str, message: str, level: Level = Level.PERINGATAN, profile=profile) -> Finding:
+        def finding(field: str, message: str, level: Level = Level.PERINGATAN,
+                    profile: InstansiProfile = profile) -> Finding:
             return Finding(sheet, book.cell(sheet, field, profile.row), level, field, message)
 
         for field, image, what in (("logo", PLACEHOLDER_LOGO, "logo"), ("emblem", PLACEHOLDER_EMBLEM, "lambang")):
@@ -38,7 +40,7 @@ def _profiles(book: Book) -> Iterator[Finding]:
             if book.profile_of(sop) is not profile:
                 continue
             for kind in sorted({k for s in sop.steps for k in s.documents if k in KINDS and KINDS[k].numbered}):
-                if not any(text_of(p.profile).upper() == profile.key and p.kind == kind for p in book.number_patterns):
+                if not any((p.profile or "").upper() == profile.key and p.kind == kind for p in book.number_patterns):
                     yield Finding(layout.POLA_NOMOR.name, "A1", Level.PERINGATAN, "pattern",
                                   f"Pola nomor {KINDS[kind].label} untuk profil {profile.key} belum ada, padahal SOP "
                                   f"{sop.code} menghasilkannya; tambahkan barisnya di lembar Pola Nomor.",
@@ -57,29 +59,29 @@ def _sops_without_profile(book: Book) -> Iterator[Finding]:
 def _legal_bases(book: Book) -> Iterator[Finding]:
     sheet = layout.DASAR_HUKUM.name
     earliest = _earliest_target_year(book)
-    by_profile: dict[str, list] = {}
+    by_profile: dict[str, list[LegalBasis]] = {}
     for basis in book.legal_bases:
-        by_profile.setdefault(text_of(basis.profile).upper(), []).append(basis)
+        by_profile.setdefault((basis.profile or "").upper(), []).append(basis)
     for bases in by_profile.values():
         last = None
         for basis in bases:
-            def finding(field: str, message: str, basis=basis) -> Finding:
+            def finding(field: str, message: str, basis: LegalBasis = basis) -> Finding:
                 return Finding(sheet, book.cell(sheet, field, basis.row), Level.PERINGATAN, field, message)
 
-            name = f"{basis.jenis} {text_of(basis.number)}/{text_of(basis.year)}".strip(" /")
+            name = f"{basis.jenis} {basis.number or ''}/{text_of(basis.year)}".strip(" /")
             gaps = basis.missing()
             if gaps:
                 yield finding("gazette_number" if any("Negara" in g for g in gaps) else "number",
                               f"Dasar hukum {name} belum lengkap: {', '.join(gaps)}; lengkapi dari salinan resminya "
                               "agar Mengingat tertulis lengkap.")
             if not basis.in_force():
-                yield finding("status", f"Dasar hukum {name} berstatus {text_of(basis.status)}; ganti dengan "
+                yield finding("status", f"Dasar hukum {name} berstatus {basis.status or ''}; ganti dengan "
                                         "peraturan yang berlaku, karena yang tidak berlaku tidak dikutip.")
             elif earliest and basis.ends_before(earliest):
                 yield finding("about", f"Dasar hukum {name} untuk periode yang berakhir sebelum {earliest}; IKU "
                                        f"periode mulai {earliest} memerlukan peraturan periode yang sedang berjalan.")
             if last is not None and basis.sort_key < last.sort_key:
-                yield finding("kind", f"Dasar hukum {name} tertulis sesudah {last.jenis} {text_of(last.number)}/"
+                yield finding("kind", f"Dasar hukum {name} tertulis sesudah {last.jenis} {last.number or ''}/"
                                       f"{text_of(last.year)}; urutkan menurut hierarki (UUD, UU, PP, Perpres, "
                                       "Peraturan Menteri) lalu tahun.")
             last = basis

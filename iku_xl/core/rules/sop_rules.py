@@ -4,7 +4,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..book import Book
 from ..cells import column_letter
@@ -14,6 +14,8 @@ from ..identifiers import identifier_problem
 from ..sop import Sop, Step, StepKind
 from ..values import is_blank, text_of
 from ..waktu import WaktuProblem
+
+MakeFinding = Callable[..., Finding]  # (level, field, step, message, cell=None): a finding on this SOP's sheet
 
 KIND_NAMES = ", ".join(k.value for k in StepKind)
 
@@ -26,7 +28,7 @@ def check(book: Book) -> Iterator[Finding]:
 def _check_sop(book: Book, sop: Sop) -> Iterator[Finding]:
     sheet = sop.code  # an SOP's sheet is named by its code
 
-    def finding(level, field, step, message, cell=None):
+    def finding(level: Level, field: str, step: Step | None, message: str, cell: str | None = None) -> Finding:
         row = step.row if step is not None else None
         return Finding(sheet, cell or book.cell(sheet, field, row), level, field, message,
                        sop=sop.code, step=step.no if step is not None else None)
@@ -51,7 +53,7 @@ def _check_sop(book: Book, sop: Sop) -> Iterator[Finding]:
 IDENTITY_NEEDED = (("nomor", "Nomor SOP"), ("judul", "Judul SOP"), ("disahkan_oleh", "Disahkan Oleh"))
 
 
-def _check_identity(sop: Sop, finding):
+def _check_identity(sop: Sop, finding: MakeFinding) -> Iterator[Finding]:
     """The identity an SOP AP must carry to be the signed one (an import may not have found it)."""
     from ..layout import SOP_IDENTITY_FIRST_ROW
     from ..sop import IDENTITY_FIELDS
@@ -63,7 +65,7 @@ def _check_identity(sop: Sop, finding):
                           cell=f"C{rows[name]}")
 
 
-def _check_roles(book, sop, finding):
+def _check_roles(book: Book, sop: Sop, finding: MakeFinding) -> Iterator[Finding]:
     sheet = sop.code  # an SOP's sheet is named by its code
     for name, count in Counter(r for r in sop.roles if r).items():
         if count > 1:
@@ -74,14 +76,14 @@ def _check_roles(book, sop, finding):
         if not name:
             continue
         holders = [o for o in book.officials
-                   if text_of(o.role).lower() == name.lower() and (is_blank(o.sop) or text_of(o.sop) == sop.code)]
+                   if (o.role or "").lower() == name.lower() and (not o.sop or (o.sop or "") == sop.code)]
         if not holders:
             yield finding(Level.PERINGATAN, f"peran:{name}", None,
                           f"Peran '{name}' belum punya pejabat; tambahkan baris di lembar Pejabat.",
                           cell=book.header_cell(sheet, f"peran:{name}"))
 
 
-def _check_numbers(sop, finding):
+def _check_numbers(sop: Sop, finding: MakeFinding) -> Iterator[Finding]:
     seen: Counter[int] = Counter(s.no for s in sop.steps if isinstance(s.no, int))
     expected = 1
     for step in sop.steps:
@@ -107,7 +109,7 @@ def _check_numbers(sop, finding):
         expected = max(expected, step.no) + 1
 
 
-def _check_step(step: Step, known: set[int], finding):
+def _check_step(step: Step, known: set[int], finding: MakeFinding) -> Iterator[Finding]:
     if is_blank(step.kegiatan):
         yield finding(Level.GALAT, "kegiatan", step, "Kegiatan kosong; tulis apa yang dikerjakan pada langkah ini.")
     for column in step.unnamed_executor_columns:
@@ -161,7 +163,7 @@ def _check_step(step: Step, known: set[int], finding):
                           f"Jenis naskah '{kind}' tidak dikenal; pilih dari daftar: {', '.join(DOCUMENT_KINDS)}.")
 
 
-def _check_flow(sop: Sop, finding):
+def _check_flow(sop: Sop, finding: MakeFinding) -> Iterator[Finding]:
     """Every step reachable from the first, and the end reachable from every step."""
     numbered = {s.no: s for s in sop.steps if isinstance(s.no, int)}
     first = sop.first_step
@@ -201,7 +203,7 @@ def _items(text: str) -> set[str]:
     return {re.sub(r"\s+", " ", p).strip(" .") for p in parts if p.strip(" .")}
 
 
-def _check_chain(sop: Sop, finding):
+def _check_chain(sop: Sop, finding: MakeFinding) -> Iterator[Finding]:
     """Kelengkapan of a step should be what the step before it put out (Mutu Baku)."""
     ordered = [s for s in sop.steps if isinstance(s.no, int)]
     for before, step in itertools.pairwise(ordered):

@@ -63,7 +63,7 @@ def parse_xml(data: bytes):
 
 
 def xml_bytes(root) -> bytes:
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def check_readable(path: Path) -> None:

@@ -14,7 +14,7 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Fal
 
 
 def _key(element) -> bytes:
-    return etree.tostring(element, method="c14n")
+    return bytes(etree.tostring(element, method="c14n"))
 
 
 class StyleMerger:
@@ -75,4 +75,4 @@ class StyleMerger:
         return self._mapped[index]
 
     def to_bytes(self) -> bytes:
-        return etree.tostring(self.target, xml_declaration=True, encoding="UTF-8", standalone=True)
+        return bytes(etree.tostring(self.target, xml_declaration=True, encoding="UTF-8", standalone=True))
