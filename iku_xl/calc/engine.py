@@ -56,14 +56,15 @@ class Engine:
     @staticmethod
     def clean_value_data(data, datetime_builder, empty_as, number_builder, err_to_str):
         def clean(value):
-            if isinstance(value, CalcError):
+            kind = type(value)
+            if kind is str:  # the most common first: a sheet is mostly text and numbers
+                return empty_as if value == "" else value
+            if kind is float:
+                return number_builder(value) if number_builder is not None else value
+            if kind is CalcError:
                 return value.text if err_to_str else None
-            if isinstance(value, dt.datetime):
+            if kind is dt.datetime:
                 return datetime_builder(value) if datetime_builder is not dt.datetime else value
-            if value == "":
-                return empty_as
-            if isinstance(value, float) and number_builder is not None:
-                return number_builder(value)
             return value
         return [[clean(v) for v in row] for row in data]
 
@@ -104,7 +105,7 @@ class App(base_classes.App):
         self.headless = headless
         self.alerts: list[dict] = []
         self.answers: list[str] = []      # what a person would click, for headless runs
-        self.calls = 0                    # UNO calls made through ranges: the cost a macro pays
+        self.calls = 0  # engine calls: each one a round trip to Excel (COM, AppleScript), the cost a macro pays
         self._screen_updating = True
         self._calculation = "automatic"
         self.books_open: list[Book] = []
@@ -394,6 +395,7 @@ class Sheet(base_classes.Sheet):
     def __init__(self, book: Book, index: int) -> None:
         self._book = book
         self._index = index
+        book.app.calls += 1
         self.xl = book.document.Sheets.getByIndex(index)
 
     @property
@@ -432,6 +434,7 @@ class Sheet(base_classes.Sheet):
 
     @property
     def used_range(self):
+        self._book.app.calls += 1
         cursor = self.xl.createCursor()
         cursor.gotoEndOfUsedArea(False)
         end = cursor.RangeAddress
@@ -507,9 +510,7 @@ class Range(base_classes.Range):
             return self._sheet.xl.getCellRangeByPosition(self.first_column - 1, self.first_row - 1,
                                                          self.last_column - 1, self.last_row - 1)
         ranges = self._sheet.book.document.createInstance("com.sun.star.sheet.SheetCellRanges")
-        for r1, c1, r2, c2 in self.areas:
-            ranges.addRangeAddress(self._sheet.xl.getCellRangeByPosition(c1 - 1, r1 - 1, c2 - 1, r2 - 1).RangeAddress,
-                                   False)
+        ranges.addRangeAddresses(_range_addresses(self._sheet._index, self.areas), False)
         return ranges
 
     @property
@@ -580,6 +581,7 @@ class Range(base_classes.Range):
                                                        self.first_column + width - 2, self.first_row + height - 2)
         self._sheet.book.app.calls += 1
         typed = [["" if _is_formula(v) else _as_typed(v) for v in row] + [""] * (width - len(row)) for row in rows]
+        notes = self._notes_in(target)
         target.setFormulaArray(tuple(tuple(row) for row in typed))
         book, formulas = self._sheet.book, False
         for r, row in enumerate(rows):
@@ -593,71 +595,91 @@ class Range(base_classes.Range):
             book.document.calculate()
         if any(isinstance(v, str) for row in rows for v in row):
             self._strings_kept_in_text_cells(target, rows)
-        for r, row in enumerate(rows):  # a date written to a General cell shows as a date, as in Excel
-            for c, v in enumerate(row):
-                if isinstance(v, (dt.date, dt.datetime, dt.time)):
-                    cell = Range(self._sheet, self.first_row + r, self.first_column + c, self.first_row + r,
-                                 self.first_column + c)
-                    if not cell._is_date_format():
-                        cell.number_format = "DD/MM/YYYY HH:MM" if isinstance(v, dt.datetime) else (
-                            "HH:MM" if isinstance(v, dt.time) else "DD/MM/YYYY")
+        self._dates_shown_as_dates(target, rows)
+        self._notes_put_back(notes)
+
+    def _notes_in(self, target) -> list[tuple[int, int, str]]:
+        """The notes in the cells about to be written: Excel keeps a cell's note when its value changes, Calc's
+        array writes drop it. One call when there are none."""
+        found = []
+        for a in target.queryContentCells(8).RangeAddresses:  # com.sun.star.sheet.CellFlags.ANNOTATION
+            for r in range(a.StartRow, a.EndRow + 1):
+                for c in range(a.StartColumn, a.EndColumn + 1):
+                    found.append((r, c, self._sheet.xl.getCellByPosition(c, r).getAnnotation().getString()))
+        return found
+
+    def _notes_put_back(self, notes: list[tuple[int, int, str]]) -> None:
+        from com.sun.star.table import CellAddress
+
+        for r, c, text in notes:
+            if text and not self._sheet.xl.getCellByPosition(c, r).getAnnotation().getString():
+                address = CellAddress()
+                address.Sheet, address.Column, address.Row = self._sheet._index, c, r
+                self._sheet.xl.getAnnotations().insertNew(address, text)
+
+    def _cells_of_kind(self, block, kind: int) -> list:
+        """The RangeAddresses of `block` whose number format is of `kind` (dates, text): one look per group of
+        cells sharing a format (Calc's unique format ranges), never cell by cell."""
+        formats = self._sheet.book.document.NumberFormats
+        groups = block.getUniqueCellFormatRanges()
+        found = []
+        for index in range(groups.Count):
+            group = groups.getByIndex(index)
+            try:
+                matches = bool(formats.getByKey(group.NumberFormat).Type & kind)
+            except Exception:
+                matches = False
+            if matches:
+                found += list(group.RangeAddresses)
+        return found
 
     def _dates_by_format(self, block, data) -> None:
         """Calc hands dates over as serial numbers; a cell formatted as a date reads as a datetime."""
-        formats = self._sheet.book.document.NumberFormats
-        kinds: dict[int, bool] = {}
-        ranges = block.queryContentCells(1 | 2)  # com.sun.star.sheet.CellFlags.VALUE | DATETIME
-        for address in ranges.RangeAddresses:
-            part = self._sheet.xl.getCellRangeByPosition(address.StartColumn, address.StartRow, address.EndColumn,
-                                                          address.EndRow)
-            key = part.getPropertyValue("NumberFormat")
-            if key < 0 or key is None:  # the part mixes formats: look cell by cell
-                for r in range(address.StartRow, address.EndRow + 1):
-                    for c in range(address.StartColumn, address.EndColumn + 1):
-                        cell_key = self._sheet.xl.getCellByPosition(c, r).NumberFormat
-                        self._convert(data, r, c, cell_key, formats, kinds)
-                continue
+        for address in self._cells_of_kind(block, DATE_TYPES):
             for r in range(address.StartRow, address.EndRow + 1):
+                row = data[r - self.first_row + 1]
                 for c in range(address.StartColumn, address.EndColumn + 1):
-                    self._convert(data, r, c, key, formats, kinds)
-
-    def _convert(self, data, r, c, key, formats, kinds) -> None:
-        if key not in kinds:
-            try:
-                kinds[key] = bool(formats.getByKey(key).Type & DATE_TYPES)
-            except Exception:
-                kinds[key] = False
-        value = data[r - self.first_row + 1][c - self.first_column + 1]
-        if kinds[key] and isinstance(value, float):
-            data[r - self.first_row + 1][c - self.first_column + 1] = from_serial(value)
+                    if isinstance(row[c - self.first_column + 1], float):
+                        row[c - self.first_column + 1] = from_serial(row[c - self.first_column + 1])
 
     def _strings_kept_in_text_cells(self, target, rows) -> None:
         """Excel stores a string written to a cell formatted as Text ("@") as it is; Calc's formula array
-        would still parse "1/2" into a date there, so those cells get the string itself."""
-        formats = self._sheet.book.document.NumberFormats
-        enumeration = target.getCellFormatRanges().createEnumeration()
-        while enumeration.hasMoreElements():
-            part = enumeration.nextElement()
-            try:
-                is_text = bool(formats.getByKey(part.NumberFormat).Type & TEXT_TYPE)
-            except Exception:
-                is_text = False
-            if not is_text:
+        would still parse "1/2" into a date there, so those cells get the string itself: each run of Text
+        cells in one data array, cell by cell only where a number or a date was written among them."""
+        for a in self._cells_of_kind(target, TEXT_TYPE):
+            block = [[_cell_of(rows, r - self.first_row + 1, c - self.first_column + 1)
+                      for c in range(a.StartColumn, a.EndColumn + 1)] for r in range(a.StartRow, a.EndRow + 1)]
+            if not any(isinstance(v, str) for row in block for v in row):
                 continue
-            a = part.getRangeAddress()
-            for r in range(a.StartRow, a.EndRow + 1):
-                for c in range(a.StartColumn, a.EndColumn + 1):
-                    row = rows[r - self.first_row + 1]
-                    value = row[c - self.first_column + 1] if c - self.first_column + 1 < len(row) else None
+            if all(v is None or isinstance(v, str) for row in block for v in row):
+                part = self._sheet.xl.getCellRangeByPosition(a.StartColumn, a.StartRow, a.EndColumn, a.EndRow)
+                part.setDataArray(tuple(tuple("" if v is None else v for v in row) for row in block))
+                continue
+            for r, row in enumerate(block, start=a.StartRow):
+                for c, value in enumerate(row, start=a.StartColumn):
                     if isinstance(value, str):
                         self._sheet.xl.getCellByPosition(c, r).setString(value)
 
-    def _is_date_format(self) -> bool:
-        key = self.xl.NumberFormat
-        try:
-            return bool(self._sheet.book.document.NumberFormats.getByKey(key).Type & DATE_TYPES)
-        except Exception:
-            return False
+    def _dates_shown_as_dates(self, target, rows) -> None:
+        """A date written to a General cell shows as a date, as in Excel: one format call per kind of date."""
+        dated = [(r, c, v) for r, row in enumerate(rows) for c, v in enumerate(row)
+                 if isinstance(v, (dt.date, dt.datetime, dt.time))]
+        if not dated:
+            return
+        shown = {(r, c) for a in self._cells_of_kind(target, DATE_TYPES)
+                 for r in range(a.StartRow, a.EndRow + 1) for c in range(a.StartColumn, a.EndColumn + 1)}
+        wanted: dict[str, list[tuple[int, int]]] = {}
+        for r, c, value in dated:
+            at = (self.first_row - 1 + r, self.first_column - 1 + c)
+            if at not in shown:
+                wanted.setdefault("DD/MM/YYYY HH:MM" if isinstance(value, dt.datetime) else (
+                    "HH:MM" if isinstance(value, dt.time) else "DD/MM/YYYY"), []).append(at)
+        book = self._sheet.book
+        for text, cells in wanted.items():
+            ranges = book.document.createInstance("com.sun.star.sheet.SheetCellRanges")
+            ranges.addRangeAddresses(_range_addresses(self._sheet._index, [(r + 1, c + 1, r + 1, c + 1)
+                                                                           for r, c in cells]), True)
+            ranges.NumberFormat = _format_key(book, text)
 
     def clear_contents(self):
         from com.sun.star.sheet.CellFlags import DATETIME, FORMULA, STRING, VALUE
@@ -671,21 +693,18 @@ class Range(base_classes.Range):
 
     @number_format.setter
     def number_format(self, value):
-        from com.sun.star.lang import Locale
-
-        formats = self._sheet.book.document.NumberFormats
-        locale = Locale()
-        key = formats.queryKey(value, locale, False)
-        if key == -1:
-            key = formats.addNew(value, locale)
-        self.xl.NumberFormat = key
+        self.xl.NumberFormat = _format_key(self._sheet.book, value)
 
     @property
     def color(self):
-        value = self.xl.CellBackColor
-        if value is None or value < 0:
-            return None
-        return (value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF
+        """The fill the cells share; cells whose fills differ fail as xlwings fails on Excel's answer for them
+        (no single colour: Null). Calc would answer "no fill" for them."""
+        from com.sun.star.beans.PropertyState import AMBIGUOUS_VALUE
+
+        block = self.xl
+        if block.getPropertyState("CellBackColor") == AMBIGUOUS_VALUE:
+            raise TypeError("int() argument must be a string, a bytes-like object or a real number, not 'NoneType'")
+        return _fill(block.CellBackColor)
 
     @color.setter
     def color(self, color_or_rgb):
@@ -712,6 +731,7 @@ class Range(base_classes.Range):
 
     @property
     def note(self):
+        self._sheet.book.app.calls += 1
         cell = self._sheet.xl.getCellByPosition(self.first_column - 1, self.first_row - 1)
         text = cell.getAnnotation().getString()
         return Note(self) if text else None
@@ -719,12 +739,14 @@ class Range(base_classes.Range):
     def add_note(self, text):
         from com.sun.star.table import CellAddress
 
+        self._sheet.book.app.calls += 1
         address = CellAddress()
         address.Sheet, address.Column, address.Row = self._sheet._index, self.first_column - 1, self.first_row - 1
         self._sheet.xl.getAnnotations().insertNew(address, text)
         return Note(self)
 
     def add_hyperlink(self, address, text_to_display=None, screen_tip=None):
+        self._sheet.book.app.calls += 1
         cell = self._sheet.xl.getCellByPosition(self.first_column - 1, self.first_row - 1)
         cell.setString("")
         field = self._sheet.book.document.createInstance("com.sun.star.text.TextField.URL")
@@ -770,6 +792,39 @@ class Range(base_classes.Range):
         self.raw_value = value
 
 
+def _range_addresses(sheet: int, areas) -> tuple:
+    """Areas (1-based first row, first column, last row, last column) as Calc's range addresses, made here
+    rather than asked of Calc one by one."""
+    from com.sun.star.table import CellRangeAddress
+
+    addresses = []
+    for r1, c1, r2, c2 in areas:
+        address = CellRangeAddress()
+        address.Sheet, address.StartColumn, address.StartRow, address.EndColumn, address.EndRow = (
+            sheet, c1 - 1, r1 - 1, c2 - 1, r2 - 1)
+        addresses.append(address)
+    return tuple(addresses)
+
+
+def _format_key(book: Book, text: str) -> int:
+    from com.sun.star.lang import Locale
+
+    formats = book.document.NumberFormats
+    locale = Locale()
+    key = int(formats.queryKey(text, locale, False))
+    return key if key != -1 else int(formats.addNew(text, locale))
+
+
+def _cell_of(rows, r: int, c: int):
+    return rows[r][c] if r < len(rows) and c < len(rows[r]) else None
+
+
+def _fill(value) -> tuple[int, int, int] | None:
+    if value is None or value < 0:
+        return None
+    return (value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF
+
+
 def _is_formula(value) -> bool:
     return isinstance(value, str) and len(value) > 1 and value.startswith("=")
 
@@ -800,6 +855,7 @@ class Note(base_classes.Note):
     @property
     def text(self):
         c = self.cell
+        c.sheet.book.app.calls += 1
         return c.sheet.xl.getCellByPosition(c.first_column - 1, c.first_row - 1).getAnnotation().getString()
 
     @text.setter
@@ -809,12 +865,9 @@ class Note(base_classes.Note):
 
     def delete(self):
         c = self.cell
-        annotations = c.sheet.xl.getAnnotations()
-        for index in range(annotations.Count):
-            position = annotations.getByIndex(index).Position
-            if (position.Row, position.Column) == (c.first_row - 1, c.first_column - 1):
-                annotations.removeByIndex(index)
-                return
+        c.sheet.book.app.calls += 1
+        cell = c.sheet.xl.getCellByPosition(c.first_column - 1, c.first_row - 1)
+        cell.clearContents(8)  # com.sun.star.sheet.CellFlags.ANNOTATION: this cell's note only, at once
 
 
 def _calc_reference(excel: str) -> str:

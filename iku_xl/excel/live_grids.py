@@ -22,13 +22,13 @@ def read_sheet(sheet) -> tuple[Grid, list[tuple[str, str, str]]]:
     last = sheet.used_range.last_cell
     block = sheet.range((1, 1), (last.row, last.column)).options(ndim=2, err_to_str=True).value or []
     errors = []
-    rows = []
-    for r, values in enumerate(block, start=1):
-        row = []
-        for c, value in enumerate(values, start=1):
-            if isinstance(value, str) and _ERROR.match(value):
-                errors.append((sheet.name, f"{column_letter(c)}{r}", value))
-                value = None
-            row.append(_plain(value))
-        rows.append(row)
-    return Grid(sheet.name, rows), errors
+    name = sheet.name
+    for r, row in enumerate(block, start=1):
+        for c, value in enumerate(row):
+            kind = type(value)
+            if kind is str and value[:1] == "#" and _ERROR.match(value):
+                errors.append((name, f"{column_letter(c + 1)}{r}", value))
+                row[c] = None
+            elif kind is dt.datetime:
+                row[c] = _plain(value)
+    return Grid(name, block), errors

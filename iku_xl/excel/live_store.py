@@ -53,16 +53,29 @@ class LiveStore(RecordStore):
         self.folder = Path(full).parent if full else Path.cwd()
         self.book = Book()  # an empty Book until the workbook is read on entering
         self._errors: list = []
+        self._pending: dict[str, dict[int, dict[int, tuple]]] | None = None  # a batch of writes, by sheet and row
+        self._sheet_names: list[str] | None = None  # once read
+        self.unnoted = 0  # findings' cells marked without a note (show_findings)
 
     def __enter__(self) -> LiveStore:
+        """Each sheet a Book is made of read in one block; the program's derived sheets (Lacak, Temuan, Daftar
+        Pilihan, Panel, Panduan) are not read, as the file reader skips them. Entered again (the moves of several
+        selected cases), the store keeps what it read: each move changes the Book as it writes the workbook."""
+        if self._sheet_names is not None:
+            return self
         grids = {}
+        names = []
         for sheet in self.xw_book.sheets:
+            names.append(sheet.name)
+            if not _read_for_book(names[-1]):
+                continue
             grid, errors = read_sheet(sheet)
             grids[sheet.name] = grid
             if layout.staff_typed(sheet.name):
                 self._errors += errors
         self.book = book_from_grids(grids, self.xw_book.name)
         self.book.error_cells = self._errors
+        self._sheet_names = names
         return self
 
     def __exit__(self, *exc) -> None:
@@ -82,9 +95,11 @@ class LiveStore(RecordStore):
         raise Refused("Buku kerja yang sedang dibuka sudah ada; buat buku kerja baru dengan 'iku-xl init BERKAS'.")
 
     def show_findings(self, findings: list[Finding]) -> None:
+        """Marked on their cells (a note on the first few) and listed on Temuan; `unnoted` counts the cells
+        marked without a note."""
         from .findings_sheet import show_findings
 
-        show_findings(self.xw_book, findings)
+        self.unnoted = show_findings(self.xw_book, findings)
 
     def add_sop(self, sop: Sop) -> None:
         """The two sheets copied in from a workbook of their own, opened beside this one; the pick lists rewritten."""
@@ -127,30 +142,75 @@ class LiveStore(RecordStore):
                     other.sheets[name].copy(after=self.xw_book.sheets[-1])
             finally:
                 other.close()
+        if self._sheet_names is not None:
+            self._sheet_names += names
 
     def write_record(self, sheet_layout: layout.ListSheet, record, row: int, fields: list[str] | None = None) -> None:
-        """One block write per run of adjacent columns; text columns get the text format first."""
-        sheet = self.xw_book.sheets[sheet_layout.name]
+        """The record's cells, written at once, or with the rest of a batch (`_batch`)."""
         letters = self.book.columns.get(sheet_layout.name, {})
         kinds = {c.field: c.kind for c in sheet_layout.columns}
-        cells = {}
+        cells = self._pending.setdefault(sheet_layout.name, {}).setdefault(row, {}) if self._pending is not None \
+            else {}
         for field in fields or [c.field for c in sheet_layout.columns]:
             if field in letters and hasattr(record, field):
                 cells[column_index(letters[field])] = (getattr(record, field), kinds.get(field))
-        for run in _runs(sorted(cells)):
-            for text_run in _runs([c for c in run if cells[c][1] == "text"]):
-                format_as_text(sheet, (row, text_run[0]), (row, text_run[-1]))
-            target = sheet.range((row, run[0]), (row, run[-1]))
-            target.value = [[cells[c][0] for c in run]]
-        _grow_table(sheet, row)
+        if self._pending is None:
+            self._write_rows(sheet_layout.name, {row: cells})
+
+    @contextlib.contextmanager
+    def _batch(self):
+        """Records written inside are written together when it ends: one block per run of rows that change the
+        same columns, so a hundred new cases or Riwayat rows cost what one does."""
+        if self._pending is not None:
+            yield
+            return
+        self._pending = {}
+        try:
+            yield
+            pending = self._pending
+        finally:
+            self._pending = None
+        for name, rows in pending.items():
+            self._write_rows(name, rows)
+
+    def _write_rows(self, name: str, rows: dict[int, dict[int, tuple]]) -> None:
+        """One block write per run of adjacent columns over rows that follow each other; text columns get the
+        text format first. Rows that change different columns share a block when the cells one leaves alone
+        are empty (None is written there: nothing changes); otherwise the rows that change the same columns do."""
+        sheet = self.xw_book.sheets[name]
+        for first, last, columns in _row_blocks({row: dict.fromkeys(rows[row]) for row in rows}, joined=True):
+            block = {row: rows[row] for row in range(first, last + 1)}
+            if all(len(block[row]) == len(columns) for row in block) or _empty_where_left(sheet, block, columns):
+                _write_block(sheet, block, first, last, columns)
+                continue
+            for part_first, part_last, part_columns in _row_blocks(block):
+                _write_block(sheet, block, part_first, part_last, part_columns)
+        _grow_table(sheet, set(rows))
+
+    def save_cases(self, changes) -> None:
+        with self._batch():
+            super().save_cases(changes)
+
+    def append_history(self, entries) -> None:
+        with self._batch():
+            super().append_history(entries)
+
+    def record_numbers(self, entries) -> None:
+        with self._batch():
+            super().record_numbers(entries)
+
+    def record_meetings(self, meetings) -> bool:
+        with self._batch():
+            return super().record_meetings(meetings)
 
     def has_sheet(self, name: str) -> bool:
-        return name in [s.name for s in self.xw_book.sheets]
+        names = self._sheet_names if self._sheet_names is not None else [s.name for s in self.xw_book.sheets]
+        return name in names
 
     def _lacak_sheet(self, code: str):
         """The SOP's Lacak sheet, its SOP and the colours of its legend; None when there is no such sheet."""
         name = lacak.sheet_name(code)
-        if name not in [s.name for s in self.xw_book.sheets]:
+        if not self.has_sheet(name):
             return None
         sheet = self.xw_book.sheets[name]
         legend = {key: sheet.range((layout.LACAK_LEGEND_ROW, column)).color
@@ -193,15 +253,23 @@ class LiveStore(RecordStore):
         free = max([layout.LACAK_HEADER_ROW] + list(where.values())) + 1
         placed = list(lacak.placed_rows(sop, cases, self.book.history_of, where, free))
         fixed = len(layout.LACAK_FIXED)
-        for row, cells in placed:
-            sheet.range((row, 1), (row, len(cells))).color = None
-            format_as_text(sheet, (row, 1), (row, fixed))
-            sheet.range((row, fixed + 1), (row, len(cells))).number_format = DATE_FORMAT
-            sheet.range((row, 1)).value = [[cell.value for cell in cells]]
+        by_row = dict(placed)
+        for first, last, _ in _row_blocks({row: {1: None} for row, _ in placed}, joined=True):  # rows in a run
+            width = max(len(by_row[r]) for r in range(first, last + 1))
+            sheet.range((first, 1), (last, width)).color = None
+            format_as_text(sheet, (first, 1), (last, fixed))
+            sheet.range((first, fixed + 1), (last, width)).number_format = DATE_FORMAT
+            sheet.range((first, 1)).value = [[cell.value for cell in by_row[r]] + [None] * (width - len(by_row[r]))
+                                             for r in range(first, last + 1)]
         paint(sheet, _fills(placed, legend))
 
     def commit(self) -> None:
         """Excel holds the file: the changes are in the open workbook, for staff to save as usual."""
+
+
+def _read_for_book(name: str) -> bool:
+    derived = {layout.PANDUAN, layout.PANEL, layout.TEMUAN, layout.DAFTAR}
+    return name not in derived and not name.startswith(layout.LACAK_PREFIX)
 
 
 def _fills(rows, legend: dict) -> dict:
@@ -224,9 +292,42 @@ def _runs(columns: list[int]) -> list[list[int]]:
     return runs
 
 
-def _grow_table(sheet, row: int) -> None:
-    """A row written just below an Excel Table joins it, as when staff type there."""
+def _row_blocks(rows: dict[int, dict], joined: bool = False) -> list[tuple[int, int, list[int]]]:
+    """(first row, last row, columns) for each run of rows that follow each other and change the same columns;
+    `joined`, whatever columns they change (the columns any of them does)."""
+    blocks: list[tuple[int, int, list[int]]] = []
+    for row in sorted(rows):
+        columns = sorted(rows[row])
+        if blocks and blocks[-1][1] == row - 1 and (joined or blocks[-1][2] == columns):
+            blocks[-1] = (blocks[-1][0], row, sorted(set(blocks[-1][2]) | set(columns)))
+        elif columns:
+            blocks.append((row, row, columns))
+    return blocks
+
+
+def _empty_where_left(sheet, block: dict[int, dict[int, tuple]], columns: list[int]) -> bool:
+    """Whether every cell of the block a row leaves alone is empty (no value, no formula): one call."""
+    first, last = min(block), max(block)
+    formulas = sheet.range((first, columns[0]), (last, columns[-1])).formula
+    return all(formulas[row - first][column - columns[0]] in ("", None)
+               for row in block for column in columns if column not in block[row])
+
+
+def _write_block(sheet, block: dict[int, dict[int, tuple]], first: int, last: int, columns: list[int]) -> None:
+    kinds = {column: kind for cells in block.values() for column, (_, kind) in cells.items()}
+    for run in _runs(columns):
+        for text_run in _runs([c for c in run if kinds.get(c) == "text"]):
+            format_as_text(sheet, (first, text_run[0]), (last, text_run[-1]))
+        sheet.range((first, run[0]), (last, run[-1])).value = [
+            [block[row][c][0] if c in block[row] else None for c in run] for row in range(first, last + 1)]
+
+
+def _grow_table(sheet, rows: set[int]) -> None:
+    """Rows written just below an Excel Table join it, as when staff type there."""
     for table in getattr(sheet, "tables", []):
         area = table.range
-        if area.last_cell.row == row - 1:
-            table.resize(sheet.range((area.row, area.column), (row, area.last_cell.column)))
+        end = area.last_cell.row
+        while end + 1 in rows:
+            end += 1
+        if end != area.last_cell.row:
+            table.resize(sheet.range((area.row, area.column), (end, area.last_cell.column)))

@@ -161,27 +161,32 @@ def check_setup(book) -> str:
 def validate(book) -> str:
     """Periksa buku kerja: findings marked on their cells and listed on the Temuan sheet."""
     from ..actions.validate import validate_workbook
+    from .findings_sheet import NOTES_AT_MOST
 
-    report = validate_workbook(LiveStore(book))
-    findings, errors = report.findings, len(report.errors)
+    store = LiveStore(book)
+    report = validate_workbook(store)
+    findings, errors, unnoted = report.findings, len(report.errors), store.unnoted
+    notes = (f" Catatan di sel hanya pada {NOTES_AT_MOST} sel pertama; pesan untuk {unnoted} sel lainnya ada di "
+             f"lembar {layout.TEMUAN}." if unnoted else "")
     if not findings:
         return "Buku kerja sudah benar: tidak ada temuan."
     if not errors:
         return (f"Tidak ada galat; {len(findings)} peringatan ditandai di selnya dan didaftar di lembar "
-                f"{layout.TEMUAN}. Periksa bila perlu.")
+                f"{layout.TEMUAN}. Periksa bila perlu." + notes)
     return (f"{errors} galat dan {len(findings) - errors} peringatan ditandai di selnya dan didaftar di lembar "
-            f"{layout.TEMUAN}. Perbaiki galat lebih dulu.")
+            f"{layout.TEMUAN}. Perbaiki galat lebih dulu." + notes)
 
 
 def _moves(book, move) -> str:
-    """`move(workflow, store, case_id, step)` for each selected case; the workbook is read once for the
-    selection and each case's current step, then once per move (each move sees the one before)."""
+    """`move(workflow, store, case_id, step)` for each selected case; the workbook is read once, for the
+    selection, each case's current step and every move (each move changes the store's Book as it writes, so
+    it sees the one before)."""
     from ..actions import workflow
 
     with LiveStore(book) as store:
         ids = selected_case_ids(book, store)
         steps = {case_id: _case_step(store, case_id)[1] for case_id in ids}
-    message = "\n".join(move(workflow, LiveStore(book), case_id, steps[case_id]) for case_id in ids)
+    message = "\n".join(move(workflow, store, case_id, steps[case_id]) for case_id in ids)
     _clear_inputs(book, "note", "at")
     return message
 
@@ -273,7 +278,7 @@ def generate(book) -> str:
     with LiveStore(book) as store:
         ids = selected_case_ids(book, store)
     kind = panel_value(book, "kind")
-    result = make(LiveStore(book), ids, [text_of(kind)] if kind is not None else None)
+    result = make(store, ids, [text_of(kind)] if kind is not None else None)
     _clear_inputs(book, "kind")
     skipped = "\n".join(result.skipped)
     folders = sorted({str(f.parent) for f in result.files})

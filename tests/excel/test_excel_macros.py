@@ -363,35 +363,6 @@ def test_selection_outside_kasus_and_unknown_panel_action(pair, live):
     assert "tidak dikenal" in macros.run_panel(workbook.book)
 
 
-def test_actions_make_few_calls_to_the_application(pair, live):
-    """Every call is a round trip to Excel (seconds over COM for thousands, minutes over AppleScript):
-    sheets are read in blocks and colours go out as one union range per colour, not cell by cell."""
-    _, excel = pair
-    typed = {}
-    for row in range(7, 107):  # a hundred typed cases
-        typed[f"B{row}"], typed[f"C{row}"], typed[f"I{row}"] = f"IKU {row}", "POLHUKAM", AT
-    edit(excel, {"Kasus": typed})
-    workbook = live(excel)
-    reads = 4 * len(workbook.book.sheets) + 12  # reading the workbook, a few times over
-    assert "100 kasus dibuka" in macros.open_cases(workbook.book)
-    start = workbook.calls
-    macros.rebuild_tracking(workbook.book)  # about 1,700 coloured cells
-    assert workbook.calls - start <= reads, workbook.calls - start
-    workbook.panel(by="Dewi", at=AT)
-    workbook.select("A5")
-    start = workbook.calls
-    macros.advance(workbook.book)
-    assert workbook.calls - start <= reads, workbook.calls - start
-    for row in range(7, 57):
-        workbook.sheet("Kasus").range(f"H{row}").value = "Proses"  # fifty findings
-    macros.validate(workbook.book)
-    marked = len(workbook.sheet("Temuan").used_range.value) - 1
-    start = workbook.calls
-    macros.validate(workbook.book)  # clears the marks, then marks them again
-    per_cell = 6  # a note can only be read, removed and added cell by cell
-    assert workbook.calls - start <= reads + per_cell * marked, (workbook.calls - start, marked)
-
-
 def test_every_panel_action_has_a_macro_and_a_vba_sub():
     from iku_xl.core import layout
 
