@@ -10,6 +10,7 @@ record is the store's business (the row a record was read from stays on it for t
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Literal, Protocol, runtime_checkable
 
@@ -46,6 +47,11 @@ class Store(Protocol):
                target_years: tuple[int, ...], *, force: bool = False) -> None:
         """A new workbook holding `book`, its Pengaturan and Jam Kerja rows (without entering); refused when there
         is one already, unless `force`."""
+
+    def read_history(self, fields: Collection[str] | None = None,
+                     keep: Callable[[str], bool] | None = None) -> list[HistoryEntry]:
+        """Riwayat's entries in order, for a Book read without them: only `fields` need be read (the others may
+        be None), and with `keep` only the entries of the case IDs it keeps."""
 
     def has_sheet(self, name: str) -> bool:
         """Whether the workbook has a sheet of that name (an SOP code may not take a sheet's name)."""

@@ -52,6 +52,9 @@ class MemoryStore:
     def output(self) -> Path:
         return self.book.settings.output_root(self.folder)
 
+    def read_history(self, fields=None, keep=None) -> list[HistoryEntry]:
+        return [copy.copy(h) for h in self.book.history if keep is None or keep(h.case_id or "")]
+
     def has_sheet(self, name: str) -> bool:
         book = self.saved or Book()
         return name in {s.name for s in layout.LIST_SHEETS} | set(book.sops) | {

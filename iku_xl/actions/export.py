@@ -9,7 +9,7 @@ from pathlib import Path
 from .. import clock
 from ..core.book import Book
 from ..core.case import Case
-from ..core.history import moves_by_case
+from ..core.history import HistoryEntry, moves_by_case
 from ..core.monthly import CLOSED, MonthReport, parse_month
 from ..core.office_hours import office_calendar
 from ..store import Store, open_store
@@ -21,29 +21,49 @@ class Export:
     files: list[Path]
 
 
+# what tells whether a case shows in a month (`cases_outside`), read first from the whole Riwayat
+MONTH_FIELDS = ("time", "case_id", "action", "status", "step_started")
+
+
 def export_month(target: Store | str | Path, month: str, out_dir: str | Path | None = None,
                  today: dt.date | None = None) -> Export:
-    """The month's export into `out_dir`, else ekspor/YYYY-MM in the output folder; the workbook is only read."""
+    """The month's export into `out_dir`, else ekspor/YYYY-MM in the output folder; the workbook is only read.
+    Riwayat is read twice, neither time whole: first the columns that tell which cases the month shows, then
+    every column of those cases' rows only."""
     from ..analysis.monthly import month_report
     from ..workbook.export_writer import write_export
 
     start, end = parse_month(month, today or clock.today())
-    with open_store(target, history=True, write=False) as store:
+    with open_store(target, history=False, write=False) as store:
         book = store.book
+        gone = cases_outside(book.cases, store.read_history(fields=MONTH_FIELDS), start, end)
+        book.cases = [c for c in book.cases if c.id_text not in gone]
+        book.history = store.read_history(keep=lambda case_id: case_id not in gone)
         folder = (Path(out_dir) if out_dir else store.output / "ekspor" / f"{start:%Y-%m}").absolute()
-        report = month_report(month_book(book, start, end), start, end, office_calendar(book.settings, book.days_off))
+    report = month_report(book, start, end, office_calendar(book.settings, book.days_off))
     return Export(report, write_export(folder, report))
 
 
 def month_book(book: Book, start: dt.datetime, end: dt.datetime) -> Book:
     """The Book with only what the month [start, end) can show, so the analysis works on the month's cases
-    and not on years of others. Left out, with their rows: a case closed before the month (its last move
-    still in force closed it, and it has no row since) and a case opened after it (every row and its
-    opening at or after the end). The report is the same either way: such a case is neither open at the
-    month's start nor opened or moved in it."""
-    moves = moves_by_case(book.history)
+    and not on years of others (`cases_outside`)."""
+    gone = cases_outside(book.cases, book.history, start, end)
+    if not gone:
+        return book
+    reduced = copy.copy(book)
+    reduced.cases = [c for c in book.cases if c.id_text not in gone]
+    reduced.history = [h for h in book.history if (h.case_id or "") not in gone]
+    return reduced
+
+
+def cases_outside(cases: list[Case], history: list[HistoryEntry], start: dt.datetime, end: dt.datetime) -> set[str]:
+    """The IDs of the cases the month [start, end) cannot show: a case closed before the month (its last
+    move still in force closed it, and it has no row since) and a case opened after it (every row and its
+    opening at or after the end). The report is the same with or without them: such a case is neither open
+    at the month's start nor opened or moved in it. Reads only the fields in MONTH_FIELDS."""
+    moves = moves_by_case(history)
     times: dict[str, list[dt.datetime | None]] = {}
-    for entry in book.history:
+    for entry in history:
         times.setdefault(entry.case_id or "", []).append(entry.time)
 
     def shown(case: Case) -> bool:
@@ -56,10 +76,4 @@ def month_book(book: Book, start: dt.datetime, end: dt.datetime) -> Book:
         closed = bool(kept) and all(t is not None and t < start for t in own) and kept[-1].status in CLOSED
         return not closed
 
-    gone = {c.id_text for c in book.cases if c.id_text and not shown(c)}
-    if not gone:
-        return book
-    reduced = copy.copy(book)
-    reduced.cases = [c for c in book.cases if c.id_text not in gone]
-    reduced.history = [h for h in book.history if (h.case_id or "") not in gone]
-    return reduced
+    return {c.id_text for c in cases if c.id_text and not shown(c)}

@@ -3,7 +3,7 @@ writes. Each says how a record reaches a row, where Riwayat ends, and how a Laca
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import replace
 from types import SimpleNamespace
 
@@ -125,6 +125,11 @@ class RecordStore(ABC):
 
     def show_findings(self, findings: list[Finding]) -> None:
         return None
+
+    def read_history(self, fields: Collection[str] | None = None,
+                     keep: Callable[[str], bool] | None = None) -> list[HistoryEntry]:
+        """From the Book's history (a store that reads it whole, as the live workbook's)."""
+        return [h for h in self.book.history if keep is None or keep(h.case_id or "")]
 
     def refresh_tracking(self, moved: list[Case], entries: list[HistoryEntry], rebuild: set[str]) -> None:
         for code in sorted(rebuild):
