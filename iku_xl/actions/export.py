@@ -9,10 +9,11 @@ from pathlib import Path
 from .. import clock
 from ..core.book import Book
 from ..core.case import Case
-from ..core.history import moves_by_case
+from ..core.history import HistoryEntry, moves_by_case
 from ..core.monthly import CLOSED, MonthReport, parse_month
 from ..core.office_hours import office_calendar
-from ..workbook.reader import read_book
+from ..core.values import read_text
+from ..workbook.reader import open_package, read_book, read_history
 
 
 @dataclass
@@ -21,10 +22,20 @@ class Export:
     files: list[Path]
 
 
+# what tells whether a case shows in a month (`cases_outside`), read first from the whole Riwayat
+MONTH_FIELDS = ("time", "case_id", "action", "status", "step_started")
+
+
 def export_month(path: str | Path, month: str, out_dir: str | Path | None = None,
                  today: dt.date | None = None) -> Export:
-    """Reads the workbook file and never writes it."""
-    book = read_book(path)
+    """Reads the workbook file and never writes it. Riwayat is read twice, neither time whole: first the
+    columns that tell which cases the month shows, then every column of those cases' rows only."""
+    package = open_package(path)
+    book = read_book(path, history=False, package=package)
+    start, end = parse_month(month, today or clock.today())
+    gone = cases_outside(book.cases, read_history(book, package, fields=MONTH_FIELDS), start, end)
+    book.cases = [c for c in book.cases if c.id_text not in gone]
+    book.history = read_history(book, package, keep=lambda case_id: (read_text(case_id)[0] or "") not in gone)
     base = Path(out_dir) if out_dir else book.settings.output_root(Path(path).parent)
     return export_book(book, month, out_dir, base=base, today=today)
 
@@ -43,13 +54,24 @@ def export_book(book: Book, month: str, out_dir: str | Path | None = None, base:
 
 def month_book(book: Book, start: dt.datetime, end: dt.datetime) -> Book:
     """The Book with only what the month [start, end) can show, so the analysis works on the month's cases
-    and not on years of others. Left out, with their rows: a case closed before the month (its last move
-    still in force closed it, and it has no row since) and a case opened after it (every row and its
-    opening at or after the end). The report is the same either way: such a case is neither open at the
-    month's start nor opened or moved in it."""
-    moves = moves_by_case(book.history)
+    and not on years of others (`cases_outside`)."""
+    gone = cases_outside(book.cases, book.history, start, end)
+    if not gone:
+        return book
+    reduced = copy.copy(book)
+    reduced.cases = [c for c in book.cases if c.id_text not in gone]
+    reduced.history = [h for h in book.history if (h.case_id or "") not in gone]
+    return reduced
+
+
+def cases_outside(cases: list[Case], history: list[HistoryEntry], start: dt.datetime, end: dt.datetime) -> set[str]:
+    """The IDs of the cases the month [start, end) cannot show: a case closed before the month (its last
+    move still in force closed it, and it has no row since) and a case opened after it (every row and its
+    opening at or after the end). The report is the same with or without them: such a case is neither open
+    at the month's start nor opened or moved in it. Reads only the fields in MONTH_FIELDS."""
+    moves = moves_by_case(history)
     times: dict[str, list[dt.datetime | None]] = {}
-    for entry in book.history:
+    for entry in history:
         times.setdefault(entry.case_id or "", []).append(entry.time)
 
     def shown(case: Case) -> bool:
@@ -62,10 +84,4 @@ def month_book(book: Book, start: dt.datetime, end: dt.datetime) -> Book:
         closed = bool(kept) and all(t is not None and t < start for t in own) and kept[-1].status in CLOSED
         return not closed
 
-    gone = {c.id_text for c in book.cases if c.id_text and not shown(c)}
-    if not gone:
-        return book
-    reduced = copy.copy(book)
-    reduced.cases = [c for c in book.cases if c.id_text not in gone]
-    reduced.history = [h for h in book.history if (h.case_id or "") not in gone]
-    return reduced
+    return {c.id_text for c in cases if c.id_text and not shown(c)}

@@ -25,6 +25,9 @@ class TrackingRow:
     marks: dict[int, StepMark] = field(default_factory=dict)
 
 
+TRACKED_FIELDS = ("time", "case_id", "action", "from_step", "punctuality")  # what the rows are made of
+
+
 def tracking_rows(sop: Sop, cases: list[Case], history: list[HistoryEntry],
                   moves: dict[str, list[HistoryEntry]] | None = None) -> list[TrackingRow]:
     """`moves`: `moves_by_case(history)` when the caller has it already (one pass for every SOP's sheet)."""

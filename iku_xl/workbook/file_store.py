@@ -6,15 +6,17 @@ from pathlib import Path
 from ..core import layout
 from ..core.book import Book
 from ..core.cells import column_index, column_letter
-from ..core.history import HistoryEntry
-from ..core.values import text_of
+from ..core.history import HistoryEntry, moves_by_case
+from ..core.tracking import TRACKED_FIELDS
+from ..core.values import read_text, text_of
+from ..core.workflow import is_open
 from ..errors import MissingSheet
 from ..store import RecordStore, next_free_row
 from .grid import Grid
 from .list_sheet import locate_columns, typed_records
-from .ooxml.sheet_xml import Formula, from_serial
+from .ooxml.sheet_xml import Formula, TailSheet, UnfitForScan, from_serial, scan_columns, xml_text
 from .ooxml.workbook_patch import WorkbookPatch
-from .reader import open_package, read_book
+from .reader import open_package, read_book, read_history, scan_history
 from .record_writer import rebuild_lacak, update_lacak_rows, write_record
 from .shared_file import exclusive
 
@@ -32,6 +34,7 @@ class FileStore(RecordStore):
         self._case_histories: dict[str, list[HistoryEntry]] = {}
         self._case_offsets: dict[str, list[int]] | None = None
         self._new_ids: set[str] = set()
+        self._lacak_moves: dict[str, list[HistoryEntry]] | None = None
 
     def __enter__(self) -> FileStore:
         self._lock = exclusive(self.path)
@@ -70,13 +73,28 @@ class FileStore(RecordStore):
         return name in self._patch.parts
 
     def rebuild_lacak(self, code: str) -> None:
-        self._dirty |= rebuild_lacak(self._patch, self.book, code)
+        self._dirty |= rebuild_lacak(self._patch, self.book, code, self._tracked_moves())
+
+    def _tracked_moves(self) -> dict[str, list[HistoryEntry]] | None:
+        """Every case's moves in force as the Lacak sheets show them, from the Riwayat columns they use only
+        (read once for all SOPs); None when the whole history is read already."""
+        if self.book.history_loaded:
+            return None
+        if self._lacak_moves is None:
+            entries = read_history(self.book, self._patch.package, fields=TRACKED_FIELDS)
+            self._lacak_moves = moves_by_case(entries)
+        return self._lacak_moves
 
     def history_next_row(self) -> int:
         if self.book.history_loaded:
             return next_free_row(self.book.history)
         last_column = max(column_index(c) for c in self.book.columns[layout.RIWAYAT.name].values())
-        return max(self._patch.sheet(layout.RIWAYAT.name).last_filled_row(last_column), 1) + 1
+        sheet = self._patch.tail_sheet(layout.RIWAYAT.name)
+        last = sheet.last_filled_row(last_column)
+        if isinstance(sheet, TailSheet) and last < sheet.first:  # the last rows hold formats only: held whole
+            sheet = self._patch.whole_sheet(layout.RIWAYAT.name)
+            last = sheet.last_filled_row(last_column)
+        return max(last, 1) + 1
 
     def update_lacak(self, code: str, cases: list, new_entries: list[HistoryEntry]) -> None:
         """The moved cases' rows of the Lacak sheet, from their own history only."""
@@ -101,29 +119,62 @@ class FileStore(RecordStore):
         self.book.columns[layout.RIWAYAT.name] = letters
 
     def _history_ids(self) -> dict[str, int]:
-        """Each case ID Riwayat names, with the first row naming it (as `reader.history_case_rows`), from the
-        sheet this store edits: one inflate of Riwayat, whatever else the action reads of it."""
+        """Each case ID Riwayat names, with the first row naming it (as `reader.history_case_rows`): its ID
+        column scanned as the part is inflated."""
         found: dict[str, int] = {}
-        sheet = self._patch.sheet(layout.RIWAYAT.name)
-        for row, value, _ in sheet.column_at(self.book.columns[layout.RIWAYAT.name]["case_id"]):
+        letter = self.book.columns[layout.RIWAYAT.name]["case_id"]
+        package = self._patch.package
+        try:
+            pieces = package.pieces(self._patch.parts[layout.RIWAYAT.name])
+            column = ((row, values[0]) for row, values in scan_columns(pieces, [letter], package.shared_string))
+            for row, value in column:
+                text = str(value).strip() if value is not None else ""
+                if row > 1 and text:
+                    found.setdefault(text, row)
+            return found
+        except UnfitForScan:
+            found.clear()
+        for row, value, _ in self._patch.sheet(layout.RIWAYAT.name).column_at(letter):
             text = str(value).strip() if value is not None else ""
             if row > 1 and text:
                 found.setdefault(text, row)
         return found
 
     def case_history(self, case_id: str) -> list[HistoryEntry]:
-        """One case's Riwayat rows. The case column of the sheet XML is scanned once for every case (where
-        each case's rows stand), and only the rows of the cases asked for are read."""
+        """One case's Riwayat rows, from one scan of the sheet as it is inflated (only the rows of the cases
+        asked for are read whole). From the second case an action asks for on (reschedule), the rows of
+        every open case are read in the same scan: Riwayat is scanned twice at most."""
         if case_id in self._new_ids:
             return []  # a case this action opened has no Riwayat yet: the sheet is not read for it
         if case_id not in self._case_histories:
-            self._case_histories[case_id] = self._read_rows(self._case_offsets_of(case_id))
+            wanted = {case_id}
+            if self._case_histories:
+                wanted |= {c.id_text for c in self.book.cases if c.id_text and is_open(c)}
+                wanted -= set(self._case_histories) | self._new_ids
+            self._case_histories.update(self._histories_of(wanted))
         return list(self._case_histories[case_id])
 
+    def _histories_of(self, wanted: set[str]) -> dict[str, list[HistoryEntry]]:
+        found: dict[str, list[HistoryEntry]] = {case_id: [] for case_id in wanted}
+        package = self._patch.package
+        needles = None
+        if len(wanted) <= SEARCHED_CASES:  # a case or two: their rows found by searching for their IDs
+            needles = [xml_text(case_id) for case_id in wanted]
+            needles += [f"<v>{index}</v>" for case_id in wanted for index in package.shared_strings_holding(case_id)]
+        try:
+            entries = scan_history(self.book, package, keep=lambda value: read_text(value)[0] in wanted,
+                                   moment=from_serial, needles=needles)
+        except UnfitForScan:  # a sheet written otherwise: searched in its text
+            if len(wanted) > SEARCHED_CASES:
+                return {case_id: self._read_rows(self._rows_by_case().get(case_id, [])) for case_id in wanted}
+            return {case_id: self._read_rows(self._case_offsets_of(case_id)) for case_id in wanted}
+        for entry in entries:
+            found[entry.case_id or ""].append(entry)
+        return found
+
     def _case_offsets_of(self, case_id: str) -> list[int]:
-        """Where the case's rows stand: for the first few cases an action asks for (advance, undo: one),
-        found by searching Riwayat for the ID; past those (reschedule: every open case), by one scan of
-        the whole ID column for every case."""
+        """Where the case's rows stand in a sheet the scan does not read: for the first few cases an action
+        asks for, found by searching Riwayat for the ID; past those, by one scan of the whole ID column."""
         if self._case_offsets is None and len(self._case_histories) < SEARCHED_CASES:
             sheet = self._patch.sheet(layout.RIWAYAT.name)
             shared = self._patch.package.shared_strings_holding(case_id) if '"s"' in sheet.text else []

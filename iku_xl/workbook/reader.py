@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook
@@ -26,7 +28,7 @@ from ..errors import IkuError, MissingSheet, UnreadableFile, os_reason
 from .grid import Grid
 from .list_sheet import locate_columns, read_list_sheet, target_columns, typed_records
 from .ooxml.package import Package, check_readable
-from .ooxml.sheet_xml import from_serial
+from .ooxml.sheet_xml import UnfitForScan, from_serial, scan_columns
 from .sop_sheet import find_sop_header, read_sop_sheet
 
 
@@ -192,15 +194,90 @@ def history_case_rows(package: Package) -> dict[str, int]:
     return found
 
 
-def read_history(book: Book, package: Package) -> list[HistoryEntry]:
-    """Riwayat alone, for a Book read without it: row by row from calamine into entries, never the whole
-    sheet as a grid of Python values, and each text repeated down the sheet (case IDs, actions, roles,
-    names) held once. On a Riwayat of 400,000 rows that is the difference between 1.6 GB and a few
-    hundred MB."""
+def read_history(book: Book, package: Package, fields: Collection[str] | None = None,
+                 keep: Callable[[object], bool] | None = None) -> list[HistoryEntry]:
+    """Riwayat alone, for a Book read without it: its columns scanned as the part is inflated, a few MB at a
+    time, into entries, never the whole sheet as a grid of Python values; each text repeated down the sheet
+    (case IDs, actions, roles, names) held once. Only the `fields` asked for are read (the others stay None),
+    and with `keep` only the rows whose case ID it keeps. A sheet written in a way the scan does not read
+    is read with calamine."""
     name = layout.RIWAYAT.name
     if name not in package.sheet_parts():
         raise MissingSheet(f"Lembar '{name}' tidak ada di berkas {package.where}; kembalikan lembar itu (atau salin "
                            "dari workbook/iku.xlsx) lalu jalankan lagi.", sheet=name, path=package.where)
+    try:
+        return scan_history(book, package, fields, keep)
+    except UnfitForScan:
+        entries = _read_history_with_calamine(book, package)
+        return [e for e in entries if keep(e.case_id)] if keep else entries
+
+
+def scan_history(book: Book, package: Package, fields: Collection[str] | None = None,
+                 keep: Callable[[object], bool] | None = None,
+                 moment: Callable[[object, bool], object] | None = None,
+                 needles: Sequence[str] | None = None) -> list[HistoryEntry]:
+    """`read_history` by scanning the sheet's XML as it is inflated; raises UnfitForScan for a sheet the scan
+    does not read. `moment(value, date1904)` turns a date column's number into a date (as calamine does,
+    unless given); `needles`: see `scan_columns`."""
+    moment = moment or _calamine_moment
+    name = layout.RIWAYAT.name
+    letters = riwayat_columns(package)
+    book.columns[name] = letters
+    order = [f.name for f in dataclasses.fields(HistoryEntry) if f.name != "row"]
+    wanted = [f for f in order if f in letters and (fields is None or f in fields or f == "case_id")]
+    places = [order.index(f) for f in wanted]
+    kinds = {c.field: c.kind for c in layout.RIWAYAT.columns}
+    dates = {i for i, f in enumerate(wanted) if kinds.get(f) in ("date", "datetime")}
+    readers = [field_readers(HistoryEntry)[f] for f in wanted]
+    columns = [letters[f] for f in wanted]
+    key = wanted.index("case_id") if keep is not None and "case_id" in wanted else None
+    date1904 = package.uses_1904_dates()
+    texts: dict[str, str | None] = {}  # each text as typed -> as read, held once
+    entries = []
+    for number, values in scan_columns(package.pieces(package.sheet_parts()[name]), columns,
+                                       package.shared_string, key, keep, needles):
+        if number == 1:
+            continue  # the header
+        full: list = [None] * (len(order) + 1)
+        blank = True
+        for index, value in enumerate(values):  # as _read_history_with_calamine reads each cell
+            if value is None or value == "":
+                continue
+            read = readers[index]
+            if isinstance(value, str) and read is read_text:
+                text = texts.get(value, value)
+                if text is value:
+                    text = texts[value] = read_text(value)[0]
+                blank = blank and text is None
+                full[places[index]] = text
+                continue
+            blank = blank and isinstance(value, str) and not value.strip()
+            if index in dates:
+                value = moment(value, date1904)
+            typed, readable = read(value)
+            if not readable:
+                book.unread[(name, f"{columns[index]}{number}")] = value
+            full[places[index]] = typed
+        if not blank:
+            full[-1] = number
+            entries.append(HistoryEntry(*full))
+    return entries
+
+
+_DAY_MS = 86_400_000
+_EPOCH_1900, _EPOCH_1904 = dt.datetime(1899, 12, 30), dt.datetime(1904, 1, 1)
+
+
+def _calamine_moment(value: object, date1904: bool) -> object:
+    """A date serial as calamine reads a date-formatted cell: to the millisecond, a date when it is midnight."""
+    if not isinstance(value, float) or not 1 <= value < 2958466:
+        return value
+    moment = (_EPOCH_1904 if date1904 else _EPOCH_1900) + dt.timedelta(milliseconds=round(value * _DAY_MS))
+    return moment.date() if value.is_integer() else moment
+
+
+def _read_history_with_calamine(book: Book, package: Package) -> list[HistoryEntry]:
+    name = layout.RIWAYAT.name
     package.check_extent(name)
     try:
         sheet = CalamineWorkbook.from_filelike(io.BytesIO(package.data)).get_sheet_by_name(name)

@@ -4,6 +4,7 @@ from __future__ import annotations
 from ..core import layout
 from ..core.book import Book
 from ..core.cells import column_index, column_letter
+from ..core.history import HistoryEntry
 from ..core.tracking import tracking_rows
 from . import lacak
 from .ooxml.sheet_xml import Formula, SheetXml
@@ -85,14 +86,17 @@ def update_lacak_rows(patch: WorkbookPatch, book: Book, code: str, cases, histor
     return True
 
 
-def rebuild_lacak(patch: WorkbookPatch, book: Book, code: str) -> bool:
-    """Rewrite the SOP's Lacak sheet from Kasus and Riwayat; False when the workbook has no such sheet."""
+def rebuild_lacak(patch: WorkbookPatch, book: Book, code: str,
+                  moves: dict[str, list[HistoryEntry]] | None = None) -> bool:
+    """Rewrite the SOP's Lacak sheet from Kasus and Riwayat (`moves`: every case's moves in force, when the
+    caller read them); False when the workbook has no such sheet."""
     found = _lacak_sheet(patch, book, code)
     if found is None:
         return False
     sop, sheet, style_of = found
     sheet.clear_rows_from(layout.LACAK_HEADER_ROW)
-    grid = [lacak.header(sop)] + lacak.body(sop, tracking_rows(sop, book.cases, book.history, book.moves_by_case()))
+    moves = book.moves_by_case() if moves is None else moves
+    grid = [lacak.header(sop)] + lacak.body(sop, tracking_rows(sop, book.cases, [], moves))
     for r, cells in enumerate(grid, start=layout.LACAK_HEADER_ROW):
         for c, cell in enumerate(cells, start=1):
             sheet.set(r, c, cell.value, style_of[cell.style] or "0")

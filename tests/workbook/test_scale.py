@@ -1,5 +1,6 @@
-"""Each action reads what it needs once: open and generate leave Riwayat packed, reschedule finds every
-case's rows in one scan, a save checks only the backup it made. (Timings are in bench/, not here.)"""
+"""Each action reads what it needs once: generate leaves Riwayat packed, open scans its ID column as it is
+inflated, reschedule finds every case's rows in two scans and appends through the sheet's tail, a save checks
+only the backup it made. (Timings are in bench/, not here.)"""
 from __future__ import annotations
 
 import sys
@@ -8,7 +9,6 @@ import pytest
 from openpyxl import load_workbook
 
 from iku_xl.workbook.ooxml.package import Package
-from iku_xl.workbook.ooxml.sheet_xml import SheetXml
 from iku_xl.workbook.reader import read_book
 from tests.helpers import ROOT, run
 
@@ -62,33 +62,51 @@ def riwayat_part(path) -> str:
     return package.sheet_parts()["Riwayat"]
 
 
-def test_generate_leaves_riwayat_packed_and_open_reads_it_once(stress, parts_read, tmp_path, capsys):
+@pytest.fixture
+def long_sheets(monkeypatch):
+    """Every sheet counts as long: appended to through its tail (as a Riwayat of years is)."""
+    monkeypatch.setattr("iku_xl.workbook.ooxml.workbook_patch.TAIL_FROM", 0)
+
+
+@pytest.fixture
+def scans(monkeypatch):
+    """The names of the parts read in pieces (scanned as they are inflated) while the test runs."""
+    names: list[str] = []
+    original = Package.pieces
+
+    def pieces(self, name, *args):
+        names.append(name)
+        return original(self, name, *args)
+
+    monkeypatch.setattr(Package, "pieces", pieces)
+    return names
+
+
+def test_generate_leaves_riwayat_packed_and_open_never_inflates_it_whole(stress, parts_read, scans, tmp_path,
+                                                                          capsys):
     part = riwayat_part(stress)
     code, _out, err = run(capsys, "generate", stress, "--case", "IKU-2026-00060", "--doc", "nota_dinas",
                           "--out", tmp_path / "naskah")
     assert code == 0, err
-    assert part not in parts_read
+    assert part not in parts_read and part not in scans
     code, _out, err = run(capsys, "open", stress, "--sop", "POLHUKAM", "--title", "Kasus baru")
     assert code == 0, err
-    assert parts_read.count(part) == 1  # its ID column, for an ID above every one it names
+    assert part not in parts_read and scans.count(part) == 1  # its ID column, for an ID above every one it names
     assert read_book(stress).history[-1].case_id == "IKU-2026-00060"  # Riwayat is as it was
     assert any(c.title == "Kasus baru" for c in read_book(stress).cases)
 
 
-def test_reschedule_scans_riwayat_once_and_every_new_row_keeps_its_formats(stress, monkeypatch, capsys):
-    scans = []
-    original = SheetXml.column_at
-
-    def column_at(self, letters):
-        scans.append(letters)
-        return original(self, letters)
-
-    monkeypatch.setattr(SheetXml, "column_at", column_at)
+def test_reschedule_scans_riwayat_twice_at_most_and_every_new_row_keeps_its_formats(stress, long_sheets, parts_read,
+                                                                                    scans, capsys):
+    part = riwayat_part(stress)
     before = read_book(stress)
     open_ids = [c.id_text for c in before.cases if c.status == "Berjalan"]
+    parts_read.clear()
+    scans.clear()
     code, _out, err = run(capsys, "reschedule", stress)
     assert code == 0, err
-    assert scans.count(before.columns["Riwayat"]["case_id"]) == 1
+    assert part not in parts_read  # never inflated whole: the first case's rows, then every open case's
+    assert scans.count(part) == 2 + 2  # and, to append, its last row found and the rows above it streamed out
     after = read_book(stress)
     added = after.history[len(before.history):]
     assert sorted(h.case_id for h in added) == sorted(open_ids) and len(open_ids) > 8
@@ -98,6 +116,43 @@ def test_reschedule_scans_riwayat_once_and_every_new_row_keeps_its_formats(stres
     sheet = load_workbook(stress)["Riwayat"]
     for entry in added:  # every appended row shows its times as dates, as the rows before it do
         assert sheet.cell(entry.row, 1).number_format == sheet.cell(2, 1).number_format != "General"
+
+
+def sheet_parts_inflated(path) -> dict[str, bytes]:
+    package = Package(path.read_bytes())
+    return {name: package.read(part) for name, part in package.sheet_parts().items()}
+
+
+@pytest.mark.parametrize("formatted_below", [False, True])
+def test_appending_through_the_tail_writes_what_the_whole_sheet_writes(stress, tmp_path, monkeypatch, capsys,
+                                                                       formatted_below):
+    """Riwayat held as its last row only gives the same sheets, byte for byte, as Riwayat held whole; with
+    rows below the last entry that hold formats only (a Table made longer), the whole sheet is taken."""
+    import zipfile
+
+    if formatted_below:  # two empty rows with the date format below the last entry, as Excel keeps them
+        package = Package(stress.read_bytes())
+        part = package.sheet_parts()["Riwayat"]
+        xml = package.read(part).decode()
+        last = len(read_book(stress).history) + 1
+        style = xml.split(f'<c r="A{last}" s="', 1)[1].split('"', 1)[0]
+        rows = "".join(f'<row r="{n}"><c r="A{n}" s="{style}"/></row>' for n in (last + 1, last + 2))
+        package.write(part, xml.replace("</sheetData>", rows + "</sheetData>").encode())
+        stress.write_bytes(package.to_bytes())
+    whole = tmp_path / "whole.xlsx"
+    whole.write_bytes(stress.read_bytes())
+    moves = [("advance", "IKU-2026-00059"), ("undo", "IKU-2026-00059"), ("advance", "IKU-2026-00058"),
+             ("reschedule",)]
+    for move in moves:
+        assert run(capsys, move[0], whole, *move[1:])[0] == 0
+    monkeypatch.setattr("iku_xl.workbook.ooxml.workbook_patch.TAIL_FROM", 0)
+    for move in moves:
+        assert run(capsys, move[0], stress, *move[1:])[0] == 0
+    assert sheet_parts_inflated(stress) == sheet_parts_inflated(whole)
+    assert zipfile.ZipFile(stress).testzip() is None  # the streamed part's checksum is right
+    history = read_book(stress).history
+    assert [h.action for h in history[-3:]] == ["Jadwal Ulang"] * 3
+    assert all(h.row == n for n, h in enumerate(history, start=2))  # appended after the last entry, no gap
 
 
 def test_advance_and_undo_read_only_the_case_s_own_rows(stress, capsys):
@@ -152,7 +207,7 @@ def test_export_works_on_the_month_s_cases_and_reports_what_the_whole_book_gives
 
 
 @pytest.mark.parametrize("saved_elsewhere", [False, True])
-def test_a_case_s_rows_found_by_searching_are_those_the_column_scan_finds(stress, capsys, saved_elsewhere):
+def test_a_case_s_rows_found_by_the_scan_are_those_the_column_scan_finds(stress, capsys, saved_elsewhere):
     from iku_xl.workbook.file_store import SEARCHED_CASES, FileStore
 
     if saved_elsewhere:  # saved by Calc, as Excel does: the IDs are shared strings, and new rows inline
@@ -165,7 +220,7 @@ def test_a_case_s_rows_found_by_searching_are_those_the_column_scan_finds(stress
     for case_id in wanted:  # an action that moves one case, each time
         with FileStore(stress) as store:
             searched[case_id] = store.case_history(case_id)
-            assert store._case_offsets is None and SEARCHED_CASES >= 1  # searched: the ID column was not read
+            assert store._case_offsets is None and SEARCHED_CASES >= 1  # scanned: the sheet was not held
             scanned[case_id] = store._read_rows(store._rows_by_case().get(case_id, []))
     assert searched == scanned
     assert [len(searched[c]) for c in wanted] == [20, 21, 0, 20]

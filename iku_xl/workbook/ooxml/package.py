@@ -15,13 +15,14 @@ import posixpath
 import re
 import zipfile
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from lxml import etree
 
 from ...core.cells import column_index
 from ...errors import UnreadableFile, os_reason
-from .raw_zip import deflated, raw_parts, write_zip
+from .raw_zip import deflated, deflated_stream, raw_parts, write_zip
 from .sheet_xml import SheetXml, decode_xstring
 
 REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -35,6 +36,7 @@ MAX_RATIO = 400         # sheet XML deflates 10 to 30 times; bombs a thousand ti
 MAX_SHEET_CELLS = 4_000_000  # a dense grid this large is always allowed (rows x columns of the filled area)
 XML_BYTES_PER_CELL = 16      # beyond it, a dense grid may hold one cell per this many bytes of the sheet's XML
 FALLBACK_MEMORY = 4 << 30    # where the system does not say how much memory there is
+PIECE = 4 << 20              # inflated at a time when a part is read in pieces
 
 
 def memory_budget() -> int:
@@ -106,6 +108,8 @@ class Package:
             raise UnreadableFile(f"Berkas {where} adalah arsip zip tetapi bukan buku kerja Excel.", path=where)
         self._check_sizes()
         self._changed: dict[str, bytes] = {}
+        self._streamed: dict[str, Iterator[bytes]] = {}
+        self._ends: dict[str, tuple[bytes, int, bytes]] = {}
         self._removed: set[str] = set()
         self._cache: dict[str, bytes] = {}
         self._shared: list[str] | None = None
@@ -148,6 +152,12 @@ class Package:
         return [i.filename for i in self.infos if i.filename not in self._removed] + \
                [n for n in self._changed if n not in self._by_name]
 
+    def size(self, name: str) -> int:
+        """A part's inflated size (as the zip declares it, bounded by _check_sizes)."""
+        if name in self._changed:
+            return len(self._changed[name])
+        return self._by_name[name].file_size
+
     def has(self, name: str) -> bool:
         return name in self._changed or (name in self._by_name and name not in self._removed)
 
@@ -171,12 +181,17 @@ class Package:
         self._changed[name] = data
         self._cache.pop(name, None)
 
+    def write_stream(self, name: str, chunks: Iterator[bytes]) -> None:
+        """A changed part given as its pieces, deflated as they come when the package is saved (once)."""
+        self._streamed[name] = chunks
+        self._cache.pop(name, None)
+
     def remove(self, name: str) -> None:
         self._removed.add(name)
         self._changed.pop(name, None)
 
     def changed_parts(self) -> set[str]:
-        return set(self._changed) | self._removed
+        return set(self._changed) | set(self._streamed) | self._removed
 
     def xml(self, name: str):
         """A (small, workbook-level) part as an lxml tree."""
@@ -192,7 +207,10 @@ class Package:
             if part.name in self._removed:
                 continue
             changed = self._changed.get(part.name)
-            parts.append(part if changed is None else deflated(part.name, changed, part))
+            if part.name in self._streamed:
+                parts.append(deflated_stream(part.name, self._streamed.pop(part.name), part))
+            else:
+                parts.append(part if changed is None else deflated(part.name, changed, part))
         known = {p.name for p in parts} | self._removed
         parts += [deflated(name, data) for name, data in self._changed.items() if name not in known]
         return write_zip(parts)
@@ -263,6 +281,29 @@ class Package:
         except ValueError as error:
             raise UnreadableFile(f"Lembar '{name}' di berkas {self.where} rusak; pakai salinan cadangannya.",
                                  sheet=name, path=self.where) from error
+
+    def pieces(self, name: str, size: int = PIECE) -> Iterator[bytes]:
+        """A part's bytes as it is inflated, `size` at a time (its checksum proven at the end): a long
+        Riwayat read without holding it whole."""
+        if name in self._changed or name in self._cache:
+            yield self.read(name)
+            return
+        first, offset, last = b"", 0, [b"", b""]
+        try:
+            with self._zip.open(name) as stream:
+                while piece := stream.read(size):
+                    first = first or piece
+                    offset += len(last[0])
+                    last = [last[1], piece]
+                    yield piece
+        except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as error:
+            raise self._broken() from error
+        self._ends[name] = (first, offset, last[0] + last[1])
+
+    def ends(self, name: str) -> tuple[bytes, int, bytes] | None:
+        """(first piece, offset of the last two, the last two pieces) of a part read in pieces to its end
+        before: where its tail is found without inflating it again."""
+        return self._ends.get(name)
 
     def sheet_head(self, name: str, date1904: bool | None = None) -> SheetXml:
         """The sheet with its first row only, inflating no more of the part than that takes: the header of a

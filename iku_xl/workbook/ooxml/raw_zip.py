@@ -10,6 +10,7 @@ import io
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -44,6 +45,19 @@ def deflated(name: str, content: bytes, like: RawPart | None = None) -> RawPart:
     compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
     data = compressor.compress(content) + compressor.flush()
     return RawPart(name, zipfile.ZIP_DEFLATED, zlib.crc32(content), len(content), data,
+                   like.date_time if like else (1980, 1, 1, 0, 0, 0), like.external_attr if like else 0o600 << 16)
+
+
+def deflated_stream(name: str, chunks: Iterable[bytes], like: RawPart | None = None) -> RawPart:
+    """A large part deflated as its pieces come (the fastest level), never held inflated whole."""
+    compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
+    packed: list[bytes] = []
+    crc = size = 0
+    for chunk in chunks:
+        crc, size = zlib.crc32(chunk, crc), size + len(chunk)
+        packed.append(compressor.compress(chunk))
+    packed.append(compressor.flush())
+    return RawPart(name, zipfile.ZIP_DEFLATED, crc, size, b"".join(packed),
                    like.date_time if like else (1980, 1, 1, 0, 0, 0), like.external_attr if like else 0o600 << 16)
 
 

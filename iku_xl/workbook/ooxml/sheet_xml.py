@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from ...core.cells import column_index, column_letter
@@ -87,6 +87,11 @@ def decode_xstring(text: str) -> str:
 def encode_xstring(text: str) -> str:
     """Characters XML cannot hold become `_xHHHH_`; a literal `_xHHHH_` keeps its underscore as `_x005F_`."""
     return _UNSAFE.sub(lambda m: f"_x{ord(m.group(0)):04X}_", text)
+
+
+def xml_text(text: str) -> str:
+    """Text as a cell's XML holds it, in the latin-1 form sheet text is held in (for searching)."""
+    return escape(encode_xstring(text)).encode("utf-8").decode("latin-1")
 
 
 def utf8(text: str) -> str:
@@ -445,7 +450,7 @@ class SheetXml:
         them all (rows or cells without r=); then read the column instead."""
         if self.has_implicit_rows() or not text:
             return None
-        needles = [escape(encode_xstring(text)).encode("utf-8").decode("latin-1")]
+        needles = [xml_text(text)]
         needles += [f"<{self.prefix}v>{index}</{self.prefix}v>" for index in shared]
         wanted = column_index(letters)
         found: dict[int, tuple[int, object, int]] = {}
@@ -660,3 +665,205 @@ def _span(match: re.Match) -> tuple[int, int, int, int]:
     if match.group("inner") is None:
         return match.start(), match.end(), match.end(), match.end()
     return match.start(), match.end(), match.start("inner"), match.end("inner")
+
+
+# a sheet read piece by piece: a few columns of every row, never the whole part in memory
+
+class UnfitForScan(ValueError):
+    """The sheet is written in a way the column scan does not read (rows or cells whose r= is not first, a
+    namespace prefix, error cells); the caller reads it with calamine instead."""
+
+
+_SCAN_REMEMBERED = 50_000  # distinct cells a scan keeps decoded (bounded: a column of unique values)
+
+
+def scan_columns(pieces: Iterable[bytes], letters: Sequence[str], shared: Callable[[int], str],
+                 key: int | None = None, keep: Callable[[object], bool] | None = None,
+                 needles: Sequence[str] | None = None) -> Iterator[tuple[int, list[object]]]:
+    """(row, values in the order of `letters`) of every row holding a cell in one of the columns `letters`,
+    reading the sheet's XML as it is inflated, a few MB at a time, so a Riwayat of hundreds of MB is never
+    held whole. With `keep`, only the rows whose value in column `letters[key]` it keeps (the other rows are
+    not read further); with `needles` too (texts as the XML holds them, one of which every kept row holds:
+    a case's ID), only the rows holding one of them are looked at, found by plain search (a few cases' rows
+    in a long Riwayat). Values as `SheetXml` reads them (numbers as floats). Raises
+    UnfitForScan for a sheet not written with r= first (Excel, Calc, openpyxl and this program write so)."""
+    place = {letter: index for index, letter in enumerate(letters)}
+    width = len(letters)
+    alternatives = "|".join(sorted(place, key=len, reverse=True))
+    cells = re.compile(rf'<c r="({alternatives})(\d+)"([^>/]*)(?:/>|>([^<]*(?:<(?!/c>)[^<]*)*)</c>)')
+    keys = re.compile(rf'<c r="{letters[key]}(\d+)"([^>/]*)(?:/>|>([^<]*(?:<(?!/c>)[^<]*)*)</c>)') \
+        if key is not None and keep is not None else None
+    decoded: dict[tuple[str, str], object] = {}
+
+    def value_of(attrs: str, inner: str) -> object:
+        cell = (attrs, inner)
+        value = decoded.get(cell, decoded)
+        if value is decoded:
+            value = _cell_value(attrs, inner, shared)[0]
+            if len(decoded) < _SCAN_REMEMBERED:
+                decoded[cell] = value
+        return value
+
+    verdicts: dict[tuple[str, str], bool] = {}
+    for text in _row_pieces(pieces):
+        if needles is not None and keep is not None:
+            hits = sorted(hit for needle in needles for hit in _occurrences(text, needle))
+            if not hits:
+                continue  # no row here holds what is looked for
+            text = "".join(text[text.rfind("<row", 0, hit) : text.find("</row>", hit) + 6]
+                           for n, hit in enumerate(hits) if n == 0 or text.rfind("<row", 0, hit) > hits[n - 1])
+        rows_held = text.count("<row")
+        # every row and cell opens with its r= (the row numbers and columns below are read from it)
+        if rows_held != text.count('<row r="') or text.count("<c") != text.count('<c r="') or 't="e"' in text:
+            raise UnfitForScan("cells or rows written otherwise")
+        spans = [(0, len(text))]
+        if keys is not None and keep is not None:
+            keyed = keys.findall(text)
+            if len(keyed) == rows_held:  # every row has its key: only the rows kept are read further
+                spans, at = [], 0
+                for number, attrs, inner in keyed:
+                    verdict = verdicts.get((attrs, inner))
+                    if verdict is None:
+                        verdict = verdicts[(attrs, inner)] = keep(value_of(attrs, inner))
+                    if verdict:
+                        start = text.find(f'<row r="{number}"', at)
+                        at = text.find("</row>", start)
+                        spans.append((start, at))
+        rows: dict[str, list[object]] = {}
+        for start, end in spans:
+            for letter, number, attrs, inner in cells.findall(text, start, end):
+                if inner[:3] == "<v>" and ('t="' not in attrs or 't="n"' in attrs):  # a number
+                    try:
+                        value: object = float(inner[3 : inner.index("<", 3)])
+                    except ValueError:
+                        value = value_of(attrs, inner)
+                else:
+                    value = value_of(attrs, inner)
+                values = rows.get(number)
+                if values is None:
+                    values = rows[number] = [None] * width
+                values[place[letter]] = value
+        for number, values in rows.items():
+            if keep is None or key is None or keep(values[key]):
+                yield int(number), values
+
+
+def _occurrences(text: str, needle: str) -> Iterator[int]:
+    at = text.find(needle)
+    while at >= 0:
+        yield at
+        at = text.find(needle, at + len(needle))
+
+
+_SHEET_DATA_OPENING = re.compile(rb"<(\w+:)?sheetData\b[^>]*?(/?)>")
+
+
+def _row_pieces(pieces: Iterable[bytes]) -> Iterator[str]:
+    """sheetData's rows in pieces that each end with a whole row, as latin-1 text (one character a byte).
+    The pieces are read to their end (where the part's checksum is proven)."""
+    pending = b""
+    started = False
+    stream = iter(pieces)
+    for piece in stream:
+        pending += piece
+        if not started:
+            opening = _SHEET_DATA_OPENING.search(pending)
+            if opening is None:
+                continue
+            if opening.group(1):
+                raise UnfitForScan("namespace prefix")
+            if opening.group(2):
+                break  # <sheetData/>: no rows
+            pending, started = pending[opening.end():], True
+        closing = pending.find(b"</sheetData>")
+        if closing >= 0:
+            yield pending[:closing].decode("latin-1")
+            break
+        cut = pending.rfind(b"</row>")
+        if cut >= 0:
+            yield pending[: cut + 6].decode("latin-1")
+            pending = pending[cut + 6 :]
+    else:
+        if started:
+            raise UnfitForScan("sheetData not closed")
+    for _ in stream:
+        pass
+
+
+class TailSheet(SheetXml):
+    """A long sheet an action only appends rows to (Riwayat): held as its head, its last row and what follows
+    sheetData, while the rows before the last stay packed in the workbook and are streamed from it, unread,
+    when the sheet is saved (`chunks`). A Riwayat of hundreds of MB costs a few MB to append to."""
+
+    def __init__(self, pieces: Callable[[], Iterable[bytes]], date1904: bool = False,
+                 shared: Callable[[int], str] | None = None, ends: tuple[bytes, int, bytes] | None = None):
+        """`ends`: the part's first piece, and its last pieces with their offset, when a scan just read them."""
+        head, last, rest, self._middle = _cut_tail(pieces(), ends)
+        super().__init__(head + last + rest, date1904, shared)
+        self._pieces = pieces
+        self.first = self.last_row()  # the only row held; rows above it are not here
+
+    def _row(self, number: int) -> tuple[int, int, int, int] | None:
+        if number < self.first:
+            raise ValueError(f"row {number} is above the held tail of the sheet")
+        return super()._row(number)
+
+    def set(self, row: int, column: int, value: object, style: str | None = None) -> None:
+        if row < self.first:
+            raise ValueError(f"row {row} is above the held tail of the sheet")
+        super().set(row, column, value, style)
+
+    def chunks(self) -> Iterator[bytes]:
+        """The whole sheet with the edits: the held part as edited, the rows above streamed in after the
+        sheetData opening. Call once."""
+        cut = len(self._with_dimension(self.text[: self.start]).encode("latin-1"))
+        edited = self.to_bytes()
+        yield edited[:cut]
+        start, end = self._middle
+        offset = 0
+        for piece in self._pieces():
+            low, high = max(start - offset, 0), min(end - offset, len(piece))
+            if low < high:
+                yield piece[low:high]
+            offset += len(piece)
+            if offset >= end:
+                break
+        yield edited[cut:]
+
+
+def _cut_tail(pieces: Iterable[bytes], ends: tuple[bytes, int, bytes] | None = None,
+              ) -> tuple[bytes, bytes, bytes, tuple[int, int]]:
+    """(the part up to the sheetData opening, its last row, from the sheetData closing on, (start, end) of
+    the rows before the last), in one pass over the part's pieces keeping only the last few (or from the
+    `ends` of the part a scan kept)."""
+    head: bytes | None = None
+    head_end = 0
+    window = b""
+    window_start = 0  # offset of the window in the whole part
+    if ends is not None and _SHEET_DATA_OPENING.search(ends[0]):
+        opening = _SHEET_DATA_OPENING.search(ends[0])
+        assert opening is not None
+        if opening.group(1) or opening.group(2):
+            raise UnfitForScan("namespace prefix or no rows")
+        head, head_end = ends[0][: opening.end()], opening.end()
+        window_start, window = ends[1], ends[2]
+        pieces = ()
+    for piece in pieces:
+        window += piece
+        if head is None:
+            opening = _SHEET_DATA_OPENING.search(window)
+            if opening is None:
+                continue
+            if opening.group(1) or opening.group(2):
+                raise UnfitForScan("namespace prefix or no rows")
+            head, head_end = window[: opening.end()], window_start + opening.end()
+        if len(window) > 3 * len(piece):  # keep the last pieces only: the last row is in them
+            drop = len(window) - 2 * len(piece)
+            window, window_start = window[drop:], window_start + drop
+    if head is None:
+        raise UnfitForScan("no sheetData")
+    close = window.rfind(b"</sheetData>")
+    last = window.rfind(b'<row r="', 0, close)
+    if close < 0 or last < 0 or window_start + last <= head_end or window.find(b"<row", last + 1, close) >= 0:
+        raise UnfitForScan("no last row in reach")
+    return head, window[last:close], window[close:], (head_end, window_start + last)

@@ -4,10 +4,11 @@ from __future__ import annotations
 from ...core.cells import column_index
 from . import parts
 from .package import Package
-from .sheet_xml import SheetXml
+from .sheet_xml import SheetXml, TailSheet, UnfitForScan
 
 TABLE_REL = "/table"
 CALC_CHAIN_REL = "/calcChain"
+TAIL_FROM = 8 << 20  # a sheet inflating to more than this is appended to through its tail (TailSheet)
 
 
 class WorkbookPatch:
@@ -22,6 +23,27 @@ class WorkbookPatch:
             self._sheets[name] = self.package.sheet(name, self.date1904)
         return self._sheets[name]
 
+    def tail_sheet(self, name: str) -> SheetXml:
+        """The sheet for appending rows: of a long sheet (Riwayat) only its last row is held (TailSheet), the
+        rows above stay packed; a short sheet, or one written otherwise, is held whole."""
+        if name not in self._sheets:
+            part = self.parts[name]
+            if self.package.size(part) > TAIL_FROM:
+                try:
+                    self._sheets[name] = TailSheet(lambda: self.package.pieces(part), self.date1904,
+                                                   self.package.shared_string, self.package.ends(part))
+                except (UnfitForScan, ValueError):
+                    pass
+        return self.sheet(name)
+
+    def whole_sheet(self, name: str) -> SheetXml:
+        """The sheet held whole, in place of its tail (when a change reaches above the last row)."""
+        if isinstance(self._sheets.get(name), TailSheet):
+            held = self._sheets.pop(name)
+            if held.edits:
+                raise ValueError("the tail was edited already")
+        return self.sheet(name)
+
     def has_sheet(self, name: str) -> bool:
         return name in self.parts
 
@@ -32,7 +54,10 @@ class WorkbookPatch:
             if not patch.edits and not patch.dropped:
                 continue
             part = self.parts[name]
-            self.package.write(part, patch.to_bytes())
+            if isinstance(patch, TailSheet):
+                self.package.write_stream(part, patch.chunks())
+            else:
+                self.package.write(part, patch.to_bytes())
             drop_calc_chain |= patch.replaced_formula
             self._grow_tables(part, patch)
             del patch
