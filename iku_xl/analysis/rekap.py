@@ -108,14 +108,15 @@ def rekap(paths: list[Path], semester: Semester, today: dt.date,
     reason and the others go on."""
     from ..errors import IkuError
     from ..failures import unexpected
-    from ..workbook.reader import read_book
+    from ..store import open_store
 
     sop_rows: list[list[object]] = []
     step_rows: list[list[object]] = []
     unreadable = []
     for path in progress(paths) if progress else paths:
         try:
-            book = read_book(path)
+            with open_store(path, history=True, write=False) as store:
+                book = store.book
             rows = book_rows(book, path.name, semester, today)
         except IkuError as error:
             unreadable.append((str(path), error.message))
