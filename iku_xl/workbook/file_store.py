@@ -14,9 +14,9 @@ from ..errors import MissingSheet
 from ..store import RecordStore, next_free_row
 from .grid import Grid
 from .list_sheet import locate_columns, typed_records
-from .ooxml.sheet_xml import Formula, TailSheet, UnfitForScan, from_serial, scan_columns, xml_text
+from .ooxml.sheet_xml import Formula, TailSheet, UnfitForScan, from_serial, xml_text
 from .ooxml.workbook_patch import WorkbookPatch
-from .reader import open_package, read_book, read_history, scan_history
+from .reader import history_case_rows, open_package, read_book, read_history, scan_history
 from .record_writer import rebuild_lacak, update_lacak_rows, write_record
 from .shared_file import exclusive
 
@@ -119,26 +119,8 @@ class FileStore(RecordStore):
         self.book.columns[layout.RIWAYAT.name] = letters
 
     def _history_ids(self) -> dict[str, int]:
-        """Each case ID Riwayat names, with the first row naming it (as `reader.history_case_rows`): its ID
-        column scanned as the part is inflated."""
-        found: dict[str, int] = {}
-        letter = self.book.columns[layout.RIWAYAT.name]["case_id"]
-        package = self._patch.package
-        try:
-            pieces = package.pieces(self._patch.parts[layout.RIWAYAT.name])
-            column = ((row, values[0]) for row, values in scan_columns(pieces, [letter], package.shared_string))
-            for row, value in column:
-                text = str(value).strip() if value is not None else ""
-                if row > 1 and text:
-                    found.setdefault(text, row)
-            return found
-        except UnfitForScan:
-            found.clear()
-        for row, value, _ in self._patch.sheet(layout.RIWAYAT.name).column_at(letter):
-            text = str(value).strip() if value is not None else ""
-            if row > 1 and text:
-                found.setdefault(text, row)
-        return found
+        """Each case ID Riwayat names, with the first row naming it: its ID column scanned as it is inflated."""
+        return history_case_rows(self._patch.package)
 
     def case_history(self, case_id: str) -> list[HistoryEntry]:
         """One case's Riwayat rows, from one scan of the sheet as it is inflated (only the rows of the cases

@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook
@@ -182,16 +182,30 @@ def riwayat_columns(package: Package) -> dict[str, str]:
 
 
 def history_case_rows(package: Package) -> dict[str, int]:
-    """Each case ID Riwayat names, with the first row naming it; only the ID column is scanned."""
-    if layout.RIWAYAT.name not in package.sheet_parts():
+    """Each case ID Riwayat names, with the first row naming it; only the ID column is scanned, as the part
+    is inflated (a sheet the scan does not read: from its text)."""
+    name = layout.RIWAYAT.name
+    if name not in package.sheet_parts():
         return {}
     letter = riwayat_columns(package).get("case_id")
+    if not letter:
+        return {}
     found: dict[str, int] = {}
-    for row, value in package.sheet(layout.RIWAYAT.name).column(letter) if letter else ():
+    try:
+        scanned = scan_columns(package.pieces(package.sheet_parts()[name]), [letter], package.shared_string)
+        column: Iterable[tuple[int, object]] = ((row, values[0]) for row, values in scanned)
+        _first_rows(column, found)
+    except UnfitForScan:
+        found.clear()
+        _first_rows(package.sheet(name).column(letter), found)
+    return found
+
+
+def _first_rows(column: Iterable[tuple[int, object]], found: dict[str, int]) -> None:
+    for row, value in column:
         text = str(value).strip() if value is not None else ""
         if row > 1 and text:
             found.setdefault(text, row)
-    return found
 
 
 def read_history(book: Book, package: Package, fields: Collection[str] | None = None,

@@ -82,8 +82,8 @@ def scans(monkeypatch):
     return names
 
 
-def test_generate_leaves_riwayat_packed_and_open_never_inflates_it_whole(stress, parts_read, scans, tmp_path,
-                                                                          capsys):
+def test_generate_leaves_riwayat_packed_and_open_and_validate_never_inflate_it_whole(stress, parts_read, scans,
+                                                                                    tmp_path, capsys):
     part = riwayat_part(stress)
     code, _out, err = run(capsys, "generate", stress, "--case", "IKU-2026-00060", "--doc", "nota_dinas",
                           "--out", tmp_path / "naskah")
@@ -92,6 +92,8 @@ def test_generate_leaves_riwayat_packed_and_open_never_inflates_it_whole(stress,
     code, _out, err = run(capsys, "open", stress, "--sop", "POLHUKAM", "--title", "Kasus baru")
     assert code == 0, err
     assert part not in parts_read and scans.count(part) == 1  # its ID column, for an ID above every one it names
+    assert run(capsys, "validate", stress)[0] in (0, 1)
+    assert part not in parts_read and scans.count(part) == 2  # validate too: the IDs Riwayat names
     assert read_book(stress).history[-1].case_id == "IKU-2026-00060"  # Riwayat is as it was
     assert any(c.title == "Kasus baru" for c in read_book(stress).cases)
 
