@@ -6,9 +6,15 @@ import datetime as dt
 import json
 import re
 import sys
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from . import failures
 from .errors import IkuError, UsageError
+
+if TYPE_CHECKING:
+    from .actions.workflow import Change
 
 # argparse has no Indonesian catalogue: its error sentences that reach staff, translated in Parser.error
 _ARGPARSE_ERRORS = (
@@ -21,14 +27,15 @@ _ARGPARSE_ERRORS = (
 
 
 class _Help(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None = None) -> None:
         super().add_usage(usage, actions, groups, "pemakaian: " if prefix is None else prefix)
 
 
 class Parser(argparse.ArgumentParser):
     """argparse in Bahasa Indonesia, for this parser only (argparse itself is left as it is)."""
 
-    def __init__(self, *args, add_help: bool = True, **kwargs):
+    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
         kwargs["formatter_class"], kwargs["add_help"] = kwargs.get("formatter_class", _Help), False
         super().__init__(*args, **kwargs)
         self._positionals.title, self._optionals.title = "argumen", "pilihan"  # argparse's own two groups
@@ -36,7 +43,7 @@ class Parser(argparse.ArgumentParser):
             self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS,
                               help="tampilkan bantuan ini lalu keluar")
 
-    def error(self, message: str):
+    def error(self, message: str) -> NoReturn:
         for english, indonesian in _ARGPARSE_ERRORS:
             message = re.sub(english, indonesian, message)
         raise UsageError(f"{message}. Lihat 'iku-xl --help'.")
@@ -81,7 +88,7 @@ def build_parser() -> argparse.ArgumentParser:
     status.add_argument("--case", metavar="ID", help="satu kasus saja, misalnya IKU-2026-001")
     status.add_argument("--json", action="store_true", help="keluaran JSON untuk program lain")
 
-    def case_command(name: str, help_text: str, reason: str | None = None):
+    def case_command(name: str, help_text: str, reason: str | None = None) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text)
         sub.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
         sub.add_argument("case_id", metavar="ID_KASUS", help="ID kasus, misalnya IKU-2026-001")
@@ -202,12 +209,11 @@ def day(text: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"tanggal '{text}' tidak dikenal; tulis seperti 2026-11-23") from None
 
 
-def _print_json(data) -> None:
+def _print_json(data: object) -> None:
     print(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-def cmd_init(args) -> int:
-    from pathlib import Path
+def cmd_init(args: argparse.Namespace) -> int:
 
     from .actions.init import init_workbook
     from .excel import beside
@@ -217,7 +223,7 @@ def cmd_init(args) -> int:
     return 0
 
 
-def _tell_beside(workbook, written) -> None:
+def _tell_beside(workbook: Path, written: list[Path]) -> None:
     from .excel import beside
     if written:
         print(f"Untuk 'Run main' di Excel: {', '.join(p.name for p in written)} ditulis di samping {workbook.name}.")
@@ -226,8 +232,7 @@ def _tell_beside(workbook, written) -> None:
         print(problem)
 
 
-def cmd_excel(args) -> int:
-    from pathlib import Path
+def cmd_excel(args: argparse.Namespace) -> int:
 
     from .excel import beside
     from .excel.setup_check import check_setup
@@ -247,7 +252,7 @@ def cmd_excel(args) -> int:
     return 1 if missing else 0
 
 
-def cmd_sop(args) -> int:
+def cmd_sop(args: argparse.Namespace) -> int:
     if args.sop_command == "render":
         from .actions.sop_document import render_sop_document
         pdf, pngs = render_sop_document(args.path, args.sop, args.out)
@@ -274,7 +279,7 @@ def cmd_sop(args) -> int:
     return 0
 
 
-def cmd_validate(args) -> int:
+def cmd_validate(args: argparse.Namespace) -> int:
     from .actions.validate import validate_workbook
     report = validate_workbook(args.path)
     if args.json:
@@ -290,7 +295,7 @@ def cmd_validate(args) -> int:
     return 1 if report.errors else 0
 
 
-def cmd_status(args) -> int:
+def cmd_status(args: argparse.Namespace) -> int:
     from .actions.status import case_status
     cases = case_status(args.path, args.case)
     if args.json:
@@ -315,7 +320,7 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[:width - 1].rstrip() + "…"
 
 
-def cmd_demo(args) -> int:
+def cmd_demo(args: argparse.Namespace) -> int:
     from .actions.demo import run_demo
     result = run_demo(args.out)
     print(f"Demo selesai di {result.folder}; {len(result.files)} berkas dibuat:")
@@ -328,10 +333,9 @@ def cmd_demo(args) -> int:
     return 0
 
 
-def cmd_calc(args) -> int:
+def cmd_calc(args: argparse.Namespace) -> int:
     if args.calc_command != "install":
         raise UsageError("Pilih perintah: 'iku-xl calc install'.")
-    from pathlib import Path
 
     from .calc.panel import install
     target = install(Path(args.profile) if args.profile else None)
@@ -341,7 +345,7 @@ def cmd_calc(args) -> int:
     return 0
 
 
-def _report(change) -> int:
+def _report(change: Change) -> int:
     for case_id in change.opened:
         if case_id not in change.message:
             print(f"Baris kasus yang diketik langsung dibuka sebagai {case_id}.")
@@ -349,25 +353,25 @@ def _report(change) -> int:
     return 0
 
 
-def cmd_open(args) -> int:
+def cmd_open(args: argparse.Namespace) -> int:
     from .actions import workflow
     return _report(workflow.open_case(args.path, args.sop, args.title, args.unit, args.at))
 
 
-def cmd_advance(args) -> int:
+def cmd_advance(args: argparse.Namespace) -> int:
     from .actions import workflow
     decision = None if args.decision is None else args.decision == "ya"
     return _report(workflow.advance(args.path, args.case_id, decision, args.by, args.note, args.at))
 
 
-def _status_command(name: str):
-    def run(args) -> int:
+def _status_command(name: str) -> Callable[[argparse.Namespace], int]:
+    def run(args: argparse.Namespace) -> int:
         from .actions import workflow
         return _report(getattr(workflow, name)(args.path, args.case_id, args.reason, args.by, args.at))
     return run
 
 
-def _list_written(paths, notes) -> None:
+def _list_written(paths: Iterable[object], notes: Iterable[str]) -> None:
     """What a batch wrote, a full path a line, then what it did not make and why."""
     for path in paths:
         print(f"  {path}")
@@ -375,7 +379,7 @@ def _list_written(paths, notes) -> None:
         print(f"  ({line})")
 
 
-def cmd_generate(args) -> int:
+def cmd_generate(args: argparse.Namespace) -> int:
     from .actions.generate import generate
     result = generate(args.path, args.cases, args.kinds, args.out, args.pdf, today=args.today,
                       templates=args.templates)
@@ -385,7 +389,7 @@ def cmd_generate(args) -> int:
     return 0
 
 
-def cmd_export(args) -> int:
+def cmd_export(args: argparse.Namespace) -> int:
     from .actions.export import export_month
     result = export_month(args.path, args.month, args.out)
     report = result.report
@@ -399,7 +403,7 @@ def cmd_export(args) -> int:
     return 0
 
 
-def cmd_monitor(args) -> int:
+def cmd_monitor(args: argparse.Namespace) -> int:
     from .actions.monitor import monitor
     result = monitor(args.path, args.semester, args.sop, args.out)
     for path in result.files:
@@ -413,7 +417,7 @@ def cmd_monitor(args) -> int:
     return 0
 
 
-def cmd_rekap(args) -> int:
+def cmd_rekap(args: argparse.Namespace) -> int:
     from .actions.rekap import rekap_workbooks
     result = rekap_workbooks(args.paths, args.semester, args.out)
     rekap = result.rekap
@@ -427,7 +431,7 @@ def cmd_rekap(args) -> int:
     return 0
 
 
-def cmd_kinerja(args) -> int:
+def cmd_kinerja(args: argparse.Namespace) -> int:
     from .actions.kinerja import make_kinerja
     result = make_kinerja(args.path, args.year, args.sop, args.instansi, args.pdf, args.out, templates=args.templates)
     _list_written(result.files + result.pdfs, result.notes)
@@ -436,17 +440,17 @@ def cmd_kinerja(args) -> int:
     return 0
 
 
-def cmd_lacak(args) -> int:
+def cmd_lacak(args: argparse.Namespace) -> int:
     from .actions import workflow
     return _report(workflow.rebuild_tracking(args.path))
 
 
-def cmd_reschedule(args) -> int:
+def cmd_reschedule(args: argparse.Namespace) -> int:
     from .actions import workflow
     return _report(workflow.reschedule(args.path, args.by))
 
 
-def cmd_undo(args) -> int:
+def cmd_undo(args: argparse.Namespace) -> int:
     from .actions import workflow
     return _report(workflow.undo(args.path, args.case_id, args.by, args.note, args.at))
 
@@ -464,7 +468,7 @@ def _interrupt_on_terminate() -> None:
     and LibreOffice is stopped on the way out."""
     import signal
 
-    def interrupt(signum, frame):
+    def interrupt(signum: int, frame: object) -> NoReturn:
         raise KeyboardInterrupt
 
     try:

@@ -2,11 +2,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from .core.iku import Budget, Cascade, IkuRow, QuarterTargets
 from .core.people import Official, TeamMember
 from .core.profile import InstansiProfile, NumberPattern
 from .shipped_profiles import POLKAM_NAME, shipped_profiles
+
+if TYPE_CHECKING:
+    from .core.book import Book
+    from .core.calendar import OfficeCalendar
+    from .core.meeting import Meeting
+    from .core.sop import Step
 
 MINISTERS = {"POLKAM": "Surya Wiranata", "KEMNAKER": "Ahmad Fauzi"}  # made-up names for the demo
 
@@ -92,7 +100,7 @@ def demo_team() -> list[TeamMember]:
 
 # id, title, SOP, unit, opened at, the moves it has made since: (working minutes taken, decision)
 LATE, ON_TIME = 1.6, 0.7
-CASES: list[tuple[str, str, str, str, dt.datetime, list]] = [
+CASES: list[tuple[str, str, str, str, dt.datetime, Sequence[tuple[float, bool | None]]]] = [
     ("IKU-2026-001", "Penyusunan IKU Kemenko Polkam Tahun 2025-2029", "POLHUKAM",
      "Biro Perencanaan dan Organisasi", dt.datetime(2026, 10, 1, 8, 0),
      [(ON_TIME, None)] * 5 + [(LATE, None)] + [(ON_TIME, None)] * 6 + [(LATE, None)] + [(ON_TIME, None)] * 4),
@@ -119,7 +127,7 @@ _T2 = "Mengukur akuntabilitas kinerja dan tata kelola organisasi"
 _T3 = "Mengukur keberhasilan perluasan kesempatan kerja"
 _T4 = "Mengukur peningkatan kompetensi dan produktivitas tenaga kerja"
 # One dict per IKU row: the IKU sheet's fields; targets for 2025-2029
-IKU_ROWS: list[dict] = [
+IKU_ROWS: list[dict[str, Any]] = [
     dict(case_id="IKU-2026-001", sasaran=_S1,
          indikator="Indeks Efektivitas Koordinasi Kebijakan Bidang Politik dan Keamanan",
          definisi="Penilaian pemangku kepentingan atas efektivitas koordinasi, sinkronisasi, dan pengendalian "
@@ -269,7 +277,7 @@ def demo_quarter_targets() -> list[QuarterTargets]:
             for c, i, u, q in QUARTERS_2027]
 
 
-def run_demo_cases(book, calendar) -> None:
+def run_demo_cases(book: Book, calendar: OfficeCalendar) -> None:
     """Open the demo cases and move them through their SOPs, filling Kasus and Riwayat."""
     from .core import workflow
     from .core.meeting import is_meeting_step, meeting_of
@@ -293,7 +301,7 @@ def run_demo_cases(book, calendar) -> None:
                     standard = UNTIMED_STEP_MINUTES
                 done = calendar.add_minutes(case.started, max(1, round(standard * factor)))
             following = sop.step(sop.next_step(step, decision))
-            if meeting is None and is_meeting_step(sop, following, None):
+            if meeting is None and following is not None and is_meeting_step(sop, following, None):
                 meeting = _demo_meeting(case_id, following, done, calendar)
                 book.meetings.append(meeting)
             case, entry = workflow.advance(
@@ -332,7 +340,7 @@ MEETING_NOTES = {
 }
 
 
-def _demo_meeting(case_id: str, step, invited_at: dt.datetime, calendar):
+def _demo_meeting(case_id: str, step: Step, invited_at: dt.datetime, calendar: OfficeCalendar) -> Meeting:
     """The meeting the case's undangan set: two working days after it was signed, 09.00 for the SOP's 120 Menit;
     the finished case's meeting has what its notulis typed."""
     from .core.indonesian import tanggal
@@ -352,7 +360,7 @@ def _demo_meeting(case_id: str, step, invited_at: dt.datetime, calendar):
     return meeting
 
 
-def _executor_name(roles) -> str:
+def _executor_name(roles: tuple[str, ...]) -> str:
     names = {role: name for role, _, name, *_ in OFFICIALS}
     return names.get(roles[0], roles[0]) if roles else "Staf"
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .failures import record_written
 
 
 @contextlib.contextmanager
-def atomic_output(path: Path, on_replace: Callable[[Path], None] | None = None):
+def atomic_output(path: Path, on_replace: Callable[[Path], None] | None = None) -> Iterator[Path]:
     """Yield a temporary path beside `path`; on success it replaces `path` in one rename (then `on_replace`
     hears of it)."""
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -96,9 +96,11 @@ def _documents(workbook: Path, folder: Path, result: DemoResult) -> list[str]:
 
 def _step_day(workbook: Path, case_id: str, step: int):
     """The day a case's step was done, from Riwayat."""
-    from ..workbook.reader import read_book
+    from ..store import open_store
 
-    done = [h.time for h in read_book(workbook).history
+    with open_store(workbook, history=True, write=False) as store:
+        history = store.book.history
+    done = [h.time for h in history
             if h.case_id == case_id and h.from_step == step and h.action == "Maju"]
     return done[-1].date() if done and done[-1] else None
 

@@ -12,8 +12,7 @@ from ..core.case import Case
 from ..core.history import HistoryEntry, moves_by_case
 from ..core.monthly import CLOSED, MonthReport, parse_month
 from ..core.office_hours import office_calendar
-from ..core.values import read_text
-from ..workbook.reader import open_package, read_book, read_history
+from ..store import Store, open_store
 
 
 @dataclass
@@ -26,29 +25,22 @@ class Export:
 MONTH_FIELDS = ("time", "case_id", "action", "status", "step_started")
 
 
-def export_month(path: str | Path, month: str, out_dir: str | Path | None = None,
+def export_month(target: Store | str | Path, month: str, out_dir: str | Path | None = None,
                  today: dt.date | None = None) -> Export:
-    """Reads the workbook file and never writes it. Riwayat is read twice, neither time whole: first the
-    columns that tell which cases the month shows, then every column of those cases' rows only."""
-    package = open_package(path)
-    book = read_book(path, history=False, package=package)
-    start, end = parse_month(month, today or clock.today())
-    gone = cases_outside(book.cases, read_history(book, package, fields=MONTH_FIELDS), start, end)
-    book.cases = [c for c in book.cases if c.id_text not in gone]
-    book.history = read_history(book, package, keep=lambda case_id: (read_text(case_id)[0] or "") not in gone)
-    base = Path(out_dir) if out_dir else book.settings.output_root(Path(path).parent)
-    return export_book(book, month, out_dir, base=base, today=today)
-
-
-def export_book(book: Book, month: str, out_dir: str | Path | None = None, base: Path = Path("output"),
-                today: dt.date | None = None) -> Export:
-    """The export of a Book already read (from the file or from Excel), into `out_dir` or base/ekspor/YYYY-MM."""
+    """The month's export into `out_dir`, else ekspor/YYYY-MM in the output folder; the workbook is only read.
+    Riwayat is read twice, neither time whole: first the columns that tell which cases the month shows, then
+    every column of those cases' rows only."""
     from ..analysis.monthly import month_report
     from ..workbook.export_writer import write_export
 
     start, end = parse_month(month, today or clock.today())
-    report = month_report(month_book(book, start, end), start, end, office_calendar(book.settings, book.days_off))
-    folder = (Path(out_dir) if out_dir else base / "ekspor" / f"{start:%Y-%m}").absolute()
+    with open_store(target, history=False, write=False) as store:
+        book = store.book
+        gone = cases_outside(book.cases, store.read_history(fields=MONTH_FIELDS), start, end)
+        book.cases = [c for c in book.cases if c.id_text not in gone]
+        book.history = store.read_history(keep=lambda case_id: case_id not in gone)
+        folder = (Path(out_dir) if out_dir else store.output / "ekspor" / f"{start:%Y-%m}").absolute()
+    report = month_report(book, start, end, office_calendar(book.settings, book.days_off))
     return Export(report, write_export(folder, report))
 
 

@@ -144,21 +144,19 @@ def generate(target, case_ids: list[str] | None = None, kinds: list[str] | None 
 
 
 def _link_files(store, rendered, owners: list[str]) -> None:
-    """Each case's Naskah cell links to the folder of its documents and each new Penomoran row to its file,
+    """Each case's Naskah cell links to the folder of its documents and each new Penomoran entry to its file,
     relative to the workbook's folder."""
-    from ..core import layout
-
     for file, _, entry in rendered:
-        if entry is not None and entry.row:
-            store.link_cell(layout.PENOMORAN.name, entry.row, "file", _relative(file, store.folder), entry.file)
+        if entry is not None:
+            store.link(layout.PENOMORAN, entry, "file", _relative(file, store.folder), entry.file)
     by_case: dict[str, list[Path]] = {}
     for (file, _, _), owner in zip(rendered, owners):
         by_case.setdefault(owner, []).append(file)
     for case in store.book.cases:
         files = by_case.get(case.id_text) if case.id_text else None
-        if files and case.row:
-            store.link_cell(layout.KASUS.name, case.row, "documents", _relative(files[0].parent, store.folder),
-                            f"{len(files)} naskah")
+        if files:
+            store.link(layout.KASUS, case, "documents", _relative(files[0].parent, store.folder),
+                       f"{len(files)} naskah")
 
 
 def _relative(file: Path, output: Path) -> str:

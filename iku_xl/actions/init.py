@@ -7,20 +7,16 @@ from pathlib import Path
 from .. import clock, shipped_profiles
 from ..core.book import Book
 from ..core.calendar import OfficeCalendar
-from ..errors import Refused
-from ..files import atomic_output
 from ..shipped_sops import shipped_sops
+from ..store import Store, open_store
 
 
-def init_workbook(path: str | Path, *, demo: bool = False, force: bool = False,
+def init_workbook(target: Store | str | Path, *, demo: bool = False, force: bool = False,
                   today: dt.date | None = None) -> Book:
+    """A new workbook with the shipped SOPs, profiles, days off and settings (and the demo's cases on request)."""
     from .. import defaults
-    from ..workbook.writer import write_new_workbook
 
-    path = Path(path)
-    if path.exists() and not force:
-        raise Refused(f"Berkas {path} sudah ada; pilih nama lain, atau tambahkan --force untuk menimpanya "
-                      "(isi berkas lama akan hilang).", path=str(path))
+    store = open_store(target)  # refuses to write over a workbook that is there, unless `force`
     today = today or clock.today()
     years = [today.year, today.year + 1]
     if demo:  # the demo's cases need their own years' days off, whenever the demo is run
@@ -45,7 +41,6 @@ def init_workbook(path: str | Path, *, demo: bool = False, force: bool = False,
         calendar = OfficeCalendar(days_off=frozenset(m.date() for d in book.days_off if (m := d.date)),
                                   ramadan_periods=list(defaults.ramadan_estimates(years).values()))
         demo_data.run_demo_cases(book, calendar)
-    settings = defaults.settings_rows(years)
-    with atomic_output(path) as temporary:
-        write_new_workbook(temporary, book, settings, defaults.hours_rows(), (2025, 2026, 2027, 2028, 2029))
+    store.create(book, defaults.settings_rows(years), list(defaults.hours_rows()),
+                 (2025, 2026, 2027, 2028, 2029), force=force)
     return book

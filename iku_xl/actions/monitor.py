@@ -13,7 +13,7 @@ from ..core.sop_register import monitored, refreshed, register_changes
 from ..errors import CannotSave, Refused, os_reason
 from ..files import atomic_output
 from ..store import open_store
-from .register import SHEET, add_register_to_file, has_register, write_register
+from .register import SHEET, has_register
 
 
 @dataclass
@@ -80,18 +80,11 @@ def monitor(target, semester: str, sop: str | None = None, out_dir: str | Path |
         except OSError as error:
             raise CannotSave(f"Hasil monitoring tidak bisa disimpan di {folder} ({os_reason(error)}); periksa folder "
                              "keluaran lalu jalankan lagi.", path=str(folder)) from error
-        changes = _register_changes(book, result, today)
-        if has_register(book):
-            write_register(store, changes)
+        had_register = has_register(book)
+        if store.save_register(_register_changes(book, result, today)):
             store.commit()
-    if has_register(book):
-        return result
-    if isinstance(target, (str, Path)):  # a workbook made before the register: the sheet is added, whole
-        add_register_to_file(target, [after for _, after in changes])
-        result.register = f"Lembar {SHEET.name} ditambahkan ke buku kerja."
-    else:
-        result.register = (f"Lembar {SHEET.name} belum ada di buku kerja ini; jalankan 'iku-xl monitor' sekali dari "
-                           "baris perintah untuk menambahkannya.")
+            if not had_register:
+                result.register = f"Lembar {SHEET.name} ditambahkan ke buku kerja."
     return result
 
 

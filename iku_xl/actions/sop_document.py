@@ -1,14 +1,16 @@
 """iku-xl sop render and sop bpmn: the SOP AP as a printable document, and as BPMN 2.0."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..core.book import Book
+from ..core.sop import Sop
 from ..errors import Refused
-from ..workbook.reader import read_book
+from ..store import Store, open_store
 
 
-def _sop(book: Book, code: str):
+def _sop(book: Book, code: str) -> Sop:
     sop = book.sops.get(code.strip().upper()) or book.sops.get(code)
     if sop is None:
         raise Refused(f"SOP '{code}' tidak ada di buku kerja; pilih salah satu: {', '.join(book.sops)}.")
@@ -17,23 +19,41 @@ def _sop(book: Book, code: str):
     return sop
 
 
-def _book_and_folder(path_or_book, out_dir: str | Path | None, base: Path | None) -> tuple[Book, Path]:
-    """The Book, and the folder for SOP prints: --out, else `sop/` in the workbook's output folder."""
-    if isinstance(path_or_book, Book):
-        book, workbook_folder = path_or_book, Path.cwd()
-    else:
-        book, workbook_folder = read_book(path_or_book), Path(path_or_book).parent
-    if out_dir:
-        return book, Path(out_dir).absolute()
-    return book, (base or book.settings.output_root(workbook_folder)) / "sop"
+def _sop_and_folder(target: Store | str | Path, code: str, out_dir: str | Path | None) -> tuple[Book, Sop, Path]:
+    """The Book and its SOP, and the folder for SOP prints: --out, else `sop/` in the workbook's output folder."""
+    with open_store(target, history=False, write=False) as store:
+        sop = _sop(store.book, code)
+        return store.book, sop, Path(out_dir).absolute() if out_dir else store.output / "sop"
 
 
-def render_sop_document(path_or_book, code: str, out_dir: str | Path | None = None,
-                        base: Path | None = None) -> tuple[Path, list[Path]]:
+@dataclass
+class SopPrints:
+    folder: Path
+    pdf: Path
+    pages: list[Path]   # the PDF's pages as PNG
+    bpmn: Path
+
+
+def print_sop(target: Store | str | Path, code: str, out_dir: str | Path | None = None) -> SopPrints:
+    """The SOP as a document (PDF and its pages as PNG) and as BPMN, from one reading of the workbook."""
+    book, sop, folder = _sop_and_folder(target, code, out_dir)
+    pdf, pages = _render(book, sop, folder)
+    return SopPrints(folder, pdf, pages, _bpmn(sop, folder))
+
+
+def render_sop_document(target: Store | str | Path, code: str,
+                        out_dir: str | Path | None = None) -> tuple[Path, list[Path]]:
+    return _render(*_sop_and_folder(target, code, out_dir))
+
+
+def export_bpmn(target: Store | str | Path, code: str, out_dir: str | Path | None = None) -> Path:
+    _, sop, folder = _sop_and_folder(target, code, out_dir)
+    return _bpmn(sop, folder)
+
+
+def _render(book: Book, sop: Sop, folder: Path) -> tuple[Path, list[Path]]:
     from ..sop_document.drawing import render_sop
 
-    book, folder = _book_and_folder(path_or_book, out_dir, base)
-    sop = _sop(book, code)
     profile = book.profile_of(sop)
     if profile is None:
         return render_sop(sop, folder)
@@ -42,13 +62,11 @@ def render_sop_document(path_or_book, code: str, out_dir: str | Path | None = No
     return render_sop(sop, folder, profile.paper(False), profile.font(False)[0], author)
 
 
-def export_bpmn(path_or_book, code: str, out_dir: str | Path | None = None, base: Path | None = None) -> Path:
+def _bpmn(sop: Sop, folder: Path) -> Path:
     from ..files import atomic_output
     from ..sop_document.bpmn import sop_to_bpmn
 
-    book, folder = _book_and_folder(path_or_book, out_dir, base)
-    sop = _sop(book, code)
-    target = folder / f"SOP-{sop.code}.bpmn"
-    with atomic_output(target) as temporary:
+    target_file = folder / f"SOP-{sop.code}.bpmn"
+    with atomic_output(target_file) as temporary:
         temporary.write_text(sop_to_bpmn(sop), encoding="utf-8")
-    return target
+    return target_file

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .. import clock
 from ..core.case import OPEN_STATUSES
-from ..workbook.reader import read_book
+from ..store import Store, open_store
 
 
 @dataclass
@@ -30,8 +30,10 @@ class CaseStatus:
                 "due": self.due.isoformat(timespec="minutes") if self.due else None}
 
 
-def case_status(path: str | Path, case_id: str | None = None, now: dt.datetime | None = None) -> list[CaseStatus]:
-    book = read_book(path, history=False)
+def case_status(target: Store | str | Path, case_id: str | None = None,
+                now: dt.datetime | None = None) -> list[CaseStatus]:
+    with open_store(target, history=False, write=False) as store:
+        book = store.book
     now = now or clock.now()
     found = []
     for case in [book.case(case_id)] if case_id else book.cases:

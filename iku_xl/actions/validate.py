@@ -8,7 +8,7 @@ from .. import clock
 from ..core.book import Book
 from ..core.findings import Finding, Level
 from ..core.rules import validate
-from ..workbook.reader import read_book
+from ..store import Store, open_store
 
 
 @dataclass
@@ -35,6 +35,9 @@ class ValidationReport:
         }
 
 
-def validate_workbook(path: str | Path) -> ValidationReport:
-    book = read_book(path, history=False)
-    return ValidationReport(book, validate(book, clock.today()))
+def validate_workbook(target: Store | str | Path) -> ValidationReport:
+    """Every finding, shown where the store shows them (the live workbook: on their cells and on Temuan)."""
+    with open_store(target, history=False, write=False) as store:
+        report = ValidationReport(store.book, validate(store.book, clock.today()))
+        store.show_findings(report.findings)
+    return report

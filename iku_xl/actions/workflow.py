@@ -25,7 +25,7 @@ from .register import refresh_register
 @dataclass
 class Change:
     """What one action did to the workbook."""
-    cases: list[Case] = field(default_factory=list)       # changed or new, with their rows
+    cases: list[Case] = field(default_factory=list)       # changed or new
     history: list[HistoryEntry] = field(default_factory=list)
     opened: list[str] = field(default_factory=list)
     rebuild: set[str] = field(default_factory=set)       # SOP codes whose Lacak sheet is rebuilt
@@ -73,7 +73,7 @@ def _open_typed_rows(book: Book, calendar: OfficeCalendar, now: dt.datetime, cha
         started = case.started if isinstance(case.started, dt.datetime) else now
         case_id = workflow.next_case_id(sorted(book.used_case_ids()), started.year)
         opened = workflow.open_case(book.sops[text_of(case.sop)], case_id, text_of(case.title),
-                                    text_of(case.unit) or None, started, calendar, row=case.row, notes=case.notes)
+                                    text_of(case.unit) or None, started, calendar, notes=case.notes)
         book.cases[index] = opened
         change.cases.append(opened)
         change.opened.append(case_id)
@@ -88,11 +88,12 @@ def apply_change(target, act: Callable[[Book, OfficeCalendar, dt.datetime, Chang
         book = store.book
         calendar = office_calendar(book.settings, book.days_off)
         change = Change()
-        before = {case.row: copy.copy(case) for case in book.cases if case.row is not None}
+        before = [copy.copy(case) for case in book.cases]
         _open_typed_rows(book, calendar, now, change)
         act(book, calendar, now, change)
-        _refuse_unstorable_text(change, before)
-        store.save_cases([(before.get(case.row) if case.row is not None else None, case) for case in change.cases])
+        changes = _case_changes(book, before, change.cases)
+        _refuse_unstorable_text(changes, change.history)
+        store.save_cases(changes)
         store.append_history(change.history)
         store.refresh_tracking(change.cases, change.history, change.rebuild)
         registered = refresh_register(store)
@@ -101,26 +102,32 @@ def apply_change(target, act: Callable[[Book, OfficeCalendar, dt.datetime, Chang
     return change
 
 
-def _refuse_unstorable_text(change: Change, before: dict[int, Case]) -> None:
+def _case_changes(book: Book, before: list[Case], changed: list[Case]) -> list[tuple[Case | None, Case]]:
+    """(before, after) of each changed case, paired by its place in Kasus (a move puts the case where it was;
+    a typed row opened keeps its place; a new case comes after the others)."""
+    place = {id(case): index for index, case in enumerate(book.cases)}
+    return [(before[index] if (index := place.get(id(case), len(before))) < len(before) else None, case)
+            for case in changed]
+
+
+def _refuse_unstorable_text(changes: list[tuple[Case | None, Case]], history: list[HistoryEntry]) -> None:
     """What would be written is text a cell can hold (no control characters, at most 32,767 characters);
     otherwise nothing is written and the sentence names the column. A cell the move leaves alone is not
     judged here (validate reports it)."""
-    for sheet, records in ((layout.KASUS, change.cases), (layout.RIWAYAT, change.history)):
-        for record in records:
-            earlier = before.get(record.row) if sheet is layout.KASUS and record.row is not None else None
-            for column in sheet.columns:
-                value = getattr(record, column.field, None)
-                if earlier is not None and getattr(earlier, column.field, None) == value:
-                    continue
-                problem = text_problem(value) if isinstance(value, str) else None
-                if problem:
-                    owner = getattr(record, "id_text", "") or text_of(getattr(record, "case_id", ""))
-                    raise Refused(f"Isi {column.header} (lembar {sheet.name}, kasus {owner}) {problem}; ketik ulang "
-                                  "tanpa karakter itu. Tidak ada yang diubah.", sheet=sheet.name)
+    pairs: list[tuple[layout.ListSheet, object, object]] = [(layout.KASUS, earlier, case) for earlier, case in changes]
+    for sheet, earlier, record in pairs + [(layout.RIWAYAT, None, entry) for entry in history]:
+        for column in sheet.columns:
+            value = getattr(record, column.field, None)
+            if earlier is not None and getattr(earlier, column.field, None) == value:
+                continue
+            problem = text_problem(value) if isinstance(value, str) else None
+            if problem:
+                owner = getattr(record, "id_text", "") or text_of(getattr(record, "case_id", ""))
+                raise Refused(f"Isi {column.header} (lembar {sheet.name}, kasus {owner}) {problem}; ketik ulang "
+                              "tanpa karakter itu. Tidak ada yang diubah.", sheet=sheet.name)
 
 
 def _replace(book: Book, before: Case, after: Case, change: Change) -> None:
-    after.row = before.row
     index = next(i for i, c in enumerate(book.cases) if c is before)
     book.cases[index] = after
     change.cases = [c for c in change.cases if c.id_text != after.id_text] + [after]
@@ -217,7 +224,6 @@ def reschedule(path, by: str | None = None, now: dt.datetime | None = None) -> C
                 meeting=meeting_of(book.meetings, case.id_text))
             if found:
                 after, entry = found
-                after.row = case.row
                 book.cases[index] = after  # each case once: no search through the cases per move
                 recounted.append(after)
                 change.history.append(entry)

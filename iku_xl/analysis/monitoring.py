@@ -19,7 +19,7 @@ from ..core.monitoring import (
     criteria_evidence,
     judge,
 )
-from ..core.monthly import CLOSED
+from ..core.monthly import CLOSED, CaseState
 from ..core.naskah.parties import official_for
 from ..core.sop import Sop, Step
 from ..core.values import text_of
@@ -90,7 +90,7 @@ def sop_evidence(book: Book, sop: Sop, frame: pd.DataFrame, moves: pd.DataFrame,
     at_start = {s.case.id_text: s for s in case_states(book, frame, semester.start)}
     moved = set(moves["case_id"])
 
-    def is_open(state) -> bool:
+    def is_open(state: CaseState) -> bool:
         return bool(state.opened is not None and state.status and state.status not in CLOSED)
 
     cases = [s for s in case_states(book, frame, semester.end)

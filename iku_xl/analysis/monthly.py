@@ -10,6 +10,7 @@ import pandas as pd
 from ..core.book import Book
 from ..core.calendar import OfficeCalendar
 from ..core.case import Case, Status
+from ..core.history import HistoryEntry
 from ..core.monthly import CLOSED, CaseState, MonthReport, StepCompliance
 from ..core.values import text_of
 from .history_frame import BATAL, MAJU, TEPAT, TERLAMBAT, between, history_frame, moment, recounted_minutes, step_number
@@ -110,7 +111,7 @@ def month_report(book: Book, start: dt.datetime, end: dt.datetime, calendar: Off
                   if s.opened is not None and s.opened < end
                   and (_is_open(states_start[s.case.id_text]) or s.opened >= start or s.case.id_text in moved_in_month)]
 
-    def entry(position: int):
+    def entry(position: int) -> HistoryEntry:
         found = book.history[position]
         return replace(found, minutes=recounted[position]) if position in recounted else found
 

@@ -3,6 +3,7 @@ as one DataFrame a row per workbook and SOP (and one a row per step)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ from typing import Any
 import pandas as pd
 
 from ..core.book import Book
-from ..core.monitoring import BAIK, TIDAK_BAIK, Semester, SopMonitoring, rule_from
+from ..core.monitoring import BAIK, TIDAK_BAIK, Semester, SopMonitoring, StepEvidence, rule_from
 from ..core.office_hours import office_calendar
 from ..core.rules.monitoring_rules import six_months_before
 from .history_frame import history_frame
@@ -46,7 +47,7 @@ def worst_steps(report: SopMonitoring, count: int = 3) -> str:
     """The steps that went worst: lowest share on time, then most returns and holds."""
     ran = [s.evidence for s in report.steps if s.penilaian == TIDAK_BAIK]
 
-    def share(e) -> float:
+    def share(e: StepEvidence) -> float:
         return e.on_time / e.runs if e.timed and e.runs else 1.0
 
     ran.sort(key=lambda e: (share(e), -e.returns, -e.holds, e.no))
@@ -75,7 +76,8 @@ def monitoring_status(book: Book, code: str, semester: Semester, today: dt.date)
     return last, f"Belum untuk semester {semester.code}"
 
 
-def book_rows(book: Book, name: str, semester: Semester, today: dt.date) -> tuple[list[list], list[list]]:
+def book_rows(book: Book, name: str, semester: Semester, today: dt.date
+              ) -> tuple[list[list[object]], list[list[object]]]:
     """One workbook's rows for both tables."""
     rule = rule_from(book.settings)
     calendar = office_calendar(book.settings, book.days_off)
@@ -100,19 +102,21 @@ def book_rows(book: Book, name: str, semester: Semester, today: dt.date) -> tupl
     return sop_rows, step_rows
 
 
-def rekap(paths: list[Path], semester: Semester, today: dt.date, progress=None) -> Rekap:
+def rekap(paths: list[Path], semester: Semester, today: dt.date,
+          progress: Callable[[list[Path]], Iterable[Path]] | None = None) -> Rekap:
     """Every workbook read with the fast reader and never written; one that cannot be read is listed with the
     reason and the others go on."""
     from ..errors import IkuError
     from ..failures import unexpected
-    from ..workbook.reader import read_book
+    from ..store import open_store
 
-    sop_rows: list[list] = []
-    step_rows: list[list] = []
+    sop_rows: list[list[object]] = []
+    step_rows: list[list[object]] = []
     unreadable = []
     for path in progress(paths) if progress else paths:
         try:
-            book = read_book(path)
+            with open_store(path, history=True, write=False) as store:
+                book = store.book
             rows = book_rows(book, path.name, semester, today)
         except IkuError as error:
             unreadable.append((str(path), error.message))

@@ -373,6 +373,9 @@ class Sheets(base_classes.Sheets):
         if isinstance(name_or_index, int):
             return Sheet(self.book, name_or_index - 1)
         names = list(sheets.ElementNames)
+        if name_or_index not in names:  # Excel finds a sheet whatever the case of its name
+            wanted = str(name_or_index).casefold()
+            name_or_index = next((n for n in names if n.casefold() == wanted), name_or_index)
         return Sheet(self.book, names.index(name_or_index))
 
     def __len__(self):
@@ -580,13 +583,14 @@ class Range(base_classes.Range):
         target = self._sheet.xl.getCellRangeByPosition(self.first_column - 1, self.first_row - 1,
                                                        self.first_column + width - 2, self.first_row + height - 2)
         self._sheet.book.app.calls += 1
-        typed = [["" if _is_formula(v) else _as_typed(v) for v in row] + [""] * (width - len(row)) for row in rows]
+        typed = [[_calc_link(v) if _is_formula(v) else _as_typed(v) for v in row] + [""] * (width - len(row))
+                 for row in rows]
         notes = self._notes_in(target)
         target.setFormulaArray(tuple(tuple(row) for row in typed))
         book, formulas = self._sheet.book, False
         for r, row in enumerate(rows):
             for c, v in enumerate(row):
-                if _is_formula(v):
+                if _is_formula(v) and not _calc_link(v):
                     at = (self.first_row + r - 1, self.first_column + c - 1)
                     tokens = book.formula_tokens(v, self._sheet._index, *at)
                     self._sheet.xl.getCellByPosition(at[1], at[0]).setTokens(tokens)
@@ -823,6 +827,16 @@ def _fill(value) -> tuple[int, int, int] | None:
     if value is None or value < 0:
         return None
     return (value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF
+
+
+_LINK = re.compile(r'^=HYPERLINK\(("(?:[^"]|"")*")\s*,\s*("(?:[^"]|"")*")\)$', re.IGNORECASE)
+
+
+def _calc_link(formula: str) -> str:
+    """A link of two texts (Temuan's "Buka", Kasus' Naskah) as Calc's own formula text, written with the rest of
+    the block; "" for any other formula, which is parsed cell by cell as Calc reads an .xlsx."""
+    match = _LINK.match(formula)
+    return f"=HYPERLINK({match.group(1)};{match.group(2)})" if match else ""
 
 
 def _is_formula(value) -> bool:

@@ -81,11 +81,3 @@ def monitored(entry: SopRegisterEntry, semester: str, day: dt.date, result: str)
     if _semester_key(entry.monitoring) > _semester_key(semester):
         return entry
     return replace(entry, monitoring=semester, monitoring_date=dt.datetime.combine(day, dt.time()), result=result)
-
-
-def next_rows(book: Book, changes: list[tuple[SopRegisterEntry | None, SopRegisterEntry]]) -> None:
-    """New register rows take the rows after the last one."""
-    free = max((e.row for e in book.sop_register if e.row), default=1) + 1
-    for before, after in changes:
-        if before is None or after.row is None:
-            after.row, free = free, free + 1

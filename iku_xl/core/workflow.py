@@ -53,11 +53,11 @@ def counts_from(sop: Sop, step: Step | None, started: dt.datetime, meeting: Meet
 
 
 def open_case(sop: Sop, case_id: str, title: str, unit: str | None, at: dt.datetime,
-              calendar: OfficeCalendar, row: int | None = None, notes: str | None = None) -> Case:
+              calendar: OfficeCalendar, notes: str | None = None) -> Case:
     first = sop.first_step
     if first is None:
         raise Refused(f"SOP {sop.code} belum punya langkah; lengkapi lembar {sop.code} dahulu.", sheet=sop.code)
-    case = Case(id=case_id, title=title, sop=sop.code, unit=unit, notes=notes, row=row)
+    case = Case(id=case_id, title=title, sop=sop.code, unit=unit, notes=notes)
     return place_at_step(case, sop, first.no or 0, at, Status.BERJALAN, calendar)
 
 

@@ -14,9 +14,14 @@ TEXT_FORMAT = "@"
 
 
 def sheet_named(book, name: str):
-    """The sheet called `name`, as Excel matches names (case does not count); None when there is none."""
-    wanted = name.casefold()
-    return next((s for s in book.sheets if s.name.casefold() == wanted), None)
+    """The sheet called `name`, as Excel matches names (case does not count); None when there is none. Asked
+    of the application by name, not by going through every sheet; its name read back, as xlwings on macOS
+    hands out a sheet that does not exist and fails only when it is used."""
+    try:
+        sheet = book.sheets[name]
+        return sheet if sheet.name.casefold() == name.casefold() else None
+    except Exception:  # no such sheet (Excel: a COM error; Calc: ValueError)
+        return None
 
 
 def is_sheet(sheet, name: str) -> bool:

@@ -6,14 +6,17 @@ from pathlib import Path
 
 from ..core import layout
 from ..core.book import Book
-from ..core.cells import column_index
+from ..core.cells import column_index, column_letter
+from ..core.findings import Finding
+from ..core.sop import Sop
+from ..core.sop_register import SopRegisterEntry
 from ..core.tracking import tracking_rows
 from ..errors import Refused
-from ..store import RecordStore, next_free_row
 from ..workbook import lacak
 from ..workbook.reader import book_from_grids
+from ..workbook.record_store import RecordStore, next_free_row
 from .live_grids import read_sheet
-from .live_sheets import format_as_text, paint
+from .live_sheets import format_as_text, paint, selected_rows, sheet_named
 
 DATE_FORMAT = "dd/mm/yyyy hh:mm"
 
@@ -52,6 +55,7 @@ class LiveStore(RecordStore):
         self._errors: list = []
         self._pending: dict[str, dict[int, dict[int, tuple]]] | None = None  # a batch of writes, by sheet and row
         self._sheet_names: list[str] | None = None  # once read
+        self.unnoted = 0  # findings' cells marked without a note (show_findings)
 
     def __enter__(self) -> LiveStore:
         """Each sheet a Book is made of read in one block; the program's derived sheets (Lacak, Temuan, Daftar
@@ -80,6 +84,66 @@ class LiveStore(RecordStore):
     @property
     def output(self) -> Path:
         return self.book.settings.output_root(self.folder)
+
+    def case_ids_in(self, selection) -> list[str]:
+        """The IDs of the cases in the rows of a selection on Kasus (rows a filter hides left out)."""
+        rows = set(selected_rows(selection, max((c.row or 1 for c in self.book.cases), default=1)))
+        return [c.id_text for c in self.book.cases if c.row in rows and c.id_text]
+
+    def create(self, book: Book, settings: list, hours: list, target_years: tuple[int, ...], *,
+               force: bool = False) -> None:
+        raise Refused("Buku kerja yang sedang dibuka sudah ada; buat buku kerja baru dengan 'iku-xl init BERKAS'.")
+
+    def show_findings(self, findings: list[Finding]) -> None:
+        """Marked on their cells (a note on the first few) and listed on Temuan; `unnoted` counts the cells
+        marked without a note."""
+        from .findings_sheet import show_findings
+
+        self.unnoted = show_findings(self.xw_book, findings)
+
+    def add_sop(self, sop: Sop) -> None:
+        """The two sheets copied in from a workbook of their own, opened beside this one; the pick lists rewritten."""
+        from ..workbook.added_sheets import pick_lists, sop_sheets
+
+        names = [sop.code, lacak.sheet_name(sop.code)]
+        taken = [name for name in names if sheet_named(self.xw_book, name) is not None]
+        if taken:
+            raise Refused(f"Lembar {taken[0]} sudah ada; pakai kode SOP lain (mengganti SOP yang ada: 'iku-xl sop "
+                          "import ... --replace' dengan buku kerja tertutup).", sheet=taken[0])
+        self._copy_sheets(sop_sheets(sop, self.book), names)
+        daftar = sheet_named(self.xw_book, layout.DAFTAR)
+        if daftar is None:
+            return
+        order = list(layout.PICK_LISTS)
+        for name, items in pick_lists(self.book).items():
+            letter = column_letter(order.index(name) + 1)
+            daftar.range(f"{letter}2").options(transpose=True).value = items
+            reference = f"='{layout.DAFTAR}'!${letter}$2:${letter}${len(items) + 1}"
+            if self.xw_book.names.contains(name):
+                self.xw_book.names[name].refers_to = reference
+            else:
+                self.xw_book.names.add(name, reference)
+
+    def add_register(self, entries: list[SopRegisterEntry]) -> bool:
+        from ..workbook.added_sheets import register_sheet
+
+        self._copy_sheets(register_sheet(entries), [layout.DAFTAR_SOP.name])
+        return True
+
+    def _copy_sheets(self, scratch: bytes, names: list[str]) -> None:
+        import tempfile
+
+        with tempfile.TemporaryDirectory(prefix="iku-impor-") as folder:
+            path = Path(folder) / "lembar.xlsx"
+            path.write_bytes(scratch)
+            other = self.xw_book.app.books.open(str(path))
+            try:
+                for name in names:
+                    other.sheets[name].copy(after=self.xw_book.sheets[-1])
+            finally:
+                other.close()
+        if self._sheet_names is not None:
+            self._sheet_names += names
 
     def write_record(self, sheet_layout: layout.ListSheet, record, row: int, fields: list[str] | None = None) -> None:
         """The record's cells, written at once, or with the rest of a batch (`_batch`)."""

@@ -16,7 +16,7 @@ from .. import clock, failures
 from ..core import layout
 from ..core.values import as_int, is_blank, text_of
 from ..errors import IkuError, Refused
-from .live_sheets import is_sheet, selected_rows, sheet_named
+from .live_sheets import is_sheet, sheet_named
 from .live_store import LiveStore, action_lock
 
 TITLE = "iku-xl"
@@ -126,8 +126,7 @@ def selected_case_ids(book, store: LiveStore) -> list[str]:
     selection = book.selection
     if selection is None or not is_sheet(selection.sheet, layout.KASUS.name):
         raise Refused("Pilih dulu baris kasus di lembar Kasus, lalu jalankan lagi.", sheet=layout.KASUS.name)
-    rows = set(selected_rows(selection, max((c.row or 1 for c in store.book.cases), default=1)))
-    ids = [c.id_text for c in store.book.cases if c.row in rows and c.id_text]
+    ids = store.case_ids_in(selection)
     if not ids:
         raise Refused("Baris yang dipilih belum punya ID kasus; pilih baris kasus yang "
                       "sudah dibuka.", sheet=layout.KASUS.name)
@@ -161,13 +160,12 @@ def check_setup(book) -> str:
 @_action
 def validate(book) -> str:
     """Periksa buku kerja: findings marked on their cells and listed on the Temuan sheet."""
-    from ..core.rules import validate as run_rules
-    from .findings_sheet import NOTES_AT_MOST, show_findings
+    from ..actions.validate import validate_workbook
+    from .findings_sheet import NOTES_AT_MOST
 
-    with LiveStore(book) as store:
-        findings = run_rules(store.book, clock.today())
-    unnoted = show_findings(book, findings)
-    errors = sum(f.level.value == "galat" for f in findings)
+    store = LiveStore(book)
+    report = validate_workbook(store)
+    findings, errors, unnoted = report.findings, len(report.errors), store.unnoted
     notes = (f" Catatan di sel hanya pada {NOTES_AT_MOST} sel pertama; pesan untuk {unnoted} sel lainnya ada di "
              f"lembar {layout.TEMUAN}." if unnoted else "")
     if not findings:
@@ -294,7 +292,7 @@ def generate(book) -> str:
 @_action
 def export(book) -> str:
     """Ekspor bulanan of the month on the Panel (default: last month)."""
-    from ..actions.export import export_book
+    from ..actions.export import export_month
 
     month = panel_value(book, "month")
     if month is None:
@@ -302,8 +300,7 @@ def export(book) -> str:
         month = f"{first:%Y-%m}"
     elif isinstance(month, dt.datetime):
         month = f"{month:%Y-%m}"
-    with LiveStore(book) as store:
-        result = export_book(store.book, text_of(month), base=store.output)
+    result = export_month(LiveStore(book), text_of(month))
     state = "tidak ada kegiatan" if not result.report.has_activity else f"{len(result.report.history)} baris riwayat"
     return f"Ekspor {month} ({state}) disimpan di {result.files[0].parent}."
 
@@ -360,28 +357,24 @@ def rebuild_tracking(book) -> str:
 @_action
 def render_sop(book) -> str:
     """Cetak SOP: the SOP sheet the selection is on, as PDF and PNG pages, and as BPMN."""
-    from ..actions.sop_document import export_bpmn, render_sop_document
+    from ..actions.sop_document import print_sop
 
     selection = book.selection
-    with LiveStore(book) as store:
-        code = next((c for c in store.book.sops if selection is not None and is_sheet(selection.sheet, c)), "")
-        if not code:
-            raise Refused("Pilih dulu sebuah sel di lembar SOP (misalnya POLHUKAM), lalu jalankan lagi.")
-        folder = store.output / "sop"
-        pdf, pngs = render_sop_document(store.book, code, folder)
-        bpmn = export_bpmn(store.book, code, folder)
-    return f"SOP {code} dicetak: {pdf.name} ({len(pngs)} halaman) dan {bpmn.name}, di folder {folder}."
+    sop_sheet = selection.sheet.name if selection is not None else ""
+    if not sop_sheet or sop_sheet.casefold() in {n.casefold() for n in layout.RESERVED_SHEETS} or \
+            sop_sheet.startswith(layout.LACAK_PREFIX):
+        raise Refused("Pilih dulu sebuah sel di lembar SOP (misalnya POLHUKAM), lalu jalankan lagi.")
+    prints = print_sop(LiveStore(book), sop_sheet)
+    return (f"SOP {sop_sheet} dicetak: {prints.pdf.name} ({len(prints.pages)} halaman) dan {prints.bpmn.name}, di "
+            f"folder {prints.folder}.")
 
 
 @_action
 def import_sop(book) -> str:
     """Impor SOP: the file named on the Panel as a new SOP sheet with the code given there, and its Lacak sheet."""
-    import tempfile
-
-    from ..actions.sop_import import check_code, sheets_for
-    from ..core.cells import column_letter
-    from ..importers.sop_file import read_sop_file
-    from ..workbook import lacak
+    from ..actions.sop_import import check_code
+    from ..actions.sop_import import import_sop as run
+    from ..confined import inside_folder
 
     source, code = panel_value(book, "sop_file"), panel_value(book, "sop_code")
     file_cell, code_cell = layout.panel_cell("sop_file"), layout.panel_cell("sop_code")
@@ -389,39 +382,13 @@ def import_sop(book) -> str:
         raise Refused(f"Isi berkas SOP di sel {file_cell} dan kode SOP baru di sel {code_cell} lembar Panel, lalu "
                       "jalankan lagi.", sheet=layout.PANEL, cell=file_cell if source is None else code_cell)
     code = check_code(text_of(code))
-    from ..confined import inside_folder
-
+    if sheet_named(book, code) is not None:
+        raise Refused(f"Lembar {code} sudah ada; pakai kode lain di sel {code_cell}.", sheet=layout.PANEL,
+                      cell=code_cell)
     # the cell travels with the workbook: only a file inside the workbook's folder is read
-    path = inside_folder(workbook_folder(book), text_of(source).strip().strip('"'), "Berkas SOP", layout.PANEL, "B8")
-    imported = read_sop_file(_file_as_typed(path), code)
-    with LiveStore(book) as store:
-        if sheet_named(book, code) is not None or code in store.book.sops:
-            raise Refused(f"Lembar {code} sudah ada; pakai kode lain di sel {code_cell}.", sheet=layout.PANEL,
-                          cell=code_cell)
-        store.book.sops[code] = imported.sop
-        sheets = sheets_for(imported.sop, store.book)
-        lists = {"DaftarSOP": list(store.book.sops),
-                 "DaftarPeran": list(dict.fromkeys(r for sop in store.book.sops.values() for r in sop.roles))}
-    with tempfile.TemporaryDirectory(prefix="iku-impor-") as folder:
-        scratch = Path(folder) / "sop.xlsx"
-        scratch.write_bytes(sheets)
-        other = book.app.books.open(str(scratch))
-        try:
-            for name in (code, lacak.sheet_name(code)):
-                other.sheets[name].copy(after=book.sheets[-1])
-        finally:
-            other.close()
-    daftar = sheet_named(book, layout.DAFTAR)
-    if daftar is not None:
-        order = list(layout.PICK_LISTS)
-        for name, items in lists.items():
-            letter = column_letter(order.index(name) + 1)
-            daftar.range(f"{letter}2").options(transpose=True).value = items
-            reference = f"='{layout.DAFTAR}'!${letter}$2:${letter}${len(items) + 1}"
-            if book.names.contains(name):
-                book.names[name].refers_to = reference
-            else:
-                book.names.add(name, reference)
+    path = inside_folder(workbook_folder(book), text_of(source).strip().strip('"'), "Berkas SOP", layout.PANEL,
+                         file_cell)
+    imported = run(_file_as_typed(path), code, LiveStore(book))
     sop = imported.sop
     _clear_inputs(book, "sop_file", "sop_code")
     return (f"SOP {code} diimpor dari {imported.source}: {len(sop.steps)} langkah, {len(sop.roles)} peran, "

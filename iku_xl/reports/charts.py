@@ -3,8 +3,14 @@ the returns at each decision. The .xlsx draws the same figures as native charts 
 from __future__ import annotations
 
 import io
+from typing import TYPE_CHECKING, Any, cast
 
 from ..core.monitoring import SopMonitoring, StepEvidence
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
 
 FONT = "DejaVu Sans"  # shipped with matplotlib: the same letters on every machine
 ON_TIME, LATE, NEUTRAL = "#4f8a3c", "#c0392b", "#5b7fa6"
@@ -18,7 +24,7 @@ def percent_of_standard(step: StepEvidence) -> float | None:
     return round(100 * step.median_minutes / step.standard_minutes, 1)
 
 
-def _figure(rows: int):
+def _figure(rows: int) -> tuple[Any, Figure, Axes]:  # pyplot, the figure, its axes
     import matplotlib
 
     matplotlib.use("Agg")
@@ -29,7 +35,7 @@ def _figure(rows: int):
     return plt, figure, axes
 
 
-def _png(plt, figure) -> bytes:
+def _png(plt: Any, figure: Figure) -> bytes:
     out = io.BytesIO()
     figure.tight_layout()
     figure.savefig(out, format="png", metadata={"Software": None})
@@ -88,7 +94,7 @@ def returns_chart(monitoring: SopMonitoring) -> bytes | None:
         if no:
             axes.text(yes + no + 0.1, y, f"{no} kali dikembalikan", va="center", fontsize=7)
     axes.set_xlabel("jumlah keputusan pada semester ini")
-    axes.xaxis.get_major_locator().set_params(integer=True)
+    cast("MaxNLocator", axes.xaxis.get_major_locator()).set_params(integer=True)  # the default AutoLocator is one
     axes.set_xlim(0, max([a + r for a, r in zip(approved, returned)] + [1]) * 1.35)
     axes.invert_yaxis()
     axes.legend(fontsize=7, loc="lower right")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 from ..core.book import Book
 from ..core.indonesian import tanggal
@@ -15,7 +16,7 @@ TEMPLATE = "monitoring_sop.docx"
 CHART_WIDTH_CM = 20.0
 
 
-def monitoring_context(book: Book, monitoring: SopMonitoring, day: dt.date) -> dict:
+def monitoring_context(book: Book, monitoring: SopMonitoring, day: dt.date) -> dict[str, Any]:
     sop = book.sops[monitoring.code]
     profile = book.profile_of(sop)
     if profile is None:

@@ -1,10 +1,13 @@
 """The monitoring of one SOP as a workbook: Tabel 7, the evaluation form, the evidence per step, native charts."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from openpyxl.chart import BarChart, Reference
+from openpyxl.workbook.workbook import Workbook
 from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.worksheet import Worksheet
 
 from ..core.monitoring import BAIK, TIDAK_BAIK, SopMonitoring
 from ..workbook import styles
@@ -22,7 +25,7 @@ DATA = (("Langkah", 10), ("Kegiatan", 40), ("Pelaksana", 22), ("Waktu Standar", 
 FILLS = {BAIK: styles.DONE_FILL, TIDAK_BAIK: styles.LATE_FILL}
 
 
-def _heading(ws, title: str, monitoring: SopMonitoring, width: int) -> int:
+def _heading(ws: Worksheet, title: str, monitoring: SopMonitoring, width: int) -> int:
     put(ws, 1, 1, title).font = styles.TITLE
     lines = [f"Nama SOP: {monitoring.title}", f"Nomor SOP: {monitoring.number or '-'} (lembar {monitoring.code})",
              f"Periode: {monitoring.semester.label} ({monitoring.semester.span})"]
@@ -32,7 +35,8 @@ def _heading(ws, title: str, monitoring: SopMonitoring, width: int) -> int:
     return len(lines) + 3
 
 
-def _table(ws, first: int, columns, rows: list[list]) -> None:
+def _table(ws: Worksheet, first: int, columns: tuple[tuple[str, int], ...],
+           rows: Sequence[Sequence[object]]) -> None:
     for c, (header, width) in enumerate(columns, start=1):
         cell = put(ws, first, c, header)
         cell.font, cell.fill, cell.alignment, cell.border = styles.HEADER_FONT, styles.HEADER_FILL, styles.CENTER, \
@@ -49,7 +53,7 @@ def _table(ws, first: int, columns, rows: list[list]) -> None:
     print_wide(ws)
 
 
-def _tabel7(workbook, monitoring: SopMonitoring) -> None:
+def _tabel7(workbook: Workbook, monitoring: SopMonitoring) -> None:
     ws = workbook.create_sheet("Tabel 7")
     first = _heading(ws, "MONITORING PELAKSANAAN SOP AP", monitoring, len(TABEL7))
     put(ws, first - 1, 1, f"Aturan penilaian: {monitoring.rule.sentence()}").alignment = styles.WRAP_TOP
@@ -63,7 +67,7 @@ def _tabel7(workbook, monitoring: SopMonitoring) -> None:
             ws.cell(row=r, column=3).fill = fill
 
 
-def _evaluasi(workbook, monitoring: SopMonitoring) -> None:
+def _evaluasi(workbook: Workbook, monitoring: SopMonitoring) -> None:
     ws = workbook.create_sheet("Evaluasi SOP")
     first = _heading(ws, "EVALUASI PENERAPAN SOP AP", monitoring, len(EVALUASI))
     put(ws, first - 1, 1, "Penilai menandai Ya atau Tidak (✓) untuk setiap kriteria; bukti disusun dari Riwayat "
@@ -80,7 +84,7 @@ def _evaluasi(workbook, monitoring: SopMonitoring) -> None:
         put(ws, last + offset, 6, line)
 
 
-def _data(workbook, monitoring: SopMonitoring) -> tuple[int, list[int]]:
+def _data(workbook: Workbook, monitoring: SopMonitoring) -> tuple[int, list[int]]:
     """The evidence per step; returns the last row and the rows of the decision steps."""
     ws = workbook.create_sheet("Data Langkah")
     rows, decisions = [], []
@@ -104,7 +108,7 @@ def _data(workbook, monitoring: SopMonitoring) -> tuple[int, list[int]]:
     return len(rows) + 1, decisions
 
 
-def _bar(title: str, axis: str):
+def _bar(title: str, axis: str) -> BarChart:
     from ..workbook.export_writer import _chart_title
 
     chart = BarChart()
@@ -118,7 +122,7 @@ def _bar(title: str, axis: str):
     return chart
 
 
-def _charts(workbook, monitoring: SopMonitoring, last: int, decisions: list[int]) -> None:
+def _charts(workbook: Workbook, monitoring: SopMonitoring, last: int, decisions: list[int]) -> None:
     ws = workbook.create_sheet("Grafik")
     data = workbook["Data Langkah"]
     put(ws, 1, 1, f"Grafik monitoring {monitoring.code} — {monitoring.semester.label}").font = styles.TITLE

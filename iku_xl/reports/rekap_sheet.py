@@ -4,6 +4,8 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
+import pandas as pd
+
 from ..analysis.rekap import SOP_COLUMNS, STEP_COLUMNS, Rekap
 from ..core import layout
 from ..workbook import styles
@@ -31,7 +33,7 @@ def _plain(value: object) -> object:
     return value
 
 
-def _rows(frame) -> list[list]:
+def _rows(frame: pd.DataFrame) -> list[list[object]]:
     return [[_plain(v) for v in row] for row in frame.itertuples(index=False)]
 
 

@@ -1,22 +1,25 @@
 """The workbook file as the place an action reads from and writes its changes to."""
 from __future__ import annotations
 
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from ..core import layout
 from ..core.book import Book
 from ..core.cells import column_index, column_letter
 from ..core.history import HistoryEntry, moves_by_case
+from ..core.sop import Sop
+from ..core.sop_register import SopRegisterEntry
 from ..core.tracking import TRACKED_FIELDS
 from ..core.values import read_text, text_of
 from ..core.workflow import is_open
-from ..errors import MissingSheet
-from ..store import RecordStore, next_free_row
+from ..errors import MissingSheet, Refused
 from .grid import Grid
 from .list_sheet import locate_columns, typed_records
 from .ooxml.sheet_xml import Formula, TailSheet, UnfitForScan, from_serial, xml_text
 from .ooxml.workbook_patch import WorkbookPatch
 from .reader import history_case_rows, open_package, read_book, read_history, scan_history
+from .record_store import RecordStore, next_free_row
 from .record_writer import rebuild_lacak, update_lacak_rows, write_record
 from .shared_file import exclusive
 
@@ -24,23 +27,41 @@ SEARCHED_CASES = 2  # cases whose rows are searched for one by one before the ID
 
 
 class FileStore(RecordStore):
-    """Read under the program's lock; changes are patched in and saved once, losslessly."""
+    """Read under the program's lock; changes are patched in and saved once, losslessly. A store opened
+    with `write=False` only reads, without the lock (staff may have the file open in Excel)."""
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, history: bool | str = "lazy", write: bool = True):
         self.path = Path(path)
         self.folder = self.path.absolute().parent
         self.book = Book()  # an empty Book until the workbook is read on entering
+        self.history_reading, self.writes = history, write
         self._dirty = False
         self._case_histories: dict[str, list[HistoryEntry]] = {}
         self._case_offsets: dict[str, list[int]] | None = None
         self._new_ids: set[str] = set()
         self._lacak_moves: dict[str, list[HistoryEntry]] | None = None
 
+    def create(self, book: Book, settings: list[tuple[str, object, str]], hours: list[tuple[object, ...]],
+               target_years: tuple[int, ...], *, force: bool = False) -> None:
+        from ..files import atomic_output
+        from .writer import write_new_workbook
+
+        if self.path.exists() and not force:
+            raise Refused(f"Berkas {self.path} sudah ada; pilih nama lain, atau tambahkan --force untuk menimpanya "
+                          "(isi berkas lama akan hilang).", path=str(self.path))
+        with atomic_output(self.path) as temporary:
+            write_new_workbook(temporary, book, settings, hours, target_years)
+        self.book = book
+
     def __enter__(self) -> FileStore:
+        if not self.writes:
+            self._package = open_package(self.path)
+            self.book = read_book(self.path, history=self.history_reading, package=self._package)
+            return self
         self._lock = exclusive(self.path)
         self._shared = self._lock.__enter__()
         try:
-            package = open_package(self.path, self._shared.read())
+            package = self._package = open_package(self.path, self._shared.read())
             self.book = read_book(self.path, history="lazy", package=package)
             self._patch = WorkbookPatch(package)
             self._riwayat_columns()
@@ -52,7 +73,8 @@ class FileStore(RecordStore):
         return self
 
     def __exit__(self, *exc) -> None:
-        self._lock.__exit__(*exc)
+        if self.writes:
+            self._lock.__exit__(*exc)
 
     def formula(self, text: str, shown: str | None = None) -> object:
         return Formula(text, shown)
@@ -71,6 +93,32 @@ class FileStore(RecordStore):
 
     def has_sheet(self, name: str) -> bool:
         return name in self._patch.parts
+
+    def add_sop(self, sop: Sop) -> None:
+        from . import lacak
+        from .added_sheets import pick_lists, sop_sheets
+        from .ooxml.add_sheets import add_sheets, set_pick_list
+
+        add_sheets(self._patch, sop_sheets(sop, self.book), [sop.code, lacak.sheet_name(sop.code)])
+        order = list(layout.PICK_LISTS)
+        for name, items in pick_lists(self.book).items():
+            column = order.index(name) + 1
+            set_pick_list(self._patch, layout.DAFTAR, column, name, items, column_letter(column))
+        self._dirty = True
+
+    def add_register(self, entries: list[SopRegisterEntry]) -> bool:
+        from .added_sheets import register_sheet
+        from .ooxml.add_sheets import add_sheets
+
+        add_sheets(self._patch, register_sheet(entries), [layout.DAFTAR_SOP.name])
+        self._dirty = True
+        return True
+
+    def read_history(self, fields: Collection[str] | None = None,
+                     keep: Callable[[str], bool] | None = None) -> list[HistoryEntry]:
+        """Riwayat's columns scanned as the part is inflated, only those of `fields` and the rows `keep` keeps."""
+        kept = (lambda value: keep(read_text(value)[0] or "")) if keep is not None else None
+        return read_history(self.book, self._package, fields=fields, keep=kept)
 
     def rebuild_lacak(self, code: str) -> None:
         self._dirty |= rebuild_lacak(self._patch, self.book, code, self._tracked_moves())
@@ -194,5 +242,5 @@ class FileStore(RecordStore):
         return typed_records(self.book, layout.RIWAYAT.name, HistoryEntry, rows)
 
     def commit(self) -> None:
-        if self._dirty:
+        if self.writes and self._dirty:
             self._shared.write(self._patch.to_bytes())

@@ -126,10 +126,14 @@ def test_office_hours_come_from_pengaturan(plain_master, tmp_path, capsys):
 
 
 def test_time_typed_as_text_in_jam_kerja_is_read():
+    from iku_xl.core.book import Book
     from iku_xl.core.office_hours import office_calendar
     from iku_xl.core.settings import HoursRow, Settings
+    from iku_xl.workbook.list_sheet import typed_records
 
-    rows = [HoursRow(day="Senin", period="Normal", start="08.00", end="16.00", break_start="12.00", break_end="13.00")]
+    typed = {"day": "Senin", "period": "Normal", "start": "08.00", "end": "16.00", "break_start": "12.00",
+             "break_end": "13.00"}  # as the cells hold them: text
+    rows = typed_records(Book(), "Pengaturan", HoursRow, [(2, typed)])  # what the reader makes of them
     calendar = office_calendar(Settings(hours=rows), [])
     assert calendar.due(at("2026-11-23T11:30"), minutes(60)) == at("2026-11-23T13:30")
     assert calendar.day_hours(dt.date(2026, 11, 24)) is None  # Tuesday not in the table: no office hours
