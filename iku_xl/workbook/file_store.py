@@ -17,9 +17,9 @@ from ..errors import MissingSheet, Refused
 from .grid import Grid
 from .history_years import CannotClose, Closed, close_years, closing_year
 from .list_sheet import locate_columns, typed_records
-from .ooxml.sheet_xml import Formula, SheetXml, TailSheet, UnfitForScan, from_serial, scan_columns, xml_text
+from .ooxml.sheet_xml import Formula, SheetXml, TailSheet, UnfitForScan, from_serial, xml_text
 from .ooxml.workbook_patch import WorkbookPatch
-from .reader import open_package, read_book, read_history, riwayat_columns, scan_history
+from .reader import history_case_rows, open_package, read_book, read_history, riwayat_columns, scan_history
 from .record_store import RecordStore, next_free_row
 from .record_writer import rebuild_lacak, update_lacak_rows, write_record
 from .shared_file import exclusive
@@ -206,26 +206,9 @@ class FileStore(RecordStore):
         self.book.columns[layout.RIWAYAT.name] = letters
 
     def _history_ids(self) -> dict[str, tuple[str, int]]:
-        """Each case ID Riwayat and its closed years name, with the sheet and row first naming it (as
-        `reader.history_case_rows`): each sheet's ID column scanned as the part is inflated."""
-        found: dict[str, tuple[str, int]] = {}
-        for name in layout.history_sheets(self._patch.parts):
-            if name != layout.RIWAYAT.name:
-                self._history_sheet_columns(name)
-            for row, value in self._id_column(name):
-                text = str(value).strip() if value is not None else ""
-                if row > 1 and text:
-                    found.setdefault(text, (name, row))
-        return found
-
-    def _id_column(self, name: str) -> list[tuple[int, object]]:
-        letter = self.book.columns[name]["case_id"]
-        package = self._patch.package
-        try:
-            pieces = package.pieces(self._patch.parts[name])
-            return [(row, values[0]) for row, values in scan_columns(pieces, [letter], package.shared_string)]
-        except UnfitForScan:
-            return [(row, value) for row, value, _ in self._history_sheet(name).column_at(letter)]
+        """Each case ID Riwayat and its closed years name, with the sheet and row first naming it: each sheet's
+        ID column scanned as it is inflated."""
+        return history_case_rows(self._patch.package, self.book.columns)
 
     def _history_sheet(self, name: str) -> SheetXml:
         """Riwayat (the sheet this store edits) or a closed year's sheet (read only), its columns known."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import io
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 
 from python_calamine import CalamineWorkbook
@@ -186,7 +186,8 @@ def riwayat_columns(package: Package, name: str = layout.RIWAYAT.name) -> dict[s
 def history_case_rows(package: Package, columns: dict[str, dict[str, str]] | None = None
                       ) -> dict[str, tuple[str, int]]:
     """Each case ID Riwayat and its closed years name, with the sheet and row first naming it (oldest year
-    first); only the ID columns are scanned. Each sheet's column letters go into `columns`."""
+    first); only the ID columns are scanned, as each part is inflated (a sheet the scan does not read: from
+    its text). Each sheet's column letters go into `columns`."""
     present = package.sheet_parts()
     found: dict[str, tuple[str, int]] = {}
     for name in layout.history_sheets(present):
@@ -196,11 +197,26 @@ def history_case_rows(package: Package, columns: dict[str, dict[str, str]] | Non
         if columns is not None:
             columns[name] = letters
         letter = letters.get("case_id")
-        for row, value in package.sheet(name).column(letter) if letter else ():
-            text = str(value).strip() if value is not None else ""
-            if row > 1 and text:
-                found.setdefault(text, (name, row))
+        if not letter:
+            continue
+        here: dict[str, int] = {}
+        try:
+            scanned = scan_columns(package.pieces(present[name]), [letter], package.shared_string)
+            column: Iterable[tuple[int, object]] = ((row, values[0]) for row, values in scanned)
+            _first_rows(column, here)
+        except UnfitForScan:
+            here.clear()
+            _first_rows(package.sheet(name).column(letter), here)
+        for case_id, row in here.items():
+            found.setdefault(case_id, (name, row))
     return found
+
+
+def _first_rows(column: Iterable[tuple[int, object]], found: dict[str, int]) -> None:
+    for row, value in column:
+        text = str(value).strip() if value is not None else ""
+        if row > 1 and text:
+            found.setdefault(text, row)
 
 
 def read_history(book: Book, package: Package, fields: Collection[str] | None = None,

@@ -86,8 +86,8 @@ def scans(monkeypatch):
     return names
 
 
-def test_generate_leaves_riwayat_packed_and_open_never_inflates_it_whole(stress, parts_read, scans, tmp_path,
-                                                                          capsys):
+def test_generate_leaves_riwayat_packed_and_open_and_validate_never_inflate_it_whole(stress, parts_read, scans,
+                                                                                    tmp_path, capsys):
     part = riwayat_part(stress)
     code, _out, err = run(capsys, "generate", stress, "--case", "IKU-2026-00060", "--doc", "nota_dinas",
                           "--out", tmp_path / "naskah")
@@ -96,6 +96,8 @@ def test_generate_leaves_riwayat_packed_and_open_never_inflates_it_whole(stress,
     code, _out, err = run(capsys, "open", stress, "--sop", "POLHUKAM", "--title", "Kasus baru")
     assert code == 0, err
     assert part not in parts_read and scans.count(part) == 1  # its ID column, for an ID above every one it names
+    assert run(capsys, "validate", stress)[0] in (0, 1)
+    assert part not in parts_read and scans.count(part) == 2  # validate too: the IDs Riwayat names
     assert read_book(stress).history[-1].case_id == "IKU-2026-00060"  # Riwayat is as it was
     assert any(c.title == "Kasus baru" for c in read_book(stress).cases)
 
@@ -233,3 +235,43 @@ def test_a_case_s_rows_found_by_the_scan_are_those_the_column_scan_finds(stress,
     assert searched == scanned
     assert {e.sheet for e in searched["IKU-2021-00001"]} == {"Riwayat 2021"}
     assert [len(searched[c]) for c in wanted] == [20, 21, 0, 20]
+
+
+def test_the_riwayat_scan_reads_what_calamine_reads(stress):
+    """The streamed scan of Riwayat gives the entries (and the cells it could not read) that calamine's read
+    gives, hostile cells included; a subset of its columns, or of its cases, is that part of the whole."""
+    import datetime as dt
+
+    from iku_xl.core.tracking import TRACKED_FIELDS
+    from iku_xl.workbook.reader import _read_history_with_calamine, open_package, read_history
+
+    package = Package(stress.read_bytes())
+    part = package.sheet_parts()["Riwayat"]
+    sheet = package.sheet("Riwayat")
+    styles = {column: cell.style for column, cell in sheet.cells(2).items()}
+    last = sheet.last_row()
+    typed = {  # a date typed as text, a step typed as a word, spaces around an ID, XML's own characters
+        last + 1: {1: "kemarin", 2: "  IKU-2026-00001 ", 3: "Maju", 4: "dua", 11: "A & B <c> _x000D_ \"t\""},
+        last + 2: {1: dt.datetime(2026, 11, 2), 2: "IKU-2026-00002", 11: "baris\ndua", 15: 12.5},
+        last + 3: {11: "   "},  # only spaces: not an entry
+        last + 4: {2: "IKU-2026-00003", 5: 3, 9: "Kabag"},
+    }
+    for row, cells in typed.items():
+        for column, value in cells.items():
+            sheet.set(row, column, value, styles.get(column))
+    package.write(part, sheet.to_bytes())
+    stress.write_bytes(package.to_bytes())
+
+    package = open_package(stress)
+    scanned, read = read_book(stress, history=False), read_book(stress, history=False)
+    entries = read_history(scanned, package)
+    assert entries == _read_history_with_calamine(read, package)
+    assert scanned.unread == read.unread and len(read.unread) == 3  # kemarin, dua, 12.5 minutes
+    assert [e.row for e in entries[-3:]] == [last + 1, last + 2, last + 4]
+    assert entries[-3].case_id == "IKU-2026-00001" and entries[-3].note == typed[last + 1][11]
+    some = read_history(scanned, package, fields=TRACKED_FIELDS)
+    assert [(e.row, e.time, e.case_id, e.action, e.from_step, e.punctuality, e.note) for e in some] == \
+        [(e.row, e.time, e.case_id, e.action, e.from_step, e.punctuality, None) for e in entries]
+    wanted = {"IKU-2026-00001", "IKU-2026-00003"}
+    assert read_history(scanned, package, keep=lambda value: str(value).strip() in wanted) == \
+        [e for e in entries if e.case_id in wanted]
