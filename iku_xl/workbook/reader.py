@@ -262,40 +262,59 @@ def scan_history(book: Book, package: Package, fields: Collection[str] | None = 
     places = [order.index(f) for f in wanted]
     kinds = {c.field: c.kind for c in layout.RIWAYAT.columns}
     dates = {i for i, f in enumerate(wanted) if kinds.get(f) in ("date", "datetime")}
-    readers = [field_readers(HistoryEntry)[f] for f in wanted]
     columns = [letters[f] for f in wanted]
+    typed_row = _RowReader(book, name, wanted, columns)
     key = wanted.index("case_id") if keep is not None and "case_id" in wanted else None
     date1904 = package.uses_1904_dates()
-    texts: dict[str, str | None] = {}  # each text as typed -> as read, held once
     entries = []
     for number, values in scan_columns(package.pieces(package.sheet_parts()[name]), columns,
                                        package.shared_string, key, keep, needles):
         if number == 1:
             continue  # the header
-        full: list = [None] * (len(order) + 2)
-        blank = True
-        for index, value in enumerate(values):  # as _read_history_with_calamine reads each cell
-            if value is None or value == "":
-                continue
-            read = readers[index]
-            if isinstance(value, str) and read is read_text:
-                text = texts.get(value, value)
-                if text is value:
-                    text = texts[value] = read_text(value)[0]
-                blank = blank and text is None
-                full[places[index]] = text
-                continue
-            blank = blank and isinstance(value, str) and not value.strip()
-            if index in dates:
-                value = moment(value, date1904)
-            typed, readable = read(value)
-            if not readable:
-                book.unread[(name, f"{columns[index]}{number}")] = value
-            full[places[index]] = typed
-        if not blank:
+        if dates:
+            values = [moment(v, date1904) if i in dates else v for i, v in enumerate(values)]
+        typed = typed_row(values, number)
+        if typed is not None:
+            full: list = [None] * (len(order) + 2)
+            for place, value in zip(places, typed):
+                full[place] = value
             full[-2:] = [number, own_sheet]
             entries.append(HistoryEntry(*full))
     return entries
+
+
+class _RowReader:
+    """A Riwayat row's cells read by their fields' types, as read_list_sheet reads a list sheet's: blank text is
+    none, each text repeated down the sheet held once, a cell it cannot read kept in `book.unread` by its cell."""
+
+    def __init__(self, book: Book, sheet: str, fields: Sequence[str], letters: Sequence[str]):
+        by_field = field_readers(HistoryEntry)
+        self.readers = [by_field[f] for f in fields]
+        self.letters = list(letters)
+        self.unread, self.sheet = book.unread, sheet
+        self.texts: dict[str, str | None] = {}  # each text as typed -> as read
+
+    def __call__(self, values: Sequence[object], number: int) -> list[object] | None:
+        """The typed values in the fields' order; None for a row with nothing in it."""
+        typed_values: list[object] = []
+        blank = True
+        for value, read, letter in zip(values, self.readers, self.letters):
+            if value is None or value == "":
+                typed_values.append(None)
+                continue
+            if isinstance(value, str) and read is read_text:
+                text = self.texts.get(value, value)
+                if text is value:
+                    text = self.texts[value] = read_text(value)[0]
+                blank = blank and text is None
+                typed_values.append(text)
+                continue
+            blank = blank and isinstance(value, str) and not value.strip()
+            typed, readable = read(value)
+            if not readable:
+                self.unread[(self.sheet, f"{letter}{number}")] = value
+            typed_values.append(typed)
+        return None if blank else typed_values
 
 
 _DAY_MS = 86_400_000
@@ -313,7 +332,6 @@ def _calamine_moment(value: object, date1904: bool) -> object:
 def _read_history_with_calamine(book: Book, package: Package, name: str) -> list[HistoryEntry]:
     """One sheet of Riwayat rows, row by row from calamine (a sheet the scan does not read)."""
     own_sheet = None if name == layout.RIWAYAT.name else name
-    texts: dict[str, str | None] = {}  # each text as typed -> as read, held once
     package.check_extent(name)
     try:
         sheet = CalamineWorkbook.from_filelike(io.BytesIO(package.data)).get_sheet_by_name(name)
@@ -325,31 +343,12 @@ def _read_history_with_calamine(book: Book, package: Package, name: str) -> list
         # each field's place in a row, in HistoryEntry's own order (-1: the sheet has no such column)
         fields = [f.name for f in dataclasses.fields(HistoryEntry) if f.name not in ("row", "sheet")]
         places = [columns[f] - 1 - first_column if f in columns else -1 for f in fields]
-        readers = [field_readers(HistoryEntry)[f] for f in fields]
-        letters = [book.columns[name].get(f, "A") for f in fields]
+        typed_row = _RowReader(book, name, fields, [book.columns[name].get(f, "A") for f in fields])
         entries = []
         for number, cells in enumerate(rows, start=first_row + (2 if first_row == 0 else 1)):
             width = len(cells)
-            values: list[object] = []
-            blank = True
-            for place, read, letter in zip(places, readers, letters):
-                value = cells[place] if 0 <= place < width else None
-                if value is None or value == "":
-                    values.append(None)
-                    continue
-                if isinstance(value, str) and read is read_text:  # as read_list_sheet reads it: blank text is none
-                    text = texts.get(value, value)
-                    if text is value:
-                        text = texts[value] = read_text(value)[0]
-                    blank = blank and text is None
-                    values.append(text)
-                    continue
-                blank = blank and isinstance(value, str) and not value.strip()
-                typed, readable = read(value)
-                if not readable:
-                    book.unread[(name, f"{letter}{number}")] = value
-                values.append(typed)
-            if not blank:
+            values = typed_row([cells[place] if 0 <= place < width else None for place in places], number)
+            if values is not None:
                 values += [number, own_sheet]
                 entries.append(HistoryEntry(*values))  # type: ignore[arg-type]  # in the order of its fields
         return entries
