@@ -170,8 +170,9 @@ def build_parser() -> argparse.ArgumentParser:
                          help="juga baris kasus yang sudah pindah ke lembar 'Riwayat TTTT', dibaca dari semua lembar "
                               "Riwayat (setelah lembar tahun lalu diubah dengan tangan; lebih lama)")
 
-    close = commands.add_parser("tutup-tahun", help="memindah baris Riwayat tahun-tahun lalu ke lembar 'Riwayat "
-                                                     "TTTT' (terjadi sendiri pada perpindahan pertama tahun baru)")
+    close = commands.add_parser("tutup-tahun", help="memindah baris kasus yang selesai pada tahun-tahun lalu ke "
+                                                     "lembar 'Riwayat TTTT' (terjadi sendiri pada perpindahan pertama "
+                                                     "tahun baru)")
     close.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
 
     again = commands.add_parser("reschedule", help="menghitung ulang batas waktu kasus terbuka dari Libur dan "

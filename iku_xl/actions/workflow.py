@@ -75,7 +75,7 @@ def _open_typed_rows(book: Book, calendar: OfficeCalendar, now: dt.datetime, cha
         if case.id_text or is_blank(case.sop) or text_of(case.sop) not in book.sops:
             continue
         started = case.started if isinstance(case.started, dt.datetime) else now
-        case_id = workflow.next_case_id(sorted(book.used_case_ids()), started.year)
+        case_id = workflow.next_case_id(sorted(book.used_case_ids(started.year)), started.year)
         opened = workflow.open_case(book.sops[text_of(case.sop)], case_id, text_of(case.title),
                                     text_of(case.unit) or None, started, calendar, notes=case.notes)
         book.cases[index] = opened
@@ -113,13 +113,19 @@ def apply_change(target, act: Callable[[Book, OfficeCalendar, dt.datetime, Chang
 def closing_message(store) -> str:
     """What closing Riwayat's past years did, in a sentence (empty when it did nothing)."""
     closed = getattr(store, "closed", [])
-    moved = "; ".join(f"{c.rows} baris tahun {c.year} ke lembar '{c.sheet}'" for c in closed)
-    return (f"Riwayat tahun lalu ditutup: {moved} (baris tahun berjalan tetap di lembar Riwayat)." if moved
-            else getattr(store, "closing_note", ""))
+    moved = "; ".join(f"{c.rows} baris dari {c.cases} kasus yang selesai pada {c.year} ke lembar '{c.sheet}'"
+                      for c in closed if c.rows)
+    empty = ", ".join(f"'{c.sheet}'" for c in closed if not c.rows)
+    parts = []
+    if moved:
+        parts.append(f"Riwayat tahun lalu ditutup: {moved} (kasus yang masih berjalan tetap di lembar Riwayat).")
+    if empty:
+        parts.append(f"Lembar {empty} dibuat kosong: tidak ada kasus yang selesai pada tahun itu.")
+    return " ".join(parts) if parts else getattr(store, "closing_note", "")
 
 
 def close_history_years(path, now: dt.datetime | None = None) -> Change:
-    """iku-xl tutup-tahun: move Riwayat's rows of past years to their years' sheets now, without a move."""
+    """iku-xl tutup-tahun: move the rows of the cases finished in past years to their years' sheets now."""
     from ..workbook.file_store import FileStore
 
     year = (now or clock.now()).year
@@ -128,8 +134,8 @@ def close_history_years(path, now: dt.datetime | None = None) -> Change:
         store.close_years(year, look_at_all=True)
         if store.closed:
             store.commit()
-        change.message = closing_message(store) or (f"Riwayat tidak memuat baris tahun sebelum {year}; tidak ada "
-                                                    "yang dipindah.")
+        change.message = closing_message(store) or (f"Riwayat tidak memuat kasus yang selesai sebelum {year}; tidak "
+                                                    "ada yang dipindah.")
     return change
 
 
@@ -175,7 +181,7 @@ def open_case(path, sop_code: str, title: str, unit: str | None = None, at: dt.d
         started = at or now
         if started > now + workflow.FUTURE_TOLERANCE:
             raise Refused(f"Waktu {started:%d/%m/%Y %H:%M} ada di masa depan; isi waktu kasus benar-benar dimulai.")
-        case_id = workflow.next_case_id(sorted(book.used_case_ids()), started.year)
+        case_id = workflow.next_case_id(sorted(book.used_case_ids(started.year)), started.year)
         case = workflow.open_case(book.sops[code], case_id, title.strip(), unit, started, calendar)
         book.cases.append(case)
         change.cases.append(case)

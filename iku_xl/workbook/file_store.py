@@ -102,8 +102,8 @@ class FileStore(RecordStore):
         super().append_history(entries)
 
     def close_years(self, year: int, look_at_all: bool = False) -> list[Closed]:
-        """Move Riwayat's rows dated before `year` to their years' sheets (see `history_years.close_years`); what
-        was read of them follows."""
+        """Move the rows of the cases finished before `year` to their years' sheets (see
+        `history_years.close_years`); what was read of them follows."""
         try:
             closed, where = close_years(self._patch, self.book.columns[layout.RIWAYAT.name], year, look_at_all)
         except CannotClose:
@@ -240,10 +240,10 @@ class FileStore(RecordStore):
         }
         self.book.columns[layout.RIWAYAT.name] = letters
 
-    def _history_ids(self) -> dict[str, tuple[str, int]]:
-        """Each case ID Riwayat and its closed years name, with the sheet and row first naming it: each sheet's
-        ID column scanned as it is inflated."""
-        return history_case_rows(self._patch.package, self.book.columns)
+    def _history_ids(self, since: int | None = None) -> dict[str, tuple[str, int]]:
+        """Each case ID Riwayat and its closed years (from `since` on) name, with the sheet and row first naming
+        it: each sheet's ID column scanned as it is inflated."""
+        return history_case_rows(self._patch.package, self.book.columns, since)
 
     def _history_sheet(self, name: str) -> SheetXml:
         """Riwayat (the sheet this store edits) or a closed year's sheet (read only), its columns known."""
