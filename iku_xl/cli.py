@@ -167,8 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
     rebuild = commands.add_parser("lacak", help="membuat ulang lembar Lacak dari Riwayat")
     rebuild.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
 
-    close = commands.add_parser("tutup-tahun", help="memindah baris Riwayat tahun-tahun lalu ke lembar 'Riwayat "
-                                                     "TTTT' (terjadi sendiri pada perpindahan pertama tahun baru)")
+    close = commands.add_parser("tutup-tahun", help="memindah baris kasus yang selesai pada tahun-tahun lalu ke "
+                                                     "lembar 'Riwayat TTTT' (terjadi sendiri pada perpindahan pertama "
+                                                     "tahun baru)")
     close.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
 
     again = commands.add_parser("reschedule", help="menghitung ulang batas waktu kasus terbuka dari Libur dan "

@@ -106,13 +106,19 @@ def apply_change(target, act: Callable[[Book, OfficeCalendar, dt.datetime, Chang
 def closing_message(store) -> str:
     """What closing Riwayat's past years did, in a sentence (empty when it did nothing)."""
     closed = getattr(store, "closed", [])
-    moved = "; ".join(f"{c.rows} baris tahun {c.year} ke lembar '{c.sheet}'" for c in closed)
-    return (f"Riwayat tahun lalu ditutup: {moved} (baris tahun berjalan tetap di lembar Riwayat)." if moved
-            else getattr(store, "closing_note", ""))
+    moved = "; ".join(f"{c.rows} baris dari {c.cases} kasus yang selesai pada {c.year} ke lembar '{c.sheet}'"
+                      for c in closed if c.rows)
+    empty = ", ".join(f"'{c.sheet}'" for c in closed if not c.rows)
+    parts = []
+    if moved:
+        parts.append(f"Riwayat tahun lalu ditutup: {moved} (kasus yang masih berjalan tetap di lembar Riwayat).")
+    if empty:
+        parts.append(f"Lembar {empty} dibuat kosong: tidak ada kasus yang selesai pada tahun itu.")
+    return " ".join(parts) if parts else getattr(store, "closing_note", "")
 
 
 def close_history_years(path, now: dt.datetime | None = None) -> Change:
-    """iku-xl tutup-tahun: move Riwayat's rows of past years to their years' sheets now, without a move."""
+    """iku-xl tutup-tahun: move the rows of the cases finished in past years to their years' sheets now."""
     from ..workbook.file_store import FileStore
 
     year = (now or clock.now()).year
@@ -121,8 +127,8 @@ def close_history_years(path, now: dt.datetime | None = None) -> Change:
         store.close_years(year, look_at_all=True)
         if store.closed:
             store.commit()
-        change.message = closing_message(store) or (f"Riwayat tidak memuat baris tahun sebelum {year}; tidak ada "
-                                                    "yang dipindah.")
+        change.message = closing_message(store) or (f"Riwayat tidak memuat kasus yang selesai sebelum {year}; tidak "
+                                                    "ada yang dipindah.")
     return change
 
 

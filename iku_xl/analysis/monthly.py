@@ -116,7 +116,9 @@ def month_report(book: Book, start: dt.datetime, end: dt.datetime, calendar: Off
         return replace(found, minutes=recounted[position]) if position in recounted else found
 
     timed = advances[advances["minutes"].notna()]
-    waits = timed.assign(longest=-timed["minutes"]).sort_values("longest", kind="stable").head(5)
+    # in time order, whichever of Riwayat's sheets each row stands on (moves at one minute: by case)
+    listed = in_month.sort_values(["time", "case_id"], kind="stable")
+    waits = timed.assign(longest=-timed["minutes"]).sort_values(["longest", "time", "case_id"], kind="stable").head(5)
     late = advances[advances["punctuality"] == TERLAMBAT]["role"].replace("", "?")
     per_step = pd.Series([f"{s.case.sop} {s.step}" for s in states_end if _is_open(s)], dtype=object)
     return MonthReport(
@@ -129,7 +131,7 @@ def month_report(book: Book, start: dt.datetime, end: dt.datetime, calendar: Off
         cancelled=int((counted["action"] == BATAL).sum()),
         on_time=int((advances["punctuality"] == TEPAT).sum()),
         late=int((advances["punctuality"] == TERLAMBAT).sum()),
-        history=[book.history[p] for p in in_month["position"]],
+        history=[book.history[p] for p in listed["position"]],
         states=states_end,
         compliance=step_compliance(book, advances),
         late_per_role=_counts(late),

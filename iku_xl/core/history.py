@@ -80,6 +80,24 @@ def moves_by_case(entries: list[HistoryEntry]) -> dict[str, list[HistoryEntry]]:
     return stacks
 
 
+def incomplete_cases(entries: list[HistoryEntry]) -> set[str]:
+    """The cases whose rows read start with an Urungkan that has nothing before it to undo: a close moved their
+    earlier rows to a closed year's sheet (the case was finished) and the undo brought the case back."""
+    stacks: dict[str, int] = {}
+    found = set()
+    for entry in entries:
+        case_id = entry.case_id or ""
+        if entry.action == Action.URUNGKAN.value:
+            if stacks.get(case_id, 0) == 0:
+                found.add(case_id)
+            else:
+                stacks[case_id] -= 1
+        else:
+            stacks[case_id] = stacks.get(case_id, 0) + 1
+    found.discard("")
+    return found
+
+
 def last_time(entries: list[HistoryEntry]) -> dt.datetime | None:
     """The latest time in a case's Riwayat rows: a new move may not be dated before it."""
     return max((e.time for e in entries if e.time), default=None)

@@ -99,8 +99,8 @@ class FileStore(RecordStore):
         super().append_history(entries)
 
     def close_years(self, year: int, look_at_all: bool = False) -> list[Closed]:
-        """Move Riwayat's rows dated before `year` to their years' sheets (see `history_years.close_years`); what
-        was read of them follows."""
+        """Move the rows of the cases finished before `year` to their years' sheets (see
+        `history_years.close_years`); what was read of them follows."""
         try:
             closed, where = close_years(self._patch, self.book.columns[layout.RIWAYAT.name], year, look_at_all)
         except CannotClose:

@@ -1,11 +1,17 @@
-"""Closing Riwayat per year: a past year's rows move, cell for cell, to a sheet of their own ('Riwayat 2026').
+"""Closing Riwayat per year: the rows of the cases finished in a past year move, cell for cell, to that year's
+sheet ('Riwayat 2026'), as a finished file goes to the archive.
 
 Riwayat only grows, and every move re-packs (deflates) the whole sheet it appends to: closing the past years
-keeps that sheet to one year of rows, however long the workbook lives. A closed year's sheet is laid out as
-Riwayat (its header row, column widths and formats, frozen header, dropdowns, print titles) with a Table of
-its own (TabelRiwayat2026), and is written once, when its year is closed; the readers read it when a case or
-a report reaches back into that year. Rows keep their order; formulas, styles, heights and hyperlinks move
-with their row. Rows without a date, and empty rows, stay in Riwayat.
+keeps on it only the cases still open and the current year's, however long the workbook lives. A case moves
+whole, when it is finished (its last move in force Selesai or Dibatalkan) and each of its rows is dated before
+the year being closed, to the sheet of the year of its last row; a case still open keeps every row in Riwayat,
+whatever its date. So a month of the year still open is read from Riwayat alone, and each case's rows stand on one
+sheet (a case a close moved away and an Urungkan brought back is the exception: actions/recent_history.py).
+A closed year's sheet is laid out as Riwayat (its header row, column widths and formats, frozen header,
+dropdowns, print titles) with a Table of its own (TabelRiwayat2026); the readers read it when a case or a report
+reaches back into that year. Rows keep their order; formulas, styles, heights and hyperlinks move with their row.
+Rows without a case, and the cases with an undated row, stay in Riwayat. Closing a year makes its sheet even when
+no case was finished in it: that sheet tells that the year was closed, so a later move does not look again.
 """
 from __future__ import annotations
 
@@ -15,6 +21,8 @@ from dataclasses import dataclass
 
 from ..core import layout
 from ..core.cells import column_index
+from ..core.history import Action
+from ..core.monthly import CLOSED
 from ..core.values import as_moment
 from .ooxml import parts
 from .ooxml.package import MAIN_NS, R_NS, REL_NS, Package, parse_xml, xml_bytes
@@ -40,6 +48,7 @@ class Closed:
     year: int
     rows: int
     sheet: str
+    cases: int = 0
 
 
 class CannotClose(Exception):
@@ -70,15 +79,17 @@ def due_year(patch: WorkbookPatch, name: str, letter: str) -> int | None:
 
 def close_years(patch: WorkbookPatch, columns: dict[str, str], year: int, look_at_all: bool = False
                 ) -> tuple[list[Closed], dict[int, tuple]]:
-    """Move every Riwayat row dated before `year` to its year's sheet; unless `look_at_all`, only when the first
-    row is of an earlier year (a move dated back into a closed year then waits for the next close). Returns what
-    was closed and, for each row that moved or was renumbered, old row -> (sheet or None for Riwayat, new row)."""
+    """Move the rows of every case finished before `year` to the sheet of the year of its last row; unless
+    `look_at_all`, only when Riwayat's first row is of an earlier year and that year's sheet is not there yet (a
+    case finished in a year already closed then waits for the next close). Returns what was closed and, for each
+    row that moved or was renumbered, old row -> (sheet or None for Riwayat, new row)."""
     name = layout.RIWAYAT.name
     package = patch.package
     last_column = max(column_index(c) for c in columns.values())
+    marker = layout.history_year_sheet(year - 1).name
     if not look_at_all:
         first = due_year(patch, name, columns["time"])
-        if first is None or first >= year:
+        if first is None or first >= year or marker in patch.parts:
             return [], {}
     try:
         sheet = patch.whole_sheet(name)
@@ -90,42 +101,46 @@ def close_years(patch: WorkbookPatch, columns: dict[str, str], year: int, look_a
     skeleton = _skeleton(sheet)
     if any(skeleton.find(f"{_M}{tag}") is not None for tag in _UNMOVABLE):
         raise CannotClose("Riwayat has notes, drawings or merged cells")
-    times = {row: value for row, value, _ in sheet.column_at(columns["time"])}
+    rows = [(number, xml) for number, xml in sheet.rows_xml()]
+    header = next((xml for number, xml in rows if number == 1), "")
+    body_rows = [(number, xml) for number, xml in rows if number > 1]
+    archive, cases, earlier = _finished_cases(sheet, columns, patch.date1904, year)
     moving: dict[int, list[tuple[int, str]]] = {}
     staying: list[tuple[int, str]] = []
-    header = ""
-    for number, xml in sheet.rows_xml():
-        if number == 1:
-            header = xml
-            continue
-        moment = as_moment(from_serial(times.get(number), patch.date1904))
-        if moment is not None and moment.year < year:
-            moving.setdefault(moment.year, []).append((number, xml))
+    for number, xml in body_rows:
+        target_year = archive.get(number)
+        if target_year is not None:
+            moving.setdefault(target_year, []).append((number, xml))
         else:
             staying.append((number, xml))
-    if not moving:
+    mark = earlier and marker not in patch.parts and (year - 1) not in moving
+    if not moving and not mark:
         return [], {}
     links = _hyperlinks(skeleton)
     where: dict[int, tuple] = {}
-    has_formula = any("<f" in xml or ":f" in xml for rows in [*moving.values(), staying] for _, xml in rows)
+    has_formula = any("<f" in xml or ":f" in xml for _, xml in body_rows)
     # every row renumbered before anything is written: a row that cannot move leaves the workbook as it was
     years = []
-    for closing, rows in sorted(moving.items()):
+    for closing, moved_rows in sorted(moving.items()):
         target = layout.history_year_sheet(closing).name
         existing = patch.parts.get(target)
         start = patch.sheet(target).last_row() + 1 if existing else 2
-        years.append((closing, target, existing, start, _renumbered(rows, start, target, where)))
+        years.append((closing, target, existing, start, _renumbered(moved_rows, start, target, where)))
+    formats = max(body_rows, key=lambda row: row[0])[1] if body_rows else ""
     body = [header] + _renumbered(staying, 2, None, where)
     last = len(staying) + 1
     if not staying:  # Riwayat keeps a row of formats only: what its next row takes its formats from
-        last_moved = max((row for rows in moving.values() for row in rows), key=lambda row: row[0])[1]
-        body.append(formats_only_row(last_moved, 2, sheet.prefix))
+        body.append(formats_only_row(formats, 2, sheet.prefix))
         last = 2
     closed = []
     for closing, target, existing, start, moved in years:
         _write_year(patch, header, skeleton, target, existing, "".join(moved), start + len(moved) - 1, last_column,
                     {where[n][1]: links[n] for n, _ in moving[closing] if n in links}, part)
-        closed.append(Closed(closing, len(moved), target))
+        closed.append(Closed(closing, len(moved), target, cases[closing]))
+    if mark:  # the year closed with no case finished in it: its sheet, with a row of formats only, says so
+        _write_year(patch, header, skeleton, marker, None, formats_only_row(formats, 2, sheet.prefix), 2,
+                    last_column, {}, part)
+        closed.append(Closed(year - 1, 0, marker, 0))
     kept_links = {where[n][1]: link for n, link in links.items() if n in where and where[n][0] is None}
     _set_hyperlinks(skeleton, kept_links, {})
     package.write(part, _assembled(skeleton, "".join(body), last, last_column))
@@ -135,7 +150,53 @@ def close_years(patch: WorkbookPatch, columns: dict[str, str], year: int, look_a
             parts.set_table_last_row(package, table_part, last)
     if has_formula:  # Excel rebuilds the calc chain; a stale one naming a moved formula makes it 'repair' the file
         parts.remove_part(package, "xl/workbook.xml", CALC_CHAIN_REL)
-    return closed, where
+    return sorted(closed, key=lambda c: c.year), where
+
+
+def _column(sheet: SheetXml, letter: str | None) -> dict[int, object]:
+    return {row: value for row, value, _ in sheet.column_at(letter)} if letter else {}
+
+
+def _text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else "" if value is None else str(value)
+
+
+def _finished_cases(sheet: SheetXml, columns: dict[str, str], date1904: bool, year: int
+                    ) -> tuple[dict[int, int], dict[int, int], bool]:
+    """(row -> the year whose sheet it moves to, for each row of a case finished before `year`; the number of
+    cases moving to each year; whether any row is dated before `year`). A case is finished when its last move in
+    force (each Urungkan takes back the move before it) left it Selesai or Dibatalkan; it moves only when every
+    row of it is dated, before `year`."""
+    times, ids = _column(sheet, columns["time"]), _column(sheet, columns.get("case_id"))
+    actions, statuses = _column(sheet, columns.get("action")), _column(sheet, columns.get("status"))
+    rows_of: dict[str, list[int]] = {}
+    for number in sorted(set(times) | set(ids)):
+        case_id = _text(ids.get(number))
+        if number > 1 and case_id:
+            rows_of.setdefault(case_id, []).append(number)
+    earlier = False
+    archive: dict[int, int] = {}
+    cases: dict[int, int] = {}
+    for numbers in rows_of.values():
+        moments = [as_moment(from_serial(times.get(n), date1904)) for n in numbers]
+        earlier = earlier or any(m is not None and m.year < year for m in moments)
+        if any(m is None or m.year >= year for m in moments):
+            continue
+        in_force: list[str] = []
+        for number in numbers:
+            if _text(actions.get(number)) == Action.URUNGKAN.value:
+                if in_force:
+                    in_force.pop()
+            else:
+                in_force.append(_text(statuses.get(number)))
+        if in_force and in_force[-1] in CLOSED:
+            last_year = max(m.year for m in moments if m is not None)
+            archive.update((number, last_year) for number in numbers)
+            cases[last_year] = cases.get(last_year, 0) + 1
+    if not earlier:
+        earlier = any((m := as_moment(from_serial(v, date1904))) is not None and m.year < year
+                      for n, v in times.items() if n > 1)
+    return archive, cases, earlier
 
 
 def _renumbered(rows: list[tuple[int, str]], start: int, target: str | None, where: dict[int, tuple]) -> list[str]:

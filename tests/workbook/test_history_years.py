@@ -1,5 +1,6 @@
-"""Riwayat closed per year: every row stays findable. The same history, once on one Riwayat sheet and once closed
-into 'Riwayat 2026' + Riwayat, gives the same status, undo, export and Lacak; closing loses no row."""
+"""Riwayat closed per year: the cases finished in 2026 move whole to 'Riwayat 2026', the open ones stay in Riwayat,
+and every row stays findable. The same history, once on one Riwayat sheet and once closed, gives the same status,
+undo, export and Lacak; closing loses no row."""
 from __future__ import annotations
 
 import contextlib
@@ -16,8 +17,10 @@ from python_calamine import CalamineWorkbook
 from iku_xl.actions import workflow
 from iku_xl.actions.export import export_month
 from iku_xl.actions.init import init_workbook
+from iku_xl.actions.recent_history import recent_history
 from iku_xl.actions.status import case_status
 from iku_xl.actions.validate import validate_workbook
+from iku_xl.errors import Refused
 from iku_xl.workbook.file_store import FileStore
 from iku_xl.workbook.reader import read_book
 from tests.helpers import libreoffice_convert, now_at, run
@@ -36,9 +39,22 @@ def one_sheet():
         yield
 
 
+def finish(path: Path, case_id: str, start: dt.datetime, gap: dt.timedelta = dt.timedelta(hours=3)) -> dt.datetime:
+    """Every step of the case done, `gap` apart from `start`; the time of its last move."""
+    when = start
+    while True:
+        when += gap
+        try:
+            change = workflow.advance(path, case_id, at=when, now=when)
+        except Refused:  # a decision step
+            change = workflow.advance(path, case_id, decision=True, at=when, now=when)
+        if "status Selesai" in change.message:
+            return when
+
+
 def _story(path: Path) -> dict[str, str]:
     """Cases across the new year: A moves in both years, B is on hold over it, C's last move is in December,
-    D is opened in January."""
+    D is opened in January; E is finished and F cancelled in November."""
     def move(action, case_id, when, **kw):
         return action(path, case_id, at=at(when), now=at(when), **kw)
 
@@ -51,6 +67,10 @@ def _story(path: Path) -> dict[str, str]:
     move(workflow.advance, ids["B"], "2026-11-10T10:00", by="Budi")
     move(workflow.hold, ids["B"], "2026-12-15T10:00", reason="menunggu data")
     move(workflow.advance, ids["C"], "2026-12-01T10:00")
+    for name, code, when in (("E", "POLHUKAM", "2026-11-16T09:00"), ("F", "KEMNAKER", "2026-11-17T09:00")):
+        ids[name] = workflow.open_case(path, code, f"Kasus {name}", at=at(when), now=at(when)).opened[0]
+    finish(path, ids["E"], at("2026-11-16T09:00"))
+    move(workflow.cancel, ids["F"], "2026-12-02T10:00", reason="digabung dengan kasus E")
     move(workflow.advance, ids["C"], "2026-12-29T10:00", note="akhir tahun")
     move(workflow.resume, ids["B"], "2027-01-06T10:00", reason="data lengkap")
     move(workflow.advance, ids["A"], "2027-01-07T10:00")
@@ -98,21 +118,31 @@ def plain(entry) -> tuple:
     return tuple(v for k, v in dataclasses.asdict(entry).items() if k not in ("row", "sheet"))
 
 
+def by_case(entries) -> dict[str, list[tuple]]:
+    found: dict[str, list[tuple]] = {}
+    for entry in entries:
+        found.setdefault(entry.case_id, []).append(plain(entry))
+    return found
+
+
 def test_closing_the_year_loses_no_row(story):
-    single, closed, _ = story
+    single, closed, ids = story
     before, after = read_book(single).history, read_book(closed).history
-    assert [plain(e) for e in after] == [plain(e) for e in before]
-    assert {e.sheet for e in after if e.time.year == 2026} == {"Riwayat 2026"}
-    assert {e.sheet for e in after if e.time.year == 2027} == {None}
+    assert by_case(after) == by_case(before) and len(after) == len(before)
+    # the cases finished in 2026 (E done, F cancelled) move whole; the open ones keep every row, 2026's too
+    assert {e.case_id for e in after if e.sheet == "Riwayat 2026"} == {ids["E"], ids["F"]}
+    assert {e.case_id for e in after if e.sheet is None} == {ids[n] for n in "ABCD"}
     year_rows, current = rows_of(closed, "Riwayat 2026"), rows_of(closed, "Riwayat")
     assert year_rows[0] == current[0] == rows_of(single, "Riwayat")[0]  # the same header
-    assert (len(year_rows) - 1, len(current) - 1) == (7, 4)
-    assert year_rows[1:] + current[1:] == sorted(rows_of(single, "Riwayat")[1:], key=lambda r: r[0].year)
+    assert (len(year_rows) - 1, len(current) - 1) == (18, 11)
+    everything = rows_of(single, "Riwayat")[1:]
+    assert year_rows[1:] == [r for r in everything if r[1] in (ids["E"], ids["F"])]  # in their order
+    assert current[1:] == [r for r in everything if r[1] not in (ids["E"], ids["F"])]
     # the year's sheet is laid out as Riwayat: its own Table over its rows, formats, widths, dropdowns, titles
     workbook = load_workbook(closed)
     riwayat, year = workbook["Riwayat"], workbook["Riwayat 2026"]
-    assert {t.name: t.ref for t in year.tables.values()} == {"TabelRiwayat2026": "A1:P8"}
-    assert {t.name: t.ref for t in riwayat.tables.values()} == {"TabelRiwayat": "A1:P5"}
+    assert {t.name: t.ref for t in year.tables.values()} == {"TabelRiwayat2026": "A1:P19"}
+    assert {t.name: t.ref for t in riwayat.tables.values()} == {"TabelRiwayat": "A1:P12"}
     assert year["A2"].number_format == riwayat["A2"].number_format and year["A2"].is_date
     assert [year.column_dimensions[c].width for c in "ABKP"] == [riwayat.column_dimensions[c].width for c in "ABKP"]
     assert year.freeze_panes == "A2"
@@ -141,8 +171,8 @@ def test_status_validate_undo_export_and_lacak_answer_as_on_one_sheet(books, tmp
         for csv in one.files:
             if csv.suffix == ".csv":
                 assert csv.read_bytes() == (two.files[one.files.index(csv)]).read_bytes(), csv.name
-    # undo of the case whose last move stands in last year's sheet; then of one held over the new year
-    for case in (ids["C"], ids["B"]):
+    # undo of the finished case whose rows stand in last year's sheet; then of one held over the new year
+    for case in (ids["E"], ids["B"]):
         with one_sheet():
             one = workflow.undo(single, case, by="Sri", now=CLOSED_AT)
         two = workflow.undo(closed, case, by="Sri", now=CLOSED_AT)
@@ -164,30 +194,50 @@ def test_the_first_move_of_a_new_year_closes_the_past_one(books):
     single, _, ids = books
     rows_before = rows_of(single, "Riwayat")[1:]
     change = workflow.advance(single, ids["A"], now=CLOSED_AT)
-    assert "Riwayat tahun lalu ditutup: 7 baris tahun 2026 ke lembar 'Riwayat 2026'" in change.message
+    assert "Riwayat tahun lalu ditutup: 18 baris dari 2 kasus yang selesai pada 2026 ke lembar 'Riwayat 2026'" \
+        in change.message
     year_rows, current = rows_of(single, "Riwayat 2026")[1:], rows_of(single, "Riwayat")[1:]
-    assert year_rows + current[:-1] == sorted(rows_before, key=lambda r: r[0].year)
+    finished = (ids["E"], ids["F"])
+    assert year_rows == [r for r in rows_before if r[1] in finished]
+    assert current[:-1] == [r for r in rows_before if r[1] not in finished]
     assert current[-1][:3] == [CLOSED_AT, ids["A"], "Maju"]
-    # the next move of the year has nothing to close, and lands after the year's rows
+    # the next move of the year has nothing to close, and lands after the open cases' rows
     change = workflow.advance(single, ids["D"], decision=True, now=CLOSED_AT + dt.timedelta(hours=1))
     assert "ditutup" not in change.message
-    assert len(rows_of(single, "Riwayat 2026")) == 8 and len(rows_of(single, "Riwayat")) == 7
-    assert {t.name: t.ref for t in load_workbook(single)["Riwayat"].tables.values()} == {"TabelRiwayat": "A1:P7"}
+    assert len(rows_of(single, "Riwayat 2026")) == 19 and len(rows_of(single, "Riwayat")) == 14
+    assert {t.name: t.ref for t in load_workbook(single)["Riwayat"].tables.values()} == {"TabelRiwayat": "A1:P14"}
+
+
+def test_a_year_without_a_finished_case_is_closed_once(tmp_path):
+    """Riwayat keeps every row when no case was finished, and the empty year's sheet spares the later moves a look."""
+    path = tmp_path / "iku.xlsx"
+    init_workbook(path)
+    opened = at("2026-12-01T09:00")
+    case = workflow.open_case(path, "POLHUKAM", "Kasus lama", at=opened, now=opened).opened[0]
+    workflow.advance(path, case, at=opened + dt.timedelta(hours=2), now=opened + dt.timedelta(hours=2))
+    before = rows_of(path, "Riwayat")
+    change = workflow.advance(path, case, now=CLOSED_AT)
+    assert "Lembar 'Riwayat 2026' dibuat kosong: tidak ada kasus yang selesai pada tahun itu." in change.message
+    assert rows_of(path, "Riwayat")[:-1] == before and rows_of(path, "Riwayat 2026")[1:] in ([], [[""] * 16])
+    with mock.patch("iku_xl.workbook.history_years._finished_cases", side_effect=AssertionError("looked again")):
+        change = workflow.advance(path, case, now=CLOSED_AT + dt.timedelta(hours=1))
+    assert "ditutup" not in change.message and "dibuat" not in change.message
+    assert [e.case_id for e in read_book(path).history] == [case] * 3  # one move in 2026, two in 2027
 
 
 def test_closed_years_keep_their_case_ids_taken_and_are_validated(books, capsys):
     _, closed, ids = books
     workbook = load_workbook(closed)
     kasus = workbook["Kasus"]
-    row = next(r for r in range(2, kasus.max_row + 1) if kasus.cell(r, 1).value == ids["C"])
-    kasus.delete_rows(row)  # a colleague deletes case C, whose rows all stand in Riwayat 2026
+    row = next(r for r in range(2, kasus.max_row + 1) if kasus.cell(r, 1).value == ids["F"])
+    kasus.delete_rows(row)  # a colleague deletes case F, cancelled in 2026: its row stands in Riwayat 2026 only
     workbook.save(closed)
-    # a case opened back in 2026 does not take C's ID, which only Riwayat 2026 still names
-    opened = workflow.open_case(closed, "POLHUKAM", "Kasus E", at=at("2026-12-30T09:00"), now=CLOSED_AT).opened
-    assert opened == ["IKU-2026-004"]
+    # a case opened back in 2026 does not take F's ID, which only Riwayat 2026 still names
+    opened = workflow.open_case(closed, "POLHUKAM", "Kasus G", at=at("2026-12-30T09:00"), now=CLOSED_AT).opened
+    assert opened == ["IKU-2026-006"]
     code, out, _ = run(capsys, "validate", closed)
-    assert code == 1  # validate finds the orphan rows in the closed year's sheet, at their cell
-    assert "Riwayat 2026!B7  IKU-2026-003" in out and "Riwayat 2026 mencatat kasus IKU-2026-003 (mulai baris 7)" in out
+    assert code == 1  # validate finds the orphan row in the closed year's sheet, at its cell (after E's 17 rows)
+    assert "Riwayat 2026!B19 " in out and "Riwayat 2026 mencatat kasus IKU-2026-005 (mulai baris 19)" in out
 
 
 def test_closing_carries_links_and_formulas_and_opens_in_libreoffice(story, tmp_path, capsys, monkeypatch):
@@ -195,22 +245,27 @@ def test_closing_carries_links_and_formulas_and_opens_in_libreoffice(story, tmp_
     now_at(monkeypatch, CLOSED_AT.isoformat())
     source = tmp_path / "iku.xlsx"
     shutil.copy(single, source)
-    workbook = load_workbook(source)  # staff add a link and a formula beside two rows, one of each year
+    workbook = load_workbook(source)  # staff add a link and a formula beside two rows: one moves, one stays
     riwayat = workbook["Riwayat"]
+    finished = (story[2]["E"], story[2]["F"])
+    e_second = [r for r in range(2, riwayat.max_row + 1) if riwayat.cell(r, 2).value == story[2]["E"]][1]
     first_2027 = next(r for r in range(2, riwayat.max_row + 1) if riwayat.cell(r, 1).value.year == 2027)
-    riwayat["K3"].hyperlink = "https://jdih.example.go.id/nota-2026"
-    riwayat["Q3"] = "=O3/60"
+    stays_at = 2 + sum(riwayat.cell(r, 2).value not in finished for r in range(2, first_2027))
+    riwayat.cell(e_second, 11).hyperlink = "https://jdih.example.go.id/nota-2026"
+    riwayat.cell(e_second, 17, f"=O{e_second}/60")
     riwayat.cell(first_2027, 11).hyperlink = "https://jdih.example.go.id/nota-2027"
     riwayat.cell(first_2027, 17, f"=D{first_2027}+1")
     workbook.save(source)
     code, out, _ = run(capsys, "tutup-tahun", source)
-    assert code == 0 and "7 baris tahun 2026 ke lembar 'Riwayat 2026'" in out, out
+    assert code == 0 and "18 baris dari 2 kasus yang selesai pada 2026 ke lembar 'Riwayat 2026'" in out, out
     closed = load_workbook(source)
     year, current = closed["Riwayat 2026"], closed["Riwayat"]
+    # E's second row is the year's row 3, its link and formula with it
     assert year["K3"].hyperlink.target == "https://jdih.example.go.id/nota-2026" and year["Q3"].value == "=O3/60"
-    # the first 2027 row is Riwayat's row 2 now, its link and formula with it
-    assert current["K2"].hyperlink.target == "https://jdih.example.go.id/nota-2027" and current["Q2"].value == "=D2+1"
-    assert not [c.coordinate for r in current.iter_rows(min_row=3) for c in r if c.hyperlink]
+    # the first 2027 row keeps its place among the open cases' rows, renumbered, its link and formula with it
+    assert current[f"K{stays_at}"].hyperlink.target == "https://jdih.example.go.id/nota-2027"
+    assert current[f"Q{stays_at}"].value == f"=D{stays_at}+1"
+    assert [c.coordinate for r in current.iter_rows() for c in r if c.hyperlink] == [f"K{stays_at}"]
     # LibreOffice opens it, recalculates every formula without an error, and keeps every row and link
     converted = libreoffice_convert(source, "xlsx:Calc MS Excel 2007 XML", tmp_path / "lo")
     opened = CalamineWorkbook.from_path(str(converted))
@@ -222,6 +277,8 @@ def test_closing_carries_links_and_formulas_and_opens_in_libreoffice(story, tmp_
     again = opened.get_sheet_by_name("Riwayat 2026").to_python()
     assert [r[:16] for r in again] == [r[:16] for r in rows_of(source, "Riwayat 2026")]  # the Table's columns
     assert again[2][16] == again[2][14] / 60  # the moved formula, recalculated on its new row
+    kept = opened.get_sheet_by_name("Riwayat").to_python()
+    assert kept[stays_at - 1][16] == kept[stays_at - 1][3] + 1
     assert load_workbook(converted)["Riwayat 2026"]["K3"].hyperlink.target == "https://jdih.example.go.id/nota-2026"
     assert [e.case_id for e in read_book(converted).history] == [e.case_id for e in read_book(source).history]
 
@@ -239,16 +296,35 @@ def test_a_moved_row_takes_its_cells_and_formulas_to_its_new_number():
     assert renumbered_row('<row r="9"><c r="Q9"><f t="shared" ref="Q9:Q20" si="0">O9/60</f></c></row>', 9, 3) is None
 
 
-def test_a_move_dated_back_in_a_closed_year_joins_that_year_at_the_next_close(books):
+def test_a_case_finished_after_its_year_was_closed_joins_that_year_at_the_next_close(books):
     _, closed, ids = books
-    change = workflow.advance(closed, ids["C"], at=at("2026-12-30T10:00"), now=CLOSED_AT, note="susulan")
-    assert "ditutup" not in change.message  # Riwayat's first row is of 2027: nothing to close
-    assert rows_of(closed, "Riwayat")[-1][:3] == [at("2026-12-30T10:00"), ids["C"], "Maju"]
+    last = finish(closed, ids["C"], at("2026-12-30T08:00"), gap=dt.timedelta(minutes=20))  # dated back, in 2026
+    assert last.year == 2026
+    assert rows_of(closed, "Riwayat")[-1][:2] == [last, ids["C"]]  # 'Riwayat 2026' is there: nothing closed yet
     change = workflow.close_history_years(closed, now=CLOSED_AT)
-    assert "1 baris tahun 2026 ke lembar 'Riwayat 2026'" in change.message
+    assert "baris dari 1 kasus yang selesai pada 2026 ke lembar 'Riwayat 2026'" in change.message
     year = rows_of(closed, "Riwayat 2026")
-    assert len(year) == 9 and year[-1][10] == "susulan"
+    assert {r[1] for r in year[19:]} == {ids["C"]} and year[-1][0] == last
+    assert ids["C"] not in {r[1] for r in rows_of(closed, "Riwayat")}
     assert {t.name: t.ref for t in load_workbook(closed)["Riwayat 2026"].tables.values()} == \
-           {"TabelRiwayat2026": "A1:P9"}
+           {"TabelRiwayat2026": f"A1:P{len(year)}"}
     undone = workflow.undo(closed, ids["C"], now=CLOSED_AT)  # the case's last move, found in the year's sheet
-    assert "kembali ke langkah 3" in undone.message
+    assert "status Berjalan" in undone.message
+
+
+def test_a_finished_case_an_undo_brings_back_is_read_whole_from_riwayat_and_its_year(books, tmp_path):
+    single, closed, ids = books
+    for path in (single, closed):
+        with one_sheet() if path == single else contextlib.nullcontext():
+            workflow.undo(path, ids["E"], by="Sri", now=CLOSED_AT)  # E's rows: 17 in Riwayat 2026, the undo in Riwayat
+    with FileStore(closed) as store:
+        recent = recent_history(store, 2027)
+    with FileStore(single) as store:
+        whole = store.read_history()
+    assert by_case(recent)[ids["E"]] == by_case(whole)[ids["E"]] and len(by_case(recent)[ids["E"]]) == 18
+    assert set(by_case(recent)) == set(by_case(whole)) - {ids["F"]}  # F, cancelled in 2026, is not read
+    one = export_month(single, "2027-01", tmp_path / "satu", today=CLOSED_AT.date())
+    two = export_month(closed, "2027-01", tmp_path / "tutup", today=CLOSED_AT.date())
+    assert [(s.case.id_text, s.status, s.step, s.opened) for s in one.report.states] == \
+           [(s.case.id_text, s.status, s.step, s.opened) for s in two.report.states]
+    assert ids["E"] in [s.case.id_text for s in two.report.states]
