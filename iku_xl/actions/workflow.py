@@ -71,7 +71,7 @@ def _open_typed_rows(book: Book, calendar: OfficeCalendar, now: dt.datetime, cha
         if case.id_text or is_blank(case.sop) or text_of(case.sop) not in book.sops:
             continue
         started = case.started if isinstance(case.started, dt.datetime) else now
-        case_id = workflow.next_case_id(sorted(book.used_case_ids()), started.year)
+        case_id = workflow.next_case_id(sorted(book.used_case_ids(started.year)), started.year)
         opened = workflow.open_case(book.sops[text_of(case.sop)], case_id, text_of(case.title),
                                     text_of(case.unit) or None, started, calendar, notes=case.notes)
         book.cases[index] = opened
@@ -174,7 +174,7 @@ def open_case(path, sop_code: str, title: str, unit: str | None = None, at: dt.d
         started = at or now
         if started > now + workflow.FUTURE_TOLERANCE:
             raise Refused(f"Waktu {started:%d/%m/%Y %H:%M} ada di masa depan; isi waktu kasus benar-benar dimulai.")
-        case_id = workflow.next_case_id(sorted(book.used_case_ids()), started.year)
+        case_id = workflow.next_case_id(sorted(book.used_case_ids(started.year)), started.year)
         case = workflow.open_case(book.sops[code], case_id, title.strip(), unit, started, calendar)
         book.cases.append(case)
         change.cases.append(case)

@@ -54,10 +54,10 @@ class Book:
     _history: list[HistoryEntry] | None = field(default=None, repr=False, compare=False)
     # and, for the actions that need one case's history only, a loader of just those rows
     case_history_loader: Callable[[str], list[HistoryEntry]] | None = field(default=None, repr=False, compare=False)
-    # and of the case IDs Riwayat and its closed years name (each with the sheet and row first naming it), without
-    # reading their rows
-    history_ids_loader: Callable[[], dict[str, tuple[str, int]]] | None = field(default=None, repr=False,
-                                                                                 compare=False)
+    # and of the case IDs Riwayat and its closed years (from a year on, or all) name, each with the sheet and row
+    # first naming it, without reading their rows
+    history_ids_loader: Callable[[int | None], dict[str, tuple[str, int]]] | None = field(default=None, repr=False,
+                                                                                           compare=False)
     # the history grouped by case, made once for as long as the history list stays as it was
     _by_case: tuple[int, int, dict[str, list[HistoryEntry]]] | None = field(default=None, repr=False, compare=False)
     _moves: tuple[int, int, dict[str, list[HistoryEntry]]] | None = field(default=None, repr=False, compare=False)
@@ -98,25 +98,29 @@ class Book:
             self._moves = (id(history), len(history), moves_by_case(history))
         return self._moves[2]
 
-    def history_case_ids(self) -> dict[str, tuple[str, int]]:
-        """Every case ID Riwayat and its closed years name (rows of deleted cases included), with the sheet and
-        row first naming it."""
+    def history_case_ids(self, since: int | None = None) -> dict[str, tuple[str, int]]:
+        """Every case ID Riwayat and its closed years (those from `since` on, or all) name (rows of deleted cases
+        included), with the sheet and row first naming it."""
         from . import layout
 
         if self._history is None and self.history_ids_loader is not None:
-            return self.history_ids_loader()
+            return self.history_ids_loader(since)
         found: dict[str, tuple[str, int]] = {}
         for entry in self.history:
+            if since is not None and (year := layout.history_year(entry.sheet or "")) is not None and year < since:
+                continue
             if entry.case_id:
                 found.setdefault(entry.case_id, (entry.sheet or layout.RIWAYAT.name, entry.row or 0))
         return found
 
-    def used_case_ids(self) -> set[str]:
+    def used_case_ids(self, year: int | None = None) -> set[str]:
         """Every case ID the workbook names anywhere: Kasus, Riwayat (its closed years too), Penomoran and IKU. A
-        new case takes none of them, so a deleted case's history, numbers and indicators never pass to a new one."""
+        new case takes none of them, so a deleted case's history, numbers and indicators never pass to a new one.
+        With `year`, of the closed years only those from `year` on: a case whose ID names a year is finished in
+        that year or later, so its rows stand in Riwayat or in those years' sheets."""
         named = [c.id_text for c in self.cases] + [(n.case_id or "") for n in self.numbers] + \
                 [(r.case_id or "") for r in self.iku_rows]
-        return {i for i in named if i} | set(self.history_case_ids())
+        return {i for i in named if i} | set(self.history_case_ids(year))
 
     def case(self, case_id: object) -> Case:
         """The case with that ID (as typed: spaces and letter case do not matter); Refused when there is none."""

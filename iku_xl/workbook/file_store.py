@@ -205,10 +205,10 @@ class FileStore(RecordStore):
         }
         self.book.columns[layout.RIWAYAT.name] = letters
 
-    def _history_ids(self) -> dict[str, tuple[str, int]]:
-        """Each case ID Riwayat and its closed years name, with the sheet and row first naming it: each sheet's
-        ID column scanned as it is inflated."""
-        return history_case_rows(self._patch.package, self.book.columns)
+    def _history_ids(self, since: int | None = None) -> dict[str, tuple[str, int]]:
+        """Each case ID Riwayat and its closed years (from `since` on) name, with the sheet and row first naming
+        it: each sheet's ID column scanned as it is inflated."""
+        return history_case_rows(self._patch.package, self.book.columns, since)
 
     def _history_sheet(self, name: str) -> SheetXml:
         """Riwayat (the sheet this store edits) or a closed year's sheet (read only), its columns known."""

@@ -98,7 +98,7 @@ def read_book(path: str | Path, data: bytes | None = None, history: bool | str =
     if history is True:
         book.history = read_history(book, package, since=since(book) if since else None)
     else:
-        book.history_ids_loader = lambda: history_case_rows(package, book.columns)
+        book.history_ids_loader = lambda since: history_case_rows(package, book.columns, since)
     if history == "lazy":
         book.history_loader = lambda: read_history(book, package, since=since(book) if since else None)
     # Riwayat is written by the program; the rules read the sheets staff type into
@@ -183,15 +183,16 @@ def riwayat_columns(package: Package, name: str = layout.RIWAYAT.name) -> dict[s
     return {f: column_letter(c) for f, c in found.items()}
 
 
-def history_case_rows(package: Package, columns: dict[str, dict[str, str]] | None = None
+def history_case_rows(package: Package, columns: dict[str, dict[str, str]] | None = None, since: int | None = None
                       ) -> dict[str, tuple[str, int]]:
-    """Each case ID Riwayat and its closed years name, with the sheet and row first naming it (oldest year
-    first); only the ID columns are scanned, as each part is inflated (a sheet the scan does not read: from
-    its text). Each sheet's column letters go into `columns`."""
+    """Each case ID Riwayat and its closed years (those from `since` on, or all) name, with the sheet and row
+    first naming it (oldest year first); only the ID columns are scanned, as each part is inflated (a sheet the
+    scan does not read: from its text). Each sheet's column letters go into `columns`."""
     present = package.sheet_parts()
     found: dict[str, tuple[str, int]] = {}
     for name in layout.history_sheets(present):
-        if name not in present:
+        year = layout.history_year(name)
+        if name not in present or (since is not None and year is not None and year < since):
             continue
         letters = riwayat_columns(package, name)
         if columns is not None:
