@@ -4,8 +4,8 @@ openpyxl makes, styles and serialises an object per cell: about 30 µs a cell, 1
 month's export at a ministry's scale (measured; its write-only mode is no faster, as it still makes and
 serialises a cell object per value). A list sheet's records are plain values under one style per column
 and number format, so openpyxl writes the sheet around them (header, widths, Table, dropdowns, print
-setup: `list_sheet_frame`) and the rows go into its saved part as `SheetXml` writes cells, a few µs each,
-styled and fitted to their text as `write_list_sheet` and `fit_row_heights` do it.
+setup: `list_sheet_frame`) and the rows go into its saved part as text (`cell_xml`, a few µs a cell), styled
+and fitted to their text as `write_list_sheet` and `fit_row_heights` do it (tests/workbook/test_list_body.py).
 """
 from __future__ import annotations
 
