@@ -152,6 +152,13 @@ def cell_xml(ref: str, value: object, style: str | None, prefix: str = "", date1
             f'</{prefix}t></{prefix}is></{c}>')
 
 
+def new_row(number: int, cells: str, height: float | None = None, prefix: str = "") -> str:
+    """A new row holding `cells` (their XML), `height` points tall (None: the default height); a fitted
+    height, not one set by hand (customHeight), so Excel and Calc fit the row again when it changes."""
+    tall = "" if height is None else f' ht="{_number(height)}"'
+    return f'<{prefix}row r="{number}"{tall}>{cells}</{prefix}row>'
+
+
 def same_value(cell: Cell, value: object, date1904: bool = False) -> bool:
     """Would writing `value` leave what the cell shows unchanged? (Then its XML is kept as it is.)"""
     if isinstance(value, Formula):
