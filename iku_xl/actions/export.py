@@ -9,10 +9,11 @@ from pathlib import Path
 from .. import clock
 from ..core.book import Book
 from ..core.case import Case
-from ..core.history import HistoryEntry, earliest_year, moves_by_case
+from ..core.history import HistoryEntry, moves_by_case
 from ..core.monthly import CLOSED, MonthReport, parse_month
 from ..core.office_hours import office_calendar
 from ..store import Store, open_store
+from .recent_history import recent_history
 
 
 @dataclass
@@ -21,27 +22,20 @@ class Export:
     files: list[Path]
 
 
-# what tells whether a case shows in a month (`cases_outside`), read first from the whole Riwayat
-MONTH_FIELDS = ("time", "case_id", "action", "status", "step_started")
-
-
 def export_month(target: Store | str | Path, month: str, out_dir: str | Path | None = None,
                  today: dt.date | None = None) -> Export:
     """The month's export into `out_dir`, else ekspor/YYYY-MM in the output folder; the workbook is only read.
-    Riwayat is read twice, neither time whole: first the columns that tell which cases the month shows, then
-    every column of those cases' rows only; of its closed years ('Riwayat 2025'), only those its cases lived
-    in."""
+    Of Riwayat's closed years only those from the month's on are read (`recent_history`): a case finished in an
+    earlier year closed before the month."""
     from ..analysis.monthly import month_report
     from ..workbook.export_writer import write_export
 
     start, end = parse_month(month, today or clock.today())
     with open_store(target, history=False, write=False) as store:
         book = store.book
-        since = earliest_year([c.id_text for c in book.cases if c.id_text], start.year)
-        gone = cases_outside(book.cases, store.read_history(fields=MONTH_FIELDS, since=since), start, end)
-        book.cases = [c for c in book.cases if c.id_text not in gone]
-        book.history = store.read_history(keep=lambda case_id: case_id not in gone, since=since)
+        book.history = recent_history(store, start.year)
         folder = (Path(out_dir) if out_dir else store.output / "ekspor" / f"{start:%Y-%m}").absolute()
+    book = month_book(book, start, end)
     report = month_report(book, start, end, office_calendar(book.settings, book.days_off))
     return Export(report, write_export(folder, report))
 
@@ -60,16 +54,20 @@ def month_book(book: Book, start: dt.datetime, end: dt.datetime) -> Book:
 
 def cases_outside(cases: list[Case], history: list[HistoryEntry], start: dt.datetime, end: dt.datetime) -> set[str]:
     """The IDs of the cases the month [start, end) cannot show: a case closed before the month (its last
-    move still in force closed it, and it has no row since) and a case opened after it (every row and its
-    opening at or after the end). The report is the same with or without them: such a case is neither open
-    at the month's start nor opened or moved in it. Reads only the fields in MONTH_FIELDS."""
+    move still in force closed it, and it has no row since; or, with no row in `history`, its Kasus row says
+    it is closed: its rows stand in a closed year before the month's) and a case opened after it (every row
+    and its opening at or after the end). The report is the same with or without them: such a case is neither
+    open at the month's start nor opened or moved in it. Reads only time, case_id, action, status and
+    step_started of the entries."""
     moves = moves_by_case(history)
     times: dict[str, list[dt.datetime | None]] = {}
     for entry in history:
         times.setdefault(entry.case_id or "", []).append(entry.time)
 
     def shown(case: Case) -> bool:
-        own, kept = times.get(case.id_text, []), moves.get(case.id_text, [])
+        if case.id_text not in times:
+            return case.status not in CLOSED and (case.started is None or case.started < end)
+        own, kept = times[case.id_text], moves.get(case.id_text, [])
         if any(t is None or start <= t < end for t in own):
             return True
         opened = (kept[0].step_started or kept[0].time) if kept else case.started

@@ -23,9 +23,12 @@ def _is_open(state: CaseState) -> bool:
 def case_states(book: Book, frame: pd.DataFrame, at: dt.datetime) -> list[CaseState]:
     """Every case with an ID as it stood at `at`, read back from its moves still in force (in Riwayat's order)."""
     moves = frame[frame["in_force"]]
-    first = moves.groupby("case_id", sort=False).head(1).set_index("case_id")
+    opened = {case_id: moment(started) or moment(time) for case_id, started, time in
+              moves.groupby("case_id", sort=False).head(1)[["case_id", "step_started", "time"]].itertuples(index=False)}
     before = moves[moves["time"].notna() & (moves["time"] < at)]
-    last = before.groupby("case_id", sort=False).tail(1).set_index("case_id")
+    last = {case_id: (status, step_number(to_step) if step_number(to_step) is not None else step_number(from_step))
+            for case_id, status, to_step, from_step in before.groupby("case_id", sort=False).tail(1)[
+                ["case_id", "status", "to_step", "from_step"]].itertuples(index=False)}
     done = before[(before["action"] == MAJU) & before["from_step"].notna()]
     marks: dict[str, dict[int, dt.datetime]] = {}
     for case_id, step, time in done[["case_id", "from_step", "time"]].itertuples(index=False):
@@ -34,25 +37,21 @@ def case_states(book: Book, frame: pd.DataFrame, at: dt.datetime) -> list[CaseSt
     for case in book.cases:
         if not case.id_text:
             continue
-        states.append(_state(case, first, last, marks.get(case.id_text, {}), at))
+        states.append(_state(case, opened, last, marks.get(case.id_text, {}), at))
     return states
 
 
-def _state(case: Case, first: pd.DataFrame, last: pd.DataFrame, marks: dict[int, dt.datetime],
-           at: dt.datetime) -> CaseState:
+def _state(case: Case, opened_at: dict[str, dt.datetime | None], last: dict[str, tuple[str, int | None]],
+           marks: dict[int, dt.datetime], at: dt.datetime) -> CaseState:
+    """The case at `at`: `opened_at` its first move still in force (its step's start), `last` the status and step
+    its last move before `at` left it in."""
     case_id = case.id_text
-    if case_id in first.index:
-        head = first.loc[case_id]
-        opened = moment(head["step_started"]) or moment(head["time"])
-    else:
-        opened = case.started
-    if case_id in last.index:
-        row = last.loc[case_id]
-        status, step = row["status"], step_number(row["to_step"])
-        if step is None:
-            step = step_number(row["from_step"])
+    moved = case_id in opened_at
+    opened = opened_at[case_id] if moved else case.started
+    if case_id in last:
+        status, step = last[case_id]
     elif opened and opened < at:
-        status, step = Status.BERJALAN.value, 1 if case_id in first.index else case.step
+        status, step = Status.BERJALAN.value, 1 if moved else case.step
     else:
         status, step = "", None
     return CaseState(case, opened, status, step, dict(marks))

@@ -19,8 +19,9 @@ from ..core.values import text_of
 from ..errors import CannotSave, os_reason
 from ..files import atomic_output
 from . import styles
+from .list_body import ListBody, save_with_bodies
 from .page import finish_sheet, print_wide
-from .writer import new_workbook, put, record_row, write_list_sheet
+from .writer import new_workbook, put, record_row
 
 C = layout.Column
 KASUS = layout.ListSheet("Kasus", "EksporKasus", (
@@ -188,15 +189,16 @@ def write_export(folder: Path, report: MonthReport) -> list[Path]:
     sentence says which files, if any, had already been replaced."""
     workbook = new_workbook()
     made: list[tuple[Path, Callable[[Path], None]]] = []
+    bodies = []
     for sheet, rows in tables(report).values():
-        write_list_sheet(workbook, sheet, rows)
+        bodies.append(ListBody(workbook, sheet, rows))
         made.append((folder / f"{sheet.name.lower().replace(' ', '_')}.csv",
                      partial(write_csv, header=[c.header for c in sheet.columns], rows=rows)))
     _ringkasan(workbook, report)
     made.append((folder / "ringkasan.csv", partial(write_csv, header=["Ukuran", "Nilai"], rows=summary_rows(report))))
     for sheet in workbook.worksheets:
         finish_sheet(sheet)
-    made.insert(0, (folder / f"ekspor-{report.start:%Y-%m}.xlsx", workbook.save))
+    made.insert(0, (folder / f"ekspor-{report.start:%Y-%m}.xlsx", partial(save_with_bodies, workbook, bodies)))
     done: list[Path] = []
     try:
         if not folder.is_dir():

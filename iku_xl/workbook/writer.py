@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell import Cell
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import PatternFill
 from openpyxl.workbook.defined_name import DefinedName
@@ -27,6 +28,7 @@ from . import lacak, styles
 from .page import finish_sheet, print_tall, print_wide
 from .panduan import PANDUAN_LINES
 
+MAX_CELL_TEXT = 32_767
 DROPDOWN_ROWS = 2000  # dropdowns reach this far down so that rows staff add get them too
 # lists that offer what another sheet holds: a value not (yet) there is let through with a note
 SOFT_LISTS = {*layout.SHEET_LISTS, "DaftarPeran"}  # Peran: also officials outside the SOPs (a PK's parties)
@@ -111,20 +113,33 @@ def with_target_columns(sheet: layout.ListSheet, years: tuple[int, ...]) -> layo
     return layout.ListSheet(sheet.name, sheet.table, tuple(columns), sheet.first_column, sheet.optional)
 
 
+def value_format(value: object) -> str | None:
+    """The number format a value brings to the cell it is put in: a date shows as a date, not as
+    2026-02-19 0:00:00; None for a value shown as it is."""
+    if isinstance(value, dt.datetime):
+        return styles.NUMBER_FORMATS["date" if value.time() == dt.time() else "datetime"]
+    if isinstance(value, dt.date):
+        return styles.NUMBER_FORMATS["date"]
+    if isinstance(value, dt.time):
+        return styles.NUMBER_FORMATS["time"]
+    return None
+
+
+def cell_text(value: str) -> str:
+    """Text as a cell holds it: control characters typed by hand, which the file format cannot hold, left out;
+    at most Excel's 32,767 characters (openpyxl cuts there too)."""
+    return without_control_characters(value)[:MAX_CELL_TEXT]
+
+
 def put(ws, row: int, column: int, value: object):
-    """A cell holding data: text that starts with '=' (a title, a pasted '=cmd|...') stays text; control
-    characters typed by hand, which the file format cannot hold, are left out."""
+    """A cell holding data (`cell_text`): text that starts with '=' (a title, a pasted '=cmd|...') stays text."""
     if isinstance(value, str):
-        value = without_control_characters(value)
+        value = cell_text(value)
     cell = ws.cell(row=row, column=column, value=value)
     if cell.data_type == "f":
         cell.data_type = "s"
-    elif isinstance(value, dt.datetime):  # a date shows as a date, not as 2026-02-19 0:00:00
-        cell.number_format = styles.NUMBER_FORMATS["date" if value.time() == dt.time() else "datetime"]
-    elif isinstance(value, dt.date):
-        cell.number_format = styles.NUMBER_FORMATS["date"]
-    elif isinstance(value, dt.time):
-        cell.number_format = styles.NUMBER_FORMATS["time"]
+    elif (number_format := value_format(value)) is not None:
+        cell.number_format = number_format
     return cell
 
 
@@ -139,34 +154,47 @@ def record_row(sheet: layout.ListSheet, record) -> list:
 
 def write_list_sheet(workbook, sheet: layout.ListSheet, rows: list[list]) -> None:
     """One Excel Table with a frozen header, typed columns and its dropdowns."""
+    ws = list_sheet_frame(workbook, sheet, len(rows))
+    body_styles = BodyStyles(ws, sheet)
+    first = sheet.first_column
+    for r, values in enumerate(rows or [[]], start=2):  # an Excel Table needs at least one body row
+        for offset in range(len(sheet.columns)):
+            value = values[offset] if offset < len(values) else None
+            cell = put(ws, r, first + offset, value)
+            cell._style = copy.copy(body_styles.cell(offset, value_format(value))._style)
+
+
+class BodyStyles:
+    """The style of a list sheet's body cell by its column and the number format its value brings, each made
+    once: setting font, alignment and format per cell hashes openpyxl's style objects every time."""
+
+    def __init__(self, ws, sheet: layout.ListSheet):
+        self.ws, self.columns = ws, sheet.columns
+        self.made: dict[tuple[int, str | None], Cell] = {}
+
+    def cell(self, offset: int, value_format: str | None) -> Cell:
+        """A cell outside the sheet holding the style (copy its `_style`; its `style_id` is the style's index)."""
+        key = (offset, value_format)
+        if key not in self.made:
+            cell = Cell(self.ws)
+            cell.font, cell.alignment = styles.FONT, styles.WRAP_TOP
+            kind = self.columns[offset].kind
+            cell.number_format = styles.NUMBER_FORMATS.get(kind) or value_format or "General"
+            self.made[key] = cell
+        return self.made[key]
+
+
+def list_sheet_frame(workbook, sheet: layout.ListSheet, body_rows: int):
+    """The sheet of a list of `body_rows` records without the records: the header row, column widths and
+    types, the Excel Table over the rows to come (at least one), frozen header, print setup, dropdowns."""
     ws = workbook[sheet.name] if sheet.name in workbook.sheetnames else workbook.create_sheet(sheet.name)
     first = sheet.first_column
     for offset, column in enumerate(sheet.columns):
         cell = ws.cell(row=1, column=first + offset, value=column.header)
         cell.font, cell.fill, cell.alignment = styles.HEADER_FONT, styles.HEADER_FILL, styles.CENTER
         ws.column_dimensions[column_letter(first + offset)].width = column.width
-    body = rows or [[None] * len(sheet.columns)]  # an Excel Table needs at least one body row
-    # a body cell's style depends only on its column and the format its value brought: made once each, then
-    # copied (setting font, alignment and format per cell hashes openpyxl's style objects every time)
-    made: dict[tuple[int, str], object] = {}
-    for r, values in enumerate(body, start=2):
-        for offset, column in enumerate(sheet.columns):
-            value = values[offset] if offset < len(values) else None
-            cell = put(ws, r, first + offset, value)
-            key = (offset, cell.number_format)
-            if key in made:
-                cell._style = copy.copy(made[key])
-                continue
-            cell.font = styles.FONT
-            cell.alignment = styles.WRAP_TOP
-            if column.kind in styles.NUMBER_FORMATS:
-                cell.number_format = styles.NUMBER_FORMATS[column.kind]
-            made[key] = copy.copy(cell._style)
     last = column_letter(first + len(sheet.columns) - 1)
-    ref = f"{column_letter(first)}1:{last}{len(body) + 1}"
-    table = Table(displayName=sheet.table, ref=ref)
-    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
-    ws.add_table(table)
+    ws.add_table(_table(sheet, f"{column_letter(first)}1:{last}{max(body_rows, 1) + 1}"))
     if first == 1:
         ws.freeze_panes = "A2"
         print_wide(ws)
@@ -179,6 +207,18 @@ def write_list_sheet(workbook, sheet: layout.ListSheet, rows: list[list]) -> Non
             _dropdown(ws, column, f"{letter}2:{letter}{DROPDOWN_ROWS}", strict=column.dropdown not in SOFT_LISTS)
         elif column.kind in ("date", "datetime"):
             _date_check(ws, column, f"{letter}2:{letter}{DROPDOWN_ROWS}")
+    return ws
+
+
+def _table(sheet: layout.ListSheet, ref: str) -> Table:
+    """The sheet's Excel Table, its columns named by the headers here: left unnamed, openpyxl names them on
+    saving by reading the header cells through the whole range, making a cell for every one in the table."""
+    table = Table(displayName=sheet.table, ref=ref)
+    table.tableStyleInfo = TableStyleInfo(name="TableStyleLight9", showRowStripes=True)
+    table._initialise_columns()
+    for table_column, column in zip(table.tableColumns, sheet.columns):
+        table_column.name = column.header
+    return table
 
 
 def _dropdown(ws, column: layout.Column, ref: str, strict: bool = True) -> None:
@@ -212,9 +252,6 @@ def _kasus_extras(ws) -> None:
     last_row = int(table.ref.split(":")[1].lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
     for r in range(2, last_row + 1):
         ws[f"{flag}{r}"] = f'=IF({overdue(r)},"Ya","")'
-    table._initialise_columns()
-    for table_column, header in zip(table.tableColumns, layout.KASUS.columns):
-        table_column.name = header.header  # openpyxl would name them Column1.. once initialised here
     column = next(c for c in table.tableColumns if c.name == layout.KASUS.column("overdue").header)
     column.calculatedColumnFormula = TableFormula(attr_text=f'IF({overdue(2)},"Ya","")')
     last = column_letter(len(layout.KASUS.columns))

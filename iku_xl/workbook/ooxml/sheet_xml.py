@@ -152,6 +152,13 @@ def cell_xml(ref: str, value: object, style: str | None, prefix: str = "", date1
             f'</{prefix}t></{prefix}is></{c}>')
 
 
+def new_row(number: int, cells: str, height: float | None = None, prefix: str = "") -> str:
+    """A new row holding `cells` (their XML), `height` points tall (None: the default height); a fitted
+    height, not one set by hand (customHeight), so Excel and Calc fit the row again when it changes."""
+    tall = "" if height is None else f' ht="{_number(height)}"'
+    return f'<{prefix}row r="{number}"{tall}>{cells}</{prefix}row>'
+
+
 def same_value(cell: Cell, value: object, date1904: bool = False) -> bool:
     """Would writing `value` leave what the cell shows unchanged? (Then its XML is kept as it is.)"""
     if isinstance(value, Formula):
@@ -534,13 +541,18 @@ class SheetXml:
     def rebuilt(self, body: str, last_row: int, last_column: int) -> bytes:
         """The sheet with `body` (rows' XML, latin-1) in place of its rows and its dimension set to `last_row`, as
         wide as `last_column` or as it was."""
+        head, tail = self.rebuilt_ends(last_row, last_column)
+        return head + body.encode("latin-1") + tail
+
+    def rebuilt_ends(self, last_row: int, last_column: int) -> tuple[bytes, bytes]:
+        """What comes before and after the rows of the sheet `rebuilt` makes (for rows given in pieces)."""
         head = self.text[: self.start]
         match = re.compile(r'<(?:\w+:)?dimension\b[^>]*\bref="([^"]*)"').search(head)
         if match:
             was = re.fullmatch(r"[A-Z]+\d+:([A-Z]+)\d+", match.group(1))
             width = max(last_column, column_index(was.group(1)) if was else 1)
             head = head[: match.start(1)] + f"A1:{column_letter(width)}{max(last_row, 1)}" + head[match.end(1) :]
-        return (head + body + self.text[self.end :]).encode("latin-1")
+        return head.encode("latin-1"), self.text[self.end :].encode("latin-1")
 
     # writing
 
@@ -819,7 +831,7 @@ def scan_columns(pieces: Iterable[bytes], letters: Sequence[str], shared: Callab
         return value
 
     verdicts: dict[tuple[str, str], bool] = {}
-    for text in _row_pieces(pieces):
+    for text in row_pieces(pieces):
         if needles is not None and keep is not None:
             hits = sorted(hit for needle in needles for hit in _occurrences(text, needle))
             if not hits:
@@ -872,7 +884,7 @@ def _occurrences(text: str, needle: str) -> Iterator[int]:
 _SHEET_DATA_OPENING = re.compile(rb"<(\w+:)?sheetData\b[^>]*?(/?)>")
 
 
-def _row_pieces(pieces: Iterable[bytes]) -> Iterator[str]:
+def row_pieces(pieces: Iterable[bytes]) -> Iterator[str]:
     """sheetData's rows in pieces that each end with a whole row, as latin-1 text (one character a byte).
     The pieces are read to their end (where the part's checksum is proven)."""
     pending = b""
