@@ -53,7 +53,7 @@ def stress_book(cases: int = 5_000, history: int = 100_000, seed: int = 7) -> Bo
     for n, case_id in enumerate(case_ids(cases), start=1):
         code = "POLHUKAM" if n % 2 else "KEMNAKER"
         sop = sops[code]
-        moment = FIRST + spacing * n
+        moment = (FIRST + spacing * n).replace(microsecond=0)  # Riwayat holds whole seconds, as Lacak must
         finished = n % OPEN_SHARE != 0 and n < cases - 10
         moves = per_case
         for k in range(moves):
