@@ -91,7 +91,8 @@ class FileStore(RecordStore):
         return self.book.settings.output_root(self.folder)
 
     def save_cases(self, changes) -> None:
-        self._new_ids |= {case.id_text for before, case in changes if before is None and case.id_text}
+        self._new_ids |= {case.id_text for before, case in changes  # new, or typed without an ID and opened
+                          if (before is None or not before.id_text) and case.id_text}
         super().save_cases(changes)
 
     def append_history(self, entries: list[HistoryEntry]) -> None:
@@ -195,6 +196,7 @@ class FileStore(RecordStore):
                 if rows is not None:
                     kept[code] = rows
                     unread |= {c.id_text for c in settled} - set(rows)
+            unread -= self._new_ids  # opened by this action: no row of them anywhere
             if unread:
                 older = self.read_history(TRACKED_FIELDS, keep=unread.__contains__,
                                           since=earliest_year(sorted(unread), dt.MAXYEAR))

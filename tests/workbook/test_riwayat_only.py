@@ -138,6 +138,16 @@ def test_a_case_missing_from_lacak_is_read_from_its_year_alone(books, reads):
     assert reads[-2:] == [{ids[n] for n in "ABCD"}, {ids["F"]}]  # after the cases in Riwayat, F alone
 
 
+def test_a_row_typed_into_kasus_is_opened_and_tracked_without_reading_a_year(books, reads):
+    _, closed, ids = books
+    row = load_workbook(closed)["Kasus"].max_row + 1
+    edit(closed, {"Kasus": {f"B{row}": "Diketik langsung", f"C{row}": "POLHUKAM"}})
+    change = workflow.rebuild_tracking(closed, now=CLOSED_AT)
+    assert len(change.opened) == 1 and len(reads) == 1  # Riwayat only: the new case has no row anywhere
+    sheet = load_workbook(closed)["Lacak POLHUKAM"]
+    assert [sheet.cell(r, 1).value for r in range(5, 9)] == [ids["A"], ids["C"], ids["E"], change.opened[0]]
+
+
 def test_a_row_marked_at_another_step_than_kasus_says_is_read_again(books, reads):
     single, closed, ids = books
     for path in (single, closed):  # a colleague types F back to Berjalan: its row marks no step as current
