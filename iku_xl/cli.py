@@ -167,6 +167,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     rebuild = commands.add_parser("lacak", help="membuat ulang lembar Lacak dari Riwayat")
     rebuild.add_argument("path", metavar="BERKAS", help=BOOK_HELP)
+    rebuild.add_argument("--semua-tahun", action="store_true",
+                         help="juga baris kasus yang sudah pindah ke lembar 'Riwayat TTTT', dibaca dari semua lembar "
+                              "Riwayat (setelah lembar tahun lalu diubah dengan tangan; lebih lama)")
 
     close = commands.add_parser("tutup-tahun", help="memindah baris kasus yang selesai pada tahun-tahun lalu ke "
                                                      "lembar 'Riwayat TTTT' (terjadi sendiri pada perpindahan pertama "
@@ -448,7 +451,7 @@ def cmd_kinerja(args: argparse.Namespace) -> int:
 
 def cmd_lacak(args: argparse.Namespace) -> int:
     from .actions import workflow
-    return _report(workflow.rebuild_tracking(args.path))
+    return _report(workflow.rebuild_tracking(args.path, every_year=args.semua_tahun))
 
 
 def cmd_close_year(args: argparse.Namespace) -> int:

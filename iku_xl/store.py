@@ -64,8 +64,13 @@ class Store(Protocol):
     def append_history(self, entries: list[HistoryEntry]) -> None:
         """New Riwayat entries after the last one, in order."""
 
-    def refresh_tracking(self, moved: list[Case], entries: list[HistoryEntry], rebuild: set[str]) -> None:
-        """The Lacak sheets after a change: whole for the SOP codes in `rebuild`, else the moved cases' rows."""
+    def refresh_tracking(self, moved: list[Case], entries: list[HistoryEntry], rebuild: set[str],
+                         tracked: list[HistoryEntry] | None = None) -> None:
+        """The Lacak sheets after a change: whole for the SOP codes in `rebuild`, else the moved cases' rows.
+        `tracked`: Riwayat rows the action read (`recent_history`), every row of each case among them: the moved
+        cases' rows are made from them. For a rebuild they name every case that moved since Riwayat's past
+        years were closed, and a store may keep the other cases' rows as their sheets show them (nothing
+        changed them since). None: what a row needs is read from the whole history."""
 
     def record_numbers(self, entries: list[NumberEntry]) -> None:
         """New Penomoran entries after the last one."""

@@ -78,7 +78,8 @@ class MemoryStore:
         if self.book.history_loaded:
             self.book.history.extend(entries)
 
-    def refresh_tracking(self, moved: list[Case], entries: list[HistoryEntry], rebuild: set[str]) -> None:
+    def refresh_tracking(self, moved: list[Case], entries: list[HistoryEntry], rebuild: set[str],
+                         tracked: list[HistoryEntry] | None = None) -> None:
         self._pending.append(("tracking", set(rebuild) | {text_of(c.sop) for c in moved}))
 
     def record_numbers(self, entries: list[NumberEntry]) -> None:

@@ -16,9 +16,11 @@ from ..core.history import HistoryEntry
 from ..core.meeting import meeting_of
 from ..core.office_hours import office_calendar
 from ..core.text_rules import text_problem
+from ..core.tracking import TRACKED_FIELDS
 from ..core.values import as_int, is_blank, text_of
 from ..errors import Refused
-from ..store import open_store
+from ..store import Store, open_store
+from .recent_history import recent_history
 from .register import refresh_register
 
 
@@ -29,6 +31,8 @@ class Change:
     history: list[HistoryEntry] = field(default_factory=list)
     opened: list[str] = field(default_factory=list)
     rebuild: set[str] = field(default_factory=set)       # SOP codes whose Lacak sheet is rebuilt
+    # Riwayat rows read before the change, every row of each case among them (see Store.refresh_tracking)
+    tracked: list[HistoryEntry] | None = None
     message: str = ""
 
 
@@ -80,14 +84,17 @@ def _open_typed_rows(book: Book, calendar: OfficeCalendar, now: dt.datetime, cha
 
 
 def apply_change(target, act: Callable[[Book, OfficeCalendar, dt.datetime, Change], None],
-                 now: dt.datetime | None = None) -> Change:
+                 now: dt.datetime | None = None,
+                 prepare: Callable[[Store, Change, dt.datetime], None] | None = None) -> Change:
     """Read the workbook (a file path, or the live workbook's store), let `act` change the plain
-    values, and write back only those."""
+    values, and write back only those. `prepare` reads what `act` needs beyond the Book (Riwayat rows) first."""
     now = now or clock.now()
     with open_store(target) as store:
         book = store.book
         calendar = office_calendar(book.settings, book.days_off)
         change = Change()
+        if prepare is not None:
+            prepare(store, change, now)
         before = [copy.copy(case) for case in book.cases]
         _open_typed_rows(book, calendar, now, change)
         act(book, calendar, now, change)
@@ -95,7 +102,7 @@ def apply_change(target, act: Callable[[Book, OfficeCalendar, dt.datetime, Chang
         _refuse_unstorable_text(changes, change.history)
         store.save_cases(changes)
         store.append_history(change.history)
-        store.refresh_tracking(change.cases, change.history, change.rebuild)
+        store.refresh_tracking(change.cases, change.history, change.rebuild, change.tracked)
         registered = refresh_register(store)
         if change.cases or change.history or change.rebuild or registered:
             store.commit()
@@ -242,6 +249,15 @@ def undo(path, case_id: str, by: str | None = None, note: str | None = None, at:
 
 def reschedule(path, by: str | None = None, now: dt.datetime | None = None) -> Change:
     """Recount the due time of every open case on the current Libur and office hours."""
+    histories: dict[str, list[HistoryEntry]] = {}
+
+    def prepare(store, change, now):
+        """The open cases' rows, all in Riwayat (a close moves the finished cases only): its one sheet is read."""
+        wanted = {case.id_text for case in store.book.cases if case.id_text and workflow.is_open(case)}
+        change.tracked = recent_history(store, now.year, workflow.RESCHEDULE_FIELDS + TRACKED_FIELDS,
+                                        keep=wanted.__contains__)
+        for entry in change.tracked:
+            histories.setdefault(entry.case_id or "", []).append(entry)
 
     def act(book, calendar, now, change):
         moved, recounted = [], []
@@ -250,7 +266,7 @@ def reschedule(path, by: str | None = None, now: dt.datetime | None = None) -> C
             if not case.id_text or sop is None or not workflow.is_open(case):
                 continue  # a closed case keeps its due time: its history is not read
             found = workflow.reschedule(
-                copy.copy(case), sop, calendar, book.history_of(case.id_text), at=now, by=who(book, case, by),
+                copy.copy(case), sop, calendar, histories.get(case.id_text, []), at=now, by=who(book, case, by),
                 meeting=meeting_of(book.meetings, case.id_text))
             if found:
                 after, entry = found
@@ -266,14 +282,22 @@ def reschedule(path, by: str | None = None, now: dt.datetime | None = None) -> C
             else "Semua batas waktu kasus terbuka sudah sesuai dengan Libur dan jam kerja."
         )
 
-    return apply_change(path, act, now)
+    return apply_change(path, act, now, prepare)
 
 
-def rebuild_tracking(path, now: dt.datetime | None = None) -> Change:
-    """Rebuild every Lacak sheet from Kasus and Riwayat."""
+def rebuild_tracking(path, now: dt.datetime | None = None, every_year: bool = False) -> Change:
+    """Rebuild every Lacak sheet from Kasus and Riwayat. The rows of the cases finished and moved to a closed
+    year's sheet keep their step marks as the sheet shows them (nothing can change them but an undo, which
+    appends to Riwayat); `every_year` rebuilds them too, from every year's sheet (after a closed year was edited
+    by hand)."""
+
+    def prepare(store, change, now):
+        if not every_year:
+            change.tracked = recent_history(store, now.year, TRACKED_FIELDS)
 
     def act(book, calendar, now, change):
         change.rebuild = set(book.sops)
-        change.message = f"Lembar Lacak dibuat ulang dari Riwayat: {', '.join(book.sops)}."
+        change.message = (f"Lembar Lacak dibuat ulang dari Riwayat{' semua tahun' if every_year else ''}: "
+                          f"{', '.join(book.sops)}.")
 
-    return apply_change(path, act, now)
+    return apply_change(path, act, now, prepare)

@@ -26,6 +26,17 @@ class TrackingRow:
 
 
 TRACKED_FIELDS = ("time", "case_id", "action", "from_step", "punctuality")  # what the rows are made of
+FINISHED = (Status.SELESAI.value, Status.DIBATALKAN.value)
+
+
+def current_step(case: Case) -> int | None:
+    """The step the Lacak row marks '▶ sekarang': the case's step, unless it is finished."""
+    return case.step if (case.status or "") not in FINISHED else None
+
+
+def unmarked_row(case: Case) -> TrackingRow:
+    """The case's row before its history marks the steps done."""
+    return TrackingRow(case.id_text, case.title or "", case.status or "", current_step(case))
 
 
 def tracking_rows(sop: Sop, cases: list[Case], history: list[HistoryEntry],
@@ -36,9 +47,7 @@ def tracking_rows(sop: Sop, cases: list[Case], history: list[HistoryEntry],
     for case in cases:
         if case.sop != sop.code or not case.id_text:
             continue
-        status = case.status or ""
-        current = case.step if status not in (Status.SELESAI.value, Status.DIBATALKAN.value) else None
-        row = TrackingRow(case.id_text, case.title or "", status, current)
+        row = unmarked_row(case)
         for move in moves.get(case.id_text, []):
             step_no = move.from_step
             done = move.time

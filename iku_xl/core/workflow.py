@@ -226,6 +226,9 @@ def is_open(case: Case) -> bool:
     return case.status in {s.value for s in (Status.BERJALAN, Status.DIKEMBALIKAN, Status.DITUNDA)}
 
 
+RESCHEDULE_FIELDS = ("time", "case_id", "action")  # the Riwayat columns a recount reads (the holds)
+
+
 def reschedule(case: Case, sop: Sop, calendar: OfficeCalendar, history: list[HistoryEntry], *, at: dt.datetime,
                by: str, meeting: Meeting | None = None) -> tuple[Case, HistoryEntry] | None:
     """The due time of an open case recounted on today's calendar; None when it stays the same."""

@@ -217,7 +217,8 @@ class LiveStore(RecordStore):
                   for column, _, key in layout.LACAK_LEGEND if key != "text"}
         return sheet, self.book.sops[code], legend
 
-    def rebuild_lacak(self, code: str) -> None:
+    def rebuild_lacak(self, code: str, tracked: list | None = None) -> None:
+        """From the whole history, read already (`tracked` is not needed)."""
         found = self._lacak_sheet(code)
         if found is None:
             return
@@ -240,8 +241,9 @@ class LiveStore(RecordStore):
     def history_next_row(self) -> int:
         return next_free_row([h for h in self.book.history if h.sheet is None])  # Riwayat's, not a closed year's
 
-    def update_lacak(self, code: str, cases: list, new_entries: list) -> None:
-        """Only the moved cases' rows: a whole Lacak sheet would be thousands of colour calls to Excel."""
+    def update_lacak(self, code: str, cases: list, new_entries: list, tracked: list | None = None) -> None:
+        """Only the moved cases' rows: a whole Lacak sheet would be thousands of colour calls to Excel (from the
+        whole history, read already)."""
         found = self._lacak_sheet(code)
         if found is None:
             return

@@ -1,13 +1,14 @@
 """The workbook file as the place an action reads from and writes its changes to."""
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Collection
 from pathlib import Path
 
 from ..core import layout
 from ..core.book import Book
 from ..core.cells import column_index, column_letter
-from ..core.history import HistoryEntry, moves_by_case, opening_year
+from ..core.history import HistoryEntry, earliest_year, moves_by_case, opening_year
 from ..core.sop import Sop
 from ..core.sop_register import SopRegisterEntry
 from ..core.tracking import TRACKED_FIELDS
@@ -16,12 +17,13 @@ from ..core.workflow import is_open
 from ..errors import MissingSheet, Refused
 from .grid import Grid
 from .history_years import CannotClose, Closed, close_years, closing_year
+from .lacak import ShownRow
 from .list_sheet import locate_columns, typed_records
 from .ooxml.sheet_xml import Formula, SheetXml, TailSheet, UnfitForScan, from_serial, xml_text
 from .ooxml.workbook_patch import WorkbookPatch
 from .reader import history_case_rows, open_package, read_book, read_history, riwayat_columns, scan_history
 from .record_store import RecordStore, next_free_row
-from .record_writer import rebuild_lacak, update_lacak_rows, write_record
+from .record_writer import keepable_lacak_rows, rebuild_lacak, update_lacak_rows, write_record
 from .shared_file import exclusive
 
 SEARCHED_CASES = 2  # cases whose rows are searched for one by one before the ID column is scanned whole
@@ -44,6 +46,7 @@ class FileStore(RecordStore):
         self.closed: list[Closed] = []  # the years this action closed
         self.closing_note = ""
         self._lacak_moves: dict[str, list[HistoryEntry]] | None = None
+        self._lacak_kept: tuple[dict[str, list[HistoryEntry]], dict[str, dict[str, ShownRow]]] | None = None
 
     def create(self, book: Book, settings: list[tuple[str, object, str]], hours: list[tuple[object, ...]],
                target_years: tuple[int, ...], *, force: bool = False) -> None:
@@ -159,8 +162,12 @@ class FileStore(RecordStore):
         kept = (lambda value: keep(read_text(value)[0] or "")) if keep is not None else None
         return read_history(self.book, self._package, fields=fields, keep=kept, since=since)
 
-    def rebuild_lacak(self, code: str) -> None:
-        self._dirty |= rebuild_lacak(self._patch, self.book, code, self._tracked_moves())
+    def rebuild_lacak(self, code: str, tracked: list[HistoryEntry] | None = None) -> None:
+        if tracked is None or self.book.history_loaded:
+            self._dirty |= rebuild_lacak(self._patch, self.book, code, self._tracked_moves())
+            return
+        moves, kept = self._lacak_plan(tracked)
+        self._dirty |= rebuild_lacak(self._patch, self.book, code, moves, kept.get(code))
 
     def _tracked_moves(self) -> dict[str, list[HistoryEntry]] | None:
         """Every case's moves in force as the Lacak sheets show them, from the Riwayat columns they use only
@@ -171,6 +178,29 @@ class FileStore(RecordStore):
             entries = read_history(self.book, self._patch.package, fields=TRACKED_FIELDS)
             self._lacak_moves = moves_by_case(entries)
         return self._lacak_moves
+
+    def _lacak_plan(self, tracked: list[HistoryEntry]
+                    ) -> tuple[dict[str, list[HistoryEntry]], dict[str, dict[str, ShownRow]]]:
+        """For rebuilding every Lacak sheet when `tracked` holds every row of the cases that moved since their
+        Lacak rows were written: the cases' moves in force and, by SOP code, the rows kept as they stand (see
+        `keepable_lacak_rows`). A case with neither (new to its sheet, or its row not as a rebuild writes it)
+        is read from every year's sheet, alone. Made once for all SOPs."""
+        if self._lacak_kept is None:
+            moves = moves_by_case(tracked)
+            kept: dict[str, dict[str, ShownRow]] = {}
+            unread: set[str] = set()
+            for code in self.book.sops:
+                settled = [c for c in self.book.cases if c.sop == code and c.id_text and c.id_text not in moves]
+                rows = keepable_lacak_rows(self._patch, self.book, code, settled)
+                if rows is not None:
+                    kept[code] = rows
+                    unread |= {c.id_text for c in settled} - set(rows)
+            if unread:
+                older = self.read_history(TRACKED_FIELDS, keep=unread.__contains__,
+                                          since=earliest_year(sorted(unread), dt.MAXYEAR))
+                moves.update(moves_by_case(older))
+            self._lacak_kept = moves, kept
+        return self._lacak_kept
 
     def history_next_row(self) -> int:
         if self.book.history_loaded:
@@ -183,13 +213,18 @@ class FileStore(RecordStore):
             last = sheet.last_filled_row(last_column)
         return max(last, 1) + 1
 
-    def update_lacak(self, code: str, cases: list, new_entries: list[HistoryEntry]) -> None:
-        """The moved cases' rows of the Lacak sheet, from their own history only."""
+    def update_lacak(self, code: str, cases: list, new_entries: list[HistoryEntry],
+                     tracked: list[HistoryEntry] | None = None) -> None:
+        """The moved cases' rows of the Lacak sheet, from their own history only (in `tracked` when the action
+        read it)."""
         if self.book.history_loaded:
             self.rebuild_lacak(code)
             return
-        histories = {c.id_text: self.case_history(c.id_text) + [e for e in new_entries if e.case_id == c.id_text]
-                     for c in cases}
+        read: dict[str, list[HistoryEntry]] = {}
+        for entry in tracked or []:
+            read.setdefault(entry.case_id or "", []).append(entry)
+        histories = {c.id_text: (read.get(c.id_text, []) if tracked is not None else self.case_history(c.id_text))
+                     + [e for e in new_entries if e.case_id == c.id_text] for c in cases}
         self._dirty |= update_lacak_rows(self._patch, self.book, code, cases, histories)
 
     def _riwayat_columns(self) -> None:

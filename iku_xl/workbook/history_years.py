@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..core import layout
@@ -26,7 +27,16 @@ from ..core.monthly import CLOSED
 from ..core.values import as_moment
 from .ooxml import parts
 from .ooxml.package import MAIN_NS, R_NS, REL_NS, Package, parse_xml, xml_bytes
-from .ooxml.sheet_xml import SheetXml, UnfitForScan, formats_only_row, from_serial, renumbered_row, scan_columns, utf8
+from .ooxml.sheet_xml import (
+    SheetXml,
+    UnfitForScan,
+    formats_only_row,
+    from_serial,
+    renumbered_row,
+    row_pieces,
+    scan_columns,
+    utf8,
+)
 from .ooxml.workbook_patch import CALC_CHAIN_REL, TABLE_REL, WorkbookPatch
 
 _M = f"{{{MAIN_NS}}}"
@@ -82,7 +92,11 @@ def close_years(patch: WorkbookPatch, columns: dict[str, str], year: int, look_a
     """Move the rows of every case finished before `year` to the sheet of the year of its last row; unless
     `look_at_all`, only when Riwayat's first row is of an earlier year and that year's sheet is not there yet (a
     case finished in a year already closed then waits for the next close). Returns what was closed and, for each
-    row that moved or was renumbered, old row -> (sheet or None for Riwayat, new row)."""
+    row that moved or was renumbered, old row -> (sheet or None for Riwayat, new row).
+
+    Riwayat is never held whole: the columns that decide are scanned as its part is inflated, then its rows are
+    read again, a few MB at a time, once for what stays and, when the workbook is saved, once for each new
+    year's sheet (streamed into the compressor). A sheet the scan does not read is held whole instead."""
     name = layout.RIWAYAT.name
     package = patch.package
     last_column = max(column_index(c) for c in columns.values())
@@ -91,124 +105,182 @@ def close_years(patch: WorkbookPatch, columns: dict[str, str], year: int, look_a
         first = due_year(patch, name, columns["time"])
         if first is None or first >= year or marker in patch.parts:
             return [], {}
-    try:
-        sheet = patch.whole_sheet(name)
-    except ValueError as error:
-        raise CannotClose("Riwayat already edited in this action") from error
+    sheet = patch.tail_sheet(name)
     if sheet.edits:
         raise CannotClose("Riwayat already edited in this action")
     part = patch.parts[name]
     skeleton = _skeleton(sheet)
     if any(skeleton.find(f"{_M}{tag}") is not None for tag in _UNMOVABLE):
         raise CannotClose("Riwayat has notes, drawings or merged cells")
-    rows = [(number, xml) for number, xml in sheet.rows_xml()]
-    header = next((xml for number, xml in rows if number == 1), "")
-    body_rows = [(number, xml) for number, xml in rows if number > 1]
-    archive, cases, earlier = _finished_cases(sheet, columns, patch.date1904, year)
-    moving: dict[int, list[tuple[int, str]]] = {}
-    staying: list[tuple[int, str]] = []
-    for number, xml in body_rows:
-        target_year = archive.get(number)
-        if target_year is not None:
-            moving.setdefault(target_year, []).append((number, xml))
-        else:
-            staying.append((number, xml))
-    mark = earlier and marker not in patch.parts and (year - 1) not in moving
-    if not moving and not mark:
+    source = _RiwayatRows(patch, columns)
+    archive, cases, earlier = _finished_cases(source.deciding(), patch.date1904, year)
+    targets = {closing: layout.history_year_sheet(closing).name for closing in sorted(set(archive.values()))}
+    mark = earlier and marker not in patch.parts and (year - 1) not in targets
+    if not targets and not mark:
         return [], {}
-    links = _hyperlinks(skeleton)
+    # the moved rows' new places first: each year's after what its sheet holds, in Riwayat's order
+    first_row = {closing: (patch.sheet(target).last_row() + 1 if target in patch.parts else 2)
+                 for closing, target in targets.items()}
+    next_row = dict(first_row)
     where: dict[int, tuple] = {}
-    has_formula = any("<f" in xml or ":f" in xml for _, xml in body_rows)
-    # every row renumbered before anything is written: a row that cannot move leaves the workbook as it was
-    years = []
-    for closing, moved_rows in sorted(moving.items()):
-        target = layout.history_year_sheet(closing).name
-        existing = patch.parts.get(target)
-        start = patch.sheet(target).last_row() + 1 if existing else 2
-        years.append((closing, target, existing, start, _renumbered(moved_rows, start, target, where)))
-    formats = max(body_rows, key=lambda row: row[0])[1] if body_rows else ""
-    body = [header] + _renumbered(staying, 2, None, where)
-    last = len(staying) + 1
-    if not staying:  # Riwayat keeps a row of formats only: what its next row takes its formats from
-        body.append(formats_only_row(formats, 2, sheet.prefix))
-        last = 2
+    for number in sorted(archive):
+        closing = archive[number]
+        where[number], next_row[closing] = (targets[closing], next_row[closing]), next_row[closing] + 1
+    header, staying, formats, into_existing = _staying_rows(source, where, targets, patch)
+    links = _hyperlinks(skeleton)
     closed = []
-    for closing, target, existing, start, moved in years:
-        _write_year(patch, header, skeleton, target, existing, "".join(moved), start + len(moved) - 1, last_column,
-                    {where[n][1]: links[n] for n, _ in moving[closing] if n in links}, part)
-        closed.append(Closed(closing, len(moved), target, cases[closing]))
+    for closing, target in targets.items():
+        moved_links = {where[n][1]: found for n, found in links.items() if n in where and where[n][0] == target}
+        rows = into_existing.get(target)
+        body: str | Callable[[], Iterator[str]] = "".join(rows) if rows is not None else source.moved_to(target,
+                                                                                                        where)
+        _write_year(patch, header, skeleton, target, patch.parts.get(target), body, next_row[closing] - 1,
+                    last_column, moved_links, part)
+        closed.append(Closed(closing, next_row[closing] - first_row[closing], target, cases[closing]))
     if mark:  # the year closed with no case finished in it: its sheet, with a row of formats only, says so
         _write_year(patch, header, skeleton, marker, None, formats_only_row(formats, 2, sheet.prefix), 2,
                     last_column, {}, part)
         closed.append(Closed(year - 1, 0, marker, 0))
+    last = len(staying) + 1
+    if not staying:  # Riwayat keeps a row of formats only: what its next row takes its formats from
+        staying.append(formats_only_row(formats, 2, sheet.prefix))
+        last = 2
     kept_links = {where[n][1]: link for n, link in links.items() if n in where and where[n][0] is None}
     _set_hyperlinks(skeleton, kept_links, {})
-    package.write(part, _assembled(skeleton, "".join(body), last, last_column))
+    package.write(part, _assembled(skeleton, header + "".join(staying), last, last_column))
     patch.forget(name)
     for rel_type, table_part in package.rels_of(part).values():
         if rel_type.endswith(TABLE_REL) and package.has(table_part):
             parts.set_table_last_row(package, table_part, last)
-    if has_formula:  # Excel rebuilds the calc chain; a stale one naming a moved formula makes it 'repair' the file
-        parts.remove_part(package, "xl/workbook.xml", CALC_CHAIN_REL)
+    # Excel rebuilds the calc chain; a stale one naming a moved formula makes it 'repair' the file
+    parts.remove_part(package, "xl/workbook.xml", CALC_CHAIN_REL)
     return sorted(closed, key=lambda c: c.year), where
 
 
-def _column(sheet: SheetXml, letter: str | None) -> dict[int, object]:
-    return {row: value for row, value, _ in sheet.column_at(letter)} if letter else {}
+class _RiwayatRows:
+    """Riwayat's rows for a close, read as its part is inflated: the columns that decide which cases move, then
+    the rows' XML as often as needed. A sheet the scan does not read is held whole and read from memory."""
+
+    def __init__(self, patch: WorkbookPatch, columns: dict[str, str]):
+        self.patch, self.package = patch, patch.package
+        self.part = patch.parts[layout.RIWAYAT.name]
+        self.letters = [columns["time"], columns.get("case_id"), columns.get("action"), columns.get("status")]
+        self.whole: SheetXml | None = None
+
+    def deciding(self) -> list[tuple[int, list[object]]]:
+        """(row, [time, case ID, action, status]) of every row holding one of them, in sheet order."""
+        letters = [letter for letter in self.letters if letter]
+        try:
+            found = list(scan_columns(self.package.pieces(self.part), letters, self.package.shared_string))
+        except UnfitForScan:
+            self.whole = self.patch.whole_sheet(layout.RIWAYAT.name)
+            values: dict[int, list[object]] = {}
+            for place, letter in enumerate(letters):
+                for number, value, _ in self.whole.column_at(letter):
+                    values.setdefault(number, [None] * len(letters))[place] = value
+            found = sorted(values.items())
+        present = [place for place, letter in enumerate(self.letters) if letter]
+        spread = []
+        for number, values_found in found:
+            row: list[object] = [None] * 4  # a column Riwayat lacks stays None
+            for place, value in zip(present, values_found):
+                row[place] = value
+            spread.append((number, row))
+        return spread
+
+    def rows(self) -> Iterator[tuple[int, str]]:
+        """(number, XML) of every row, header included, in sheet order."""
+        if self.whole is not None:
+            yield from self.whole.rows_xml()
+            return
+        for text in row_pieces(self.package.pieces(self.part, as_stored=True)):
+            starts = [match.start() for match in _ROW_OPENING.finditer(text)]
+            for place, begin in enumerate(starts):
+                end = starts[place + 1] if place + 1 < len(starts) else len(text)
+                yield int(text[begin + 8 : text.index('"', begin + 8)]), text[begin:end]
+
+    def moved_to(self, target: str, where: dict[int, tuple]) -> Callable[[], Iterator[str]]:
+        """The rows moving to `target`, renumbered, read again from the part when the workbook is saved."""
+        def rows() -> Iterator[str]:
+            for number, xml in self.rows():
+                place = where.get(number)
+                if place is not None and place[0] == target:
+                    yield renumbered_row(xml, number, place[1]) or ""  # _staying_rows proved each one moves
+        return rows
+
+
+_ROW_OPENING = re.compile(r'<row r="')  # the scan has proven every row opens so
+
+
+def _staying_rows(source: _RiwayatRows, where: dict[int, tuple], targets: dict[int, str], patch: WorkbookPatch
+                  ) -> tuple[str, list[str], str, dict[str, list[str]]]:
+    """One pass over the rows: (the header row, the rows staying in Riwayat renumbered from 2, the last row's XML
+    for a row of formats, the rows moving into a year's sheet that is there already). Every moving row is
+    renumbered here once, so a row that cannot move stops the close before anything is written."""
+    header, formats = "", ""
+    staying: list[str] = []
+    existing: dict[str, list[str]] = {target: [] for target in targets.values() if target in patch.parts}
+    for number, xml in source.rows():
+        if number == 1:
+            header = xml
+            continue
+        formats = xml
+        place = where.get(number)
+        new = place[1] if place is not None else len(staying) + 2
+        moved = renumbered_row(xml, number, new)
+        if moved is None:
+            raise CannotClose(f"row {number} holds a shared or array formula")
+        if place is None:
+            where[number] = (None, new)
+            staying.append(moved)
+        elif place[0] in existing:
+            existing[place[0]].append(moved)
+    return header, staying, formats, existing
 
 
 def _text(value: object) -> str:
     return value.strip() if isinstance(value, str) else "" if value is None else str(value)
 
 
-def _finished_cases(sheet: SheetXml, columns: dict[str, str], date1904: bool, year: int
+def _finished_cases(rows: Iterable[tuple[int, list[object]]], date1904: bool, year: int
                     ) -> tuple[dict[int, int], dict[int, int], bool]:
     """(row -> the year whose sheet it moves to, for each row of a case finished before `year`; the number of
-    cases moving to each year; whether any row is dated before `year`). A case is finished when its last move in
-    force (each Urungkan takes back the move before it) left it Selesai or Dibatalkan; it moves only when every
-    row of it is dated, before `year`."""
-    times, ids = _column(sheet, columns["time"]), _column(sheet, columns.get("case_id"))
-    actions, statuses = _column(sheet, columns.get("action")), _column(sheet, columns.get("status"))
-    rows_of: dict[str, list[int]] = {}
-    for number in sorted(set(times) | set(ids)):
-        case_id = _text(ids.get(number))
-        if number > 1 and case_id:
-            rows_of.setdefault(case_id, []).append(number)
+    cases moving to each year; whether any row is dated before `year`), from each row's time, case ID, action
+    and status. A case is finished when its last move in force (each Urungkan takes back the move before it)
+    left it Selesai or Dibatalkan; it moves only when every row of it is dated, before `year`."""
     earlier = False
+    numbers_of: dict[str, list[int]] = {}
+    in_force: dict[str, list[str]] = {}
+    latest: dict[str, int] = {}
+    staying: set[str] = set()
+    for number, (time, case_id, action, status) in rows:
+        if number == 1:
+            continue
+        moment = as_moment(from_serial(time, date1904))
+        earlier = earlier or (moment is not None and moment.year < year)
+        case = _text(case_id)
+        if not case:
+            continue
+        numbers_of.setdefault(case, []).append(number)
+        if moment is None or moment.year >= year:
+            staying.add(case)
+            continue
+        latest[case] = max(latest.get(case, moment.year), moment.year)
+        stack = in_force.setdefault(case, [])
+        if _text(action) == Action.URUNGKAN.value:
+            if stack:
+                stack.pop()
+        else:
+            stack.append(_text(status))
     archive: dict[int, int] = {}
     cases: dict[int, int] = {}
-    for numbers in rows_of.values():
-        moments = [as_moment(from_serial(times.get(n), date1904)) for n in numbers]
-        earlier = earlier or any(m is not None and m.year < year for m in moments)
-        if any(m is None or m.year >= year for m in moments):
+    for case, numbers in numbers_of.items():
+        stack = in_force.get(case, [])
+        if case in staying or not stack or stack[-1] not in CLOSED:
             continue
-        in_force: list[str] = []
-        for number in numbers:
-            if _text(actions.get(number)) == Action.URUNGKAN.value:
-                if in_force:
-                    in_force.pop()
-            else:
-                in_force.append(_text(statuses.get(number)))
-        if in_force and in_force[-1] in CLOSED:
-            last_year = max(m.year for m in moments if m is not None)
-            archive.update((number, last_year) for number in numbers)
-            cases[last_year] = cases.get(last_year, 0) + 1
-    if not earlier:
-        earlier = any((m := as_moment(from_serial(v, date1904))) is not None and m.year < year
-                      for n, v in times.items() if n > 1)
+        archive.update((number, latest[case]) for number in numbers)
+        cases[latest[case]] = cases.get(latest[case], 0) + 1
     return archive, cases, earlier
-
-
-def _renumbered(rows: list[tuple[int, str]], start: int, target: str | None, where: dict[int, tuple]) -> list[str]:
-    """The rows' XML renumbered from `start`, each row's new place noted in `where`."""
-    body = []
-    for new, (number, xml) in enumerate(rows, start=start):
-        moved = renumbered_row(xml, number, new)
-        if moved is None:
-            raise CannotClose(f"row {number} holds a shared or array formula")
-        body.append(moved)
-        where[number] = (target, new)
-    return body
 
 
 def _skeleton(sheet: SheetXml):
@@ -260,11 +332,14 @@ def _set_hyperlinks(skeleton, links: dict[int, list], rel_ids: dict[str, str]) -
         skeleton.append(element)
 
 
-def _write_year(patch: WorkbookPatch, header: str, skeleton, name: str, existing: str | None, body: str,
-                last: int, last_column: int, links: dict[int, list], riwayat_part: str) -> None:
-    """Append the moved rows to the year's sheet, made as a copy of Riwayat's layout when it is new."""
+def _write_year(patch: WorkbookPatch, header: str, skeleton, name: str, existing: str | None,
+                body: str | Callable[[], Iterator[str]], last: int, last_column: int, links: dict[int, list],
+                riwayat_part: str) -> None:
+    """Append the moved rows to the year's sheet, made as a copy of Riwayat's layout when it is new; `body`: the
+    rows' XML, or what gives them when the workbook is saved (a new sheet's rows are streamed, never held)."""
     package = patch.package
     if existing:
+        assert isinstance(body, str)
         year_sheet = patch.sheet(name)
         own = _skeleton(year_sheet)
         rel_ids = _copy_link_targets(package, riwayat_part, existing, links)
@@ -292,8 +367,27 @@ def _write_year(patch: WorkbookPatch, header: str, skeleton, name: str, existing
         table_parts.set("count", str(len(table_parts)))
     rel_ids = _copy_link_targets(package, riwayat_part, part, links)
     _set_hyperlinks(copy, links, rel_ids)
-    package.write(part, _assembled(copy, header + body, last, last_column))
+    if isinstance(body, str):
+        package.write(part, _assembled(copy, header + body, last, last_column))
+    else:
+        head, tail = SheetXml(xml_bytes(copy)).rebuilt_ends(last, last_column)
+        package.write_stream(part, _streamed_sheet(head + header.encode("latin-1"), body, tail))
     _copy_print_titles(package, name)
+
+
+def _streamed_sheet(head: bytes, rows: Callable[[], Iterator[str]], tail: bytes) -> Iterator[bytes]:
+    """A sheet's XML in pieces of about 1 MB: its head, the rows as `rows` gives them, its tail."""
+    yield head
+    batch: list[str] = []
+    held = 0
+    for row in rows():
+        batch.append(row)
+        held += len(row)
+        if held >= 1 << 20:
+            yield "".join(batch).encode("latin-1")
+            batch, held = [], 0
+    yield "".join(batch).encode("latin-1")
+    yield tail
 
 
 def _copy_link_targets(package: Package, source: str, target: str, links: dict[int, list]) -> dict[str, str]:

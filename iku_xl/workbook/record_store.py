@@ -46,10 +46,13 @@ class RecordStore(ABC):
     def has_sheet(self, name: str) -> bool: ...
 
     @abstractmethod
-    def rebuild_lacak(self, code: str) -> None: ...
+    def rebuild_lacak(self, code: str, tracked: list[HistoryEntry] | None = None) -> None:
+        """The SOP's Lacak sheet rewritten whole; `tracked`: see `Store.refresh_tracking`."""
 
     @abstractmethod
-    def update_lacak(self, code: str, cases: list[Case], new_entries: list[HistoryEntry]) -> None: ...
+    def update_lacak(self, code: str, cases: list[Case], new_entries: list[HistoryEntry],
+                     tracked: list[HistoryEntry] | None = None) -> None:
+        """The moved cases' rows of the SOP's Lacak sheet; `tracked`: see `Store.refresh_tracking`."""
 
     def __exit__(self, *exc: object) -> None:
         return None
@@ -131,12 +134,13 @@ class RecordStore(ABC):
         """From the Book's history (a store that reads it whole, as the live workbook's, every year of it)."""
         return [h for h in self.book.history if keep is None or keep(h.case_id or "")]
 
-    def refresh_tracking(self, moved: list[Case], entries: list[HistoryEntry], rebuild: set[str]) -> None:
+    def refresh_tracking(self, moved: list[Case], entries: list[HistoryEntry], rebuild: set[str],
+                         tracked: list[HistoryEntry] | None = None) -> None:
         for code in sorted(rebuild):
-            self.rebuild_lacak(code)
+            self.rebuild_lacak(code, tracked)
         by_sop: dict[str, list[Case]] = {}
         for case in moved:
             by_sop.setdefault(text_of(case.sop), []).append(case)
         for code, cases in sorted(by_sop.items()):
             if code in self.book.sops and code not in rebuild:
-                self.update_lacak(code, cases, entries)
+                self.update_lacak(code, cases, entries, tracked)

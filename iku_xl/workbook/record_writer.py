@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from ..core import layout
 from ..core.book import Book
+from ..core.case import Case
 from ..core.cells import column_index, column_letter
 from ..core.history import HistoryEntry
-from ..core.tracking import tracking_rows
+from ..core.tracking import tracking_rows, unmarked_row
+from ..core.values import text_of
 from . import lacak
 from .ooxml.sheet_xml import Formula, SheetXml
 from .ooxml.workbook_patch import WorkbookPatch
@@ -86,18 +88,83 @@ def update_lacak_rows(patch: WorkbookPatch, book: Book, code: str, cases, histor
     return True
 
 
-def rebuild_lacak(patch: WorkbookPatch, book: Book, code: str,
-                  moves: dict[str, list[HistoryEntry]] | None = None) -> bool:
+def rebuild_lacak(patch: WorkbookPatch, book: Book, code: str, moves: dict[str, list[HistoryEntry]] | None = None,
+                  kept: dict[str, lacak.ShownRow] | None = None) -> bool:
     """Rewrite the SOP's Lacak sheet from Kasus and Riwayat (`moves`: every case's moves in force, when the
-    caller read them); False when the workbook has no such sheet."""
+    caller read them): a row per case in Kasus order. A case in `kept` (by ID, see `keepable_lacak_rows`) keeps
+    the step cells its row shows, in its place in that order, with ID, Judul and Status from Kasus; a row that
+    stays where it was is left as it stands but for those. False when the workbook has no such sheet."""
     found = _lacak_sheet(patch, book, code)
     if found is None:
         return False
     sop, sheet, style_of = found
-    sheet.clear_rows_from(layout.LACAK_HEADER_ROW)
     moves = book.moves_by_case() if moves is None else moves
-    grid = [lacak.header(sop)] + lacak.body(sop, tracking_rows(sop, book.cases, [], moves))
-    for r, cells in enumerate(grid, start=layout.LACAK_HEADER_ROW):
-        for c, cell in enumerate(cells, start=1):
-            sheet.set(r, c, cell.value, style_of[cell.style] or "0")
+    kept = kept or {}
+    width = len(lacak.header(sop))
+    cases = [case for case in book.cases if case.sop == sop.code and case.id_text]
+    _write_row(sheet, layout.LACAK_HEADER_ROW, lacak.header(sop), style_of)
+    for row, case in enumerate(cases, start=layout.LACAK_HEADER_ROW + 1):
+        shown = kept.get(case.id_text)
+        if shown is None:
+            _write_row(sheet, row, lacak.body(sop, tracking_rows(sop, [case], [], moves))[0], style_of)
+        else:
+            _keep_row(sheet, row, shown, lacak.fixed_cells(unmarked_row(case)), style_of[lacak.FIXED_STYLE] or "0",
+                      width)
+    sheet.clear_rows_from(layout.LACAK_HEADER_ROW + 1 + len(cases))
     return True
+
+
+def keepable_lacak_rows(patch: WorkbookPatch, book: Book, code: str, settled: list[Case]
+                        ) -> dict[str, lacak.ShownRow] | None:
+    """Of the `settled` cases (none moved since its Lacak row was written), the rows the SOP's Lacak sheet shows
+    that can stand for a rebuilt one (`lacak.shows_its_history`), by case ID: the first row of each. Read from
+    its ID, Judul and Status columns and a search for '▶ sekarang', not cell by cell. None when the workbook has
+    no such sheet; no row when its header is not the SOP's (its steps changed)."""
+    found = _lacak_sheet(patch, book, code)
+    if found is None:
+        return None
+    sop, sheet, _ = found
+    header = sheet.cells(layout.LACAK_HEADER_ROW)
+    expected = [cell.value for cell in lacak.header(sop)]
+    shared = patch.package.shared_strings_holding(lacak.CURRENT) if '"s"' in sheet.text else []
+    marked = sheet.cells_showing(lacak.CURRENT, shared, lacak.CURRENT_WORD)
+    if marked is None or [header[c].value if c in header else None for c in range(1, len(expected) + 1)] != expected:
+        return {}
+    current: dict[int, set[int]] = {}
+    for row, column in marked:
+        current.setdefault(row, set()).add(column)
+    titles, statuses = dict(sheet.column("B")), dict(sheet.column("C"))
+    wanted = {case.id_text: case for case in settled}
+    kept: dict[str, lacak.ShownRow] = {}
+    for row, value in sheet.column("A"):
+        case = wanted.pop(text_of(value), None) if row > layout.LACAK_HEADER_ROW else None
+        if case is None:
+            continue
+        shown = lacak.ShownRow(row, (value, titles.get(row), statuses.get(row)), frozenset(current.get(row, ())))
+        if lacak.shows_its_history(shown, case, sop):
+            kept[case.id_text] = shown
+    return kept
+
+
+def _write_row(sheet: SheetXml, row: int, cells: list[lacak.Cell], style_of: dict) -> None:
+    sheet.clear_row(row)
+    for column, cell in enumerate(cells, start=1):
+        sheet.set(row, column, cell.value, style_of[cell.style] or "0")
+
+
+def _keep_row(sheet: SheetXml, row: int, shown: lacak.ShownRow, fixed: list[lacak.Cell], style: str,
+              width: int) -> None:
+    """A kept case's row: where it stands, only the fixed cells that changed are written; elsewhere, its step
+    cells are copied to `row`."""
+    if shown.row == row:
+        for column, (cell, was) in enumerate(zip(fixed, shown.fixed), start=1):
+            if not (was == cell.value or (was is None and cell.value in (None, ""))):
+                sheet.set(row, column, cell.value, style)
+        return
+    cells = sheet.cells(shown.row)
+    sheet.clear_row(row)
+    for column in range(len(fixed) + 1, width + 1):
+        if column in cells:
+            sheet.set(row, column, cells[column].value, cells[column].style or "0")
+    for column, cell in enumerate(fixed, start=1):
+        sheet.set(row, column, cell.value, style)

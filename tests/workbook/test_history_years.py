@@ -356,3 +356,32 @@ def test_a_month_reads_no_closed_year_before_its_own(books, tmp_path):
     assert {ids["E"], ids["F"]}.isdisjoint(s.case.id_text for s in january.report.states)
     december = export_month(closed, "2026-12", tmp_path / "desember", today=CLOSED_AT.date())
     assert ids["F"] in [s.case.id_text for s in december.report.states]  # cancelled in December: read from 2026
+
+
+def test_a_riwayat_the_scan_does_not_read_is_closed_the_same(story, tmp_path):
+    """Rows whose r= is not their first attribute (as another program may write them): the close holds the
+    sheet whole instead of streaming it, and moves the same rows."""
+    import re
+    import zipfile
+
+    single, closed, _ = story
+    odd = tmp_path / "iku.xlsx"
+    with zipfile.ZipFile(single) as source, zipfile.ZipFile(odd, "w", zipfile.ZIP_DEFLATED) as target:
+        riwayat = _riwayat_part(source)
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == riwayat:
+                data, count = re.subn(rb'<row r="(\d+)"', rb'<row customFormat="0" r="\1"', data)
+                assert count > 20
+            target.writestr(info, data)
+    change = workflow.close_history_years(odd, now=CLOSED_AT)
+    assert "18 baris dari 2 kasus yang selesai pada 2026 ke lembar 'Riwayat 2026'" in change.message
+    for sheet in ("Riwayat", "Riwayat 2026"):
+        assert rows_of(odd, sheet) == rows_of(closed, sheet), sheet
+
+
+def _riwayat_part(archive) -> str:
+    from iku_xl.workbook.ooxml.package import Package
+
+    with open(archive.filename, "rb") as handle:
+        return Package(handle.read()).sheet_parts()["Riwayat"]

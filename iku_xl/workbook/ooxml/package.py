@@ -150,19 +150,21 @@ class Package:
 
     def names(self) -> list[str]:
         return [i.filename for i in self.infos if i.filename not in self._removed] + \
-               [n for n in self._changed if n not in self._by_name]
+               [n for n in [*self._changed, *self._streamed] if n not in self._by_name]
 
     def size(self, name: str) -> int:
         """A part's inflated size (as the zip declares it, bounded by _check_sizes)."""
+        self._materialize(name)
         if name in self._changed:
             return len(self._changed[name])
         return self._by_name[name].file_size
 
     def has(self, name: str) -> bool:
-        return name in self._changed or (name in self._by_name and name not in self._removed)
+        return name in self._changed or name in self._streamed or (name in self._by_name and name not in self._removed)
 
     def read(self, name: str, keep: bool = False) -> bytes:
         """A part's bytes; zipfile never inflates beyond the declared size, which _check_sizes bounded."""
+        self._materialize(name)
         if name in self._changed:
             return self._changed[name]
         if name in self._cache:
@@ -186,6 +188,11 @@ class Package:
         """A changed part given as its pieces, deflated as they come when the package is saved (once)."""
         self._streamed[name] = chunks
         self._cache.pop(name, None)
+
+    def _materialize(self, name: str) -> None:
+        """A streamed part read before the save (rare: the stream is meant for the save) is made whole first."""
+        if name in self._streamed:
+            self._changed[name] = b"".join(self._streamed.pop(name))
 
     def remove(self, name: str) -> None:
         self._removed.add(name)
@@ -214,6 +221,7 @@ class Package:
                 parts.append(part if changed is None else deflated(part.name, changed, part))
         known = {p.name for p in parts} | self._removed
         parts += [deflated(name, data) for name, data in self._changed.items() if name not in known]
+        parts += [deflated_stream(name, self._streamed.pop(name)) for name in list(self._streamed) if name not in known]
         return write_zip(parts)
 
     # relationships and the workbook
@@ -283,12 +291,16 @@ class Package:
             raise UnreadableFile(f"Lembar '{name}' di berkas {self.where} rusak; pakai salinan cadangannya.",
                                  sheet=name, path=self.where) from error
 
-    def pieces(self, name: str, size: int = PIECE) -> Iterator[bytes]:
+    def pieces(self, name: str, size: int = PIECE, as_stored: bool = False) -> Iterator[bytes]:
         """A part's bytes as it is inflated, `size` at a time (its checksum proven at the end): a long
-        Riwayat read without holding it whole."""
-        if name in self._changed or name in self._cache:
-            yield self.read(name)
-            return
+        Riwayat read without holding it whole. `as_stored`: as the workbook held it when read, whatever was
+        written to it since."""
+        changed = name in self._changed or name in self._streamed
+        if not as_stored or not changed:
+            self._materialize(name)
+            if name in self._changed or name in self._cache:
+                yield self.read(name)
+                return
         first, offset, last = b"", 0, [b"", b""]
         try:
             with self._zip.open(name) as stream:
@@ -299,7 +311,8 @@ class Package:
                     yield piece
         except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error) as error:
             raise self._broken() from error
-        self._ends[name] = (first, offset, last[0] + last[1])
+        if not changed:
+            self._ends[name] = (first, offset, last[0] + last[1])
 
     def ends(self, name: str) -> tuple[bytes, int, bytes] | None:
         """(first piece, offset of the last two, the last two pieces) of a part read in pieces to its end
@@ -310,6 +323,7 @@ class Package:
         """The sheet with its first row only, inflating no more of the part than that takes: the header of a
         long Riwayat is read without unpacking years of history."""
         part = self.sheet_parts()[name]
+        self._materialize(part)
         if part in self._changed or part in self._cache:
             return self.sheet(name, date1904)
         head = b""

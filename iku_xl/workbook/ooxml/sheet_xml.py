@@ -455,12 +455,26 @@ class SheetXml:
         the `shared` string indices), found by searching the sheet for them rather than reading every cell
         of the column: one case's rows in a long Riwayat. None when the search cannot be trusted to find
         them all (rows or cells without r=); then read the column instead."""
+        found = self._cells_containing(text, shared)
+        if found is None:
+            return None
+        wanted = column_index(letters)
+        return [(row, cell.value, start) for row, cell, start in found if cell.column == wanted]
+
+    def cells_showing(self, text: str, shared: list[int], part: str | None = None) -> list[tuple[int, int]] | None:
+        """(row, column) of every cell whose value is `text`, found as `cells_holding` finds them (None when the
+        search cannot be trusted) by searching for `part` of it: one no writer spells otherwise (some write a
+        '▶' as &#9654;)."""
+        found = self._cells_containing(part or text, shared)
+        return None if found is None else [(row, cell.column) for row, cell, _ in found if cell.value == text]
+
+    def _cells_containing(self, text: str, shared: list[int]) -> list[tuple[int, Cell, int]] | None:
+        """(row, cell, offset) of each cell whose text holds `text` or one of the `shared` indices, in sheet order."""
         if self.has_implicit_rows() or not text:
             return None
         needles = [xml_text(text)]
         needles += [f"<{self.prefix}v>{index}</{self.prefix}v>" for index in shared]
-        wanted = column_index(letters)
-        found: dict[int, tuple[int, object, int]] = {}
+        found: dict[int, tuple[int, Cell, int]] = {}
         for needle in needles:
             at = self.start
             while (hit := self.text.find(needle, at, self.end)) >= 0:
@@ -474,8 +488,7 @@ class SheetXml:
                 ref = _R_CELL.search(match.group("attrs"))
                 if ref is None:
                     return None
-                if column_index(ref.group(1)) == wanted:
-                    found[start] = (int(ref.group(2)), self._cell(wanted, match).value, start)
+                found[start] = (int(ref.group(2)), self._cell(column_index(ref.group(1)), match), start)
                 at = max(at, match.end())
         return [found[start] for start in sorted(found)]
 
@@ -528,13 +541,18 @@ class SheetXml:
     def rebuilt(self, body: str, last_row: int, last_column: int) -> bytes:
         """The sheet with `body` (rows' XML, latin-1) in place of its rows and its dimension set to `last_row`, as
         wide as `last_column` or as it was."""
+        head, tail = self.rebuilt_ends(last_row, last_column)
+        return head + body.encode("latin-1") + tail
+
+    def rebuilt_ends(self, last_row: int, last_column: int) -> tuple[bytes, bytes]:
+        """What comes before and after the rows of the sheet `rebuilt` makes (for rows given in pieces)."""
         head = self.text[: self.start]
         match = re.compile(r'<(?:\w+:)?dimension\b[^>]*\bref="([^"]*)"').search(head)
         if match:
             was = re.fullmatch(r"[A-Z]+\d+:([A-Z]+)\d+", match.group(1))
             width = max(last_column, column_index(was.group(1)) if was else 1)
             head = head[: match.start(1)] + f"A1:{column_letter(width)}{max(last_row, 1)}" + head[match.end(1) :]
-        return (head + body + self.text[self.end :]).encode("latin-1")
+        return head.encode("latin-1"), self.text[self.end :].encode("latin-1")
 
     # writing
 
@@ -576,6 +594,10 @@ class SheetXml:
     def clear_rows_from(self, first: int) -> None:
         """Remove every row from `first` down (for sheets the program rebuilds whole)."""
         self.dropped.update(n for n in self._index() if n >= first)
+
+    def clear_row(self, number: int) -> None:
+        """Remove the row: what is then set in it is all it holds."""
+        self.dropped.add(number)
 
     def to_bytes(self) -> bytes:
         """The sheet with the edits spliced in. Call once: the patch is spent afterwards."""
@@ -809,7 +831,7 @@ def scan_columns(pieces: Iterable[bytes], letters: Sequence[str], shared: Callab
         return value
 
     verdicts: dict[tuple[str, str], bool] = {}
-    for text in _row_pieces(pieces):
+    for text in row_pieces(pieces):
         if needles is not None and keep is not None:
             hits = sorted(hit for needle in needles for hit in _occurrences(text, needle))
             if not hits:
@@ -862,7 +884,7 @@ def _occurrences(text: str, needle: str) -> Iterator[int]:
 _SHEET_DATA_OPENING = re.compile(rb"<(\w+:)?sheetData\b[^>]*?(/?)>")
 
 
-def _row_pieces(pieces: Iterable[bytes]) -> Iterator[str]:
+def row_pieces(pieces: Iterable[bytes]) -> Iterator[str]:
     """sheetData's rows in pieces that each end with a whole row, as latin-1 text (one character a byte).
     The pieces are read to their end (where the part's checksum is proven)."""
     pending = b""
