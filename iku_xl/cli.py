@@ -492,9 +492,9 @@ def _interrupt_on_terminate() -> None:
 
 
 # the commands read tens of thousands of rows into small objects they keep to the end: at Python's default rhythm
-# (a collection every 700 new objects) the cycle collector walks them again and again for nothing, a tenth of
-# an export's time at a ministry's scale (measured); rarer collections still free what cycles a command drops
-COLLECT_EVERY = 50_000
+# (a collection every 700 new objects) the cycle collector walks them again and again for nothing (0.22 s of
+# an export at 5k/100k, measured; peak memory unchanged); rarer collections still free what cycles a command drops
+COLLECT_EVERY = 200_000
 
 
 def main(argv: list[str] | None = None) -> int:
