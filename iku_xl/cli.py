@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gc
 import json
 import re
 import sys
@@ -490,8 +491,15 @@ def _interrupt_on_terminate() -> None:
         pass
 
 
+# the commands read tens of thousands of rows into small objects they keep to the end: at Python's default rhythm
+# (a collection every 700 new objects) the cycle collector walks them again and again for nothing (0.22 s of
+# an export at 5k/100k, measured; peak memory unchanged); rarer collections still free what cycles a command drops
+COLLECT_EVERY = 200_000
+
+
 def main(argv: list[str] | None = None) -> int:
     _interrupt_on_terminate()
+    gc.set_threshold(COLLECT_EVERY, *gc.get_threshold()[1:])
     failures.forget_written()
     try:
         from .documents.pdf import reap_orphans

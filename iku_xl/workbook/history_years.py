@@ -371,7 +371,8 @@ def _write_year(patch: WorkbookPatch, header: str, skeleton, name: str, existing
         package.write(part, _assembled(copy, header + body, last, last_column))
     else:
         head, tail = SheetXml(xml_bytes(copy)).rebuilt_ends(last, last_column)
-        package.write_stream(part, _streamed_sheet(head + header.encode("latin-1"), body, tail))
+        # written once and kept as stored by every later save: packed tighter than the Riwayat a move rewrites
+        package.write_stream(part, _streamed_sheet(head + header.encode("latin-1"), body, tail), level=6)
     _copy_print_titles(package, name)
 
 

@@ -22,13 +22,12 @@ from ..core.book import Book
 from ..core.cells import column_letter
 from ..core.document_kinds import KINDS, kind_label
 from ..core.sop import IDENTITY_FIELDS, SYMBOLS, Sop, StepKind
-from ..core.text_rules import without_control_characters
+from ..core.text_rules import MAX_CELL_CHARS, without_control_characters
 from ..core.tracking import TrackingRow, tracking_rows
 from . import lacak, styles
 from .page import finish_sheet, print_tall, print_wide
 from .panduan import PANDUAN_LINES
 
-MAX_CELL_TEXT = 32_767
 DROPDOWN_ROWS = 2000  # dropdowns reach this far down so that rows staff add get them too
 # lists that offer what another sheet holds: a value not (yet) there is let through with a note
 SOFT_LISTS = {*layout.SHEET_LISTS, "DaftarPeran"}  # Peran: also officials outside the SOPs (a PK's parties)
@@ -128,7 +127,7 @@ def value_format(value: object) -> str | None:
 def cell_text(value: str) -> str:
     """Text as a cell holds it: control characters typed by hand, which the file format cannot hold, left out;
     at most Excel's 32,767 characters (openpyxl cuts there too)."""
-    return without_control_characters(value)[:MAX_CELL_TEXT]
+    return without_control_characters(value)[:MAX_CELL_CHARS]
 
 
 def put(ws, row: int, column: int, value: object):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime as dt
+import inspect
 import shutil
 from pathlib import Path
 from unittest import mock
@@ -328,6 +329,33 @@ def test_a_finished_case_an_undo_brings_back_is_read_whole_from_riwayat_and_its_
     assert [(s.case.id_text, s.status, s.step, s.opened) for s in one.report.states] == \
            [(s.case.id_text, s.status, s.step, s.opened) for s in two.report.states]
     assert ids["E"] in [s.case.id_text for s in two.report.states]
+
+
+def test_a_month_reads_no_closed_year_before_its_own(books, tmp_path):
+    """January 2027's export reads Riwayat and no 'Riwayat 2026': the cases finished in 2026 (E, F) closed before
+    the month, and it still answers as from one sheet (the test above)."""
+    from iku_xl.workbook import reader
+
+    _, closed, ids = books
+    read: list[str] = []
+
+    def noting(read_sheet, parameter: str):
+        """`read_sheet`, noting which sheet it reads."""
+        signature = inspect.signature(read_sheet)
+
+        def wrapped(*args, **kwargs):
+            read.append(signature.bind(*args, **kwargs).arguments.get(parameter, "Riwayat"))
+            return read_sheet(*args, **kwargs)
+        return wrapped
+
+    with mock.patch.object(reader, "scan_history", noting(reader.scan_history, "sheet")), \
+            mock.patch.object(reader, "_read_history_with_calamine",
+                              noting(reader._read_history_with_calamine, "name")):
+        january = export_month(closed, "2027-01", tmp_path / "januari", today=CLOSED_AT.date())
+    assert read and set(read) == {"Riwayat"}
+    assert {ids["E"], ids["F"]}.isdisjoint(s.case.id_text for s in january.report.states)
+    december = export_month(closed, "2026-12", tmp_path / "desember", today=CLOSED_AT.date())
+    assert ids["F"] in [s.case.id_text for s in december.report.states]  # cancelled in December: read from 2026
 
 
 def test_a_riwayat_the_scan_does_not_read_is_closed_the_same(story, tmp_path):

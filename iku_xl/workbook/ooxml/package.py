@@ -109,6 +109,7 @@ class Package:
         self._check_sizes()
         self._changed: dict[str, bytes] = {}
         self._streamed: dict[str, Iterator[bytes]] = {}
+        self._levels: dict[str, int] = {}
         self._ends: dict[str, tuple[bytes, int, bytes]] = {}
         self._removed: set[str] = set()
         self._cache: dict[str, bytes] = {}
@@ -184,9 +185,11 @@ class Package:
         self._cache.pop(name, None)
         self._ends.pop(name, None)  # the ends of what it held before are not this part's
 
-    def write_stream(self, name: str, chunks: Iterator[bytes]) -> None:
-        """A changed part given as its pieces, deflated as they come when the package is saved (once)."""
+    def write_stream(self, name: str, chunks: Iterator[bytes], level: int = 1) -> None:
+        """A changed part given as its pieces, deflated as they come when the package is saved (once), at the
+        fastest level unless `level` says otherwise (a part written once and kept)."""
         self._streamed[name] = chunks
+        self._levels[name] = level
         self._cache.pop(name, None)
 
     def _materialize(self, name: str) -> None:
@@ -216,12 +219,14 @@ class Package:
                 continue
             changed = self._changed.get(part.name)
             if part.name in self._streamed:
-                parts.append(deflated_stream(part.name, self._streamed.pop(part.name), part))
+                parts.append(deflated_stream(part.name, self._streamed.pop(part.name), part,
+                                             self._levels.get(part.name, 1)))
             else:
                 parts.append(part if changed is None else deflated(part.name, changed, part))
         known = {p.name for p in parts} | self._removed
         parts += [deflated(name, data) for name, data in self._changed.items() if name not in known]
-        parts += [deflated_stream(name, self._streamed.pop(name)) for name in list(self._streamed) if name not in known]
+        parts += [deflated_stream(name, self._streamed.pop(name), level=self._levels.get(name, 1))
+                  for name in list(self._streamed) if name not in known]
         return write_zip(parts)
 
     # relationships and the workbook

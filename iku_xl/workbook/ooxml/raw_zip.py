@@ -48,9 +48,9 @@ def deflated(name: str, content: bytes, like: RawPart | None = None) -> RawPart:
                    like.date_time if like else (1980, 1, 1, 0, 0, 0), like.external_attr if like else 0o600 << 16)
 
 
-def deflated_stream(name: str, chunks: Iterable[bytes], like: RawPart | None = None) -> RawPart:
-    """A large part deflated as its pieces come (the fastest level), never held inflated whole."""
-    compressor = zlib.compressobj(1, zlib.DEFLATED, -15)
+def deflated_stream(name: str, chunks: Iterable[bytes], like: RawPart | None = None, level: int = 1) -> RawPart:
+    """A large part deflated as its pieces come (by default the fastest level), never held inflated whole."""
+    compressor = zlib.compressobj(level, zlib.DEFLATED, -15)
     packed: list[bytes] = []
     crc = size = 0
     for chunk in chunks:
