@@ -263,9 +263,9 @@ class FileStore(RecordStore):
     def case_history(self, case_id: str) -> list[HistoryEntry]:
         """One case's Riwayat rows, from one scan of each sheet it lived in as the part is inflated (only the
         rows of the cases asked for are read whole): the closed years from the year its ID names (every closed
-        year for an ID typed otherwise), then Riwayat. From the second case an action asks for on
-        (reschedule), the rows of every open case are read in the same scans: each sheet is scanned twice at
-        most."""
+        year for an ID typed otherwise), then Riwayat. From the second case an action asks for on, the rows of
+        every open case are read in the same scans: each sheet is scanned twice at most (reschedule reads the
+        open cases' rows itself, from Riwayat alone: see `actions.recent_history`)."""
         if case_id in self._new_ids:
             return []  # a case this action opened has no Riwayat yet: the sheet is not read for it
         if case_id not in self._case_histories:

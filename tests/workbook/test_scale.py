@@ -102,8 +102,8 @@ def test_generate_leaves_riwayat_packed_and_open_and_validate_never_inflate_it_w
     assert any(c.title == "Kasus baru" for c in read_book(stress).cases)
 
 
-def test_reschedule_scans_riwayat_twice_at_most_and_every_new_row_keeps_its_formats(stress, long_sheets, parts_read,
-                                                                                    scans, capsys):
+def test_reschedule_reads_riwayat_in_one_scan_and_every_new_row_keeps_its_formats(stress, long_sheets, parts_read,
+                                                                                  scans, capsys):
     part = riwayat_part(stress)
     before = read_book(stress)
     open_ids = [c.id_text for c in before.cases if c.status == "Berjalan"]
