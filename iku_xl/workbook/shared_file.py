@@ -103,7 +103,7 @@ class SharedWorkbook:
         in_use = holder(self.path)
         if in_use:
             raise WorkbookInUse(in_use, path=str(self.path))
-        now = hashlib.sha256(self.path.read_bytes()).hexdigest()
+        now = _digest(self.path)
         if self.snapshot is None or now != self.snapshot.digest:
             raise ChangedOnDisk(f"Berkas {self.path.name} baru saja disimpan orang lain; tidak ada yang ditimpa. "
                                 "Jalankan perintahnya lagi.", path=str(self.path))
@@ -122,13 +122,13 @@ class SharedWorkbook:
         inside_folder(self.path.parent, BACKUP_FOLDER, "Folder cadangan")  # never a link to another folder
         self.backups.mkdir(exist_ok=True)
         kept = self._own()
-        if kept and hashlib.sha256(kept[-1].read_bytes()).hexdigest() == snapshot.digest:
+        if kept and _digest(kept[-1]) == snapshot.digest:
             return  # the newest backup is this very version (an earlier save of it failed)
         stamp = clock.machine_now().strftime("%Y%m%d-%H%M%S-%f")
         target = self.backups / f"{self.path.stem}-{stamp}{self.path.suffix}"
         with atomic_output(target) as temporary:
             temporary.write_bytes(snapshot.data)
-            if hashlib.sha256(temporary.read_bytes()).hexdigest() != snapshot.digest:
+            if _digest(temporary) != snapshot.digest:
                 raise OSError(5, "salinan cadangan tidak sama dengan aslinya")
 
     def _own(self) -> list[Path]:
@@ -201,3 +201,9 @@ def exclusive(path: Path):
     _check_writable(target)
     with program_lock(path):
         yield SharedWorkbook(target)
+
+
+def _digest(path: Path) -> str:
+    """The file's SHA-256, read in pieces: a copy of a large workbook is not held in memory to check it."""
+    with path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()

@@ -20,21 +20,23 @@ class RawPart:
     method: int
     crc: int
     size: int
-    data: bytes  # as stored in the zip (deflated or not)
+    data: bytes | memoryview  # as stored in the zip (deflated or not)
     date_time: tuple
     external_attr: int
 
 
 def raw_parts(package_bytes: bytes) -> list[RawPart]:
-    """The parts of a zip as stored, without inflating them."""
+    """The parts of a zip as stored, without inflating them; each one's data a view into `package_bytes`, not a
+    copy (a workbook of 50 MB is not held twice to be saved)."""
     parts = []
+    view = memoryview(package_bytes)
     with zipfile.ZipFile(io.BytesIO(package_bytes)) as package:
         for info in package.infolist():
             start = info.header_offset
             name_length, extra_length = struct.unpack("<HH", package_bytes[start + 26:start + 30])
             data_start = start + 30 + name_length + extra_length
             parts.append(RawPart(info.filename, info.compress_type, info.CRC, info.file_size,
-                                 package_bytes[data_start:data_start + info.compress_size], info.date_time,
+                                 view[data_start:data_start + info.compress_size], info.date_time,
                                  info.external_attr))
     return parts
 
@@ -67,15 +69,19 @@ def _dos_time(date_time: tuple) -> tuple[int, int]:
 
 
 def write_zip(parts: list[RawPart]) -> bytes:
-    out, central = bytearray(), bytearray()
+    """The zip of the parts, each part's data copied once: into the result."""
+    chunks: list[bytes | memoryview] = []
+    central = bytearray()
+    offset = 0
     for part in parts:
         name = part.name.encode("utf-8")
         flags = 0x800 if any(b > 127 for b in name) else 0
         time, date = _dos_time(part.date_time)
-        offset = len(out)
-        out += struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, part.method, time, date, part.crc,
-                           len(part.data), part.size, len(name), 0) + name + part.data
+        header = struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, flags, part.method, time, date, part.crc,
+                             len(part.data), part.size, len(name), 0) + name
         central += struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, flags, part.method, time, date, part.crc,
                                len(part.data), part.size, len(name), 0, 0, 0, 0, part.external_attr, offset) + name
-    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(parts), len(parts), len(central), len(out), 0)
-    return bytes(out + central + end)
+        chunks += [header, part.data]
+        offset += len(header) + len(part.data)
+    end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, len(parts), len(parts), len(central), offset, 0)
+    return b"".join([*chunks, central, end])
