@@ -27,14 +27,17 @@ def export_month(target: Store | str | Path, month: str, out_dir: str | Path | N
     """The month's export into `out_dir`, else ekspor/YYYY-MM in the output folder; the workbook is only read.
     Of Riwayat's closed years only those from the month's on are read (`recent_history`): a case finished in an
     earlier year closed before the month."""
-    from ..analysis.monthly import month_report
-    from ..workbook.export_writer import write_export
+    from ..background_import import import_in_background
 
     start, end = parse_month(month, today or clock.today())
+    import_in_background("pandas", "openpyxl")  # for the analysis and the export's workbook, after the read
     with open_store(target, history=False, write=False) as store:
         book = store.book
         book.history = recent_history(store, start.year)
         folder = (Path(out_dir) if out_dir else store.output / "ekspor" / f"{start:%Y-%m}").absolute()
+    from ..analysis.monthly import month_report
+    from ..workbook.export_writer import write_export
+
     book = month_book(book, start, end)
     report = month_report(book, start, end, office_calendar(book.settings, book.days_off))
     return Export(report, write_export(folder, report))
