@@ -171,6 +171,8 @@ class _RiwayatRows:
         """(row, [time, case ID, action, status]) of every row holding one of them, in sheet order."""
         letters = [letter for letter in self.letters if letter]
         try:
+            if self.part in self.package.changed_parts():  # the rows are re-read as stored: only what was read
+                raise UnfitForScan("Riwayat already rewritten in this action")
             found = list(scan_columns(self.package.pieces(self.part), letters, self.package.shared_string))
         except UnfitForScan:
             self.whole = self.patch.whole_sheet(layout.RIWAYAT.name)
