@@ -8,9 +8,9 @@ from pathlib import Path
 
 from .. import clock
 from ..core.book import Book
-from ..core.case import Case
+from ..core.case import CLOSED, Case
 from ..core.history import HistoryEntry, moves_by_case
-from ..core.monthly import CLOSED, MonthReport, parse_month
+from ..core.monthly import MonthReport, parse_month
 from ..core.office_hours import office_calendar
 from ..store import Store, open_store
 from .recent_history import recent_history

@@ -9,7 +9,7 @@ import pandas as pd
 
 from ..core.book import Book
 from ..core.calendar import OfficeCalendar
-from ..core.case import Status
+from ..core.case import CLOSED, Status
 from ..core.monitoring import (
     MonitoringRule,
     Semester,
@@ -19,7 +19,7 @@ from ..core.monitoring import (
     criteria_evidence,
     judge,
 )
-from ..core.monthly import CLOSED, CaseState
+from ..core.monthly import CaseState
 from ..core.naskah.parties import official_for
 from ..core.sop import Sop, Step
 from ..core.values import text_of

@@ -9,9 +9,9 @@ import pandas as pd
 
 from ..core.book import Book
 from ..core.calendar import OfficeCalendar
-from ..core.case import Case, Status
+from ..core.case import CLOSED, Case, Status
 from ..core.history import HistoryEntry
-from ..core.monthly import CLOSED, CaseState, MonthReport, StepCompliance
+from ..core.monthly import CaseState, MonthReport, StepCompliance
 from ..core.values import text_of
 from .history_frame import BATAL, MAJU, TEPAT, TERLAMBAT, between, history_frame, moment, recounted_minutes, step_number
 

@@ -15,6 +15,7 @@ class Status(str, Enum):
 
 
 OPEN_STATUSES = (Status.BERJALAN, Status.DIKEMBALIKAN, Status.DITUNDA)
+CLOSED = (Status.SELESAI.value, Status.DIBATALKAN.value)  # a case finished: done or cancelled
 
 
 @dataclass

@@ -3,8 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
+from typing import TypeVar
+
+T = TypeVar("T")
 
 
 class Action(str, Enum):
@@ -67,35 +71,33 @@ def effective_moves(entries: list[HistoryEntry], case_id: str) -> list[HistoryEn
     return moves_by_case(entries).get(case_id, [])
 
 
-def moves_by_case(entries: list[HistoryEntry]) -> dict[str, list[HistoryEntry]]:
-    """Every case's moves still in force, in one pass over the history."""
-    stacks: dict[str, list[HistoryEntry]] = {}
-    for entry in entries:
-        stack = stacks.setdefault(entry.case_id or "", [])
-        if entry.action == Action.URUNGKAN.value:
+def moves_in_force(moves: Iterable[tuple[str, str | None, T]]) -> tuple[dict[str, list[T]], set[str]]:
+    """From (case ID, action, what stands for the move), in Riwayat's order: each case's moves still in force
+    (each Urungkan takes back the latest move before it), and the cases with an Urungkan that had nothing before
+    it to take back (their earlier rows were not among those given)."""
+    stacks: dict[str, list[T]] = {}
+    reaching_back: set[str] = set()
+    for case_id, action, move in moves:
+        stack = stacks.setdefault(case_id, [])
+        if action == Action.URUNGKAN.value:
             if stack:
                 stack.pop()
+            else:
+                reaching_back.add(case_id)
         else:
-            stack.append(entry)
-    return stacks
+            stack.append(move)
+    return stacks, reaching_back
+
+
+def moves_by_case(entries: list[HistoryEntry]) -> dict[str, list[HistoryEntry]]:
+    """Every case's moves still in force, in one pass over the history."""
+    return moves_in_force((entry.case_id or "", entry.action, entry) for entry in entries)[0]
 
 
 def incomplete_cases(entries: list[HistoryEntry]) -> set[str]:
     """The cases whose rows read start with an Urungkan that has nothing before it to undo: a close moved their
     earlier rows to a closed year's sheet (the case was finished) and the undo brought the case back."""
-    stacks: dict[str, int] = {}
-    found = set()
-    for entry in entries:
-        case_id = entry.case_id or ""
-        if entry.action == Action.URUNGKAN.value:
-            if stacks.get(case_id, 0) == 0:
-                found.add(case_id)
-            else:
-                stacks[case_id] -= 1
-        else:
-            stacks[case_id] = stacks.get(case_id, 0) + 1
-    found.discard("")
-    return found
+    return moves_in_force((entry.case_id or "", entry.action, None) for entry in entries)[1] - {""}
 
 
 def last_time(entries: list[HistoryEntry]) -> dt.datetime | None:

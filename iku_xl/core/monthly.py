@@ -8,10 +8,8 @@ import re
 from dataclasses import dataclass, field
 
 from ..errors import UsageError
-from .case import Case, Status
+from .case import Case
 from .history import HistoryEntry
-
-CLOSED = (Status.SELESAI.value, Status.DIBATALKAN.value)
 
 
 def parse_month(text: str, today: dt.date) -> tuple[dt.datetime, dt.datetime]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from .case import Case, Status
+from .case import CLOSED, Case
 from .history import Action, HistoryEntry, Punctuality, moves_by_case
 from .sop import Sop
 
@@ -26,12 +26,11 @@ class TrackingRow:
 
 
 TRACKED_FIELDS = ("time", "case_id", "action", "from_step", "punctuality")  # what the rows are made of
-FINISHED = (Status.SELESAI.value, Status.DIBATALKAN.value)
 
 
 def current_step(case: Case) -> int | None:
     """The step the Lacak row marks '▶ sekarang': the case's step, unless it is finished."""
-    return case.step if (case.status or "") not in FINISHED else None
+    return case.step if (case.status or "") not in CLOSED else None
 
 
 def unmarked_row(case: Case) -> TrackingRow:

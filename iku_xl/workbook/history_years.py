@@ -21,10 +21,10 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from ..core import layout
+from ..core.case import CLOSED
 from ..core.cells import column_index
-from ..core.history import Action
-from ..core.monthly import CLOSED
-from ..core.values import as_moment
+from ..core.history import moves_in_force
+from ..core.values import as_moment, text_of
 from .ooxml import parts
 from .ooxml.package import MAIN_NS, R_NS, REL_NS, Package, parse_xml, xml_bytes
 from .ooxml.sheet_xml import (
@@ -240,10 +240,6 @@ def _staying_rows(source: _RiwayatRows, where: dict[int, tuple], targets: dict[i
     return header, staying, formats, existing
 
 
-def _text(value: object) -> str:
-    return value.strip() if isinstance(value, str) else "" if value is None else str(value)
-
-
 def _finished_cases(rows: Iterable[tuple[int, list[object]]], date1904: bool, year: int
                     ) -> tuple[dict[int, int], dict[int, int], bool]:
     """(row -> the year whose sheet it moves to, for each row of a case finished before `year`; the number of
@@ -252,7 +248,7 @@ def _finished_cases(rows: Iterable[tuple[int, list[object]]], date1904: bool, ye
     left it Selesai or Dibatalkan; it moves only when every row of it is dated, before `year`."""
     earlier = False
     numbers_of: dict[str, list[int]] = {}
-    in_force: dict[str, list[str]] = {}
+    dated: list[tuple[str, str, str]] = []  # (case, action, status) of the rows dated before `year`
     latest: dict[str, int] = {}
     staying: set[str] = set()
     for number, (time, case_id, action, status) in rows:
@@ -260,7 +256,7 @@ def _finished_cases(rows: Iterable[tuple[int, list[object]]], date1904: bool, ye
             continue
         moment = as_moment(from_serial(time, date1904))
         earlier = earlier or (moment is not None and moment.year < year)
-        case = _text(case_id)
+        case = text_of(case_id)
         if not case:
             continue
         numbers_of.setdefault(case, []).append(number)
@@ -268,12 +264,8 @@ def _finished_cases(rows: Iterable[tuple[int, list[object]]], date1904: bool, ye
             staying.add(case)
             continue
         latest[case] = max(latest.get(case, moment.year), moment.year)
-        stack = in_force.setdefault(case, [])
-        if _text(action) == Action.URUNGKAN.value:
-            if stack:
-                stack.pop()
-        else:
-            stack.append(_text(status))
+        dated.append((case, text_of(action), text_of(status)))
+    in_force = moves_in_force(dated)[0]
     archive: dict[int, int] = {}
     cases: dict[int, int] = {}
     for case, numbers in numbers_of.items():
