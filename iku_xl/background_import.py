@@ -17,4 +17,6 @@ def import_in_background(*modules: str) -> None:
             except Exception:  # the caller's import says what is missing, in its own words
                 return
 
-    threading.Thread(target=run, name="iku-xl-import", daemon=True).start()
+    # not a daemon: a command that fails early waits for the import at exit instead of having an extension
+    # module's initialisation cut off while the interpreter finalizes
+    threading.Thread(target=run, name="iku-xl-import", daemon=False).start()

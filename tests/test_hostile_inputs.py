@@ -706,12 +706,14 @@ def _fifo(name: str) -> Callable[[Path], None]:
     return lambda book: os.mkfifo(book.parent / name)
 
 
-def _far_cell(book: Path) -> None:
-    from tests.test_integrity import rewrite_part
+def _far_cell(sheet: str) -> Callable[[Path], None]:
+    def plant(book: Path) -> None:
+        from tests.test_integrity import rewrite_part
 
-    rewrite_part(book, WorkbookPatch(book.read_bytes()).parts["Kasus"],
-                 lambda xml: xml.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'
-                                                          b"</sheetData>"))
+        rewrite_part(book, WorkbookPatch(book.read_bytes()).parts[sheet],
+                     lambda xml: xml.replace(b"</sheetData>", b'<row r="1048576"><c r="XFD1048576"><v>1</v></c>'
+                                                              b"</row></sheetData>"))
+    return plant
 
 
 WRITERS = {"advance", "generate", "sop import"}
@@ -732,7 +734,9 @@ HOSTILE: dict[str, Hostile] = {
     "control character in a title": Hostile(lambda b: put_inline_text(b, "Kasus", "B3", "A_x000B_B"), {"validate"}),
     "riwayat part missing": Hostile(lambda b: remove_part_of(b, "Riwayat"), ALL),
     "twin sheet KASUS": Hostile(add_twin_sheet, {"validate"}),
-    "far cell XFD1048576": Hostile(_far_cell, ALL),
+    "far cell XFD1048576": Hostile(_far_cell("Kasus"), ALL),
+    # Riwayat read whole (export: its read begun in a thread as the store opens) is refused in the same words
+    "far cell XFD1048576 in Riwayat": Hostile(_far_cell("Riwayat"), {"export", "sop import"}),
 }
 
 
@@ -776,3 +780,25 @@ def test_every_command_on_a_hostile_workbook_is_harmless_or_one_sentence(name, d
             pristine = book.read_bytes()  # a harmless write (advance, generate) is the new starting point
         hostile.harmless(book)
     assert not failures, failures
+
+
+def test_an_export_refused_while_riwayat_is_still_being_read_leaves_no_read_running(demo_book):
+    """Export begins reading Riwayat in a thread as the workbook opens; when another sheet is refused before
+    that read is done, the refusal waits for it (a thread left running into the interpreter's exit made
+    calamine panic with a Rust backtrace after the sentence, now and then)."""
+    import threading
+
+    from iku_xl.actions.export import export_month
+    from iku_xl.errors import UnreadableFile
+    from tests.test_integrity import rewrite_part
+
+    parts = WorkbookPatch(demo_book.read_bytes()).parts
+    cells = b"".join(b'<c r="%s%%d"><v>%d</v></c>' % (letter.encode(), n) for n, letter in enumerate("CDEFGHIJLMNO"))
+    rows = b"".join(b'<row r="%d"><c r="B%d" t="inlineStr"><is><t>IKU-2026-%05d</t></is></c>' % (r, r, r)
+                    + cells.replace(b"%d", b"%d" % r) + b"</row>"
+                    for r in range(1000, 81000))  # long enough that its read (about a second) outlasts the refusal
+    rewrite_part(demo_book, parts["Riwayat"], lambda xml: xml.replace(b"</sheetData>", rows + b"</sheetData>"))
+    _far_cell("Kasus")(demo_book)
+    with pytest.raises(UnreadableFile, match="Ctrl\\+End"):
+        export_month(demo_book, "2026-11")
+    assert not [t.name for t in threading.enumerate() if t.name.startswith("iku-xl-read")]

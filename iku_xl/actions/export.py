@@ -31,7 +31,7 @@ def export_month(target: Store | str | Path, month: str, out_dir: str | Path | N
 
     start, end = parse_month(month, today or clock.today())
     import_in_background("pandas", "openpyxl")  # for the analysis and the export's workbook, after the read
-    with open_store(target, history=False, write=False) as store:
+    with open_store(target, history="next", write=False) as store:
         book = store.book
         book.history = recent_history(store, start.year)
         folder = (Path(out_dir) if out_dir else store.output / "ekspor" / f"{start:%Y-%m}").absolute()

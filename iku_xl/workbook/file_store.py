@@ -21,7 +21,16 @@ from .lacak import ShownRow
 from .list_sheet import locate_columns, typed_records
 from .ooxml.sheet_xml import Formula, SheetXml, TailSheet, UnfitForScan, from_serial, xml_text
 from .ooxml.workbook_patch import WorkbookPatch
-from .reader import history_case_rows, open_package, read_book, read_history, riwayat_columns, scan_history
+from .reader import (
+    WholeSheetRead,
+    history_case_rows,
+    open_package,
+    read_book,
+    read_history,
+    riwayat_columns,
+    scan_history,
+    start_history_read,
+)
 from .record_store import RecordStore, next_free_row
 from .record_writer import keepable_lacak_rows, rebuild_lacak, update_lacak_rows, write_record
 from .shared_file import exclusive
@@ -46,6 +55,7 @@ class FileStore(RecordStore):
         self.closed: list[Closed] = []  # the years this action closed
         self.closing_note = ""
         self._lacak_moves: dict[str, list[HistoryEntry]] | None = None
+        self._history_ahead: WholeSheetRead | None = None
         self._lacak_kept: tuple[dict[str, list[HistoryEntry]], dict[str, dict[str, ShownRow]]] | None = None
 
     def create(self, book: Book, settings: list[tuple[str, object, str]], hours: list[tuple[object, ...]],
@@ -63,7 +73,15 @@ class FileStore(RecordStore):
     def __enter__(self) -> FileStore:
         if not self.writes:
             self._package = open_package(self.path)
-            self.book = read_book(self.path, history=self.history_reading, package=self._package)
+            reading = self.history_reading
+            if reading == "next":
+                self._history_ahead = start_history_read(self._package)
+            try:
+                self.book = read_book(self.path, history=False if reading == "next" else reading,
+                                      package=self._package)
+            except BaseException:
+                self._end_read_ahead()
+                raise
             return self
         self._lock = exclusive(self.path)
         self._shared = self._lock.__enter__()
@@ -80,8 +98,16 @@ class FileStore(RecordStore):
         return self
 
     def __exit__(self, *exc) -> None:
+        self._end_read_ahead()
         if self.writes:
             self._lock.__exit__(*exc)
+
+    def _end_read_ahead(self) -> None:
+        """Nothing the store began outlives it: a read begun ahead and not used is waited for (calamine, in a
+        thread still running as the interpreter exits, panics)."""
+        if self._history_ahead is not None:
+            self._history_ahead.wait()
+            self._history_ahead = None
 
     def formula(self, text: str, shown: str | None = None) -> object:
         return Formula(text, shown)
@@ -161,7 +187,8 @@ class FileStore(RecordStore):
         """Riwayat's columns scanned as the part is inflated, only those of `fields` and the rows `keep` keeps;
         of its closed years, those from `since` on."""
         kept = (lambda value: keep(read_text(value)[0] or "")) if keep is not None else None
-        return read_history(self.book, self._package, fields=fields, keep=kept, since=since)
+        ahead, self._history_ahead = self._history_ahead, None  # begun on entering, for this first read
+        return read_history(self.book, self._package, fields=fields, keep=kept, since=since, ahead=ahead)
 
     def rebuild_lacak(self, code: str, tracked: list[HistoryEntry] | None = None) -> None:
         if tracked is None or self.book.history_loaded:

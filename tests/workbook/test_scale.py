@@ -245,7 +245,7 @@ def test_the_riwayat_scan_reads_what_calamine_reads(stress):
     import datetime as dt
 
     from iku_xl.core.tracking import TRACKED_FIELDS
-    from iku_xl.workbook.reader import _read_history_with_calamine, open_package, read_history
+    from iku_xl.workbook.reader import _read_history_with_calamine, open_package, read_history, start_history_read
 
     package = Package(stress.read_bytes())
     part = package.sheet_parts()["Riwayat"]
@@ -272,6 +272,9 @@ def test_the_riwayat_scan_reads_what_calamine_reads(stress):
     assert entries == [e for name in layout.history_sheets(package.sheet_parts())  # the closed years, then Riwayat
                        for e in _read_history_with_calamine(read, package, name)]
     assert scanned.unread == read.unread and len(read.unread) == 3  # kemarin, dua, 12.5 minutes
+    ahead = read_book(stress, history=False)  # export's read of Riwayat, begun in a thread as the store opens
+    assert read_history(ahead, package, ahead=start_history_read(package)) == entries
+    assert ahead.unread == read.unread
     assert [e.row for e in entries[-3:]] == [last + 1, last + 2, last + 4]
     assert entries[-3].case_id == "IKU-2026-00001" and entries[-3].note == typed[last + 1][11]
     some = read_history(scanned, package, fields=TRACKED_FIELDS)
