@@ -1,6 +1,7 @@
 """The command line: init, status, usage errors, and the console script itself."""
 import datetime as dt
 import json
+import os
 import subprocess
 import sys
 
@@ -64,12 +65,22 @@ def test_usage_errors_exit_2_in_indonesian(capsys):
     assert code == 2 and "tidak dikenal" in err
 
 
-def test_console_module_runs(demo_master):
-    done = subprocess.run(
-        [sys.executable, "-m", "iku_xl", "validate", str(demo_master)], capture_output=True, text=True, cwd=ROOT
-    )
+def test_console_module_runs_and_delivers_its_whole_output_and_exit_code(demo_master, capsys):
+    """The console command leaves the process without tearing it down (cli.run): what it printed arrives
+    whole through a pipe, and its exit code stands."""
+    buffered = {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}  # as staff run it
+
+    def console(*args):
+        return subprocess.run([sys.executable, "-m", "iku_xl", *map(str, args)], capture_output=True, text=True,
+                              cwd=ROOT, env=buffered)
+
+    done = console("validate", demo_master)
     assert done.returncode == 0
     assert "POLHUKAM (17 langkah, 5 peran), KEMNAKER (16 langkah, 7 peran)" in done.stdout
+    assert (done.returncode, done.stdout) == run(capsys, "validate", demo_master)[:2]  # every line of the report
+    refused = console("status", ROOT / "tidak-ada.xlsx")
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert refused.stderr.startswith("iku-xl: ") and refused.stderr.endswith("\n")
 
 
 def test_shipped_workbook_is_what_init_makes(tmp_path):
