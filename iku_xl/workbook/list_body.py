@@ -35,10 +35,12 @@ class ListBody:
         self.style_ids: dict[tuple[int, str | None], str] = {}
 
     def _style(self, offset: int, value: object) -> str:
-        key = (offset, value_format(value))
-        if key not in self.style_ids:
-            self.style_ids[key] = str(self.styles.cell(*key).style_id)
-        return self.style_ids[key]
+        key = (offset, None if value is None else value_format(value))
+        try:
+            return self.style_ids[key]
+        except KeyError:
+            style = self.style_ids[key] = str(self.styles.cell(*key).style_id)
+            return style
 
     def rows_xml(self) -> str:
         """The records as sheetData rows: cells styled and rows fitted to their text (made before the workbook is
@@ -51,12 +53,16 @@ class ListBody:
             texts: dict[int, str] = {}
             for offset in range(width):
                 value = values[offset] if offset < len(values) else None
-                style = self._style(offset, value)
-                if isinstance(value, str):
+                ref = f"{letters[offset]}{number}"
+                if value is None or value == "":
+                    cells.append(cell_xml(ref, None, self._style(offset, None)))
+                elif isinstance(value, str):
                     value = texts[first + offset] = cell_text(value)
-                elif isinstance(value, (dt.date, dt.time)):
-                    value = to_excel(value)  # the serial openpyxl writes, to the microsecond
-                cells.append(cell_xml(f"{letters[offset]}{number}", value, style))
+                    cells.append(cell_xml(ref, value, self._style(offset, None)))
+                elif isinstance(value, (dt.date, dt.time)):  # the serial openpyxl writes, to the microsecond
+                    cells.append(cell_xml(ref, to_excel(value), self._style(offset, value)))
+                else:
+                    cells.append(cell_xml(ref, value, self._style(offset, value)))
             rows.append(new_row(number, "".join(cells), row_points(texts, self.widths)))
         return "".join(rows)
 

@@ -106,8 +106,10 @@ def _widths(ws: Worksheet) -> dict[int, float]:
 def lines_needed(text: str, width: float) -> int:
     """How many lines a wrapped cell of `width` characters needs for `text` (a little generous, as Arial
     letters are wider than the digit '0' Excel measures widths in)."""
-    per_line = max(width - 2, 1)
-    return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
+    per_line, text = max(width - 2, 1), str(text)
+    if len(text) <= per_line and "\n" not in text:
+        return 1
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
 
 
 def fitted_points(lines: int) -> float | None:
