@@ -24,9 +24,8 @@ from .core.register import NumberEntry
 from .core.sop import Sop
 from .core.sop_register import SopRegisterEntry
 
-# How much of Riwayat (the sheet that grows without end) the Book holds: none, all, or read on first use.
-# how much of Riwayat a file store's Book holds: all (True), none (False), read on first use ("lazy"), or none
-# but read whole by the action's first `read_history`, which then begins as the store is entered ("next")
+# How much of Riwayat (the sheet that grows without end) the Book holds: all (True), none (False), read on first
+# use ("lazy"), or none but read whole by the action's first `read_history`, begun as the store opens ("next").
 HistoryReading = bool | Literal["lazy", "next"]
 Linked = Case | NumberEntry
 

@@ -221,7 +221,7 @@ def _first_rows(column: Iterable[tuple[int, object]], found: dict[str, int]) -> 
             found.setdefault(text, row)
 
 
-# a history sheet read whole is read by calamine up to this much XML: twice as fast as the scan, which reads
+# a history sheet read for every row is read by calamine up to this much XML: twice as fast as the scan, which reads
 # each cell by pattern in Python, at about 2.5 times the sheet's XML in memory while it is read (measured:
 # 15 MB of Riwayat in 0.3 s and 40 MB); a longer sheet is scanned as it is inflated, in bounded memory
 WHOLE_BY_CALAMINE = 64 << 20
@@ -277,12 +277,12 @@ def read_history(book: Book, package: Package, fields: Collection[str] | None = 
                  keep: Callable[[object], bool] | None = None, since: int | None = None,
                  ahead: WholeSheetRead | None = None) -> list[HistoryEntry]:
     """Riwayat's rows for a Book read without them, oldest first: the closed years from `since` on (None: all of
-    them), then Riwayat itself; each entry of a closed year names its sheet. Each sheet's columns are scanned
-    as the part is inflated, a few MB at a time, into entries, never the whole sheet as a grid of Python
-    values; each text repeated down the sheet (case IDs, actions, roles, names) held once. Only the `fields`
-    asked for are read (the others stay None), and with `keep` only the rows whose case ID it keeps. A sheet
-    read whole (every field, every row) of at most WHOLE_BY_CALAMINE bytes of XML, and a sheet written in a
-    way the scan does not read, is read with calamine row by row (by `ahead`, its read begun earlier, if given)."""
+    them), then Riwayat itself; each entry of a closed year names its sheet. Only the `fields` asked for are read
+    (the others stay None), and with `keep` only the rows whose case ID it keeps; each text repeated down the
+    sheet (case IDs, actions, roles, names) held once. A sheet read for every row of at most WHOLE_BY_CALAMINE
+    bytes of XML, and one written in a way the scan does not read, is read with calamine row by row (by `ahead`,
+    its read begun earlier, if given); any other is scanned as the part is inflated, a few MB at a time, never
+    held whole as a grid of Python values."""
     name = layout.RIWAYAT.name
     present = package.sheet_parts()
     if name not in present:
@@ -293,14 +293,14 @@ def read_history(book: Book, package: Package, fields: Collection[str] | None = 
         year = layout.history_year(sheet)
         if year is not None and since is not None and year < since:
             continue
-        if fields is not None or keep is not None or package.size(present[sheet]) > WHOLE_BY_CALAMINE:
+        if keep is not None or package.size(present[sheet]) > WHOLE_BY_CALAMINE:
             try:
                 entries += scan_history(book, package, fields, keep, sheet=sheet)
                 continue
             except UnfitForScan:
                 pass
         whole = ahead if ahead is not None and ahead.name == sheet else None
-        found = _read_history_with_calamine(book, package, sheet, whole)
+        found = _read_history_with_calamine(book, package, sheet, whole, fields)
         entries += [e for e in found if keep(e.case_id)] if keep else found
     return entries
 
@@ -401,9 +401,10 @@ def _calamine_moment(value: object, date1904: bool) -> object:
     return moment.date() if value.is_integer() else moment
 
 
-def _read_history_with_calamine(book: Book, package: Package, name: str,
-                                ahead: WholeSheetRead | None = None) -> list[HistoryEntry]:
-    """One sheet of Riwayat rows, row by row from calamine (a sheet the scan does not read)."""
+def _read_history_with_calamine(book: Book, package: Package, name: str, ahead: WholeSheetRead | None = None,
+                                wanted: Collection[str] | None = None) -> list[HistoryEntry]:
+    """One sheet of Riwayat rows, row by row from calamine; of `wanted` fields only (and the case ID), as the
+    scan reads them, if given."""
     own_sheet = None if name == layout.RIWAYAT.name else name
     if ahead is None:
         package.check_extent(name)
@@ -419,7 +420,8 @@ def _read_history_with_calamine(book: Book, package: Package, name: str,
         book.columns[name] = {field: column_letter(column) for field, column in columns.items()}
         # each field's place in a row, in HistoryEntry's own order (-1: the sheet has no such column)
         fields = [f.name for f in dataclasses.fields(HistoryEntry) if f.name not in ("row", "sheet")]
-        places = [columns[f] - 1 - first_column if f in columns else -1 for f in fields]
+        read = [f in columns and (wanted is None or f in wanted or f == "case_id") for f in fields]
+        places = [columns[f] - 1 - first_column if here else -1 for f, here in zip(fields, read)]
         typed_row = _RowReader(book, name, fields, [book.columns[name].get(f, "A") for f in fields])
         entries = []
         for number, cells in enumerate(rows, start=first_row + (2 if first_row == 0 else 1)):

@@ -245,7 +245,13 @@ def test_the_riwayat_scan_reads_what_calamine_reads(stress):
     import datetime as dt
 
     from iku_xl.core.tracking import TRACKED_FIELDS
-    from iku_xl.workbook.reader import _read_history_with_calamine, open_package, read_history, start_history_read
+    from iku_xl.workbook.reader import (
+        _read_history_with_calamine,
+        open_package,
+        read_history,
+        scan_history,
+        start_history_read,
+    )
 
     package = Package(stress.read_bytes())
     part = package.sheet_parts()["Riwayat"]
@@ -264,22 +270,28 @@ def test_the_riwayat_scan_reads_what_calamine_reads(stress):
     package.write(part, sheet.to_bytes())
     stress.write_bytes(package.to_bytes())
 
-    package = open_package(stress)
-    scanned, read = read_book(stress, history=False), read_book(stress, history=False)
-    entries = read_history(scanned, package)
     from iku_xl.core import layout
 
-    assert entries == [e for name in layout.history_sheets(package.sheet_parts())  # the closed years, then Riwayat
-                       for e in _read_history_with_calamine(read, package, name)]
+    package = open_package(stress)
+    sheets = layout.history_sheets(package.sheet_parts())  # the closed years, then Riwayat
+
+    def scan(book, **asked):
+        return [e for name in sheets for e in scan_history(book, package, sheet=name, **asked)]
+
+    scanned, read = read_book(stress, history=False), read_book(stress, history=False)
+    entries = scan(scanned)
+    assert entries == [e for name in sheets for e in _read_history_with_calamine(read, package, name)]
+    assert read_history(read_book(stress, history=False), package) == entries  # read whole: by calamine
     assert scanned.unread == read.unread and len(read.unread) == 3  # kemarin, dua, 12.5 minutes
     ahead = read_book(stress, history=False)  # export's read of Riwayat, begun in a thread as the store opens
     assert read_history(ahead, package, ahead=start_history_read(package)) == entries
     assert ahead.unread == read.unread
     assert [e.row for e in entries[-3:]] == [last + 1, last + 2, last + 4]
     assert entries[-3].case_id == "IKU-2026-00001" and entries[-3].note == typed[last + 1][11]
-    some = read_history(scanned, package, fields=TRACKED_FIELDS)
+    some = scan(read_book(stress, history=False), fields=TRACKED_FIELDS)
     assert [(e.row, e.time, e.case_id, e.action, e.from_step, e.punctuality, e.note) for e in some] == \
         [(e.row, e.time, e.case_id, e.action, e.from_step, e.punctuality, None) for e in entries]
+    assert read_history(read_book(stress, history=False), package, fields=TRACKED_FIELDS) == some  # by calamine
     wanted = {"IKU-2026-00001", "IKU-2026-00003"}
     assert read_history(scanned, package, keep=lambda value: str(value).strip() in wanted) == \
         [e for e in entries if e.case_id in wanted]

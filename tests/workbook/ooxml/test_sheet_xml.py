@@ -192,3 +192,30 @@ def test_a_row_found_by_a_column_scan_is_read_where_the_scan_found_it():
     found = [(row, offset) for row, value, offset in patch.column_at("A") if value == "K-1"]
     assert [row for row, _ in found] == [n for n in range(2, 40) if n % 3 == 1]
     assert [patch.cells(patch.row_at(offset))[2].value for _, offset in found] == [float(row) for row, _ in found]
+
+
+def test_the_row_index_finds_what_the_whole_row_pattern_finds():
+    """Rows indexed by their openings and a search for their ends: the spans the one pattern over a whole row
+    gives, on self-closing rows, a prefix, rows without r= or with r= after other attributes, an unclosed one."""
+    import re
+
+    from iku_xl.workbook.ooxml.sheet_xml import _span
+
+    odd = [
+        ('<row r="1" spans="1:2"><c r="A1"><v>1</v></c></row><row r="2" spans="1:2"/>'
+         '<row customHeight="1" ht="30" r="5"><c r="B5" t="inlineStr"><is><t>a&lt;/row&gt;b</t></is></c></row>'
+         '<row><c><v>2</v></c></row><row/><row r="9"></row>', ""),
+        ('<x:row r="2"><x:c r="A2"><x:v>1</x:v></x:c></x:row><x:row r="3" x14ac:dyDescent="0.25"/>'
+         '<x:row r="4"><x:c r="A4"><x:v>4</x:v></x:c></x:row>', "x"),
+        ('<row r="1"><c r="A1"><v>1</v></c></row><row r="2"><c r="A2"><v>2</v></c>', ""),  # the last never closed
+    ]
+    for rows, prefix in odd:
+        xml = SheetXml(sheet(rows, prefix))
+        p = re.escape(f"{prefix}:" if prefix else "")
+        whole_rows = re.compile(rf"<{p}row\b(?P<attrs>[^>]*?)(?:/>|>(?P<inner>.*?)</{p}row>)", re.S)
+        expected, previous = {}, 0
+        for match in whole_rows.finditer(xml.text, xml.start, xml.end):
+            number = re.search(r'\br="(\d+)"', match.group("attrs"))
+            previous = int(number.group(1)) if number else previous + 1
+            expected[previous] = _span(match)
+        assert xml._index() == expected and expected
