@@ -293,7 +293,9 @@ def read_history(book: Book, package: Package, fields: Collection[str] | None = 
         year = layout.history_year(sheet)
         if year is not None and since is not None and year < since:
             continue
-        if keep is not None or package.size(present[sheet]) > WHOLE_BY_CALAMINE:
+        # calamine reads the package as it was read: a part written since (in this action) is scanned as it stands
+        if keep is not None or package.size(present[sheet]) > WHOLE_BY_CALAMINE or \
+                present[sheet] in package.changed_parts():
             try:
                 entries += scan_history(book, package, fields, keep, sheet=sheet)
                 continue

@@ -295,3 +295,20 @@ def test_the_riwayat_scan_reads_what_calamine_reads(stress):
     wanted = {"IKU-2026-00001", "IKU-2026-00003"}
     assert read_history(scanned, package, keep=lambda value: str(value).strip() in wanted) == \
         [e for e in entries if e.case_id in wanted]
+
+
+def test_a_riwayat_written_in_the_action_is_read_as_it_now_stands(stress):
+    """Calamine reads the workbook's bytes as they were read; a Riwayat the action has written to since is
+    read from what was written (the scan), whatever columns are asked for."""
+    from iku_xl.core.tracking import TRACKED_FIELDS
+    from iku_xl.workbook.reader import open_package, read_history
+
+    package = open_package(stress)
+    sheet = package.sheet("Riwayat")
+    last = sheet.last_row()
+    sheet.set(last + 1, 2, "IKU-2026-00999")
+    sheet.set(last + 1, 3, "Maju")
+    package.write(package.sheet_parts()["Riwayat"], sheet.to_bytes())
+    for fields in (None, TRACKED_FIELDS):
+        entries = read_history(read_book(stress, history=False), package, fields=fields)
+        assert (entries[-1].row, entries[-1].case_id, entries[-1].action) == (last + 1, "IKU-2026-00999", "Maju")
