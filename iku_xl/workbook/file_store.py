@@ -187,8 +187,10 @@ class FileStore(RecordStore):
         """Riwayat's columns scanned as the part is inflated, only those of `fields` and the rows `keep` keeps;
         of its closed years, those from `since` on."""
         kept = (lambda value: keep(read_text(value)[0] or "")) if keep is not None else None
-        ahead, self._history_ahead = self._history_ahead, None  # begun on entering, for this first read
-        return read_history(self.book, self._package, fields=fields, keep=kept, since=since, ahead=ahead)
+        entries = read_history(self.book, self._package, fields=fields, keep=kept, since=since,
+                               ahead=self._history_ahead)
+        self._end_read_ahead()  # a read begun on entering serves the first read only, used or not
+        return entries
 
     def rebuild_lacak(self, code: str, tracked: list[HistoryEntry] | None = None) -> None:
         if tracked is None or self.book.history_loaded:
