@@ -17,6 +17,6 @@ def import_in_background(*modules: str) -> None:
             except Exception:  # the caller's import says what is missing, in its own words
                 return
 
-    # not a daemon: a command that fails early waits for the import at exit instead of having an extension
-    # module's initialisation cut off while the interpreter finalizes
+    # not a daemon: where the interpreter finalizes (the macros' Python, the tests) it waits for the import
+    # instead of cutting an extension module's initialisation off; the console command leaves by os._exit
     threading.Thread(target=run, name="iku-xl-import", daemon=False).start()

@@ -531,7 +531,7 @@ def main(argv: list[str] | None = None) -> int:
 def run() -> NoReturn:
     """The console command: `main`, its output flushed, then out of the process without tearing the interpreter
     down object by object (0.15 s of an export at 5k cases, measured: pandas' modules and the month's records);
-    every file the command wrote is closed by then, and no thread it began has anything left to finish."""
+    every file the command wrote is closed by then; a library still being imported in the background is dropped."""
     code = main()
     for stream in (sys.stdout, sys.stderr):
         try:

@@ -35,7 +35,7 @@ class ListBody:
         self.style_ids: dict[tuple[int, str | None], str] = {}
 
     def _style(self, offset: int, value: object) -> str:
-        key = (offset, None if value is None else value_format(value))
+        key = (offset, value_format(value))
         try:
             return self.style_ids[key]
         except KeyError:
@@ -53,16 +53,12 @@ class ListBody:
             texts: dict[int, str] = {}
             for offset in range(width):
                 value = values[offset] if offset < len(values) else None
-                ref = f"{letters[offset]}{number}"
-                if value is None or value == "":
-                    cells.append(cell_xml(ref, None, self._style(offset, None)))
-                elif isinstance(value, str):
+                style = self._style(offset, value)
+                if isinstance(value, str):
                     value = texts[first + offset] = cell_text(value)
-                    cells.append(cell_xml(ref, value, self._style(offset, None)))
-                elif isinstance(value, (dt.date, dt.time)):  # the serial openpyxl writes, to the microsecond
-                    cells.append(cell_xml(ref, to_excel(value), self._style(offset, value)))
-                else:
-                    cells.append(cell_xml(ref, value, self._style(offset, value)))
+                elif isinstance(value, (dt.date, dt.time)):
+                    value = to_excel(value)  # the serial openpyxl writes, to the microsecond
+                cells.append(cell_xml(f"{letters[offset]}{number}", value, style))
             rows.append(new_row(number, "".join(cells), row_points(texts, self.widths)))
         return "".join(rows)
 
